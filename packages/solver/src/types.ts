@@ -1,0 +1,88 @@
+// The public contract of @mentor-matcher/solver. The engine, the apps and the benchmarks code
+// against these types; the wasm behind them may change freely.
+
+/** A dense row-major matrix. `data.length` must equal `rows * cols`. */
+export interface DenseMatrix {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Costs as nested arrays (every inner array the same length) or a dense row-major matrix. */
+export type CostInput = readonly (readonly number[])[] | DenseMatrix;
+
+export interface LinearSumAssignmentOptions {
+  /** Maximise the total instead of minimising it. Default false. */
+  readonly maximize?: boolean;
+}
+
+/**
+ * `min(rows, cols)` pairs sorted by row, like scipy.optimize.linear_sum_assignment.
+ * A forbidden pair is `Infinity` when minimising and `-Infinity` when maximising.
+ */
+export interface AssignmentResult {
+  readonly rowIndices: Int32Array;
+  readonly colIndices: Int32Array;
+  /** Sum of the chosen entries. */
+  readonly total: number;
+}
+
+/**
+ * Capacitated bipartite b-matching with coverage tiers ("as many rows as possible get at least
+ * one partner, then as many columns, then the largest total score").
+ *
+ * Rows and columns are the two sides (the engine uses rows = mentees, cols = mentors). Every pair is
+ * either given densely (`scores` + optional `eligible`) or sparsely as an edge list; pairs that are
+ * absent or not eligible are never chosen.
+ */
+export interface CapacitatedProblem {
+  readonly rows: number;
+  readonly cols: number;
+  /** Dense form: row-major `rows * cols` scores. */
+  readonly scores?: Float64Array;
+  /** Dense form: row-major `rows * cols`, 1 = the pair may be chosen. Omitted = every finite score is eligible. */
+  readonly eligible?: Uint8Array;
+  /** Sparse form (for large inputs): parallel arrays, one entry per eligible pair. */
+  readonly edges?: {
+    readonly row: Int32Array;
+    readonly col: Int32Array;
+    readonly score: Float64Array;
+  };
+  /** Per-row capacity (how many partners a row may have). */
+  readonly rowCapacity: Int32Array;
+  /** Per-column capacity. */
+  readonly colCapacity: Int32Array;
+  /** Pairs that must be in the result (they use capacity). Parallel arrays. */
+  readonly locked?: { readonly row: Int32Array; readonly col: Int32Array };
+  /**
+   * Lexicographic objective, most important first, before the total score:
+   * 'rows' = maximise rows with at least one partner, 'cols' = the same for columns.
+   * Default ['rows', 'cols']; [] = total score only.
+   */
+  readonly coverage?: readonly ('rows' | 'cols')[];
+}
+
+export interface CapacitatedResult {
+  /** Chosen pairs, sorted by row then column. Locked pairs included. */
+  readonly rowIndices: Int32Array;
+  readonly colIndices: Int32Array;
+  /** Sum of the chosen pairs' scores. */
+  readonly total: number;
+  readonly rowsCovered: number;
+  readonly colsCovered: number;
+  /**
+   * Optimality certificate: dual potentials of the min-cost-flow model, documented in the solver
+   * README, from which a test can check reduced-cost optimality without trusting the solver.
+   */
+  readonly certificate: CapacitatedCertificate;
+}
+
+export interface CapacitatedCertificate {
+  /** Free-form but documented: the potentials per node and the cost model they refer to. */
+  readonly [key: string]: unknown;
+}
+
+export interface Solver {
+  linearSumAssignment(costs: CostInput, options?: LinearSumAssignmentOptions): AssignmentResult;
+  capacitatedAssignment(problem: CapacitatedProblem): CapacitatedResult;
+}
