@@ -1,0 +1,208 @@
+// The engine's shared vocabulary. Input side (mapping, participants, checks, rules, scoring) produces
+// these; the strategies and the result builder consume them. Pure data: no I/O, no DOM, no Office.
+import type { Cell } from '@mentor-matcher/tabular';
+
+export type Role = 'mentor' | 'mentee';
+
+/** One person on one side. Someone who is both mentor and mentee appears once on each side, same id. */
+export interface Participant {
+  /** Normalised email (trimmed, lower-cased) where there is one; otherwise `<source>#<row>`. */
+  readonly id: string;
+  readonly role: Role;
+  /** Position within its side (index into ScoreMatrix.mentors or .mentees). */
+  readonly index: number;
+  /** Display name ("Ada Lovelace"), built from the mapped name column(s). */
+  readonly name: string;
+  readonly firstName: string;
+  readonly email: string | null;
+  /** How many partners this person may have. 0 = takes part but is matched with nobody. */
+  readonly capacity: number;
+  /** Where the person came from, for messages and for selecting the cell in Excel. */
+  readonly source: string;
+  /** Row number as the user sees it (sheet row, or CSV record + 1). */
+  readonly row: number;
+  /** Every input column, keyed by its header as written, values as read. */
+  readonly attributes: Readonly<Record<string, Cell>>;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in the input or the rule set. Errors stop a run; warnings are reported and it goes on. */
+export interface InputProblem {
+  readonly severity: Severity;
+  /** Stable machine code, e.g. 'missing-column', 'duplicate-id', 'blank-row', 'near-duplicate-value'. */
+  readonly code: string;
+  /** A sentence a coordinator can act on, naming table, row, column and value where they apply. */
+  readonly message: string;
+  readonly table?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly value?: Cell;
+}
+
+/** One rule's share of a pair's score. */
+export interface RuleContribution {
+  readonly ruleId: string;
+  readonly label: string;
+  readonly points: number;
+}
+
+export interface PairExplanation {
+  readonly eligible: boolean;
+  /** Ids of the exclusion rules (or 'same-person', 'forbidden-pair', 'min-score', 'capacity-zero') that exclude the pair. */
+  readonly excludedBy: readonly string[];
+  readonly contributions: readonly RuleContribution[];
+  /** Sum of contributions (the base score, before any strategy bonus). */
+  readonly score: number;
+}
+
+/**
+ * Scores of every mentee × mentor pair. Rows are mentees, columns mentors, row-major.
+ * Scores are base scores (rule points only); strategies add their own bonuses (e.g. the unmatched bonus).
+ */
+export interface ScoreMatrix {
+  readonly mentees: readonly Participant[];
+  readonly mentors: readonly Participant[];
+  /** mentees.length * mentors.length base scores. Value of an ineligible pair is unspecified. */
+  readonly score: Float64Array;
+  /** mentees.length * mentors.length; 1 = the pair may be chosen. */
+  readonly eligible: Uint8Array;
+  /** Recomputes one pair's rule-by-rule breakdown (cheap; used for chosen pairs and explanations). */
+  explainPair(mentee: number, mentor: number): PairExplanation;
+  /** For each exclusion rule id, how many of this person's candidate partners it removes. */
+  exclusionCounts(role: Role, index: number): readonly { ruleId: string; label: string; count: number }[];
+}
+
+/** A pair by participant index: mentee row, mentor column. */
+export interface PairIndex {
+  readonly mentee: number;
+  readonly mentor: number;
+}
+
+/** Strategy settings as they appear in a rule set (`ruleSet.strategy`). */
+export type StrategySettings =
+  | {
+      readonly name: 'rounds';
+      /** How many 1:1 rounds (the reference system uses 3). */
+      readonly rounds: number;
+      /** Points added to a pair while either side still has no partner. */
+      readonly unmatchedBonus: number;
+    }
+  | {
+      readonly name: 'optimal';
+      /** After mentee coverage, also maximise mentors with at least one mentee. Default true. */
+      readonly mentorCoverage: boolean;
+      /** How many alternates (best unchosen eligible mentors) to list per mentee. */
+      readonly alternates: number;
+    };
+
+export interface Progress {
+  readonly phase: 'reading' | 'checking' | 'scoring' | 'solving' | 'explaining' | 'writing';
+  /** 0..1 within the phase. */
+  readonly fraction: number;
+  readonly message?: string;
+}
+
+/** How a strategy is run. The solver is passed in so that the engine never loads wasm itself. */
+export interface StrategyContext {
+  readonly matrix: ScoreMatrix;
+  readonly solver: import('@mentor-matcher/solver').Solver;
+  /** Pairs that must be in the result. Already validated as eligible and within capacity. */
+  readonly locked: readonly PairIndex[];
+  readonly onProgress?: (progress: Progress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface StrategyPair extends PairIndex {
+  /** 1-based round for `rounds`; null for one-solve strategies. */
+  readonly round: number | null;
+  /** Points the strategy added on top of the base score (e.g. the unmatched bonus); 0 if none. */
+  readonly bonus: number;
+  readonly locked: boolean;
+}
+
+export interface StrategyOutcome {
+  readonly pairs: readonly StrategyPair[];
+  /** The most mentees that could have at least one mentor, when the strategy knows it (optimal does). */
+  readonly bestPossibleMenteeCoverage: number | null;
+  readonly bestPossibleMentorCoverage: number | null;
+}
+
+export interface Strategy {
+  readonly name: StrategySettings['name'];
+  run(context: StrategyContext): StrategyOutcome;
+}
+
+/** Why someone ended with no partner. */
+export type UnmatchedReason =
+  | { readonly kind: 'capacity-zero' }
+  | {
+      readonly kind: 'no-eligible-partner';
+      /** How many candidates each exclusion rule removed (a candidate may be removed by several). */
+      readonly excludedBy: readonly { ruleId: string; label: string; count: number }[];
+    }
+  | {
+      readonly kind: 'partners-at-capacity';
+      /** Each eligible partner and who holds their places. */
+      readonly heldBy: readonly { partnerId: string; partnerName: string; holders: readonly string[] }[];
+    }
+  | {
+      readonly kind: 'objective-preferred-others';
+      /** Plain-words detail, e.g. "matching them would have left another mentee without a mentor". */
+      readonly detail: string;
+    };
+
+export interface MatchedPair {
+  readonly mentor: Participant;
+  readonly mentee: Participant;
+  /** Base score plus any strategy bonus. */
+  readonly score: number;
+  readonly baseScore: number;
+  readonly bonus: number;
+  readonly contributions: readonly RuleContribution[];
+  readonly round: number | null;
+  /** 1 = this mentor is the mentee's best-scoring eligible mentor. Ties share a rank. */
+  readonly rankForMentee: number;
+  readonly locked: boolean;
+}
+
+export interface PersonOutcome {
+  readonly participant: Participant;
+  /** Partners in the order of the pairs list. */
+  readonly partners: readonly Participant[];
+  readonly reason: UnmatchedReason | null;
+  /** Mentees only, optimal only: best eligible mentors not chosen, for same-day swaps. */
+  readonly alternates: readonly { mentor: Participant; score: number }[];
+}
+
+export interface SideSummary {
+  readonly total: number;
+  readonly matched: number;
+  /** countsByMatches[k] = people with exactly k partners. */
+  readonly countsByMatches: readonly number[];
+  /** Best possible number with at least one partner, when known. */
+  readonly bestPossible: number | null;
+}
+
+export interface MatchSummary {
+  readonly strategy: StrategySettings['name'];
+  readonly mentors: SideSummary;
+  readonly mentees: SideSummary;
+  readonly pairCount: number;
+  readonly totalScore: number;
+  readonly meanScore: number | null;
+  readonly minScore: number | null;
+  /** Sentences for people, e.g. "50 of 50 mentees have a mentor; this is the most possible." */
+  readonly headlines: readonly string[];
+}
+
+export interface MatchResult {
+  readonly pairs: readonly MatchedPair[];
+  readonly mentors: readonly PersonOutcome[];
+  readonly mentees: readonly PersonOutcome[];
+  readonly summary: MatchSummary;
+  /** Warnings found on the way (errors stop a run before a result exists). */
+  readonly problems: readonly InputProblem[];
+  /** Earlier pairs (re-matching) that could not be kept, and why. */
+  readonly droppedEarlierPairs: readonly { mentorId: string; menteeId: string; reason: string }[];
+}
