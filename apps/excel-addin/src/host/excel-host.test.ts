@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { createExcelHost } from './excel-host.js';
+import { FakeWorkbook } from './fake-excel.js';
+import { memorySettings } from './memory-settings.js';
+import { InputTooLargeError } from './workbook-host.js';
+
+const header = ['first name', 'last name', 'email address', 'grade'];
+const people = (n: number) =>
+  Array.from({ length: n }, (_, i) => [`First${i}`, `Last${i}`, `p${i}@example.org`, i % 2 ? 'SEO' : 'HEO']);
+
+function bookWithTables(n = 10, payloadLimit?: number) {
+  return new FakeWorkbook(
+    [
+      {
+        name: 'Signups',
+        rows: [header, ...people(n)],
+        tables: [{ name: 'Mentors', address: `A1:D${n + 1}` }],
+      },
+    ],
+    payloadLimit,
+  );
+}
+
+describe('the Excel host reads', () => {
+  it('lists the workbook’s tables with their addresses', async () => {
+    const host = createExcelHost({ run: bookWithTables().run, settings: memorySettings() });
+    expect(await host.listSources()).toEqual([{ id: 'table:Mentors', label: 'Mentors', detail: 'Signups!A1:D11, 10 rows' }]);
+  });
+
+  it('reads a table into the engine’s Table shape with its place in the sheet', async () => {
+    const host = createExcelHost({ run: bookWithTables(3).run, settings: memorySettings() });
+    const table = await host.readSource('table:Mentors');
+    expect(table).toMatchObject({ source: 'Mentors', header, headerRow: 1, firstColumn: 0 });
+    expect(table.rows[2]).toEqual(['First2', 'Last2', 'p2@example.org', 'HEO']);
+  });
+
+  it('reads in several requests when the data is over the payload cap, and loses no row', async () => {
+    const book = bookWithTables(500, 8_000);
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    const table = await host.readSource('table:Mentors');
+    expect(table.rows).toHaveLength(500);
+    expect(table.rows[499][2]).toBe('p499@example.org');
+    expect(book.syncCount).toBeGreaterThan(5);
+    expect(book.maxResponseBytesSeen).toBeLessThanOrEqual(8_000);
+  });
+
+  it('reads 10,000 rows × 15 columns under Excel’s 5 MB cap', async () => {
+    const wide = Array.from({ length: 15 }, (_, c) => `column ${c}`);
+    const rows = Array.from({ length: 10_000 }, (_, r) => wide.map((_, c) => `value r${r} c${c} ${'x'.repeat(30)}`));
+    const book = new FakeWorkbook([{ name: 'Big', rows: [wide, ...rows] }]);
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    const table = await host.readSource('range:Big!A1:O10001');
+    expect(table.rows).toHaveLength(10_000);
+    expect(table.rows[9_999][14]).toBe(rows[9_999][14]);
+    expect(book.maxResponseBytesSeen).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it('finds the header row below a title and reports the sheet row numbers', async () => {
+    const book = new FakeWorkbook([{ name: 'Form', at: 'B2', rows: [['Mentees 2026'], [''], header, ...people(2)] }]);
+    book.select('Form!B2:E6');
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    const option = await host.selectionSource!();
+    expect(option).toMatchObject({ id: 'range:Form!B2:E6', label: 'Form!B2:E6' });
+    const table = await host.readSource(option.id);
+    expect(table).toMatchObject({ header, headerRow: 4, firstColumn: 1 });
+    expect(table.rows).toHaveLength(2);
+  });
+
+  it('refuses, with a message, an input over the cell limit instead of reading it', async () => {
+    const host = createExcelHost({ run: bookWithTables(100).run, settings: memorySettings(), maxCells: 200 });
+    await expect(host.readSource('table:Mentors')).rejects.toBeInstanceOf(InputTooLargeError);
+    await expect(host.readSource('table:Mentors')).rejects.toThrow(/101 rows × 4 columns/);
+  });
+
+  it('refuses a one-row selection', async () => {
+    const book = bookWithTables();
+    book.select('Signups!A1:D1');
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await expect(host.selectionSource!()).rejects.toThrow(/one row/);
+  });
+});
+
+const pairs = {
+  name: 'Match Pairs',
+  header: ['mentor email', 'mentee email', 'score', 'mentor name', 'lock'],
+  rows: [
+    ['m1@x.org', 'e1@x.org', 21, '=HYPERLINK("http://x","click")', null],
+    ['m2@x.org', 'e2@x.org', 9, '+1234', 'yes'],
+    ['m3@x.org', 'e3@x.org', 12, '00123', null],
+  ],
+};
+
+describe('the Excel host writes results', () => {
+  it('writes participant values as typed, never as formulas or numbers', async () => {
+    const book = new FakeWorkbook();
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.writeResults([pairs]);
+    expect(book.cell('Match Pairs', 'D2')).toMatchObject({ value: '=HYPERLINK("http://x","click")', formula: null });
+    expect(book.cell('Match Pairs', 'D3').value).toBe('+1234');
+    expect(book.cell('Match Pairs', 'D4').value).toBe('00123');
+  });
+
+  it('keeps engine numbers such as scores numeric', async () => {
+    const book = new FakeWorkbook();
+    await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults([pairs]);
+    expect(book.cell('Match Pairs', 'C2')).toMatchObject({ value: 21, numberFormat: 'General' });
+  });
+
+  it('writes each result as a named, styled Excel table with a frozen header', async () => {
+    const book = new FakeWorkbook();
+    await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults([pairs]);
+    expect(book.tableInfo('MatchPairs')).toEqual({
+      name: 'MatchPairs',
+      sheet: 'Match Pairs',
+      address: "'Match Pairs'!A1:E4",
+      style: 'TableStyleMedium2',
+    });
+    expect(book.frozenRows('Match Pairs')).toBe(1);
+  });
+
+  it('writes 10,000 rows × 15 columns in chunks under the 5 MB cap, suspending calculation', async () => {
+    const book = new FakeWorkbook();
+    const header15 = Array.from({ length: 15 }, (_, c) => `column ${c}`);
+    const rows = Array.from({ length: 10_000 }, (_, r) => header15.map((_, c) => `=r${r}c${c} ${'y'.repeat(30)}`));
+    await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults([
+      { name: 'Big', header: header15, rows },
+    ]);
+    expect(book.maxRequestBytesSeen).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(book.suspendCalls).toBeGreaterThan(1);
+    expect(book.cell('Big', 'O10001')).toMatchObject({ value: rows[9_999][14], formula: null });
+  });
+
+  it('replaces earlier results instead of adding a second copy', async () => {
+    const book = new FakeWorkbook();
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.writeResults([pairs]);
+    expect(await host.existingResults(['Match Pairs', 'Match Summary'])).toEqual(['Match Pairs']);
+    await host.writeResults([{ ...pairs, rows: pairs.rows.slice(0, 1) }]);
+    expect(book.sheetNames()).toEqual(['Sheet1', 'Match Pairs']);
+    expect(book.values('Match Pairs')).toHaveLength(2);
+    expect(book.tableInfo('MatchPairs')?.address).toBe("'Match Pairs'!A1:E2");
+  });
+
+  it('reads back the pairs marked in the lock column', async () => {
+    const book = new FakeWorkbook();
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.writeResults([pairs]);
+    expect(await host.readLockedPairs('Match Pairs')).toEqual([{ mentor: 'm2@x.org', mentee: 'e2@x.org' }]);
+    expect(await host.readLockedPairs('No Such Sheet')).toEqual([]);
+  });
+});
+
+describe('the Excel host shows where a problem is', () => {
+  it('selects the offending cell of a table that was read', async () => {
+    const book = bookWithTables(5);
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.readSource('table:Mentors');
+    await host.reveal!({ source: 'Mentors', row: 4, column: 'email address' });
+    expect(book.selectedAddress()).toBe('Signups!C4');
+  });
+
+  it('selects the whole row when the problem names no column', async () => {
+    const book = bookWithTables(5);
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.readSource('table:Mentors');
+    await host.reveal!({ source: 'Mentors', row: 3 });
+    expect(book.selectedAddress()).toBe('Signups!A3:D3');
+  });
+});

@@ -1,0 +1,253 @@
+// The WorkbookHost for Excel: reads tables and ranges in chunks, writes result sheets as formatted
+// Excel tables with participant data as text, reads locks back, selects the cells checks point at.
+import { columnLetter, type Cell, type Table } from '@mentor-matcher/tabular';
+import { detectHeaderRow } from '../data/header-row.js';
+import { fromExcel, textColumns, toExcel } from './cells.js';
+import { forEachChunk, rowsPerReadChunk, targetChunkBytes } from './chunks.js';
+import type { ExcelRequestContext, ExcelRange, ExcelRun, ExcelWorksheet } from './excel-api.js';
+import {
+  InputTooLargeError,
+  type CellLocation,
+  type ResultSheet,
+  type SettingsStore,
+  type SourceOption,
+  type WorkbookHost,
+} from './workbook-host.js';
+
+/** Excel may return nulls instead of failing for reads over 5 million cells. */
+export const maxReadCells = 5_000_000;
+
+export interface ExcelHostOptions {
+  readonly run: ExcelRun;
+  readonly settings: SettingsStore;
+  readonly maxCells?: number;
+}
+
+interface SourcePlacement {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly header: readonly string[];
+  readonly lastRow: number;
+}
+
+function splitAddress(address: string): { sheet: string; local: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) throw new Error(`The address ${address} names no sheet.`);
+  return { sheet: address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"), local: address.slice(bang + 1) };
+}
+
+function locateSource(context: ExcelRequestContext, id: string): ExcelRange {
+  if (id.startsWith('table:')) return context.workbook.tables.getItemOrNullObject(id.slice(6)).getRange();
+  if (id.startsWith('range:')) {
+    const { sheet, local } = splitAddress(id.slice(6));
+    return context.workbook.worksheets.getItemOrNullObject(sheet).getRange(local);
+  }
+  throw new Error(`Unknown source ${id}.`);
+}
+
+function headerNames(cells: readonly Cell[], firstColumn: number): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, i) => {
+    const base = cell === null ? `Column ${columnLetter(firstColumn + i)}` : String(cell).trim();
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+function tableName(sheetName: string): string {
+  return sheetName.replace(/[^A-Za-z0-9_]/g, '');
+}
+
+async function deleteSheetIfPresent(context: ExcelRequestContext, name: string): Promise<void> {
+  const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  existing.load('name');
+  await context.sync();
+  if (!existing.isNullObject) {
+    existing.delete();
+    await context.sync();
+  }
+}
+
+async function writeSheet(context: ExcelRequestContext, sheet: ResultSheet): Promise<void> {
+  await deleteSheetIfPresent(context, sheet.name);
+  const worksheet = context.workbook.worksheets.add(sheet.name);
+  const columns = sheet.header.length;
+  const asText = textColumns(sheet.rows, columns);
+  const all: (readonly Cell[])[] = [sheet.header, ...sheet.rows];
+  const averageRowBytes = Math.max(1, JSON.stringify(all.slice(0, 200)).length / Math.min(all.length, 200));
+  // numberFormat travels with the values (about 6 bytes a cell), so budget a little for it.
+  const initialRows = Math.floor(targetChunkBytes / (averageRowBytes + columns * 6));
+  await forEachChunk(all.length, initialRows, async (start, count) => {
+    const range = worksheet.getRangeByIndexes(start, 0, count, columns);
+    const formats: string[][] = [];
+    const values = [];
+    for (let r = start; r < start + count; r++) {
+      const isHeader = r === 0;
+      formats.push(asText.map((text) => (text || isHeader ? '@' : 'General')));
+      values.push(all[r].map((cell, c) => toExcel(cell, asText[c] || isHeader)));
+    }
+    context.application.suspendApiCalculationUntilNextSync();
+    // The text format must be in place before the values arrive, or Excel parses them.
+    range.numberFormat = formats;
+    range.values = values;
+    await context.sync();
+  });
+  const address = `A1:${columnLetter(columns - 1)}${all.length}`;
+  const table = worksheet.tables.add(address, true);
+  const wanted = tableName(sheet.name);
+  const clash = context.workbook.tables.getItemOrNullObject(wanted);
+  clash.load('name');
+  await context.sync();
+  if (clash.isNullObject) table.name = wanted;
+  table.style = 'TableStyleMedium2';
+  worksheet.freezePanes.freezeRows(1);
+  await context.sync();
+  table.getRange().format.autofitColumns();
+  await context.sync();
+}
+
+export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
+  const { run, settings } = options;
+  const maxCells = options.maxCells ?? maxReadCells;
+  const placements = new Map<string, SourcePlacement>();
+
+  async function readRange(context: ExcelRequestContext, range: ExcelRange, source: string): Promise<Table> {
+    range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+    const worksheet: ExcelWorksheet = range.worksheet;
+    worksheet.load('name');
+    await context.sync();
+    if (range.isNullObject) throw new Error(`${source} is empty or no longer exists.`);
+    const { rowIndex, columnIndex, rowCount, columnCount } = range;
+    if (rowCount * columnCount > maxCells) {
+      throw new InputTooLargeError(
+        `${source} has ${rowCount.toLocaleString('en-GB')} rows × ${columnCount} columns, more than the ${maxCells.toLocaleString('en-GB')} cells the add-in reads from Excel at once. Select only the columns you need, or use the CLI for inputs this large.`,
+      );
+    }
+    const rows: Cell[][] = [];
+    await forEachChunk(rowCount, rowsPerReadChunk(columnCount), async (start, count) => {
+      const part = worksheet.getRangeByIndexes(rowIndex + start, columnIndex, count, columnCount);
+      part.load('values');
+      await context.sync();
+      for (const row of part.values) rows.push(row.map(fromExcel));
+    });
+    const headerIndex = detectHeaderRow(rows);
+    const header = headerNames(rows[headerIndex] ?? [], columnIndex);
+    const headerRow = rowIndex + headerIndex + 1;
+    placements.set(source, {
+      sheet: worksheet.name,
+      headerRow,
+      firstColumn: columnIndex,
+      header,
+      lastRow: rowIndex + rowCount,
+    });
+    return { source, header, rows: rows.slice(headerIndex + 1), headerRow, firstColumn: columnIndex };
+  }
+
+  return {
+    kind: 'excel',
+    settings,
+
+    async listSources(): Promise<SourceOption[]> {
+      return run(async (context) => {
+        const tables = context.workbook.tables;
+        tables.load('items/name,items/worksheet/name');
+        await context.sync();
+        const ranges = tables.items.map((t) => {
+          const r = t.getRange();
+          r.load('address,rowCount');
+          return r;
+        });
+        await context.sync();
+        return tables.items.map((t, i) => ({
+          id: `table:${t.name}`,
+          label: t.name,
+          detail: `${ranges[i].address}, ${ranges[i].rowCount - 1} rows`,
+        }));
+      });
+    },
+
+    async selectionSource(): Promise<SourceOption> {
+      return run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load('address,rowCount,columnCount');
+        await context.sync();
+        if (range.rowCount < 2) {
+          throw new Error(`The selection ${range.address} is one row: select the header row and the rows below it.`);
+        }
+        return { id: `range:${range.address}`, label: range.address, detail: `selection, ${range.rowCount} rows` };
+      });
+    },
+
+    async readSource(id: string): Promise<Table> {
+      return run(async (context) => {
+        const source = id.replace(/^(table|range):/, '');
+        return readRange(context, locateSource(context, id), source);
+      });
+    },
+
+    async existingResults(names: readonly string[]): Promise<string[]> {
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+        return names.filter((n) => present.has(n.toLowerCase()));
+      });
+    },
+
+    async writeResults(sheets: readonly ResultSheet[]): Promise<void> {
+      await run(async (context) => {
+        for (const sheet of sheets) await writeSheet(context, sheet);
+        const first = context.workbook.worksheets.getItemOrNullObject(sheets[0].name);
+        first.activate();
+        await context.sync();
+      });
+    },
+
+    async readLockedPairs(pairsSheet: string): Promise<{ mentor: string; mentee: string }[]> {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(pairsSheet);
+        sheet.load('name');
+        await context.sync();
+        if (sheet.isNullObject) return [];
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load('rowCount');
+        await context.sync();
+        if (used.isNullObject) return [];
+        const table = await readRange(context, used, pairsSheet);
+        const find = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
+        const mentor = find('mentor email');
+        const mentee = find('mentee email');
+        const lock = find('lock');
+        if (mentor < 0 || mentee < 0 || lock < 0) return [];
+        return table.rows
+          .filter((row) => row[lock] !== null && String(row[lock]).trim() !== '')
+          .map((row) => ({ mentor: String(row[mentor] ?? '').trim(), mentee: String(row[mentee] ?? '').trim() }))
+          .filter((pair) => pair.mentor !== '' && pair.mentee !== '');
+      });
+    },
+
+    async reveal(location: CellLocation): Promise<void> {
+      const placement = placements.get(location.source);
+      if (!placement) return;
+      const column = location.column === undefined ? -1 : placement.header.indexOf(location.column);
+      const firstLetter = columnLetter(placement.firstColumn);
+      const lastLetter = columnLetter(placement.firstColumn + placement.header.length - 1);
+      const row = location.row ?? placement.headerRow;
+      const address =
+        column >= 0
+          ? `${columnLetter(placement.firstColumn + column)}${row}`
+          : location.row === undefined && location.column === undefined
+            ? `${firstLetter}${placement.headerRow}:${lastLetter}${placement.lastRow}`
+            : `${firstLetter}${row}:${lastLetter}${row}`;
+      await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(placement.sheet);
+        sheet.activate();
+        sheet.getRange(address).select();
+        await context.sync();
+      });
+    },
+  };
+}
