@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { resultSheetNames, toResultSheets, withLockColumn } from './result-sheets.js';
+
+const table = (header: string[], rows: (string | number | boolean | null)[][]) => ({ source: 't', header, rows, headerRow: 1, firstColumn: 0 });
+
+describe('withLockColumn', () => {
+  it('adds a lock column marked for pairs the engine kept locked', () => {
+    const pairs = withLockColumn(table(['mentor email', 'mentee email', 'locked'], [['a', 'b', true], ['c', 'd', false], ['e', 'f', 'no']]));
+    expect(pairs.header.at(-1)).toBe('lock');
+    expect(pairs.rows.map((r) => r.at(-1))).toEqual(['yes', null, null]);
+  });
+
+  it('leaves a table that already has a lock column alone', () => {
+    const pairs = table(['mentor email', 'lock'], [['a', 'x']]);
+    expect(withLockColumn(pairs)).toBe(pairs);
+  });
+});
+
+describe('toResultSheets', () => {
+  it('names every result sheet so none clashes with an input sheet called Mentors or Mentees', () => {
+    const t = table(['x'], [[1]]);
+    const sheets = toResultSheets({ pairs: t, mentors: t, mentees: t, unmatched: t, summary: t });
+    expect(sheets.map((s) => s.name)).toEqual(Object.values(resultSheetNames));
+    expect(sheets.map((s) => s.name)).not.toContain('Mentors');
+  });
+});

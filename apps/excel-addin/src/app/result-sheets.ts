@@ -1,0 +1,41 @@
+// Result tables → sheets: names that never clash with a coordinator's own "Mentors" sheet, and the
+// `lock` column on Pairs that carries locks from one run to the next.
+import type { ResultSheet } from '../host/workbook-host.js';
+import type { ResultTablesData, TableData } from '../worker/protocol.js';
+
+export const resultSheetNames = {
+  pairs: 'Match Pairs',
+  mentors: 'Match Mentors',
+  mentees: 'Match Mentees',
+  unmatched: 'Match Unmatched',
+  summary: 'Match Summary',
+} as const;
+
+export const lockColumn = 'lock';
+
+function isMarked(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return false;
+  const text = String(value).trim().toLowerCase();
+  return text !== '' && text !== 'no' && text !== 'false';
+}
+
+/** Adds a `lock` column (filled for pairs the engine kept locked) so a user can lock more by typing. */
+export function withLockColumn(pairs: TableData): TableData {
+  if (pairs.header.some((h) => h.trim().toLowerCase() === lockColumn)) return pairs;
+  const locked = pairs.header.findIndex((h) => h.trim().toLowerCase() === 'locked');
+  return {
+    ...pairs,
+    header: [...pairs.header, lockColumn],
+    rows: pairs.rows.map((row) => [...row, locked >= 0 && isMarked(row[locked]) ? 'yes' : null]),
+  };
+}
+
+export function toResultSheets(tables: ResultTablesData): ResultSheet[] {
+  return [
+    { name: resultSheetNames.pairs, ...withLockColumn(tables.pairs) },
+    { name: resultSheetNames.mentors, ...tables.mentors },
+    { name: resultSheetNames.mentees, ...tables.mentees },
+    { name: resultSheetNames.unmatched, ...tables.unmatched },
+    { name: resultSheetNames.summary, ...tables.summary },
+  ].map(({ name, header, rows }) => ({ name, header, rows }));
+}

@@ -1,0 +1,78 @@
+// The pane's side of the worker: one request at a time, progress callbacks, and Cancel. A match is
+// one long synchronous computation in the worker, so Cancel terminates the worker (the only way to
+// stop it at once) and the next request starts a fresh one.
+import { responseSchema, type WorkerRequest, type WorkerResponse } from './protocol.js';
+
+export class MatchCancelled extends Error {
+  constructor() {
+    super('The match was cancelled.');
+    this.name = 'MatchCancelled';
+  }
+}
+
+export type Progress = Extract<WorkerResponse, { type: 'progress' }>;
+type Final = Exclude<WorkerResponse, { type: 'progress' }>;
+
+export class MatchClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending: { id: number; resolve: (r: Final) => void; reject: (e: unknown) => void; onProgress?: (p: Progress) => void } | null = null;
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event: MessageEvent) => this.receive(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      const pending = this.pending;
+      this.pending = null;
+      this.worker?.terminate();
+      this.worker = null;
+      pending?.reject(new Error(`The match worker stopped: ${event.message || 'unknown error'}`));
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(data: unknown): void {
+    const parsed = responseSchema.safeParse(data);
+    const pending = this.pending;
+    if (!pending) return;
+    if (!parsed.success) {
+      this.pending = null;
+      pending.reject(new Error(`Unexpected message from the worker: ${parsed.error.issues[0]?.message ?? ''}`));
+      return;
+    }
+    const message = parsed.data;
+    if (message.id !== pending.id) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message);
+      return;
+    }
+    this.pending = null;
+    pending.resolve(message);
+  }
+
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  request(request: Omit<WorkerRequest, 'id'>, onProgress?: (p: Progress) => void): Promise<Final> {
+    if (this.pending) return Promise.reject(new Error('A match is already running.'));
+    const id = this.nextId++;
+    const worker = this.ensureWorker();
+    return new Promise<Final>((resolve, reject) => {
+      this.pending = { id, resolve, reject, onProgress };
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  cancel(): void {
+    const pending = this.pending;
+    this.pending = null;
+    this.worker?.terminate();
+    this.worker = null;
+    pending?.reject(new MatchCancelled());
+  }
+}

@@ -1,0 +1,125 @@
+// What the match worker does with each request, apart from the Worker global itself, so it can be
+// tested in Node: validate the message, run the engine, shrink the matrix for the heat map, and keep
+// the last matrix for "beat the computer".
+import { checkTables, matchTables, parseRuleSet, resultTables, type MatchInput } from '@mentor-matcher/engine';
+import type { Solver } from '@mentor-matcher/solver';
+import { beatSample } from './beat-sample.js';
+import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
+import { requestSchema, type ProblemData, type WorkerResponse } from './protocol.js';
+
+export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+/** Progress messages are throttled: a flood of them would keep the pane's main thread busy. */
+const progressIntervalMs = 50;
+
+function problemsOf(problems: readonly ProblemData[]): ProblemData[] {
+  return problems.map((p) => ({ ...p }));
+}
+
+function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  if (typeof mappings !== 'object' || mappings === null) return out;
+  for (const [table, mapping] of Object.entries(mappings)) {
+    if (typeof mapping !== 'object' || mapping === null) continue;
+    const fields: Record<string, string> = {};
+    for (const [field, header] of Object.entries(mapping)) if (typeof header === 'string') fields[field] = header;
+    out[table] = fields;
+  }
+  return out;
+}
+
+export function createMatchService(loadSolver: () => Promise<Solver> | Solver, now: () => number = () => performance.now()) {
+  let solver: Promise<Solver> | null = null;
+  let last: HeatmapSource | null = null;
+
+  async function handle(raw: unknown, post: Post): Promise<void> {
+    const parsed = requestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'number' ? (raw as { id: number }).id : -1;
+      post({ type: 'failed', id, message: `Malformed request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+      return;
+    }
+    const request = parsed.data;
+    try {
+      if (request.type === 'beat-sample') {
+        if (!last) throw new Error('Run a match first.');
+        solver ??= Promise.resolve(loadSolver());
+        post({ type: 'beat-sample', id: request.id, sample: beatSample(last, await solver, request.size, request.seed) });
+        return;
+      }
+      const rules = parseRuleSet(request.ruleSet);
+      if (!rules.ok) {
+        post({ type: 'rejected', id: request.id, problems: problemsOf(rules.problems) });
+        return;
+      }
+      const input = request.input as MatchInput;
+      if (request.type === 'check') {
+        const checked = checkTables(input, { ruleSet: rules.ruleSet, mapping: request.mapping });
+        post({
+          type: 'checked',
+          id: request.id,
+          problems: problemsOf(checked.problems),
+          mappings: mappingsOf(checked.mappings),
+          mentors: checked.mentors,
+          mentees: checked.mentees,
+        });
+        return;
+      }
+      const started = now();
+      solver ??= Promise.resolve(loadSolver());
+      const ready = await solver;
+      const seen = new Set(rules.ruleSet.lockedPairs.map((p) => `${p.mentor}\u0000${p.mentee}`));
+      const lockedPairs = [...rules.ruleSet.lockedPairs];
+      for (const pair of request.lockedPairs) {
+        const key = `${pair.mentor.toLowerCase()}\u0000${pair.mentee.toLowerCase()}`;
+        if (!seen.has(key)) lockedPairs.push({ mentor: pair.mentor.toLowerCase(), mentee: pair.mentee.toLowerCase() });
+        seen.add(key);
+      }
+      let lastProgress = -Infinity;
+      const run = matchTables(input, {
+        ruleSet: { ...rules.ruleSet, lockedPairs },
+        solver: ready,
+        mapping: request.mapping,
+        onProgress: (p) => {
+          const t = now();
+          if (t - lastProgress < progressIntervalMs && p.fraction < 1) return;
+          lastProgress = t;
+          post({ type: 'progress', id: request.id, phase: p.phase, fraction: p.fraction, message: p.message });
+        },
+      });
+      if (!run.ok) {
+        post({ type: 'rejected', id: request.id, problems: problemsOf(run.problems) });
+        return;
+      }
+      const { matrix, result } = run;
+      last = {
+        mentees: matrix.mentees.length,
+        mentors: matrix.mentors.length,
+        score: matrix.score,
+        eligible: matrix.eligible,
+        chosen: result.pairs.map((p) => ({ mentee: p.mentee.index, mentor: p.mentor.index })),
+        menteeNames: matrix.mentees.map((p) => p.name),
+        mentorNames: matrix.mentors.map((p) => p.name),
+      };
+      post({ type: 'progress', id: request.id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
+      const tables = resultTables(result);
+      const heatmap = buildHeatmap(last, request.heatmapSize);
+      post(
+        {
+          type: 'matched',
+          id: request.id,
+          tables,
+          headlines: [...result.summary.headlines],
+          problems: problemsOf(run.problems),
+          heatmap,
+          elapsedMs: now() - started,
+        },
+        [heatmap.values.buffer, heatmap.chosen.buffer],
+      );
+    } catch (error) {
+      post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return { handle };
+}

@@ -1,0 +1,138 @@
+// Messages between the pane and the match worker. Both sides parse what they receive with these
+// schemas: a worker is a trust boundary like any other (and a stale bundle must fail loudly).
+import { z } from 'zod';
+
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const tableSchema = z.object({
+  source: z.string(),
+  header: z.array(z.string()),
+  rows: z.array(z.array(cell)),
+  headerRow: z.number().int(),
+  firstColumn: z.number().int(),
+});
+export type TableData = z.infer<typeof tableSchema>;
+
+export const matchInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('two-tables'), mentors: tableSchema, mentees: tableSchema }),
+  z.object({ kind: z.literal('one-table'), people: tableSchema, roleColumn: z.string().min(1) }),
+]);
+export type MatchInputData = z.infer<typeof matchInputSchema>;
+
+const mappingOverride = z.record(z.string(), z.string());
+export const mappingOverridesSchema = z.object({
+  mentors: mappingOverride.optional(),
+  mentees: mappingOverride.optional(),
+  people: mappingOverride.optional(),
+});
+export type MappingOverrides = z.infer<typeof mappingOverridesSchema>;
+
+const pairIdSchema = z.object({ mentor: z.string(), mentee: z.string() });
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('check'),
+    id: z.number().int(),
+    input: matchInputSchema,
+    ruleSet: z.unknown(),
+    mapping: mappingOverridesSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('match'),
+    id: z.number().int(),
+    input: matchInputSchema,
+    ruleSet: z.unknown(),
+    mapping: mappingOverridesSchema.optional(),
+    /** Pairs locked in the Pairs sheet; added to the rule set's locked pairs for this run. */
+    lockedPairs: z.array(pairIdSchema).default([]),
+    /** Largest heat-map grid (cells per side) the page will draw. */
+    heatmapSize: z.number().int().min(8).max(2000).default(300),
+  }),
+  z.object({ type: z.literal('beat-sample'), id: z.number().int(), size: z.number().int().min(2).max(12), seed: z.number().int() }),
+]);
+export type WorkerRequest = z.input<typeof requestSchema>;
+
+export const problemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  message: z.string(),
+  table: z.string().optional(),
+  row: z.number().optional(),
+  column: z.string().optional(),
+  value: cell.optional(),
+});
+export type ProblemData = z.infer<typeof problemSchema>;
+
+export const heatmapSchema = z.object({
+  /** Full matrix size: mentees (rows) × mentors (columns). */
+  mentees: z.number().int(),
+  mentors: z.number().int(),
+  /** Grid drawn: each cell covers blockRows × blockCols pairs. */
+  rows: z.number().int(),
+  cols: z.number().int(),
+  blockRows: z.number().int(),
+  blockCols: z.number().int(),
+  /** rows × cols mean eligible score per cell; NaN where no pair in the cell is eligible. */
+  values: z.instanceof(Float32Array),
+  /** Grid cells holding a chosen pair, as flat [row, col, row, col, ...]. */
+  chosen: z.instanceof(Int32Array),
+  minScore: z.number(),
+  maxScore: z.number(),
+  /** Names per grid row/column when not aggregated. */
+  menteeNames: z.array(z.string()),
+  mentorNames: z.array(z.string()),
+});
+export type HeatmapData = z.infer<typeof heatmapSchema>;
+
+export const resultTablesSchema = z.object({
+  pairs: tableSchema,
+  mentors: tableSchema,
+  mentees: tableSchema,
+  unmatched: tableSchema,
+  summary: tableSchema,
+});
+export type ResultTablesData = z.infer<typeof resultTablesSchema>;
+
+export const beatSampleSchema = z.object({
+  mentorNames: z.array(z.string()),
+  menteeNames: z.array(z.string()),
+  /** size × size, rows mentees; ineligible pairs are null. */
+  scores: z.array(z.array(z.number().nullable())),
+  optimum: z.object({
+    total: z.number(),
+    covered: z.number().int(),
+    pairs: z.array(z.object({ mentee: z.number().int(), mentor: z.number().int() })),
+  }),
+});
+export type BeatSample = z.infer<typeof beatSampleSchema>;
+
+export const responseSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    id: z.number().int(),
+    phase: z.string(),
+    fraction: z.number(),
+    message: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('checked'),
+    id: z.number().int(),
+    problems: z.array(problemSchema),
+    mappings: z.record(z.string(), z.record(z.string(), z.string())),
+    mentors: z.number().int(),
+    mentees: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('matched'),
+    id: z.number().int(),
+    tables: resultTablesSchema,
+    headlines: z.array(z.string()),
+    problems: z.array(problemSchema),
+    heatmap: heatmapSchema,
+    elapsedMs: z.number(),
+  }),
+  z.object({ type: z.literal('rejected'), id: z.number().int(), problems: z.array(problemSchema) }),
+  z.object({ type: z.literal('beat-sample'), id: z.number().int(), sample: beatSampleSchema }),
+  z.object({ type: z.literal('failed'), id: z.number().int(), message: z.string() }),
+]);
+export type WorkerResponse = z.infer<typeof responseSchema>;
