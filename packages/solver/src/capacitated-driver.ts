@@ -1,0 +1,91 @@
+// The outer loop of the capacitated solver, shared by the wasm core and its TypeScript twin:
+// validate → candidate subset → exact solve → price every other pair → repeat until pricing
+// finds nothing → result with its certificate.
+import { buildNetwork, priceFreePairs, selectCandidates } from './capacitated-candidates.js';
+import { CapacitatedProblemError } from './capacitated-errors.js';
+import type { FlowSolve, FlowSolution } from './capacitated-network.js';
+import { prepareProblem, type PreparedProblem } from './capacitated-problem.js';
+import type { CapacitatedProblem, CapacitatedResult } from './types.js';
+
+/**
+ * Dual potentials proving the result optimal; docs/capacitated.md states the conditions they satisfy
+ * and how to check them without trusting the solver.
+ */
+export type CapacitatedFlowCertificate = {
+  readonly model: 'min-cost-circulation';
+  /** Scores were multiplied by this power of ten; costs and potentials are in these scaled units. */
+  readonly scale: number;
+  /** Gain of a row's first partner (0 when 'rows' is not in coverage), scaled units. */
+  readonly rowTierGain: number;
+  /** Gain of a column's first partner (0 when 'cols' is not in coverage), scaled units. */
+  readonly colTierGain: number;
+  /** Potential of each row node; the hub's potential is 0. */
+  readonly rowPotential: Float64Array;
+  /** Potential of each column node. */
+  readonly colPotential: Float64Array;
+  /** How many exact solves pricing needed (1 = the first candidate subset was enough). */
+  readonly solves: number;
+};
+
+export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProblem): CapacitatedResult {
+  const prepared = prepareProblem(problem);
+  selectCandidates(prepared);
+  let solves = 0;
+  for (;;) {
+    const { network, arcEdge } = buildNetwork(prepared);
+    const solution = solve(network);
+    solves++;
+    checkPotentials(solution);
+    if (priceFreePairs(prepared, solution) === 0) return buildResult(prepared, arcEdge, solution, solves);
+  }
+}
+
+function checkPotentials(solution: FlowSolution): void {
+  for (const potentials of [solution.rowPotential, solution.colPotential]) {
+    for (let k = 0; k < potentials.length; k++) {
+      if (!Number.isSafeInteger(potentials[k])) {
+        throw new CapacitatedProblemError(
+          'objective-overflow',
+          'scores',
+          `a dual potential (${potentials[k]}) left the range of exact integers; round the scores to fewer decimal places`,
+        );
+      }
+    }
+  }
+}
+
+function buildResult(prepared: PreparedProblem, arcEdge: Int32Array, solution: FlowSolution, solves: number): CapacitatedResult {
+  const { rows, cols, edgeRow, edgeCol, edgeScore, lockedEdges } = prepared;
+  const chosen: number[] = Array.from(lockedEdges);
+  for (let a = 0; a < arcEdge.length; a++) if (solution.arcFlow[a] !== 0) chosen.push(arcEdge[a]);
+  chosen.sort((x, y) => edgeRow[x] - edgeRow[y] || edgeCol[x] - edgeCol[y]);
+
+  const rowIndices = new Int32Array(chosen.length);
+  const colIndices = new Int32Array(chosen.length);
+  const rowHit = new Uint8Array(rows);
+  const colHit = new Uint8Array(cols);
+  let total = 0;
+  let rowsCovered = 0;
+  let colsCovered = 0;
+  chosen.forEach((e, k) => {
+    const i = edgeRow[e];
+    const j = edgeCol[e];
+    rowIndices[k] = i;
+    colIndices[k] = j;
+    total += edgeScore[e];
+    if (rowHit[i] === 0) rowsCovered++;
+    if (colHit[j] === 0) colsCovered++;
+    rowHit[i] = 1;
+    colHit[j] = 1;
+  });
+  const certificate: CapacitatedFlowCertificate = {
+    model: 'min-cost-circulation',
+    scale: prepared.scale,
+    rowTierGain: prepared.rowTierGain,
+    colTierGain: prepared.colTierGain,
+    rowPotential: solution.rowPotential,
+    colPotential: solution.colPotential,
+    solves,
+  };
+  return { rowIndices, colIndices, total, rowsCovered, colsCovered, certificate };
+}
