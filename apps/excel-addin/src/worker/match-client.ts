@@ -12,6 +12,8 @@ export class MatchCancelled extends Error {
 
 export type Progress = Extract<WorkerResponse, { type: 'progress' }>;
 type Final = Exclude<WorkerResponse, { type: 'progress' }>;
+/** A request without its id (the client numbers them), for each kind of request. */
+export type NewRequest = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export class MatchClient {
   private worker: Worker | null = null;
@@ -58,7 +60,7 @@ export class MatchClient {
     return this.pending !== null;
   }
 
-  request(request: Omit<WorkerRequest, 'id'>, onProgress?: (p: Progress) => void): Promise<Final> {
+  request(request: NewRequest, onProgress?: (p: Progress) => void): Promise<Final> {
     if (this.pending) return Promise.reject(new Error('A match is already running.'));
     const id = this.nextId++;
     const worker = this.ensureWorker();

@@ -1,0 +1,37 @@
+// Files the standalone page offers for download: one CSV per result and one XLSX workbook with
+// every result as a formatted table. Built in the browser from the results in memory.
+import { writeCsv, writeXlsx } from '@mentor-matcher/tabular';
+import { textColumns } from './cells.js';
+import type { ResultSheet } from './workbook-host.js';
+
+export interface Download {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly content: string | Uint8Array;
+}
+
+function fileStem(sheetName: string): string {
+  return sheetName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+export function csvDownloads(sheets: readonly ResultSheet[]): Download[] {
+  return sheets.map((sheet) => ({
+    fileName: `${fileStem(sheet.name)}.csv`,
+    mimeType: 'text/csv;charset=utf-8',
+    content: writeCsv({ header: sheet.header, rows: sheet.rows }),
+  }));
+}
+
+export function xlsxDownload(sheets: readonly ResultSheet[]): Download {
+  const content = writeXlsx(
+    sheets.map((sheet) => {
+      const text = textColumns(sheet.rows, sheet.header.length);
+      return {
+        name: sheet.name,
+        table: { header: sheet.header, rows: sheet.rows },
+        textColumns: text.flatMap((isText, c) => (isText ? [c] : [])),
+      };
+    }),
+  );
+  return { fileName: 'mentor-matches.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content };
+}

@@ -1,0 +1,57 @@
+// Starts the app: inside Excel with the Excel host, anywhere else as the standalone page.
+import { getPreset, parseRuleSet, type RuleSet } from '@mentor-matcher/engine';
+import { browserSettings } from './host/browser-settings.js';
+import { createExcelHost } from './host/excel-host.js';
+import { memorySettings } from './host/memory-settings.js';
+import { detectExcel } from './host/office.js';
+import { createStandaloneHost } from './host/standalone-host.js';
+import type { WorkbookHost } from './host/workbook-host.js';
+import { App } from './ui/app.js';
+import { h, replaceChildren } from './ui/h.js';
+import './ui/styles.css';
+import { MatchClient } from './worker/match-client.js';
+
+export const defaultPreset = 'mentor-match';
+
+function localSettings() {
+  try {
+    return browserSettings(window.localStorage);
+  } catch {
+    return memorySettings();
+  }
+}
+
+async function savedRuleSet(host: WorkbookHost): Promise<RuleSet> {
+  const saved = (await host.settings.load().catch(() => null)) as { ruleSet?: unknown } | null;
+  if (saved && saved.ruleSet !== undefined) {
+    const parsed = parseRuleSet(saved.ruleSet);
+    if (parsed.ok) return parsed.ruleSet;
+  }
+  return getPreset(defaultPreset);
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') {
+    replaceChildren(root, h('p', { role: 'alert' }, 'This version of Office or this browser is too old for Mentor Matcher: it needs WebAssembly and Web Workers (Microsoft 365, Excel 2021, Excel on the web, or a current browser).'));
+    return;
+  }
+  const excel = await detectExcel();
+  const host: WorkbookHost = excel
+    ? createExcelHost({ run: excel.run, settings: excel.settings })
+    : createStandaloneHost(localSettings());
+  const client = new MatchClient(() => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }));
+  const app = new App(root, host, client, await savedRuleSet(host));
+  if (host.kind === 'excel') {
+    await app.refreshSources();
+    app.render();
+  }
+  document.documentElement.dataset.ready = host.kind;
+}
+
+const root = document.getElementById('app');
+if (root) {
+  start(root).catch((error: unknown) => {
+    replaceChildren(root, h('p', { role: 'alert', class: 'status error' }, error instanceof Error ? error.message : String(error)));
+    document.documentElement.dataset.ready = 'error';
+  });
+}

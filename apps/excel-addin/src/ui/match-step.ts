@@ -1,0 +1,93 @@
+// Step 3: run the match in the worker with a progress bar and Cancel; then the headlines, any
+// warnings, and on the standalone page the result tables with downloads.
+import { csvDownloads, xlsxDownload, type Download } from '../host/downloads.js';
+import type { StandaloneHost } from '../host/standalone-host.js';
+import type { ResultSheet } from '../host/workbook-host.js';
+import type { App } from './app.js';
+import { problemList } from './data-step.js';
+import { h } from './h.js';
+
+const previewRows = 100;
+
+function downloadLink(item: Download): HTMLElement {
+  const blob = new Blob([item.content as BlobPart], { type: item.mimeType });
+  const url = URL.createObjectURL(blob);
+  return h('a', { class: 'secondary download', href: url, download: item.fileName }, item.fileName);
+}
+
+function preview(sheet: ResultSheet): HTMLElement {
+  return h(
+    'details',
+    { open: sheet.name.endsWith('Pairs') },
+    h('summary', {}, `${sheet.name} (${sheet.rows.length} rows)`),
+    h(
+      'div',
+      { class: 'scroll' },
+      h(
+        'table',
+        { class: 'data', 'data-sheet': sheet.name },
+        h('thead', {}, h('tr', {}, sheet.header.map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'tbody',
+          {},
+          sheet.rows.slice(0, previewRows).map((row) => h('tr', {}, row.map((cell) => h('td', { title: cell === null ? '' : String(cell) }, cell === null ? '' : String(cell))))),
+        ),
+      ),
+    ),
+    sheet.rows.length > previewRows ? h('p', { class: 'muted' }, `First ${previewRows} rows shown; the downloads hold all of them.`) : null,
+  );
+}
+
+function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
+  const sheets = host.results();
+  if (sheets.length === 0 || !app.state.result) return null;
+  let downloads: HTMLElement;
+  try {
+    downloads = h('div', { class: 'actions', id: 'downloads' }, 'Download:', downloadLink(xlsxDownload(sheets)), csvDownloads(sheets).map(downloadLink));
+  } catch (error) {
+    downloads = h('p', { class: 'status error' }, `Downloads unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return h('section', {}, h('h2', {}, 'Results'), downloads, sheets.map(preview));
+}
+
+export function renderMatchStep(app: App): HTMLElement {
+  const { running, result } = app.state;
+  const progress = running
+    ? h(
+        'div',
+        { class: 'card', 'aria-busy': 'true' },
+        h('label', { for: 'match-progress', id: 'progress-label' }, `${running.message} (${Math.round(running.fraction * 100)}%)`),
+        h('progress', { id: 'match-progress', max: '1', value: String(running.fraction) }),
+        h('div', { class: 'actions' }, h('button', { class: 'secondary', id: 'cancel', onclick: () => app.cancel() }, 'Cancel')),
+      )
+    : null;
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Match'),
+    h(
+      'p',
+      { class: 'muted' },
+      app.host.kind === 'excel'
+        ? 'Matching runs in the background; Excel stays responsive. Results go to new sheets; pairs marked in the “lock” column of Match Pairs are kept.'
+        : 'Matching runs in this page, in the background. Nothing is sent anywhere.',
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { class: 'primary', id: 'run-match', disabled: running !== null, onclick: () => void app.match() }, result ? 'Match again' : 'Match'),
+    ),
+    progress,
+    result
+      ? h(
+          'section',
+          {},
+          h('h2', {}, 'Summary'),
+          h('ul', { class: 'headlines' }, result.headlines.map((line) => h('li', {}, line))),
+          result.problems.length ? h('h3', {}, 'Warnings') : null,
+          result.problems.length ? problemList(app, result.problems) : null,
+        )
+      : null,
+    app.host.kind === 'standalone' ? standaloneResults(app, app.host as StandaloneHost) : null,
+  );
+}

@@ -1,0 +1,444 @@
+// Step 2: the rule set in forms: preset, strategy, capacities, ladders, rules with their conditions.
+// Every edit is validated by the engine's own parser; a valid rule set is saved with the workbook.
+import { getPreset, parseRuleSet, presets, type RuleSet } from '@mentor-matcher/engine';
+import type { App } from './app.js';
+import { field, h, uid } from './h.js';
+
+type Json = Record<string, unknown>;
+
+const drafts = new WeakMap<App, Json>();
+
+function draftOf(app: App): Json {
+  let draft = drafts.get(app);
+  if (!draft) {
+    draft = structuredClone(app.state.ruleSet) as unknown as Json;
+    drafts.set(app, draft);
+  }
+  return draft;
+}
+
+function resetDraft(app: App, ruleSet: RuleSet): void {
+  drafts.set(app, structuredClone(ruleSet) as unknown as Json);
+}
+
+const conditionTypes = {
+  same: 'same value on both sides',
+  different: 'different values',
+  gap: 'gap on a ladder or number',
+  overlap: 'lists share a value',
+  equals: 'one side has a value',
+  all: 'all of',
+  any: 'any of',
+  not: 'not',
+} as const;
+type ConditionType = keyof typeof conditionTypes;
+
+function defaultCondition(type: ConditionType, ladders: string[]): Json {
+  switch (type) {
+    case 'same':
+    case 'different':
+      return { type, mentor: 'organisation', mentee: 'organisation' };
+    case 'gap':
+      return { type, mentor: 'grade', mentee: 'grade', ...(ladders[0] ? { ladder: ladders[0] } : {}), equals: 1 };
+    case 'overlap':
+      return { type, mentor: 'characteristics', mentee: 'identity to match' };
+    case 'equals':
+      return { type, side: 'mentee', column: 'match with similar identity', value: 'yes' };
+    case 'all':
+    case 'any':
+      return { type, of: [defaultCondition('same', ladders)] };
+    case 'not':
+      return { type, condition: defaultCondition('same', ladders) };
+  }
+}
+
+interface Editor {
+  readonly app: App;
+  readonly draft: Json;
+  /** After a value changes: validate and save. */
+  changed(): void;
+  /** After the shape changes (added, removed, type): re-render too. */
+  restructured(): void;
+  readonly columns: string[];
+}
+
+function textInput(editor: Editor, target: Json, key: string, label: string, options: { list?: string; optional?: boolean } = {}): HTMLElement {
+  const input = h('input', {
+    type: 'text',
+    value: target[key] === undefined ? '' : String(target[key]),
+    list: options.list,
+    oninput: (event: Event) => {
+      const value = (event.target as HTMLInputElement).value;
+      if (options.optional && value.trim() === '') delete target[key];
+      else target[key] = value;
+      editor.changed();
+    },
+  });
+  return field(label, input);
+}
+
+function numberInput(editor: Editor, target: Json, key: string, label: string, optional = false): HTMLElement {
+  const input = h('input', {
+    type: 'number',
+    step: 'any',
+    value: target[key] === undefined ? '' : String(target[key]),
+    oninput: (event: Event) => {
+      const raw = (event.target as HTMLInputElement).value;
+      if (raw === '' && optional) delete target[key];
+      else target[key] = raw === '' ? Number.NaN : Number(raw);
+      editor.changed();
+    },
+  });
+  return field(label, input);
+}
+
+function selectInput(editor: Editor, target: Json, key: string, label: string, options: [string, string][], onChange?: (value: string) => void): HTMLElement {
+  const select = h(
+    'select',
+    {
+      onchange: (event: Event) => {
+        const value = (event.target as HTMLSelectElement).value;
+        if (onChange) onChange(value);
+        else {
+          if (value === '') delete target[key];
+          else target[key] = value;
+          editor.changed();
+        }
+      },
+    },
+    options.map(([value, text]) => h('option', { value, selected: String(target[key] ?? '') === value }, text)),
+  );
+  return field(label, select);
+}
+
+function conditionEditor(editor: Editor, condition: Json, depth: number): HTMLElement {
+  const ladders = Object.keys((editor.draft.ladders as Json) ?? {});
+  const type = condition.type as ConditionType;
+  const typeSelect = selectInput(
+    editor,
+    condition,
+    'type',
+    'Condition',
+    Object.entries(conditionTypes),
+    (value) => {
+      for (const key of Object.keys(condition)) delete condition[key];
+      Object.assign(condition, defaultCondition(value as ConditionType, ladders));
+      editor.restructured();
+    },
+  );
+  const columnList = 'rule-columns';
+  const body: (HTMLElement | null)[] = [];
+  if (type === 'same' || type === 'different' || type === 'gap' || type === 'overlap') {
+    body.push(
+      h(
+        'div',
+        { class: 'row' },
+        textInput(editor, condition, 'mentor', 'Mentor column', { list: columnList }),
+        textInput(editor, condition, 'mentee', 'Mentee column', { list: columnList }),
+      ),
+    );
+  }
+  if (type === 'gap') {
+    body.push(
+      h(
+        'div',
+        { class: 'row' },
+        selectInput(editor, condition, 'ladder', 'Ladder', [['', '(numbers)'], ...ladders.map((l): [string, string] => [l, l])]),
+        numberInput(editor, condition, 'equals', 'Mentor − mentee equals', true),
+        numberInput(editor, condition, 'atLeast', 'at least', true),
+        numberInput(editor, condition, 'atMost', 'at most', true),
+      ),
+    );
+  }
+  if (type === 'overlap') {
+    body.push(
+      h(
+        'div',
+        { class: 'row' },
+        textInput(editor, condition, 'mentorSeparator', 'Mentor list separator', { optional: true }),
+        textInput(editor, condition, 'menteeSeparator', 'Mentee list separator', { optional: true }),
+      ),
+    );
+  }
+  if (type === 'equals') {
+    body.push(
+      h(
+        'div',
+        { class: 'row' },
+        selectInput(editor, condition, 'side', 'Side', [
+          ['mentor', 'mentor'],
+          ['mentee', 'mentee'],
+        ]),
+        textInput(editor, condition, 'column', 'Column', { list: columnList }),
+        textInput(editor, condition, 'value', 'Value'),
+      ),
+    );
+  }
+  if (type === 'all' || type === 'any') {
+    const list = condition.of as Json[];
+    body.push(
+      ...list.map((child, i) =>
+        h(
+          'div',
+          { class: 'card nested' },
+          conditionEditor(editor, child, depth + 1),
+          list.length > 1
+            ? h('button', { class: 'link', onclick: () => (list.splice(i, 1), editor.restructured()) }, 'Remove this condition')
+            : null,
+        ),
+      ),
+      h('button', { class: 'link', onclick: () => (list.push(defaultCondition('same', ladders)), editor.restructured()) }, 'Add a condition'),
+    );
+  }
+  if (type === 'not') body.push(h('div', { class: 'card nested' }, conditionEditor(editor, condition.condition as Json, depth + 1)));
+  return h('div', { class: 'condition', 'data-depth': depth }, typeSelect, body);
+}
+
+function ruleCard(editor: Editor, rules: Json[], rule: Json, index: number): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', 'data-rule': String(rule.id) },
+    h(
+      'div',
+      { class: 'row' },
+      textInput(editor, rule, 'label', 'Rule'),
+      selectInput(
+        editor,
+        rule,
+        'kind',
+        'Kind',
+        [
+          ['score', 'adds points'],
+          ['exclude', 'excludes the pair'],
+        ],
+        (value) => {
+          rule.kind = value;
+          if (value === 'exclude') delete rule.points;
+          else rule.points = 5;
+          editor.restructured();
+        },
+      ),
+      rule.kind === 'score' ? numberInput(editor, rule, 'points', 'Points') : null,
+    ),
+    conditionEditor(editor, rule.when as Json, 0),
+    h('button', { class: 'link', onclick: () => (rules.splice(index, 1), editor.restructured()) }, `Remove “${String(rule.label)}”`),
+  );
+}
+
+function ladderCard(editor: Editor, ladders: Json, name: string): HTMLElement {
+  const steps = ladders[name] as string[];
+  const area = h('textarea', {
+    rows: String(Math.min(12, steps.length + 1)),
+    oninput: (event: Event) => {
+      ladders[name] = (event.target as HTMLTextAreaElement).value
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      editor.changed();
+    },
+  });
+  area.value = steps.join('\n');
+  return h(
+    'div',
+    { class: 'card' },
+    field(`Ladder “${name}”, lowest first, one step a line`, area),
+    h('button', { class: 'link', onclick: () => (delete ladders[name], editor.restructured()) }, `Remove ladder “${name}”`),
+  );
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function renderRulesStep(app: App): HTMLElement {
+  const draft = draftOf(app);
+  const problemsBox = h('div', { role: 'alert', class: 'status error' });
+  const columns = [...new Set(Object.values(app.state.tables).flatMap((t) => (t ? [...t.header] : [])))];
+  const editor: Editor = {
+    app,
+    draft,
+    columns,
+    changed() {
+      const parsed = parseRuleSet(draft);
+      if (parsed.ok) {
+        problemsBox.textContent = '';
+        void app.saveRuleSet(parsed.ruleSet).catch((error) => app.fail(error));
+      } else {
+        problemsBox.textContent = parsed.problems.map((p) => p.message).join('\n');
+      }
+    },
+    restructured() {
+      this.changed();
+      app.render();
+    },
+  };
+  const rules = draft.rules as Json[];
+  const ladders = (draft.ladders ??= {}) as Json;
+  const capacity = draft.capacity as { mentor: Json; mentee: Json };
+  const strategy = draft.strategy as Json;
+  const presetSelect = h(
+    'select',
+    {},
+    Object.keys(presets).map((name) => h('option', { value: name }, name)),
+  );
+  const importInput = h('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    onchange: async (event: Event) => {
+      const file = (event.target as HTMLInputElement).files?.[0];
+      if (!file) return;
+      try {
+        const parsed = parseRuleSet(JSON.parse(await file.text()));
+        if (!parsed.ok) {
+          app.say(`${file.name}: ${parsed.problems.map((p) => p.message).join('; ')}`, 'error');
+          return;
+        }
+        await app.saveRuleSet(parsed.ruleSet);
+        resetDraft(app, parsed.ruleSet);
+        app.say(`Rule set “${parsed.ruleSet.name}” imported from ${file.name}.`, 'ok');
+      } catch (error) {
+        app.say(`${file.name} is not a JSON rule set: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      }
+      app.render();
+    },
+  });
+  const newLadder = h('input', { type: 'text', placeholder: 'name, e.g. grade' });
+  const strategyFields =
+    strategy.name === 'rounds'
+      ? [numberInput(editor, strategy, 'rounds', 'Rounds'), numberInput(editor, strategy, 'unmatchedBonus', 'Unmatched bonus (points)')]
+      : [
+          numberInput(editor, strategy, 'alternates', 'Alternates listed per mentee'),
+          field(
+            'Also maximise mentors with a mentee',
+            h('input', {
+              type: 'checkbox',
+              checked: strategy.mentorCoverage !== false,
+              onchange: (event: Event) => {
+                strategy.mentorCoverage = (event.target as HTMLInputElement).checked;
+                editor.changed();
+              },
+            }),
+          ),
+        ];
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Rules'),
+    h('datalist', { id: 'rule-columns' }, columns.map((c) => h('option', { value: c }))),
+    h(
+      'div',
+      { class: 'row' },
+      field('Start from a preset', presetSelect),
+      h(
+        'button',
+        {
+          class: 'secondary',
+          onclick: async () => {
+            const preset = getPreset(presetSelect.value);
+            await app.saveRuleSet(preset);
+            resetDraft(app, preset);
+            app.say(`Rules reset to the preset “${presetSelect.value}”.`);
+            app.render();
+          },
+        },
+        'Use preset',
+      ),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      field('Import a rule set (JSON)', importInput),
+      h('button', { class: 'secondary', onclick: () => download(`${String(draft.name || 'rules').replace(/[^\w.-]+/g, '-')}.json`, JSON.stringify(app.state.ruleSet, null, 2)) }, 'Export as JSON'),
+    ),
+    problemsBox,
+    textInput(editor, draft, 'name', 'Rule set name'),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Method'),
+      selectInput(
+        editor,
+        strategy,
+        'name',
+        'Strategy',
+        [
+          ['optimal', 'optimal: most mentees matched, then the best total score'],
+          ['rounds', 'rounds: the reference system’s three rounds'],
+        ],
+        (value) => {
+          for (const key of Object.keys(strategy)) delete strategy[key];
+          Object.assign(strategy, value === 'rounds' ? { name: 'rounds', rounds: 3, unmatchedBonus: 6 } : { name: 'optimal', mentorCoverage: true, alternates: 3 });
+          editor.restructured();
+        },
+      ),
+      h('div', { class: 'row' }, strategyFields),
+      numberInput(editor, draft, 'minScore', 'Lowest score a pair may have (blank: no limit)', true),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Capacity: how many partners each person may have'),
+      h(
+        'div',
+        { class: 'row' },
+        numberInput(editor, capacity.mentor, 'default', 'Mentors (default)'),
+        textInput(editor, capacity.mentor, 'column', 'Mentors’ own column (optional)', { list: 'rule-columns', optional: true }),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        numberInput(editor, capacity.mentee, 'default', 'Mentees (default)'),
+        textInput(editor, capacity.mentee, 'column', 'Mentees’ own column (optional)', { list: 'rule-columns', optional: true }),
+      ),
+    ),
+    h('h3', {}, `Rules (${rules.length})`),
+    rules.map((rule, i) => ruleCard(editor, rules, rule, i)),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          class: 'secondary',
+          onclick: () => {
+            let n = rules.length + 1;
+            while (rules.some((r) => r.id === `rule-${n}`)) n += 1;
+            rules.push({ id: `rule-${n}`, label: `New rule ${n}`, kind: 'score', points: 5, when: defaultCondition('same', Object.keys(ladders)) });
+            editor.restructured();
+          },
+        },
+        'Add a rule',
+      ),
+    ),
+    h('h3', {}, 'Ladders (ordered values such as grades)'),
+    Object.keys(ladders).map((name) => ladderCard(editor, ladders, name)),
+    h(
+      'div',
+      { class: 'row' },
+      field('New ladder', newLadder),
+      h(
+        'button',
+        {
+          class: 'secondary',
+          onclick: () => {
+            const name = newLadder.value.trim();
+            if (!name || name in ladders) return;
+            ladders[name] = ['low', 'high'];
+            editor.restructured();
+          },
+        },
+        'Add ladder',
+      ),
+    ),
+    h(
+      'p',
+      { class: 'muted', id: uid('pairs') },
+      `Locked pairs in the rule set: ${(draft.lockedPairs as unknown[] | undefined)?.length ?? 0}; forbidden pairs: ${(draft.forbiddenPairs as unknown[] | undefined)?.length ?? 0}. Lock more by typing anything in the “lock” column of the Pairs result and matching again.`,
+    ),
+  );
+}

@@ -1,0 +1,20 @@
+// Vite builds the pane (index.html) and its match worker. Workspace packages resolve to their
+// TypeScript sources (the "source" export condition), so the app needs no prior library build
+// apart from the solver's generated wasm module.
+import { defaultClientConditions, defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  publicDir: 'public',
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // Everything is served from the add-in's own origin; no inlined data: URLs beyond small assets.
+    assetsInlineLimit: 0,
+  },
+});
