@@ -1,1 +1,15 @@
 export type * from './model.js';
+export * from './rules/schema.js';
+export * from './rules/presets.js';
+export * from './mapping.js';
+export * from './participants.js';
+export * from './checks.js';
+export * from './scoring.js';
+export * from './errors.js';
+export { strategies, strategyFor, defaultStrategySettings, optimalStrategy, roundsStrategy } from './strategies/index.js';
+export type { OptimalSettings, RoundsSettings } from './strategies/index.js';
+export { resolveFixedPairs, type EarlierPair, type DroppedEarlierPair, type FixedPairs } from './locks.js';
+export { buildResult, type BuildResultInput } from './result.js';
+export { describeReason } from './explain.js';
+export { resultTables, type ResultTables } from './result-tables.js';
+export { matchTables, checkTables, type MatchInput, type MatchOptions, type MatchRun, type CheckReport } from './match.js';

@@ -23,6 +23,11 @@ export interface Participant {
   readonly row: number;
   /** Every input column, keyed by its header as written, values as read. */
   readonly attributes: Readonly<Record<string, Cell>>;
+  /**
+   * Values by logical field name (the column mapping applied: "grade" → the cell under "Grade band").
+   * Rules read fields; when absent, a field is looked up in `attributes` by header name.
+   */
+  readonly fields?: Readonly<Record<string, Cell>>;
 }
 
 export type Severity = 'error' | 'warning';
@@ -145,6 +150,8 @@ export type UnmatchedReason =
       readonly kind: 'partners-at-capacity';
       /** Each eligible partner and who holds their places. */
       readonly heldBy: readonly { partnerId: string; partnerName: string; holders: readonly string[] }[];
+      /** How many more full eligible partners there are beyond those listed in heldBy (the best few are listed). */
+      readonly morePartners?: number;
     }
   | {
       readonly kind: 'objective-preferred-others';
@@ -164,6 +171,8 @@ export interface MatchedPair {
   /** 1 = this mentor is the mentee's best-scoring eligible mentor. Ties share a rank. */
   readonly rankForMentee: number;
   readonly locked: boolean;
+  /** True when the pair was kept from an earlier result (re-matching). */
+  readonly kept?: boolean;
 }
 
 export interface PersonOutcome {
@@ -205,4 +214,13 @@ export interface MatchResult {
   readonly problems: readonly InputProblem[];
   /** Earlier pairs (re-matching) that could not be kept, and why. */
   readonly droppedEarlierPairs: readonly { mentorId: string; menteeId: string; reason: string }[];
+  /** The strategy settings the result was made with. */
+  readonly strategySettings?: StrategySettings;
+  /** The rule set's score rules in order, so that result tables have one column per rule even when no pair earned it. */
+  readonly scoreRules?: readonly { readonly ruleId: string; readonly label: string }[];
+  /** Per side, the header of the job title and biography columns (for the mail-merge lists), when mapped. */
+  readonly profileColumns?: {
+    readonly mentor: { readonly jobTitle?: string; readonly bio?: string; readonly lastName?: string };
+    readonly mentee: { readonly jobTitle?: string; readonly bio?: string; readonly lastName?: string };
+  };
 }

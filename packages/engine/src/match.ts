@@ -1,0 +1,147 @@
+// The whole pipeline, tables in, result out: read participants, check them, score every pair, fix
+// locked and earlier pairs, run the chosen strategy, explain. Errors in the input stop the run and
+// come back as data; warnings travel with the result.
+import type { Table } from '@mentor-matcher/tabular';
+import type { Solver } from '@mentor-matcher/solver';
+import type { InputProblem, MatchResult, Participant, Progress, ScoreMatrix } from './model.js';
+import type { ColumnMapping } from './mapping.js';
+import type { RuleSet } from './rules/schema.js';
+import { detectMapping } from './mapping.js';
+import { readParticipants, readPeople } from './participants.js';
+import { checkInput } from './checks.js';
+import { scorePairs } from './scoring.js';
+import { MatchCancelledError, throwIfCancelled } from './errors.js';
+import { resolveFixedPairs, type EarlierPair } from './locks.js';
+import { strategyFor, defaultStrategySettings } from './strategies/index.js';
+import { buildResult } from './result.js';
+
+export type MatchInput =
+  | { readonly kind: 'two-tables'; readonly mentors: Table; readonly mentees: Table }
+  | { readonly kind: 'one-table'; readonly people: Table; readonly roleColumn: string };
+
+export interface MatchOptions {
+  readonly ruleSet: RuleSet;
+  readonly solver: Solver;
+  /** Overrides of the detected column mappings (logical field → header). */
+  readonly mapping?: {
+    readonly mentors?: Partial<ColumnMapping>;
+    readonly mentees?: Partial<ColumnMapping>;
+    readonly people?: Partial<ColumnMapping>;
+  };
+  /** Pairs of an earlier result: re-matching keeps every one still allowed and fills free capacity. */
+  readonly previousPairs?: readonly EarlierPair[];
+  readonly onProgress?: (progress: Progress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export type MatchRun =
+  | { readonly ok: true; readonly result: MatchResult; readonly matrix: ScoreMatrix; readonly problems: readonly InputProblem[] }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+
+export interface CheckReport {
+  readonly problems: readonly InputProblem[];
+  readonly mappings: { readonly mentors?: ColumnMapping; readonly mentees?: ColumnMapping; readonly people?: ColumnMapping };
+  readonly mentors: number;
+  readonly mentees: number;
+}
+
+interface Participants {
+  readonly mentors: Participant[];
+  readonly mentees: Participant[];
+  readonly problems: InputProblem[];
+  readonly mappings: CheckReport['mappings'];
+}
+
+function merged(detected: ColumnMapping, overrides: Partial<ColumnMapping> | undefined): ColumnMapping {
+  const mapping: ColumnMapping = { ...detected };
+  for (const [field, column] of Object.entries(overrides ?? {})) if (column !== undefined) mapping[field] = column;
+  return mapping;
+}
+
+function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Participants {
+  const { ruleSet } = options;
+  if (input.kind === 'one-table') {
+    const people = merged(detectMapping(input.people.header, 'people', ruleSet), options.mapping?.people);
+    const read = readPeople(input.people, input.roleColumn, people, ruleSet);
+    return { mentors: read.mentors, mentees: read.mentees, problems: read.problems, mappings: { people } };
+  }
+  const mentorMapping = merged(detectMapping(input.mentors.header, 'mentor', ruleSet), options.mapping?.mentors);
+  const menteeMapping = merged(detectMapping(input.mentees.header, 'mentee', ruleSet), options.mapping?.mentees);
+  const mentors = readParticipants(input.mentors, 'mentor', mentorMapping, ruleSet);
+  const mentees = readParticipants(input.mentees, 'mentee', menteeMapping, ruleSet);
+  return {
+    mentors: mentors.participants,
+    mentees: mentees.participants,
+    problems: [...mentors.problems, ...mentees.problems],
+    mappings: { mentors: mentorMapping, mentees: menteeMapping },
+  };
+}
+
+const hasErrors = (problems: readonly InputProblem[]) => problems.some((p) => p.severity === 'error');
+
+/** Scoring throws the signal's own reason; callers of the engine only ever see MatchCancelledError. */
+function score(participants: Participants, options: Omit<MatchOptions, 'solver'>): ScoreMatrix {
+  try {
+    return scorePairs(participants.mentors, participants.mentees, options.ruleSet, { onProgress: options.onProgress, signal: options.signal });
+  } catch (error) {
+    if (options.signal?.aborted) throw new MatchCancelledError('scoring');
+    throw error;
+  }
+}
+
+/** Reads and checks without solving: for the CLI's `check` command and the add-in's Data step. */
+export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solver'>): CheckReport {
+  const { onProgress, signal, ruleSet } = options;
+  throwIfCancelled(signal, 'reading');
+  onProgress?.({ phase: 'reading', fraction: 0 });
+  const participants = readInput(input, options);
+  throwIfCancelled(signal, 'checking');
+  onProgress?.({ phase: 'checking', fraction: 0 });
+  const report = { mappings: participants.mappings, mentors: participants.mentors.length, mentees: participants.mentees.length };
+  const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
+  if (hasErrors(early)) return { ...report, problems: early };
+  const matrix = score(participants, options);
+  return { ...report, problems: [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet, matrix)] };
+}
+
+export function matchTables(input: MatchInput, options: MatchOptions): MatchRun {
+  const { onProgress, signal, ruleSet, solver } = options;
+  throwIfCancelled(signal, 'reading');
+  onProgress?.({ phase: 'reading', fraction: 0 });
+  const participants = readInput(input, options);
+  throwIfCancelled(signal, 'checking');
+  onProgress?.({ phase: 'checking', fraction: 0 });
+  const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
+  if (hasErrors(early)) return { ok: false, problems: early };
+
+  throwIfCancelled(signal, 'scoring');
+  onProgress?.({ phase: 'scoring', fraction: 0 });
+  const matrix = score(participants, options);
+  const checked = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet, matrix)];
+  const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
+  const problems = [...checked, ...fixed.problems];
+  if (hasErrors(problems)) return { ok: false, problems };
+
+  throwIfCancelled(signal, 'solving');
+  onProgress?.({ phase: 'solving', fraction: 0 });
+  const settings = ruleSet.strategy ?? defaultStrategySettings;
+  const outcome = strategyFor(settings).run({ matrix, solver, locked: fixed.fixed, onProgress, signal });
+
+  throwIfCancelled(signal, 'explaining');
+  onProgress?.({ phase: 'explaining', fraction: 0 });
+  const profile = (mapping: ColumnMapping | undefined) => ({ jobTitle: mapping?.jobTitle, bio: mapping?.bio, lastName: mapping?.lastName });
+  const mentorMapping = participants.mappings.mentors ?? participants.mappings.people;
+  const menteeMapping = participants.mappings.mentees ?? participants.mappings.people;
+  const result = buildResult({
+    matrix,
+    settings,
+    outcome,
+    kept: fixed.kept,
+    problems,
+    droppedEarlierPairs: fixed.dropped,
+    scoreRules: ruleSet.rules.filter((r) => r.kind === 'score').map((r) => ({ ruleId: r.id, label: r.label })),
+    profileColumns: { mentor: profile(mentorMapping), mentee: profile(menteeMapping) },
+  });
+  onProgress?.({ phase: 'explaining', fraction: 1 });
+  return { ok: true, result, matrix, problems };
+}
