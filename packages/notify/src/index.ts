@@ -1,0 +1,7 @@
+export { defaultFieldNames } from './field-names.js';
+export type { FieldNames } from './field-names.js';
+export { buildMessages, kindFor, messageKinds, messageListSchema, messagesSchema, recipientSchema } from './messages.js';
+export type { BuildMessagesOptions, MessageKind, MessageList, Messages, Recipient } from './messages.js';
+export { emailAddressColumn, mailMergeTable, notifyBulkTables } from './tables.js';
+export { planSends } from './plan.js';
+export type { PlannedSend, SendPlan, Templates } from './plan.js';

@@ -1,0 +1,48 @@
+// Token bucket. Notify allows 3,000 messages in any rolling 60 seconds. A bucket of size `burst`
+// refilled at r per minute lets through at most burst + r in any minute, so r = limit − burst keeps
+// every window within the limit.
+import type { Clock } from './clock.js';
+
+export interface RateLimiterOptions {
+  readonly perMinute: number;
+  readonly burst?: number;
+  readonly clock: Clock;
+}
+
+export class RateLimiter {
+  readonly #clock: Clock;
+  readonly #burst: number;
+  readonly #perMs: number;
+  #tokens: number;
+  #updated: number;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(options: RateLimiterOptions) {
+    if (!(options.perMinute >= 1)) throw new RangeError(`perMinute: expected at least 1, got ${options.perMinute}`);
+    this.#clock = options.clock;
+    this.#burst = Math.max(1, Math.min(options.burst ?? 25, Math.floor(options.perMinute / 2)));
+    this.#perMs = (options.perMinute - this.#burst) / 60_000;
+    this.#tokens = this.#burst;
+    this.#updated = options.clock.now();
+  }
+
+  /** Resolves when one message may be sent. Callers are served in order. */
+  take(): Promise<void> {
+    const turn = this.#queue.then(() => this.#takeNow());
+    this.#queue = turn;
+    return turn;
+  }
+
+  async #takeNow(): Promise<void> {
+    for (;;) {
+      const now = this.#clock.now();
+      this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#updated) * this.#perMs);
+      this.#updated = now;
+      if (this.#tokens >= 1) {
+        this.#tokens -= 1;
+        return;
+      }
+      await this.#clock.sleep(Math.ceil((1 - this.#tokens) / this.#perMs));
+    }
+  }
+}
