@@ -15,6 +15,46 @@ export interface Table {
   readonly headerRow: number;
   /** 0-based index of the first column in the sheet (0 = column A), for "column C" in messages. */
   readonly firstColumn: number;
+  /**
+   * Cells that hold a spreadsheet error value (`#N/A`, `#REF!`, …). The cell itself holds the error
+   * text as a string; this list lets a checker report it instead of treating it as data. XLSX only.
+   */
+  readonly errors?: readonly CellErrorValue[];
+  /**
+   * Merged areas that overlap the table. Only the top-left cell of a merged area holds the value; the
+   * others are left empty (null), so a checker can warn instead of guessing what was meant. XLSX only.
+   */
+  readonly mergedRanges?: readonly MergedRange[];
+}
+
+/** A spreadsheet error value found in a cell. */
+export interface CellErrorValue {
+  /** 0-based index into `rows`; -1 for the header row. */
+  readonly row: number;
+  /** 0-based index into `header`. */
+  readonly column: number;
+  /** The error as Excel shows it, e.g. `#N/A`. */
+  readonly value: string;
+  /** The cell's address in its sheet, e.g. `C7`. */
+  readonly address: string;
+}
+
+/** A merged area, in the table's coordinates (clipped to the table) and as written in the sheet. */
+export interface MergedRange {
+  /** The merged area in the sheet, e.g. `B3:C4`. */
+  readonly address: string;
+  /** 0-based indices into `rows` (-1 = the header row), inclusive. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** 0-based indices into `header`, inclusive. */
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+}
+
+/** What the writers accept: a whole Table, or just a header and rows. */
+export interface TableContent {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
 }
 
 /** The row number a person sees for data row `index` (0-based) of `table`. */

@@ -1,0 +1,60 @@
+// CSV writer: RFC 4180 quoting and CRLF line ends, which Excel, LibreOffice, Google Sheets and
+// every CSV library read the same way.
+//
+// Formula-injection defence (OWASP "CSV Injection"): a TEXT cell starting with = + - @, tab or
+// carriage return gets a leading ' and quotes, so a spreadsheet shows it instead of running it. The
+// trade-off: such values look changed ("'-3", "'=SUM(A1)") to anyone who opens the file as plain
+// text, and a program reading it back must remove the quote (readCsv's `unescapeFormulas`). Cells
+// that are numbers are never touched, so -3 written as a number stays -3.
+import { z } from 'zod';
+import { csvDelimiterSchema } from './csv-read.js';
+import { escapeFormula } from './formula-escape.js';
+import { checkedContent } from './table-content.js';
+import type { Cell, TableContent } from './table.js';
+
+export const writeCsvOptionsSchema = z.object({
+  /** Start with a UTF-8 byte-order mark (U+FEFF). Default true: Excel needs it to read UTF-8. */
+  bom: z.boolean().optional(),
+  /** Default `,`. */
+  delimiter: csvDelimiterSchema.optional(),
+  /** Apply the formula-injection defence. Default true. */
+  escapeFormulas: z.boolean().optional(),
+});
+export type WriteCsvOptions = z.input<typeof writeCsvOptionsSchema>;
+
+/** The CSV text (with a leading U+FEFF unless `bom: false`); encode it as UTF-8 to save it. */
+export function writeCsv(table: TableContent, options: WriteCsvOptions = {}): string {
+  const parsed = writeCsvOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`writeCsv options: ${issue.path.join('.') || '(options)'}: ${issue.message}`);
+  }
+  const { bom = true, delimiter = ',', escapeFormulas = true } = parsed.data;
+  const content = checkedContent(table, 'writeCsv');
+  const width = content.header.length;
+  const lines: string[] = new Array(content.rows.length + 1);
+  lines[0] = content.header.map((name) => field(name, escapeFormulas)).join(delimiter);
+  content.rows.forEach((row, index) => {
+    const fields: string[] = new Array(width);
+    for (let column = 0; column < width; column++) fields[column] = field(row[column] ?? null, escapeFormulas);
+    lines[index + 1] = fields.join(delimiter);
+  });
+  return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+}
+
+function field(cell: Cell, escapeFormulas: boolean): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Object.is(cell, -0) ? '0' : String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  const escaped = escapeFormulas ? escapeFormula(cell) : cell;
+  const mustQuote =
+    escaped !== cell ||
+    // Any separator readCsv could detect is quoted, so detection never mistakes a value for one.
+    escaped.includes(',') ||
+    escaped.includes(';') ||
+    escaped.includes('\t') ||
+    escaped.includes('"') ||
+    escaped.includes('\n') ||
+    escaped.includes('\r');
+  return mustQuote ? `"${escaped.replaceAll('"', '""')}"` : escaped;
+}
