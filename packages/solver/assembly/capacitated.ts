@@ -419,6 +419,14 @@ function activate(source: i32, limit: f64): void {
         relax(hub, du + nextCost + pu, u);
       }
     }
+    // Reduced costs are ≥ 0, so nothing still in the heap can reach the hub by a shorter path:
+    // stop now rather than settle every other node at this distance (ties are common with small
+    // integer scores).
+    if (nodeF64(distBase, hub) <= du) {
+      cut = du;
+      hubPred = nodeI32(predBase, hub);
+      break;
+    }
   }
   for (let k = 0; k < finalizedCount; k++) {
     const v = nodeI32(finalizedBase, k);

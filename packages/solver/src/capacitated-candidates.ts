@@ -18,7 +18,9 @@ export function selectCandidates(prepared: PreparedProblem): void {
   for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
   for (let j = 0; j < cols; j++) widest = Math.max(widest, colResidual[j]);
   const heapScore = new Float64Array(widest + SPARE_CANDIDATES);
+  const heapTie = new Int32Array(widest + SPARE_CANDIDATES);
   const heapEdge = new Int32Array(widest + SPARE_CANDIDATES);
+  const heap: BoundedHeap = { score: heapScore, tie: heapTie, edge: heapEdge };
 
   for (let i = 0; i < rows; i++) {
     if (rowResidual[i] === 0) continue;
@@ -27,7 +29,7 @@ export function selectCandidates(prepared: PreparedProblem): void {
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
       const e = rowOrder[p];
       if (edgeState[e] !== EDGE_FREE || colResidual[edgeCol[e]] === 0) continue;
-      size = offer(heapScore, heapEdge, size, keep, edgeScore[e], e);
+      size = offer(heap, 0, size, keep, edgeScore[e], tieBreak(prepared.edgeRow[e], edgeCol[e]), e);
     }
     for (let k = 0; k < size; k++) edgeState[heapEdge[k]] = EDGE_CANDIDATE;
   }
@@ -39,54 +41,74 @@ export function selectCandidates(prepared: PreparedProblem): void {
     colKeep[j] = colResidual[j] === 0 ? 0 : colResidual[j] + SPARE_CANDIDATES;
     colOffset[j + 1] = colOffset[j] + colKeep[j];
   }
-  const colHeapScore = new Float64Array(colOffset[cols]);
-  const colHeapEdge = new Int32Array(colOffset[cols]);
+  const colHeap: BoundedHeap = {
+    score: new Float64Array(colOffset[cols]),
+    tie: new Int32Array(colOffset[cols]),
+    edge: new Int32Array(colOffset[cols]),
+  };
   const colSize = new Int32Array(cols);
   for (let e = 0; e < edgeCol.length; e++) {
     const j = edgeCol[e];
     if (colKeep[j] === 0 || edgeState[e] === EDGE_LOCKED || rowResidual[prepared.edgeRow[e]] === 0) continue;
-    const base = colOffset[j];
-    colSize[j] = offer(
-      colHeapScore.subarray(base, base + colKeep[j]),
-      colHeapEdge.subarray(base, base + colKeep[j]),
-      colSize[j],
-      colKeep[j],
-      edgeScore[e],
-      e,
-    );
+    colSize[j] = offer(colHeap, colOffset[j], colSize[j], colKeep[j], edgeScore[e], tieBreak(prepared.edgeRow[e], j), e);
   }
   for (let j = 0; j < cols; j++) {
-    for (let k = 0; k < colSize[j]; k++) edgeState[colHeapEdge[colOffset[j] + k]] = EDGE_CANDIDATE;
+    for (let k = 0; k < colSize[j]; k++) edgeState[colHeap.edge[colOffset[j] + k]] = EDGE_CANDIDATE;
   }
 }
 
-/** Keeps the `keep` largest scores in a min-heap of `size` entries; returns the new size. */
-function offer(heapScore: Float64Array, heapEdge: Int32Array, size: number, keep: number, score: number, edge: number): number {
+/** Parallel arrays of bounded min-heaps, ordered by score, then by a pseudo-random tie-breaker. */
+interface BoundedHeap {
+  readonly score: Float64Array;
+  readonly tie: Int32Array;
+  readonly edge: Int32Array;
+}
+
+/**
+ * A pseudo-random order among equal scores. Scores are small integers with many ties; breaking
+ * them by index would send every row's spare candidates to the same low-numbered columns.
+ */
+function tieBreak(row: number, col: number): number {
+  return Math.imul(row ^ Math.imul(col, 0x2c1b3c6d), 0x297a2d39) ^ (col >>> 3);
+}
+
+/** Keeps the `keep` largest (score, tie) keys in the min-heap of `size` entries at `base`; returns the new size. */
+function offer(heap: BoundedHeap, base: number, size: number, keep: number, score: number, tie: number, edge: number): number {
+  const { score: heapScore, tie: heapTie, edge: heapEdge } = heap;
   let k: number;
   if (size < keep) {
     k = size++;
     while (k > 0) {
       const parent = (k - 1) >> 1;
-      if (heapScore[parent] <= score) break;
-      heapScore[k] = heapScore[parent];
-      heapEdge[k] = heapEdge[parent];
+      const parentScore = heapScore[base + parent];
+      if (parentScore < score || (parentScore === score && heapTie[base + parent] <= tie)) break;
+      heapScore[base + k] = parentScore;
+      heapTie[base + k] = heapTie[base + parent];
+      heapEdge[base + k] = heapEdge[base + parent];
       k = parent;
     }
   } else {
-    if (score <= heapScore[0]) return size;
+    const rootScore = heapScore[base];
+    if (score < rootScore || (score === rootScore && tie <= heapTie[base])) return size;
     k = 0;
     for (;;) {
       let child = 2 * k + 1;
       if (child >= size) break;
-      if (child + 1 < size && heapScore[child + 1] < heapScore[child]) child++;
-      if (heapScore[child] >= score) break;
-      heapScore[k] = heapScore[child];
-      heapEdge[k] = heapEdge[child];
+      const a = base + child;
+      if (child + 1 < size && (heapScore[a + 1] < heapScore[a] || (heapScore[a + 1] === heapScore[a] && heapTie[a + 1] < heapTie[a]))) {
+        child++;
+      }
+      const c = base + child;
+      if (heapScore[c] > score || (heapScore[c] === score && heapTie[c] >= tie)) break;
+      heapScore[base + k] = heapScore[c];
+      heapTie[base + k] = heapTie[c];
+      heapEdge[base + k] = heapEdge[c];
       k = child;
     }
   }
-  heapScore[k] = score;
-  heapEdge[k] = edge;
+  heapScore[base + k] = score;
+  heapTie[base + k] = tie;
+  heapEdge[base + k] = edge;
   return size;
 }
 
@@ -134,17 +156,24 @@ export function buildNetwork(prepared: PreparedProblem): CandidateNetwork {
 }
 
 /**
- * Adds every free pair whose reduced cost under `solution`'s potentials is negative (it could
- * improve the optimum) to the candidates; returns how many were added.
+ * Prices every free pair under `solution`'s potentials. When none has a negative reduced cost the
+ * candidate optimum is optimal for all pairs, and 0 is returned. Otherwise the negative ones are
+ * added, together with those within `margin` of it: the next solve moves the potentials, and pairs
+ * that were nearly attractive tend to turn negative, which would cost another whole solve.
  */
-export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution): number {
+export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution, margin: number): number {
   const { edgeRow, edgeCol, edgeScore, edgeState, scale } = prepared;
   const { rowPotential, colPotential } = solution;
+  let negative = 0;
+  for (let e = 0; e < edgeState.length; e++) {
+    if (edgeState[e] !== EDGE_FREE) continue;
+    if (-Math.round(edgeScore[e] * scale) + rowPotential[edgeRow[e]] - colPotential[edgeCol[e]] < 0) negative++;
+  }
+  if (negative === 0) return 0;
   let added = 0;
   for (let e = 0; e < edgeState.length; e++) {
     if (edgeState[e] !== EDGE_FREE) continue;
-    const reducedCost = -Math.round(edgeScore[e] * scale) + rowPotential[edgeRow[e]] - colPotential[edgeCol[e]];
-    if (reducedCost < 0) {
+    if (-Math.round(edgeScore[e] * scale) + rowPotential[edgeRow[e]] - colPotential[edgeCol[e]] < margin) {
       edgeState[e] = EDGE_CANDIDATE;
       added++;
     }

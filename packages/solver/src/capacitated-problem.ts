@@ -38,6 +38,8 @@ export interface PreparedProblem {
   /** Gain of a row's (column's) first partner, in scaled units; 0 when that tier is off. */
   readonly rowTierGain: number;
   readonly colTierGain: number;
+  /** Largest minus smallest scaled score of a free pair (0 counts as a score). */
+  readonly scoreRange: number;
   /** Cost (= −gain) of the first unit of each row's (column's) residual capacity: −tier gain, or 0 when a lock already covers it. */
   readonly rowFirstCost: Float64Array;
   readonly colFirstCost: Float64Array;
@@ -127,6 +129,7 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
     scale,
     rowTierGain,
     colTierGain,
+    scoreRange: maxScaled - minScaled,
     rowFirstCost,
     colFirstCost,
   };
@@ -188,9 +191,15 @@ function readEdges(problem: CapacitatedProblem): { edgeRow: Int32Array; edgeCol:
       if (!(col[e] >= 0 && col[e] < cols && Number.isInteger(col[e]))) {
         throw new CapacitatedProblemError('index-out-of-range', `edges.col[${e}]`, `expected a column index in 0..${cols - 1}, got ${col[e]}`);
       }
-      checkScore(`edges.score[${e}]`, score[e], row[e], col[e]);
+      checkScore('edges.score', e, score[e], row[e], col[e]);
     }
-    return { edgeRow: Int32Array.from(row), edgeCol: Int32Array.from(col), edgeScore: Float64Array.from(score) };
+    // The caller's arrays are read, never written, so they are used as they are (a copy would cost
+    // ~0.5 GB at 10,000 × 10,000).
+    return {
+      edgeRow: row instanceof Int32Array ? row : Int32Array.from(row),
+      edgeCol: col instanceof Int32Array ? col : Int32Array.from(col),
+      edgeScore: score instanceof Float64Array ? score : Float64Array.from(score),
+    };
   }
   const { scores, eligible } = problem;
   if (scores === undefined) {
@@ -217,7 +226,7 @@ function readEdges(problem: CapacitatedProblem): { edgeRow: Int32Array; edgeCol:
       const k = i * cols + j;
       const isEligible = eligible === undefined ? !isForbidden(scores[k]) : eligible[k] !== 0;
       if (!isEligible) continue;
-      checkScore(`scores[${k}]`, scores[k], i, j);
+      checkScore('scores', k, scores[k], i, j);
       edgeRow[e] = i;
       edgeCol[e] = j;
       edgeScore[e] = scores[k];
@@ -232,17 +241,18 @@ function isForbidden(score: number): boolean {
   return score === Infinity || score === -Infinity;
 }
 
-function checkScore(path: string, score: number, row: number, col: number): void {
+/** Takes the path in pieces so that the hot loop builds no string unless it throws. */
+function checkScore(field: string, index: number, score: number, row: number, col: number): void {
+  if (Number.isFinite(score)) return;
+  const path = `${field}[${index}]`;
   if (Number.isNaN(score)) {
     throw new CapacitatedProblemError('nan-score', path, `the score of row ${row}, column ${col} is NaN; every eligible pair needs a number`);
   }
-  if (!Number.isFinite(score)) {
-    throw new CapacitatedProblemError(
-      'infinite-score',
-      path,
-      `the score of row ${row}, column ${col} is ${score}; mark a forbidden pair as not eligible instead`,
-    );
-  }
+  throw new CapacitatedProblemError(
+    'infinite-score',
+    path,
+    `the score of row ${row}, column ${col} is ${score}; mark a forbidden pair as not eligible instead`,
+  );
 }
 
 function readLocks(

@@ -155,6 +155,14 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
           relax(hub, du + nextCost + pu, u);
         }
       }
+      // Reduced costs are ≥ 0, so nothing still in the heap can reach the hub by a shorter path:
+      // stop now rather than settle every other node at this distance (ties are common with small
+      // integer scores).
+      if (dist[hub] <= du && du < limit) {
+        cut = du;
+        hubPred = pred[hub];
+        break;
+      }
     }
     for (let k = 0; k < finalizedCount; k++) {
       const v = finalized[k];
