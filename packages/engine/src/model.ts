@@ -28,6 +28,8 @@ export interface Participant {
    * Rules read fields; when absent, a field is looked up in `attributes` by header name.
    */
   readonly fields?: Readonly<Record<string, Cell>>;
+  /** The column mapping this person was read with (logical field → header), for messages that name columns. */
+  readonly mapping?: Readonly<Record<string, string>>;
 }
 
 export type Severity = 'error' | 'warning';

@@ -1,0 +1,296 @@
+// Checks before solving, over participants already read: duplicate people, values a ladder does
+// not know, near-duplicate categories, capacity against demand, forbidden pairs naming nobody,
+// and (given the score matrix) people left with no eligible partner. Each problem names the
+// table, the row the user sees, the column and the value.
+import type { Cell } from '@mentor-matcher/tabular';
+import type { InputProblem, Participant, Role, ScoreMatrix } from './model.js';
+import { findNearDuplicates } from './near-duplicates.js';
+import { numericValue } from './encoding.js';
+import { participantId, participantValue } from './participants.js';
+import { buildLadder } from './rules/ladders.js';
+import type { RuleSet } from './rules/schema.js';
+import { forEachCondition } from './rules/schema.js';
+
+const ROWS_LISTED = 5;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const sideName = (role: Role) => (role === 'mentor' ? 'mentors' : 'mentees');
+
+/** The header a logical field was read from, for messages; the field name when unknown. */
+function headerOf(person: Participant | undefined, field: string): string {
+  return person?.mapping?.[field] ?? field;
+}
+
+function listRows(rows: readonly number[]): string {
+  const shown = rows.slice(0, ROWS_LISTED).join(', ');
+  return rows.length > ROWS_LISTED ? `${shown} and ${rows.length - ROWS_LISTED} more` : shown;
+}
+
+function duplicateIds(people: readonly Participant[], role: Role): InputProblem[] {
+  const byId = new Map<string, Participant[]>();
+  for (const person of people) {
+    if (person.email === null) continue;
+    const same = byId.get(person.id) ?? [];
+    same.push(person);
+    byId.set(person.id, same);
+  }
+  const problems: InputProblem[] = [];
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue;
+    const [first, ...others] = same;
+    for (const other of others) {
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        table: other.source,
+        row: other.row,
+        column: headerOf(other, 'email'),
+        value: other.email,
+        message: `${other.source} row ${other.row}: ${id} is already listed as a ${role} on ${first.source === other.source ? '' : `${first.source} `}row ${first.row}; each person may appear once among the ${sideName(role)}`,
+      });
+    }
+  }
+  return problems;
+}
+
+interface ColumnUse {
+  readonly side: Role;
+  readonly field: string;
+}
+
+/** Every ladder (or numeric) column a gap condition reads, once per side and column. */
+function gapColumns(ruleSet: RuleSet): { use: ColumnUse; ladder: string | undefined }[] {
+  const seen = new Map<string, { use: ColumnUse; ladder: string | undefined }>();
+  forEachCondition(ruleSet, (condition) => {
+    if (condition.type !== 'gap') return;
+    for (const side of ['mentor', 'mentee'] as const) {
+      const key = `${side}\u0000${condition[side]}\u0000${condition.ladder ?? ''}`;
+      if (!seen.has(key)) seen.set(key, { use: { side, field: condition[side] }, ladder: condition.ladder });
+    }
+  });
+  return [...seen.values()];
+}
+
+function ladderProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const { use, ladder } of gapColumns(ruleSet)) {
+    const people = use.side === 'mentor' ? mentors : mentees;
+    const rank = ladder === undefined ? numericValue : buildLadder(ruleSet, ladder).rank;
+    const blanks: Participant[] = [];
+    for (const person of people) {
+      const cell = participantValue(person, use.field);
+      if (cell === null || String(cell).trim() === '') {
+        blanks.push(person);
+        continue;
+      }
+      if (!Number.isNaN(rank(cell))) continue;
+      const column = headerOf(person, use.field);
+      const expected =
+        ladder === undefined ? 'a number' : `one of ${ruleSet.ladders[ladder].join(', ')}`;
+      problems.push({
+        severity: 'error',
+        code: ladder === undefined ? 'not-a-number' : 'value-not-on-ladder',
+        table: person.source,
+        row: person.row,
+        column,
+        value: cell,
+        message: `${person.source} row ${person.row}, column "${column}": ${JSON.stringify(cell)} is not ${expected}`,
+      });
+    }
+    if (blanks.length > 0) {
+      const column = headerOf(blanks[0], use.field);
+      problems.push({
+        severity: 'warning',
+        code: 'blank-value',
+        table: blanks[0].source,
+        row: blanks[0].row,
+        column,
+        value: null,
+        message: `${blanks[0].source}: ${plural(blanks.length, use.side)} with a blank "${column}" (row${blanks.length === 1 ? '' : 's'} ${listRows(blanks.map((p) => p.row))}); rules comparing ${column} will not hold for them`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Category columns compared across sides (same/different/overlap) or with a value (equals). */
+function categoryColumnGroups(ruleSet: RuleSet): { uses: ColumnUse[]; separators: (string | null)[] }[] {
+  const groups = new Map<string, { uses: ColumnUse[]; separators: (string | null)[] }>();
+  forEachCondition(ruleSet, (condition) => {
+    let group: { uses: ColumnUse[]; separators: (string | null)[] } | undefined;
+    if (condition.type === 'same' || condition.type === 'different') {
+      group = { uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }], separators: [null, null] };
+    } else if (condition.type === 'overlap') {
+      group = {
+        uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }],
+        separators: [condition.mentorSeparator ?? ',', condition.menteeSeparator ?? ','],
+      };
+    }
+    if (!group) return;
+    const key = JSON.stringify(group);
+    if (!groups.has(key)) groups.set(key, group);
+  });
+  return [...groups.values()];
+}
+
+function nearDuplicateProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const reported = new Set<string>();
+  for (const { uses, separators } of categoryColumnGroups(ruleSet)) {
+    // Where each distinct value (as written) occurs: "mentors.csv row 4".
+    const places = new Map<string, { person: Participant; field: string }[]>();
+    uses.forEach((use, u) => {
+      for (const person of use.side === 'mentor' ? mentors : mentees) {
+        const cell: Cell = participantValue(person, use.field);
+        const items = separators[u] === null ? [cell === null ? '' : String(cell).trim()] : splitAsWritten(cell, separators[u]!);
+        for (const item of items) {
+          if (item === '') continue;
+          const list = places.get(item) ?? [];
+          list.push({ person, field: use.field });
+          places.set(item, list);
+        }
+      }
+    });
+    for (const { a, b, sameForRules } of findNearDuplicates([...places.keys()])) {
+      const key = `${a}\u0000${b}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const where = (value: string) => {
+        const at = places.get(value)!;
+        const tables = new Map<string, number[]>();
+        for (const { person } of at) tables.set(person.source, [...(tables.get(person.source) ?? []), person.row]);
+        return [...tables].map(([table, rows]) => `${table} row${rows.length === 1 ? '' : 's'} ${listRows(rows)}`).join('; ');
+      };
+      const first = places.get(a)![0];
+      const column = headerOf(first.person, first.field);
+      problems.push({
+        severity: 'warning',
+        code: 'near-duplicate-value',
+        table: first.person.source,
+        row: first.person.row,
+        column,
+        value: a,
+        message:
+          `Column "${column}": "${a}" (${where(a)}) and "${b}" (${where(b)}) look like the same value` +
+          (sameForRules
+            ? '; they differ only in case or spacing, and the rules treat them as the same.'
+            : '; the rules treat them as different, so correct one of them if they are the same.'),
+      });
+    }
+  }
+  return problems;
+}
+
+/** List items as written (trimmed), for messages; comparison keys come from encoding.listKeys. */
+function splitAsWritten(cell: Cell, separator: string): string[] {
+  if (cell === null) return [];
+  return String(cell)
+    .split(separator)
+    .map((item) => item.trim().replace(/\s+/g, ' '))
+    .filter((item) => item !== '');
+}
+
+function capacityProblems(mentors: readonly Participant[], mentees: readonly Participant[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const places = (people: readonly Participant[]) => people.reduce((sum, p) => sum + p.capacity, 0);
+  const wanting = (people: readonly Participant[]) => people.filter((p) => p.capacity > 0).length;
+  const mentorPlaces = places(mentors);
+  const menteesWanting = wanting(mentees);
+  if (mentorPlaces < menteesWanting) {
+    problems.push({
+      severity: 'warning',
+      code: 'capacity-short',
+      message: `Mentors offer ${plural(mentorPlaces, 'place')} for ${plural(menteesWanting, 'mentee')}, so at least ${menteesWanting - mentorPlaces} mentee${menteesWanting - mentorPlaces === 1 ? '' : 's'} will have no mentor`,
+    });
+  }
+  const menteePlaces = places(mentees);
+  const mentorsWanting = wanting(mentors);
+  if (menteePlaces < mentorsWanting) {
+    problems.push({
+      severity: 'warning',
+      code: 'capacity-short',
+      message: `Mentees accept ${plural(menteePlaces, 'mentor')} in all for ${plural(mentorsWanting, 'mentor')}, so at least ${mentorsWanting - menteePlaces} mentor${mentorsWanting - menteePlaces === 1 ? '' : 's'} will have no mentee`,
+    });
+  }
+  return problems;
+}
+
+function forbiddenPairProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+  const mentorIds = new Set(mentors.map((p) => p.id));
+  const menteeIds = new Set(mentees.map((p) => p.id));
+  const problems: InputProblem[] = [];
+  ruleSet.forbiddenPairs.forEach((pair, i) => {
+    const missing = [
+      mentorIds.has(participantId(pair.mentor)) ? null : `no mentor ${pair.mentor}`,
+      menteeIds.has(participantId(pair.mentee)) ? null : `no mentee ${pair.mentee}`,
+    ].filter((text) => text !== null);
+    if (missing.length === 0) return;
+    problems.push({
+      severity: 'warning',
+      code: 'unknown-pair-id',
+      column: `forbiddenPairs[${i}]`,
+      message: `forbiddenPairs[${i}] (${pair.mentor} with ${pair.mentee}) has no effect: ${missing.join(' and ')} in the data`,
+    });
+  });
+  return problems;
+}
+
+function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const rows = matrix.mentees.length;
+  const cols = matrix.mentors.length;
+  const menteeHas = new Uint8Array(rows);
+  const mentorHas = new Uint8Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      if (matrix.eligible[base + j] === 1) {
+        menteeHas[i] = 1;
+        mentorHas[j] = 1;
+      }
+    }
+  }
+  const report = (person: Participant, role: Role) => {
+    const reasons = matrix
+      .exclusionCounts(role, person.index)
+      .filter((r) => r.count > 0)
+      .sort((x, y) => y.count - x.count)
+      .map((r) => `${r.label} (${r.count})`);
+    const others = role === 'mentee' ? cols : rows;
+    problems.push({
+      severity: 'warning',
+      code: 'no-eligible-partner',
+      table: person.source,
+      row: person.row,
+      value: person.id,
+      message: `${person.source} row ${person.row}: ${person.name} (${role}) has no eligible ${role === 'mentee' ? 'mentor' : 'mentee'}${others > 0 && reasons.length > 0 ? `; excluded by ${reasons.join(', ')}` : ''}`,
+    });
+  };
+  matrix.mentees.forEach((person, i) => {
+    if (person.capacity > 0 && menteeHas[i] === 0) report(person, 'mentee');
+  });
+  matrix.mentors.forEach((person, j) => {
+    if (person.capacity > 0 && mentorHas[j] === 0) report(person, 'mentor');
+  });
+  return problems;
+}
+
+/**
+ * Everything that can be checked about the participants before solving; with `matrix`, also who
+ * has no eligible partner. Errors stop a run; warnings are reported and it goes on.
+ */
+export function checkInput(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+  matrix?: ScoreMatrix,
+): InputProblem[] {
+  return [
+    ...duplicateIds(mentors, 'mentor'),
+    ...duplicateIds(mentees, 'mentee'),
+    ...ladderProblems(mentors, mentees, ruleSet),
+    ...nearDuplicateProblems(mentors, mentees, ruleSet),
+    ...capacityProblems(mentors, mentees),
+    ...forbiddenPairProblems(mentors, mentees, ruleSet),
+    ...(matrix ? noPartnerProblems(matrix) : []),
+  ];
+}

@@ -1,0 +1,269 @@
+// Tables → participants. Each data row becomes one Participant (two for a "both" row of a people
+// table), keyed by email; every column is kept as an attribute, and the mapped fields are kept by
+// their logical names for the rules. Row-level problems (missing columns, blank rows, bad
+// capacities or roles) are reported with the row number the user sees.
+import type { Cell, Table } from '@mentor-matcher/tabular';
+import { columnLetter, displayRowNumber } from '@mentor-matcher/tabular';
+import type { InputProblem, Participant, Role } from './model.js';
+import type { ColumnMapping } from './mapping.js';
+import { headerKey, nearestHeader } from './mapping.js';
+import type { Rule, RuleSet } from './rules/schema.js';
+import { forEachCondition, referencedColumns } from './rules/schema.js';
+
+export interface ReadResult {
+  participants: Participant[];
+  problems: InputProblem[];
+}
+
+export interface ReadPeopleResult {
+  mentors: Participant[];
+  mentees: Participant[];
+  problems: InputProblem[];
+}
+
+/** The id of a person: their email trimmed and lower-cased. */
+export function participantId(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A logical field's value: from `fields` when the reader set it, else the attribute with that header. */
+export function participantValue(participant: Participant, field: string): Cell {
+  if (participant.fields && field in participant.fields) return participant.fields[field] ?? null;
+  if (field in participant.attributes) return participant.attributes[field] ?? null;
+  const key = headerKey(field);
+  for (const [column, value] of Object.entries(participant.attributes)) {
+    if (headerKey(column) === key) return value;
+  }
+  return null;
+}
+
+const cellText = (cell: Cell) => (cell === null ? '' : String(cell).trim());
+const isBlankRow = (row: readonly Cell[]) => row.every((cell) => cellText(cell) === '');
+
+function rulesUsing(ruleSet: RuleSet, field: string, side: Role): string[] {
+  const ids = new Set<string>();
+  forEachCondition(ruleSet, (condition, rule: Rule) => {
+    const uses =
+      condition.type === 'equals'
+        ? condition.side === side && condition.column === field
+        : 'mentor' in condition && condition[side] === field;
+    if (uses) ids.add(rule.id);
+  });
+  return [...ids];
+}
+
+function columnProblems(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, sides: readonly Role[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const referenced = referencedColumns(ruleSet);
+  const reported = new Set<string>();
+  for (const side of sides) {
+    for (const field of referenced[side]) {
+      if (reported.has(field)) continue;
+      const mapped = mapping[field];
+      if (mapped !== undefined && table.header.includes(mapped)) continue;
+      reported.add(field);
+      const wanted = mapped ?? field;
+      const suggestion = nearestHeader(table.header, wanted);
+      const users = rulesUsing(ruleSet, field, side);
+      const usedBy =
+        users.length > 0 ? `used by rule${users.length > 1 ? 's' : ''} ${users.map((id) => `"${id}"`).join(', ')}` : 'the capacity column';
+      problems.push({
+        severity: 'error',
+        code: 'missing-column',
+        table: table.source,
+        column: wanted,
+        message: `${table.source}: no column "${wanted}" (${usedBy})${suggestion ? `; did you mean "${suggestion}"?` : ''} Columns are: ${table.header.join(', ')}.`,
+      });
+    }
+  }
+  for (const [field, column] of Object.entries(mapping)) {
+    if (reported.has(field) || table.header.includes(column)) continue;
+    const suggestion = nearestHeader(table.header, column);
+    problems.push({
+      severity: 'error',
+      code: 'missing-column',
+      table: table.source,
+      column,
+      message: `${table.source}: the ${field} column is set to "${column}", which is not in the header${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    });
+  }
+  if (mapping.email === undefined) {
+    problems.push({
+      severity: 'warning',
+      code: 'missing-column',
+      table: table.source,
+      column: 'email',
+      message: `${table.source}: no email column, so people are told apart by row number and locked or forbidden pairs cannot name them`,
+    });
+  }
+  if (mapping.name === undefined && mapping.firstName === undefined && mapping.lastName === undefined) {
+    problems.push({
+      severity: 'warning',
+      code: 'missing-column',
+      table: table.source,
+      column: 'name',
+      message: `${table.source}: no name column (first name, last name or name), so results show emails instead of names`,
+    });
+  }
+  return problems;
+}
+
+interface RowContext {
+  table: Table;
+  mapping: ColumnMapping;
+  ruleSet: RuleSet;
+  columnIndex: Map<string, number>;
+  problems: InputProblem[];
+}
+
+function rowCell(context: RowContext, row: readonly Cell[], field: string): Cell {
+  const column = context.mapping[field];
+  if (column === undefined) return null;
+  const index = context.columnIndex.get(column);
+  return index === undefined ? null : (row[index] ?? null);
+}
+
+function capacityOf(context: RowContext, row: readonly Cell[], rowNumber: number, role: Role): number {
+  const setting = context.ruleSet.capacity[role];
+  const field = setting.column ?? (context.mapping.capacity !== undefined ? 'capacity' : undefined);
+  if (field === undefined) return setting.default;
+  const cell = rowCell(context, row, field);
+  if (cellText(cell) === '') return setting.default;
+  const value = typeof cell === 'number' ? cell : Number(cellText(cell));
+  if (!Number.isInteger(value) || value < 0 || value > 1000) {
+    const column = context.mapping[field] ?? field;
+    context.problems.push({
+      severity: 'error',
+      code: 'invalid-capacity',
+      table: context.table.source,
+      row: rowNumber,
+      column,
+      value: cell,
+      message: `${context.table.source} row ${rowNumber}, column "${column}": capacity ${JSON.stringify(cell)} is not a whole number from 0 to 1000`,
+    });
+    return setting.default;
+  }
+  return value;
+}
+
+function buildParticipant(context: RowContext, row: readonly Cell[], rowIndex: number, role: Role, index: number): Participant {
+  const { table } = context;
+  const rowNumber = displayRowNumber(table, rowIndex);
+  const attributes: Record<string, Cell> = {};
+  table.header.forEach((column, c) => {
+    const name = column.trim() === '' ? `column ${columnLetter(table.firstColumn + c)}` : column;
+    if (!(name in attributes)) attributes[name] = row[c] ?? null;
+  });
+  const fields: Record<string, Cell> = {};
+  for (const field of Object.keys(context.mapping)) fields[field] = rowCell(context, row, field);
+  const email = cellText(fields.email ?? null);
+  const first = cellText(fields.firstName ?? null);
+  const last = cellText(fields.lastName ?? null);
+  const fullName = cellText(fields.name ?? null) || [first, last].filter((part) => part !== '').join(' ');
+  const id = email !== '' ? participantId(email) : `${table.source}#${rowNumber}`;
+  return {
+    id,
+    role,
+    index,
+    name: fullName || email || id,
+    firstName: first || fullName.split(/\s+/)[0] || '',
+    email: email !== '' ? email : null,
+    capacity: capacityOf(context, row, rowNumber, role),
+    source: table.source,
+    row: rowNumber,
+    attributes,
+    fields,
+    mapping: context.mapping,
+  };
+}
+
+function blankRowProblem(table: Table, rowIndex: number): InputProblem {
+  const row = displayRowNumber(table, rowIndex);
+  return {
+    severity: 'warning',
+    code: 'blank-row',
+    table: table.source,
+    row,
+    message: `${table.source} row ${row} is blank and was skipped`,
+  };
+}
+
+function context(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, problems: InputProblem[]): RowContext {
+  const columnIndex = new Map<string, number>();
+  table.header.forEach((column, index) => {
+    if (!columnIndex.has(column)) columnIndex.set(column, index);
+  });
+  return { table, mapping, ruleSet, columnIndex, problems };
+}
+
+/** One side's participants from one table (mentors.csv, mentees.csv). */
+export function readParticipants(table: Table, role: Role, mapping: ColumnMapping, ruleSet: RuleSet): ReadResult {
+  const problems = columnProblems(table, mapping, ruleSet, [role]);
+  const rows = context(table, mapping, ruleSet, problems);
+  const participants: Participant[] = [];
+  table.rows.forEach((row, rowIndex) => {
+    if (isBlankRow(row)) problems.push(blankRowProblem(table, rowIndex));
+    else participants.push(buildParticipant(rows, row, rowIndex, role, participants.length));
+  });
+  return { participants, problems };
+}
+
+const roleWords: Record<string, readonly Role[]> = {
+  mentor: ['mentor'],
+  mentors: ['mentor'],
+  mentee: ['mentee'],
+  mentees: ['mentee'],
+  both: ['mentor', 'mentee'],
+  mentorandmentee: ['mentor', 'mentee'],
+  menteeandmentor: ['mentor', 'mentee'],
+  bothmentorandmentee: ['mentor', 'mentee'],
+};
+
+/**
+ * Both sides from one table with a role column (mentor / mentee / both). Someone marked "both"
+ * appears on each side with the same id, and scoring never pairs them with themself.
+ */
+export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapping, ruleSet: RuleSet): ReadPeopleResult {
+  const problems = columnProblems(table, mapping, ruleSet, ['mentor', 'mentee']);
+  const rows = context(table, mapping, ruleSet, problems);
+  const mentors: Participant[] = [];
+  const mentees: Participant[] = [];
+  const roleIndex = rows.columnIndex.get(roleColumn);
+  if (roleIndex === undefined) {
+    const suggestion = nearestHeader(table.header, roleColumn);
+    problems.push({
+      severity: 'error',
+      code: 'missing-column',
+      table: table.source,
+      column: roleColumn,
+      message: `${table.source}: no role column "${roleColumn}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    });
+    return { mentors, mentees, problems };
+  }
+  table.rows.forEach((row, rowIndex) => {
+    if (isBlankRow(row)) {
+      problems.push(blankRowProblem(table, rowIndex));
+      return;
+    }
+    const cell = row[roleIndex] ?? null;
+    const roles = roleWords[headerKey(cellText(cell))];
+    if (!roles) {
+      const rowNumber = displayRowNumber(table, rowIndex);
+      problems.push({
+        severity: 'error',
+        code: 'invalid-role',
+        table: table.source,
+        row: rowNumber,
+        column: roleColumn,
+        value: cell,
+        message: `${table.source} row ${rowNumber}, column "${roleColumn}": role ${JSON.stringify(cell)} is not mentor, mentee or both`,
+      });
+      return;
+    }
+    for (const role of roles) {
+      const side = role === 'mentor' ? mentors : mentees;
+      side.push(buildParticipant(rows, row, rowIndex, role, side.length));
+    }
+  });
+  return { mentors, mentees, problems };
+}
