@@ -1,0 +1,71 @@
+// Hand-made score matrices for strategy and result tests: scores and eligibility given directly,
+// so that these tests do not depend on the rule evaluator.
+import type { Participant, ScoreMatrix } from '../src/model.js';
+
+export interface MatrixSpec {
+  /** scores[mentee][mentor]; null = not eligible. */
+  readonly scores: readonly (readonly (number | null)[])[];
+  readonly mentorCapacity?: readonly number[] | number;
+  readonly menteeCapacity?: readonly number[] | number;
+  /** Contributions for explainPair: each pair's score is reported as one rule 'points'. */
+  readonly ruleLabel?: string;
+}
+
+function person(role: 'mentor' | 'mentee', index: number, capacity: number): Participant {
+  const first = role === 'mentor' ? 'Mentor' : 'Mentee';
+  const id = `${role}.${String(index).padStart(2, '0')}@example.org`;
+  return {
+    id,
+    role,
+    index,
+    name: `${first} ${index}`,
+    firstName: first,
+    email: id,
+    capacity,
+    source: `${role}s.csv`,
+    row: index + 2,
+    attributes: { 'job title': `${role} job ${index}`, biography: `Bio of ${role} ${index}` },
+  };
+}
+
+const capacityAt = (spec: readonly number[] | number | undefined, i: number) =>
+  spec === undefined ? 1 : typeof spec === 'number' ? spec : spec[i];
+
+export function makeMatrix(spec: MatrixSpec): ScoreMatrix {
+  const menteeCount = spec.scores.length;
+  const mentorCount = menteeCount === 0 ? 0 : spec.scores[0].length;
+  const mentees = Array.from({ length: menteeCount }, (_, i) => person('mentee', i, capacityAt(spec.menteeCapacity, i)));
+  const mentors = Array.from({ length: mentorCount }, (_, j) => person('mentor', j, capacityAt(spec.mentorCapacity, j)));
+  const score = new Float64Array(menteeCount * mentorCount);
+  const eligible = new Uint8Array(menteeCount * mentorCount);
+  spec.scores.forEach((row, i) =>
+    row.forEach((value, j) => {
+      const ok = value !== null && mentees[i].capacity > 0 && mentors[j].capacity > 0;
+      eligible[i * mentorCount + j] = ok ? 1 : 0;
+      score[i * mentorCount + j] = value ?? 0;
+    }),
+  );
+  const label = spec.ruleLabel ?? 'Points';
+  return {
+    mentees,
+    mentors,
+    score,
+    eligible,
+    explainPair(mentee, mentor) {
+      const value = spec.scores[mentee][mentor];
+      return {
+        eligible: eligible[mentee * mentorCount + mentor] === 1,
+        excludedBy: value === null ? ['test-exclusion'] : [],
+        contributions: value === null ? [] : [{ ruleId: 'points', label, points: value }],
+        score: value ?? 0,
+      };
+    },
+    exclusionCounts(role, index) {
+      const count =
+        role === 'mentee'
+          ? spec.scores[index].filter((v) => v === null).length
+          : spec.scores.filter((row) => row[index] === null).length;
+      return [{ ruleId: 'test-exclusion', label: 'Test exclusion', count }];
+    },
+  };
+}
