@@ -5,9 +5,9 @@ const table = (header: string[], rows: (string | number | boolean | null)[][]) =
 
 describe('withLockColumn', () => {
   it('adds a lock column marked for pairs the engine kept locked', () => {
-    const pairs = withLockColumn(table(['mentor email', 'mentee email', 'locked'], [['a', 'b', true], ['c', 'd', false], ['e', 'f', 'no']]));
+    const pairs = withLockColumn(table(['mentor email', 'mentee email', 'locked'], [['a', 'b', 'locked'], ['c', 'd', ''], ['e', 'f', 'kept from earlier'], ['g', 'h', true]]));
     expect(pairs.header.at(-1)).toBe('lock');
-    expect(pairs.rows.map((r) => r.at(-1))).toEqual(['yes', null, null]);
+    expect(pairs.rows.map((r) => r.at(-1))).toEqual(['yes', null, null, 'yes']);
   });
 
   it('leaves a table that already has a lock column alone', () => {

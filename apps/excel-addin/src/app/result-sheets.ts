@@ -13,10 +13,9 @@ export const resultSheetNames = {
 
 export const lockColumn = 'lock';
 
-function isMarked(value: unknown): boolean {
-  if (value === null || value === undefined || value === false) return false;
-  const text = String(value).trim().toLowerCase();
-  return text !== '' && text !== 'no' && text !== 'false';
+/** The engine's `locked` column says "locked" (other values, such as "kept from earlier", are not locks). */
+function isLocked(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^(locked|yes|true)$/i.test(value.trim()));
 }
 
 /** Adds a `lock` column (filled for pairs the engine kept locked) so a user can lock more by typing. */
@@ -26,7 +25,7 @@ export function withLockColumn(pairs: TableData): TableData {
   return {
     ...pairs,
     header: [...pairs.header, lockColumn],
-    rows: pairs.rows.map((row) => [...row, locked >= 0 && isMarked(row[locked]) ? 'yes' : null]),
+    rows: pairs.rows.map((row) => [...row, locked >= 0 && isLocked(row[locked]) ? 'yes' : null]),
   };
 }
 

@@ -122,8 +122,14 @@ export class App {
     this.say(error instanceof Error ? error.message : String(error), 'error');
   }
 
+  /** Reloads the list of tables or files, and picks likely ones for roles not chosen yet. */
   async refreshSources(): Promise<void> {
     this.state.sources = await this.host.listSources();
+    for (const role of this.rolesNeeded()) {
+      if (this.state.picked[role]) continue;
+      const pattern = role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
+      this.state.picked[role] = this.state.sources.find((s) => pattern.test(s.label))?.id;
+    }
   }
 
   rolesNeeded(): Role[] {

@@ -2,18 +2,12 @@
 // see and correct the column mapping, and see the checks, each pointing at its cell.
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { StandaloneHost } from '../host/standalone-host.js';
-import type { SourceOption } from '../host/workbook-host.js';
 import type { ProblemData } from '../worker/protocol.js';
 import type { App } from './app.js';
 import { field, h, uid } from './h.js';
 import type { Role } from './state.js';
 
 const roleLabels: Record<Role, string> = { mentors: 'Mentors', mentees: 'Mentees', people: 'People (one table)' };
-
-function guessSource(sources: readonly SourceOption[], role: Role): string | undefined {
-  const pattern = role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
-  return sources.find((s) => pattern.test(s.label))?.id;
-}
 
 function sourcePicker(app: App, role: Role): HTMLElement {
   const select = h(
@@ -68,7 +62,6 @@ function standaloneLoaders(app: App, host: StandaloneHost): HTMLElement {
       try {
         for (const file of files) host.addFile(file.name, new Uint8Array(await file.arrayBuffer()));
         await app.refreshSources();
-        autoPick(app);
         app.say(`Loaded ${files.map((f) => f.name).join(', ')}.`, 'ok');
       } catch (error) {
         app.fail(error);
@@ -102,12 +95,6 @@ function standaloneLoaders(app: App, host: StandaloneHost): HTMLElement {
       ),
     ),
   );
-}
-
-function autoPick(app: App): void {
-  for (const role of app.rolesNeeded()) {
-    if (!app.state.picked[role]) app.state.picked[role] = guessSource(app.state.sources, role);
-  }
 }
 
 function mappingEditor(app: App): HTMLElement | null {
@@ -207,8 +194,7 @@ export function renderDataStep(app: App): HTMLElement {
           onchange: () => {
             state.mode = value;
             state.check = null;
-            autoPick(app);
-            app.render();
+            void app.refreshSources().then(() => app.render());
           },
         }),
         h('label', { for: id }, ` ${label}`),
@@ -242,7 +228,6 @@ export function renderDataStep(app: App): HTMLElement {
             onclick: async () => {
               try {
                 await app.refreshSources();
-                autoPick(app);
               } catch (error) {
                 app.fail(error);
               }

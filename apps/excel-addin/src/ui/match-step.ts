@@ -9,10 +9,29 @@ import { h } from './h.js';
 
 const previewRows = 100;
 
-function downloadLink(item: Download): HTMLElement {
-  const blob = new Blob([item.content as BlobPart], { type: item.mimeType });
-  const url = URL.createObjectURL(blob);
-  return h('a', { class: 'secondary download', href: url, download: item.fileName }, item.fileName);
+/** Files are built only when asked for, so a big result never blocks the page right after a run. */
+function downloadButton(app: App, label: string, fileName: string, make: () => Download): HTMLElement {
+  return h(
+    'button',
+    {
+      class: 'secondary',
+      'data-download': fileName,
+      onclick: () => {
+        try {
+          const item = make();
+          const url = URL.createObjectURL(new Blob([item.content as BlobPart], { type: item.mimeType }));
+          const link = h('a', { href: url, download: item.fileName });
+          document.body.append(link);
+          link.click();
+          link.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        } catch (error) {
+          app.fail(error);
+        }
+      },
+    },
+    label,
+  );
 }
 
 function preview(sheet: ResultSheet): HTMLElement {
@@ -41,12 +60,13 @@ function preview(sheet: ResultSheet): HTMLElement {
 function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
   const sheets = host.results();
   if (sheets.length === 0 || !app.state.result) return null;
-  let downloads: HTMLElement;
-  try {
-    downloads = h('div', { class: 'actions', id: 'downloads' }, 'Download:', downloadLink(xlsxDownload(sheets)), csvDownloads(sheets).map(downloadLink));
-  } catch (error) {
-    downloads = h('p', { class: 'status error' }, `Downloads unavailable: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const downloads = h(
+    'div',
+    { class: 'actions', id: 'downloads' },
+    'Download:',
+    downloadButton(app, 'All results (XLSX)', 'mentor-matches.xlsx', () => xlsxDownload(sheets)),
+    sheets.map((sheet) => downloadButton(app, `${sheet.name} (CSV)`, `${sheet.name}.csv`, () => csvDownloads([sheet])[0])),
+  );
   return h('section', {}, h('h2', {}, 'Results'), downloads, sheets.map(preview));
 }
 

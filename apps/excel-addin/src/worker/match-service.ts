@@ -3,9 +3,10 @@
 // the last matrix for "beat the computer".
 import { checkTables, matchTables, parseRuleSet, resultTables, type MatchInput } from '@mentor-matcher/engine';
 import type { Solver } from '@mentor-matcher/solver';
+import type { Table } from '@mentor-matcher/tabular';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
-import { requestSchema, type ProblemData, type WorkerResponse } from './protocol.js';
+import { requestSchema, type ProblemData, type ResultTablesData, type TableData, type WorkerResponse } from './protocol.js';
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -14,6 +15,20 @@ const progressIntervalMs = 50;
 
 function problemsOf(problems: readonly ProblemData[]): ProblemData[] {
   return problems.map((p) => ({ ...p }));
+}
+
+function plainTable(table: Table): TableData {
+  return { ...table, header: [...table.header], rows: table.rows.map((row) => [...row]) };
+}
+
+function plainTables(tables: ReturnType<typeof resultTables>): ResultTablesData {
+  return {
+    pairs: plainTable(tables.pairs),
+    mentors: plainTable(tables.mentors),
+    mentees: plainTable(tables.mentees),
+    unmatched: plainTable(tables.unmatched),
+    summary: plainTable(tables.summary),
+  };
 }
 
 function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
@@ -102,7 +117,7 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         mentorNames: matrix.mentors.map((p) => p.name),
       };
       post({ type: 'progress', id: request.id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
-      const tables = resultTables(result);
+      const tables = plainTables(resultTables(result));
       const heatmap = buildHeatmap(last, request.heatmapSize);
       post(
         {

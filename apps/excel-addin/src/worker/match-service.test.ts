@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getPreset } from '@mentor-matcher/engine';
+import { createSolver } from '@mentor-matcher/solver';
+import { readCsv } from '@mentor-matcher/tabular';
+import { describe, expect, it } from 'vitest';
+import { createMatchService } from './match-service.js';
+import { responseSchema, type MatchInputData, type WorkerResponse } from './protocol.js';
+
+const fixtures = join(import.meta.dirname, '../../test/fixtures');
+const table = (name: string) => {
+  const t = readCsv(readFileSync(join(fixtures, name)), { source: name });
+  return { ...t, header: [...t.header], rows: t.rows.map((r) => [...r]) };
+};
+const input: MatchInputData = { kind: 'two-tables', mentors: table('mentors.csv'), mentees: table('mentees.csv') };
+
+async function ask(service: ReturnType<typeof createMatchService>, request: unknown): Promise<WorkerResponse[]> {
+  const replies: WorkerResponse[] = [];
+  await service.handle(request, (message) => replies.push(responseSchema.parse(message)));
+  return replies;
+}
+
+describe('the match service (the worker without the Worker)', () => {
+  const service = createMatchService(() => createSolver());
+
+  it('answers a malformed request with a failure naming the field', async () => {
+    const [reply] = await ask(service, { type: 'match', id: 7, input: { kind: 'two-tables' } });
+    expect(reply).toMatchObject({ type: 'failed', id: 7 });
+    expect(reply.type === 'failed' && reply.message).toMatch(/input/);
+  });
+
+  it('rejects an invalid rule set with the engine’s problems', async () => {
+    const [reply] = await ask(service, { type: 'check', id: 1, input, ruleSet: { version: 1 } });
+    expect(reply.type).toBe('rejected');
+  });
+
+  it('checks the tables and reports the detected columns', async () => {
+    const [reply] = await ask(service, { type: 'check', id: 2, input, ruleSet: getPreset('mentor-match') });
+    expect(reply).toMatchObject({ type: 'checked', mentors: 50, mentees: 50 });
+    expect(reply.type === 'checked' && reply.mappings.mentors?.email).toBe('email address');
+  });
+
+  it('matches, reports progress, and returns the result tables and a heat map', async () => {
+    const replies = await ask(service, { type: 'match', id: 3, input, ruleSet: getPreset('mentor-match') });
+    const done = replies.at(-1)!;
+    expect(replies.some((r) => r.type === 'progress')).toBe(true);
+    expect(done.type).toBe('matched');
+    if (done.type !== 'matched') return;
+    expect(done.tables.pairs.header.slice(0, 2)).toEqual(['mentor email', 'mentee email']);
+    expect(done.tables.pairs.rows.length).toBeGreaterThan(0);
+    expect(done.heatmap).toMatchObject({ mentees: 50, mentors: 50, rows: 50, cols: 50 });
+    expect(done.heatmap.chosen.length / 2).toBe(done.tables.pairs.rows.length);
+  });
+
+  it('locks the pairs marked in the Pairs sheet, whatever the case of their emails', async () => {
+    const first = (await ask(service, { type: 'match', id: 4, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    if (first.type !== 'matched') throw new Error('no match');
+    const header = first.tables.pairs.header;
+    const chosen = first.tables.pairs.rows[3];
+    const lockedPairs = [{ mentor: String(chosen[0]).toUpperCase(), mentee: String(chosen[1]) }];
+    const second = (await ask(service, { type: 'match', id: 5, input, ruleSet: getPreset('mentor-match'), lockedPairs })).at(-1)!;
+    if (second.type !== 'matched') throw new Error(JSON.stringify(second));
+    const locked = header.indexOf('locked');
+    const row = second.tables.pairs.rows.find((r) => r[0] === chosen[0] && r[1] === chosen[1]);
+    expect(row).toBeDefined();
+    expect(String(row![locked]).toLowerCase()).toBe('locked');
+  });
+
+  it('gives a beat-the-computer sample with its optimum after a match', async () => {
+    const [reply] = await ask(service, { type: 'beat-sample', id: 6, size: 8, seed: 1 });
+    expect(reply.type).toBe('beat-sample');
+    if (reply.type !== 'beat-sample') return;
+    expect(reply.sample.menteeNames).toHaveLength(8);
+    expect(reply.sample.optimum.covered).toBeGreaterThan(0);
+    const total = reply.sample.optimum.pairs.reduce((sum, p) => sum + (reply.sample.scores[p.mentee][p.mentor] ?? Number.NaN), 0);
+    expect(total).toBeCloseTo(reply.sample.optimum.total);
+  });
+});

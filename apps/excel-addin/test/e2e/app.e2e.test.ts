@@ -1,0 +1,175 @@
+// The app in headless Chromium: inside a fake Excel (the same fake workbook as the unit tests,
+// bundled and injected before the page loads) and as the standalone page.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getPreset, matchTables, resultTables } from '@mentor-matcher/engine';
+import { generateMentorMatchData } from '@mentor-matcher/sample-data';
+import { createSolver } from '@mentor-matcher/solver';
+import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabular';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeSheetInit } from '../../src/host/fake-excel.js';
+import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures');
+const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+const mentors = readCsv(readFileSync(join(fixtures, 'mentors.csv')), { source: 'mentors.csv' });
+const mentees = readCsv(readFileSync(join(fixtures, 'mentees.csv')), { source: 'mentees.csv' });
+
+function sheet(name: string, table: Table): FakeSheetInit {
+  const rows = [table.header, ...table.rows].map((row) => row.map((cell: Cell) => (cell === null ? '' : cell)));
+  const lastColumn = String.fromCharCode(64 + table.header.length);
+  return { name, rows, tables: [{ name, address: `A1:${lastColumn}${rows.length}` }] };
+}
+
+async function expectedPairs(): Promise<string[]> {
+  const run = matchTables({ kind: 'two-tables', mentors, mentees }, { ruleSet: getPreset('mentor-match'), solver: await createSolver() });
+  if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
+  const pairs = resultTables(run.result).pairs;
+  return pairs.rows.map((row) => `${String(row[0])} → ${String(row[1])}`).sort();
+}
+
+function pairKeys(rows: readonly (readonly unknown[])[]): string[] {
+  return rows
+    .slice(1)
+    .map((row) => `${String(row[0])} → ${String(row[1])}`)
+    .sort();
+}
+
+async function sheetValues(page: Page, name: string): Promise<unknown[][]> {
+  return page.evaluate((n) => (window as unknown as { __fakeWorkbook: { values(s: string): unknown[][] } }).__fakeWorkbook.values(n), name);
+}
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('inside Excel (fake host)', () => {
+  it('matches the two tables picked from the workbook and writes the expected pairs as sheets', async () => {
+    const { page, requests } = await openApp(harness, {
+      fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
+      viewport: { width: 420, height: 900 },
+    });
+    await page.waitForSelector('html[data-ready="excel"]');
+    expect(await page.locator('select').nth(0).inputValue()).toBe('table:Mentors');
+    expect(await page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
+    await page.getByRole('button', { name: 'Read and check' }).click();
+    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'taskpane-data.png'), fullPage: false });
+
+    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.locator('#run-match').click();
+    await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(screenshots, 'taskpane-match.png') });
+
+    const pairs = await sheetValues(page, 'Match Pairs');
+    expect(pairs[0].slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
+    expect(pairKeys(pairs)).toEqual(await expectedPairs());
+    expect((await sheetValues(page, 'Match Mentors')).length).toBe(51);
+    expect((await sheetValues(page, 'Match Mentees')).length).toBe(51);
+    expect(foreignRequests(harness, requests)).toEqual([]);
+
+    await page.getByRole('tab', { name: '4. Show the work' }).click();
+    await page.locator('canvas.heatmap').waitFor();
+    await page.locator('#new-sample').click();
+    await page.locator('#beat-board button').first().waitFor();
+    await page.locator('#beat-board button:not([disabled])').first().click();
+    await expect.poll(() => page.locator('#beat-score').textContent()).toMatch(/Your pairs: 1 of \d+ mentees matched/);
+    await page.screenshot({ path: join(screenshots, 'taskpane-show-the-work.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('keeps a pair locked in the Pairs sheet when matching again, after asking to replace', async () => {
+    const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] } });
+    await page.waitForSelector('html[data-ready="excel"]');
+    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.locator('#run-match').click();
+    await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
+    const before = await sheetValues(page, 'Match Pairs');
+    const lockColumn = before[0].indexOf('lock');
+    const lockedColumn = before[0].indexOf('locked');
+    const chosen = before[5];
+    await page.evaluate(
+      async ([row, column]) => {
+        const book = (window as unknown as { __fakeWorkbook: { run: (f: (c: any) => Promise<void>) => Promise<void> } }).__fakeWorkbook;
+        await book.run(async (context) => {
+          context.workbook.worksheets.getItemOrNullObject('Match Pairs').getRangeByIndexes(row, column, 1, 1).values = [['yes']];
+          await context.sync();
+        });
+      },
+      [5, lockColumn],
+    );
+    await page.locator('#run-match').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Replace results' }).click();
+    await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
+    const after = await sheetValues(page, 'Match Pairs');
+    const kept = after.find((row) => row[0] === chosen[0] && row[1] === chosen[1]);
+    expect(kept).toBeDefined();
+    expect(String(kept![lockedColumn]).toLowerCase()).toBe('locked');
+    expect(kept![lockColumn]).toBe('yes');
+    await page.context().close();
+  });
+
+  it('stops the worker when Cancel is pressed, and writes nothing', async () => {
+    const big = generateMentorMatchData({ mentors: 1500, mentees: 1500, seed: 3 });
+    const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', big.mentors), sheet('Mentees', big.mentees)] } });
+    await page.waitForSelector('html[data-ready="excel"]');
+    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.locator('#run-match').click();
+    await page.locator('#cancel').click();
+    await page.getByRole('status').filter({ hasText: 'Cancelled' }).waitFor();
+    expect(await page.locator('#run-match').isEnabled()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __fakeWorkbook: { sheetNames(): string[] } }).__fakeWorkbook.sheetNames())).toEqual([
+      'Mentors',
+      'Mentees',
+    ]);
+    await page.context().close();
+  });
+});
+
+describe('standalone page', () => {
+  it('loads the CSV files, matches, and downloads the results, with no request leaving the page', async () => {
+    const { page, requests } = await openApp(harness);
+    await page.waitForSelector('html[data-ready="standalone"]');
+    await page.locator('input[type=file]').first().setInputFiles([join(fixtures, 'mentors.csv'), join(fixtures, 'mentees.csv')]);
+    await page.getByRole('status').filter({ hasText: 'Loaded mentors.csv, mentees.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Read and check' }).click();
+    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.locator('#run-match').click();
+    await page.locator('#downloads').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(screenshots, 'standalone-results.png') });
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="mentor-matches.xlsx"]').click()]);
+    const bytes = new Uint8Array(await readFile(await xlsx.path()));
+    const pairsSheet = readXlsx(bytes, { source: 'download', sheet: 'Match Pairs' });
+    expect(pairKeys([pairsSheet.header, ...pairsSheet.rows])).toEqual(await expectedPairs());
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="Match Summary.csv"]').click()]);
+    expect(csv.suggestedFilename()).toBe('match-summary.csv');
+    expect(await readFile(await csv.path(), 'utf8')).toMatch(/mentees/i);
+    expect(foreignRequests(harness, requests)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs on generated sample data', async () => {
+    const { page } = await openApp(harness);
+    await page.waitForSelector('html[data-ready="standalone"]');
+    await page.getByRole('button', { name: 'Try with sample data' }).click();
+    await page.getByRole('button', { name: 'Read and check' }).click();
+    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'standalone-data.png'), fullPage: true });
+    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.locator('#run-match').click();
+    await page.locator('table[data-sheet="Match Pairs"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('table[data-sheet="Match Pairs"] tbody tr').count()).toBeGreaterThan(10);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,102 @@
+// Shared set-up for the browser tests and the browser benchmark: build the app once, bundle the fake
+// Office host for injection, serve the build on a local port, and launch Debian's Chromium.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { build } from 'vite';
+import { buildApp } from '../../scripts/build-app.js';
+import { appRoot, createStaticServer, listen } from '../../scripts/static-server.js';
+import type { FakeOfficeOptions } from '../../src/host/fake-office.js';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const officeCdn = 'https://appsforoffice.microsoft.com/';
+const officeDist = join(appRoot, '../../node_modules/@microsoft/office-js/dist');
+
+export interface Harness {
+  readonly origin: string;
+  readonly browser: Browser;
+  readonly fakeOfficeScript: string;
+  close(): Promise<void>;
+}
+
+async function bundleFakeOffice(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(appRoot, 'src/host/fake-office.ts'), formats: ['iife'], name: 'MentorMatcherFakeOffice', fileName: 'fake-office' },
+    },
+  });
+  const results = Array.isArray(output) ? output : [output];
+  for (const result of results) {
+    if ('output' in result) {
+      const chunk = result.output.find((o) => o.type === 'chunk');
+      if (chunk && chunk.type === 'chunk') return chunk.code;
+    }
+  }
+  throw new Error('Bundling the fake Office host produced no code.');
+}
+
+export async function startHarness(): Promise<Harness> {
+  const outDir = await mkdtemp(join(tmpdir(), 'mentor-matcher-e2e-'));
+  const [dist, fakeOfficeScript] = await Promise.all([buildApp(outDir), bundleFakeOffice()]);
+  const server: Server = createStaticServer(dist);
+  const port = await listen(server, 0, '127.0.0.1');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    browser,
+    fakeOfficeScript,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export interface OpenedPage {
+  readonly page: Page;
+  /** Every URL the page asked for. */
+  readonly requests: string[];
+}
+
+/**
+ * Opens the app. With `fakeOffice`, the fake Excel is injected and office.js answered with an empty
+ * script; without it, office.js and its files are served from the npm package (standalone mode).
+ */
+export async function openApp(harness: Harness, options: { fakeOffice?: FakeOfficeOptions; viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
+  const context = await harness.browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  context.on('request', (request: Request) => requests.push(request.url()));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(harness.origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    if (url.startsWith(officeCdn)) {
+      if (options.fakeOffice) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* the fake Office host is already installed */' });
+      const file = new URL(url).pathname.replace(/^\/lib\/1\/hosted\//, '');
+      try {
+        return await route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(join(officeDist, file)) });
+      } catch {
+        return route.fulfill({ status: 404, body: '' });
+      }
+    }
+    return route.abort();
+  });
+  if (options.fakeOffice) {
+    await page.addInitScript(`${harness.fakeOfficeScript}\nMentorMatcherFakeOffice.installFakeOffice(window, ${JSON.stringify(options.fakeOffice)});`);
+  }
+  await page.goto(`${harness.origin}/index.html`);
+  return { page, requests };
+}
+
+/** Requests that went anywhere but the page's origin and Office's own script. */
+export function foreignRequests(harness: Harness, requests: readonly string[]): string[] {
+  return requests.filter((url) => !url.startsWith(harness.origin) && !url.startsWith(officeCdn) && !url.startsWith('blob:') && !url.startsWith('data:'));
+}
