@@ -182,12 +182,11 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       if (found === undefined) return `missing (expected ${article(issue.expected)})`;
       return `expected ${article(issue.expected)}, got ${describeValue(found)}`;
     case 'invalid_union': {
-      if (found && typeof found === 'object' && !Array.isArray(found)) {
-        const record = found as Record<string, unknown>;
-        if ('kind' in record && !('type' in record)) return `unknown rule kind ${describeValue(record.kind)} (expected "exclude" or "score")`;
-        if ('type' in record) return `unknown condition type ${describeValue(record.type)} (expected same, different, gap, overlap, equals, all, any or not)`;
-        if ('name' in record) return `unknown strategy ${describeValue(record.name)} (expected "rounds" or "optimal")`;
-      }
+      // zod reports a bad discriminator at the discriminator field itself.
+      const field = issue.path[issue.path.length - 1];
+      if (field === 'kind') return `unknown rule kind ${describeValue(found)} (expected "exclude" or "score")`;
+      if (field === 'type') return `unknown condition type ${describeValue(found)} (expected same, different, gap, overlap, equals, all, any or not)`;
+      if (field === 'name') return `unknown strategy ${describeValue(found)} (expected "rounds" or "optimal")`;
       return issue.message;
     }
     case 'unrecognized_keys':

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { table } from '../test/input-fixtures.js';
+import { detectMapping } from './mapping.js';
+import { participantValue, readParticipants, readPeople } from './participants.js';
+import { getPreset } from './rules/presets.js';
+import { parseRuleSet } from './rules/schema.js';
+
+const preset = getPreset('mentor-match');
+const mentorHeader = ['first name', 'last name', 'email address', 'grade', 'organisation', 'profession', 'characteristics'];
+
+function read(rows: (string | number | null)[][], header = mentorHeader, ruleSet = preset) {
+  const t = table('mentors.csv', header, rows);
+  return readParticipants(t, 'mentor', detectMapping(header, 'mentor', ruleSet), ruleSet);
+}
+
+describe('readParticipants', () => {
+  it('builds a participant from a row', () => {
+    const { participants, problems } = read([['Ada', 'Lovelace', ' Ada@Example.org ', 'SCS1', 'Dept A', 'Policy', 'Gay']]);
+    expect(problems).toEqual([]);
+    expect(participants[0]).toMatchObject({
+      id: 'ada@example.org',
+      role: 'mentor',
+      index: 0,
+      name: 'Ada Lovelace',
+      firstName: 'Ada',
+      email: 'Ada@Example.org',
+      capacity: 3,
+      source: 'mentors.csv',
+      row: 2,
+    });
+    expect(participants[0].attributes['organisation']).toBe('Dept A');
+    expect(participantValue(participants[0], 'grade')).toBe('SCS1');
+  });
+
+  it('counts rows as the user sees them, from the header row', () => {
+    const t = table('Sheet1!B3', mentorHeader, [['A', 'B', 'a@x.org', 'EO', 'X', 'P', ''], ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '']], 3);
+    const { participants } = readParticipants(t, 'mentor', detectMapping(mentorHeader, 'mentor', preset), preset);
+    expect(participants.map((p) => p.row)).toEqual([4, 5]);
+  });
+
+  it('skips blank rows and reports each with its row number', () => {
+    const { participants, problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', ''], [null, '', '  ', null, null, null, null], ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '']]);
+    expect(participants.map((p) => p.id)).toEqual(['a@x.org', 'c@x.org']);
+    expect(participants.map((p) => p.index)).toEqual([0, 1]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'blank-row', row: 3, table: 'mentors.csv' })]);
+  });
+
+  it('reports a rule column missing from the header, suggesting the nearest header', () => {
+    const header = ['first name', 'last name', 'email address', 'grade', 'organsation', 'profession', 'characteristics'];
+    const { problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '']], header);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'organisation', table: 'mentors.csv' }),
+    ]);
+    expect(problems[0].message).toMatch(/no column "organisation" \(used by rule "same-organisation"\); did you mean "organsation"\?/);
+  });
+
+  it('warns when there is no email column and identifies people by row', () => {
+    const header = ['name', 'grade', 'organisation', 'profession', 'characteristics'];
+    const { participants, problems } = read([['Ada Lovelace', 'EO', 'X', 'P', '']], header);
+    expect(participants[0]).toMatchObject({ id: 'mentors.csv#2', email: null, name: 'Ada Lovelace', firstName: 'Ada' });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'missing-column', column: 'email' })]);
+  });
+
+  it('takes capacities from the capacity column, blanks taking the default', () => {
+    const header = [...mentorHeader, 'Max matches'];
+    const { participants, problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 2], ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '', ''], ['E', 'F', 'e@x.org', 'EO', 'X', 'P', '', '0']], header);
+    expect(problems).toEqual([]);
+    expect(participants.map((p) => p.capacity)).toEqual([2, 3, 0]);
+  });
+
+  it('reports a capacity that is not a whole number, naming row, column and value', () => {
+    const header = [...mentorHeader, 'capacity'];
+    const { problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 'two']], header);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'invalid-capacity', row: 2, column: 'capacity', value: 'two' }),
+    ]);
+  });
+
+  it("reads the capacity column the rule set names", () => {
+    const parsed = parseRuleSet({ ...preset, capacity: { mentor: { default: 1, column: 'places offered' }, mentee: { default: 1 } } });
+    if (!parsed.ok) throw new Error(parsed.problems[0].message);
+    const header = [...mentorHeader, 'Places offered'];
+    const { participants } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 4]], header, parsed.ruleSet);
+    expect(participants[0].capacity).toBe(4);
+  });
+
+  it('reports an overridden column that is not in the header', () => {
+    const t = table('mentors.csv', mentorHeader, [['A', 'B', 'a@x.org', 'EO', 'X', 'P', '']]);
+    const mapping = { ...detectMapping(mentorHeader, 'mentor', preset), bio: 'Biography' };
+    const { problems } = readParticipants(t, 'mentor', mapping, preset);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'Biography' })]);
+  });
+});
+
+describe('readPeople', () => {
+  const header = ['Name', 'Email', 'Role', 'grade', 'organisation', 'profession', 'characteristics', 'match with similar identity', 'identity to match'];
+  const rows = [
+    ['Ann', 'ann@x.org', 'Mentor', 'SCS1', 'A', 'P', '', '', ''],
+    ['Bob', 'bob@x.org', 'mentee', 'EO', 'B', 'P', '', 'no', ''],
+    ['Cat', 'cat@x.org', 'Both', 'Grade 7', 'C', 'P', '', 'no', ''],
+  ];
+  const people = (data: (string | null)[][] = rows) => {
+    const t = table('people.csv', header, data);
+    return readPeople(t, 'Role', detectMapping(header, 'people', preset), preset);
+  };
+
+  it('splits people into mentors and mentees by the role column', () => {
+    const { mentors, mentees, problems } = people();
+    expect(problems).toEqual([]);
+    expect(mentors.map((p) => p.id)).toEqual(['ann@x.org', 'cat@x.org']);
+    expect(mentees.map((p) => p.id)).toEqual(['bob@x.org', 'cat@x.org']);
+  });
+
+  it('gives a "both" person the same id and row on each side, with an index per side', () => {
+    const { mentors, mentees } = people();
+    expect(mentors[1]).toMatchObject({ id: 'cat@x.org', role: 'mentor', index: 1, row: 4 });
+    expect(mentees[1]).toMatchObject({ id: 'cat@x.org', role: 'mentee', index: 1, row: 4 });
+  });
+
+  it('reports an unknown role with row, column and value', () => {
+    const { mentors, mentees, problems } = people([...rows, ['Dan', 'dan@x.org', 'coach', 'EO', 'D', 'P', '', '', '']]);
+    expect(mentors.length + mentees.length).toBe(4);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'invalid-role', row: 5, column: 'Role', value: 'coach' })]);
+  });
+
+  it('reports a role column that does not exist', () => {
+    const t = table('people.csv', header, rows);
+    const { problems } = readPeople(t, 'Rôle?', detectMapping(header, 'people', preset), preset);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'Rôle?' })]);
+  });
+});
