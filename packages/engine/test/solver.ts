@@ -1,2 +1,4 @@
-// The solver the strategy tests run against.
-export { bruteForceSolver as solver } from './brute-force-solver.js';
+// The solver the strategy tests run against: the real wasm solver, as the apps use it.
+import { createSolver } from '@mentor-matcher/solver';
+
+export const solver = await createSolver();
