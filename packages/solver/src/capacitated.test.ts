@@ -215,6 +215,18 @@ describe.each(implementations)('capacitated assignment ($name)', ({ solve }) => 
     expect(certificateProblems(c, solve(toDenseProblem(c)))).toEqual([]);
   });
 
+  it('returns a certificate whose check fails once a potential is tampered with', () => {
+    const c = grid([
+      [10, 9],
+      [null, 1],
+    ]);
+    const result = solve(toDenseProblem(c));
+    const rowPotential = Float64Array.from(result.certificate['rowPotential'] as Float64Array);
+    rowPotential[1] -= 1e9;
+    const tampered = { ...result, certificate: { ...result.certificate, rowPotential } };
+    expect(certificateProblems(c, tampered)).not.toEqual([]);
+  });
+
   it('solves an empty problem', () => {
     const result = solve({ rows: 0, cols: 0, scores: new Float64Array(0), rowCapacity: new Int32Array(0), colCapacity: new Int32Array(0) });
     expect([result.rowIndices.length, result.total, result.rowsCovered, result.colsCovered]).toEqual([0, 0, 0, 0]);
