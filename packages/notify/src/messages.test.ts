@@ -77,3 +77,16 @@ describe('buildMessages', () => {
     expect(messagesSchema.parse(JSON.parse(JSON.stringify(messages)))).toEqual(messages);
   });
 });
+
+describe('buildMessages with the engine’s profile columns', () => {
+  it('reads job title and biography from the columns the engine mapped', () => {
+    const withProfile = {
+      ...result,
+      profileColumns: { mentor: { jobTitle: 'biography' }, mentee: { jobTitle: 'biography', bio: 'Job Title' } },
+    };
+    const [cat] = buildMessages(withProfile).lists['mentee-matched'].recipients;
+    expect(cat.personalisation['match 1 job title']).toBe('I like engines.');
+    const [ada] = buildMessages(withProfile).lists['mentor-matched'].recipients;
+    expect(ada.personalisation['match 1 biography']).toBe('Analyst');
+  });
+});

@@ -49,6 +49,10 @@ export interface BuildMessagesOptions {
   readonly columns?: { readonly jobTitle?: string; readonly biography?: string; readonly lastName?: string };
 }
 
+interface LookupOptions extends BuildMessagesOptions {
+  readonly profileColumns?: MatchResult['profileColumns'];
+}
+
 const synonyms = {
   jobTitle: ['job title', 'jobtitle', 'title', 'role title', 'position'],
   biography: ['biography', 'bio', 'about me', 'about you', 'profile'],
@@ -57,6 +61,8 @@ const synonyms = {
 
 export function buildMessages(result: MatchResult, options: BuildMessagesOptions = {}): Messages {
   const names: FieldNames = { ...defaultFieldNames, ...options.fieldNames };
+  // The engine knows which columns it mapped to job title and biography; use them unless told otherwise.
+  const lookup: LookupOptions = { ...options, profileColumns: result.profileColumns };
   const skipped: Messages['skipped'] = [];
   const lists = {} as Messages['lists'];
   for (const role of ['mentor', 'mentee'] as const) {
@@ -74,8 +80,8 @@ export function buildMessages(result: MatchResult, options: BuildMessagesOptions
       }
       const matched = outcome.partners.length > 0;
       const personalisation = matched
-        ? matchedPersonalisation(outcome, names, slots, options)
-        : unmatchedPersonalisation(person, names, options);
+        ? matchedPersonalisation(outcome, names, slots, lookup)
+        : unmatchedPersonalisation(person, names, lookup);
       lists[`${role}-${matched ? 'matched' : 'unmatched'}`].recipients.push({ id: person.id, email, name: person.name, personalisation });
     }
   }
@@ -99,7 +105,7 @@ function matchedFields(names: FieldNames, slots: number): string[] {
   return fields;
 }
 
-function unmatchedPersonalisation(person: Participant, names: FieldNames, options: BuildMessagesOptions): Record<string, string> {
+function unmatchedPersonalisation(person: Participant, names: FieldNames, options: LookupOptions): Record<string, string> {
   return {
     [names.firstName]: person.firstName,
     [names.lastName]: lastName(person, options),
@@ -111,7 +117,7 @@ function matchedPersonalisation(
   outcome: PersonOutcome,
   names: FieldNames,
   slots: number,
-  options: BuildMessagesOptions,
+  options: LookupOptions,
 ): Record<string, string> {
   const personalisation = unmatchedPersonalisation(outcome.participant, names, options);
   personalisation[names.numberOfMatches] = String(outcome.partners.length);
@@ -137,14 +143,14 @@ function matchedPersonalisation(
   return personalisation;
 }
 
-function lastName(person: Participant, options: BuildMessagesOptions): string {
+function lastName(person: Participant, options: LookupOptions): string {
   const fromColumn = attribute(person, 'lastName', options);
   if (fromColumn) return fromColumn;
   return person.name.startsWith(person.firstName) ? person.name.slice(person.firstName.length).trim() : '';
 }
 
-function attribute(person: Participant, field: keyof typeof synonyms, options: BuildMessagesOptions): string {
-  const explicit = options.columns?.[field];
+function attribute(person: Participant, field: keyof typeof synonyms, options: LookupOptions): string {
+  const explicit = options.columns?.[field] ?? options.profileColumns?.[person.role]?.[field === 'biography' ? 'bio' : field];
   if (explicit !== undefined) return text(person.attributes[explicit]);
   const wanted = new Set<string>(synonyms[field]);
   for (const [header, value] of Object.entries(person.attributes)) {
