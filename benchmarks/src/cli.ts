@@ -1,0 +1,101 @@
+// `npm run bench` (all suites, minutes), `npm run bench -- --suite solver --sizes 500,1000` (a part),
+// `npm run bench:check` (the CI regression check) and `npm run bench:baseline` (rewrite its baseline).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { runBrowserSuite } from './browser/suite.js';
+import { createBaseline, readBaseline, writeBaseline } from './check/baseline.js';
+import { compareWithBaseline } from './check/compare.js';
+import { CHECK_TOLERANCE, CheckCorrectnessError, measureRatios } from './check/regression.js';
+import { CliUsageError, parseCliOptions, type CliOptions } from './cli-options.js';
+import { DEFAULT_ENGINE_SIZES, runEngineSuite } from './engine/suite.js';
+import { DEFAULT_UNIFORM_SIZES, selectCostCases } from './lsa/cases.js';
+import { npmPeerAdapters, munkresAdapter } from './lsa/npm-peers.js';
+import { loadOurSolver, ourAssignmentAdapter } from './lsa/our-solver.js';
+import { scipyAdapter, scipyVersion } from './lsa/scipy.js';
+import { runAssignmentSuite } from './lsa/suite.js';
+import { describeMachine, machineSentence } from './machine.js';
+import { embedInReadme, readResults, writeResults, type BenchResults } from './results-file.js';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS_DIR = join(PACKAGE_ROOT, 'results');
+const BASELINE_PATH = join(RESULTS_DIR, 'baseline.json');
+const README_PATH = join(PACKAGE_ROOT, 'README.md');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function bench(options: CliOptions): Promise<void> {
+  const partial = options.sizes !== undefined || options.quick;
+  const outDir = options.out ?? (partial ? join(RESULTS_DIR, 'tmp') : RESULTS_DIR);
+  const machine = describeMachine();
+  log(`machine: ${machineSentence(machine)}`);
+  const solver = await loadOurSolver();
+  let results: BenchResults = readResults(outDir);
+
+  if (options.suite.includes('solver')) {
+    const startedAt = new Date().toISOString();
+    const sizes = options.sizes ?? (options.quick ? [100, 250, 500] : DEFAULT_UNIFORM_SIZES);
+    const scipy = scipyVersion();
+    log(scipy ? `scipy ${scipy} found at /usr/bin/python3` : 'scipy not found (apt-get install python3-scipy); running without it');
+    const adapters = [ourAssignmentAdapter(solver), ...npmPeerAdapters, ...(scipy ? [scipyAdapter(scipy)] : [])];
+    const assignment = runAssignmentSuite({ cases: selectCostCases(sizes), adapters, budgetMs: options.quick ? 1000 : 5000, log });
+    const capacitatedSizes = options.sizes ?? (options.quick ? [500] : DEFAULT_ENGINE_SIZES);
+    const capacitated = runEngineSuite({ sizes: capacitatedSizes, tasks: ['capacitated'], log });
+    results = { ...results, solver: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, assignment, capacitated } };
+  }
+  if (options.suite.includes('engine')) {
+    const startedAt = new Date().toISOString();
+    const sizes = options.sizes ?? (options.quick ? [500] : DEFAULT_ENGINE_SIZES);
+    const measurements = runEngineSuite({ sizes, tasks: ['score', 'rounds', 'optimal'], log });
+    results = { ...results, engine: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
+  }
+  if (options.suite.includes('browser')) {
+    const startedAt = new Date().toISOString();
+    const sizes = options.sizes ?? (options.quick ? [500] : [2000]);
+    const measurements = await runBrowserSuite(sizes, log);
+    results = { ...results, browser: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
+  }
+
+  for (const path of writeResults(outDir, results)) log(`wrote ${path}`);
+  if (outDir === RESULTS_DIR) {
+    writeFileSync(README_PATH, embedInReadme(readFileSync(README_PATH, 'utf8'), results));
+    log(`updated ${README_PATH}`);
+  }
+}
+
+async function check(): Promise<boolean> {
+  const baseline = readBaseline(BASELINE_PATH);
+  const ours = ourAssignmentAdapter(await loadOurSolver());
+  log(`regression check: ${ours.label} against ${munkresAdapter.label}, same matrices, same process`);
+  log(`baseline: ${baseline.createdAt} on ${machineSentence(baseline.machine)}`);
+  const measured = measureRatios({ ours, reference: munkresAdapter, log });
+  const verdict = compareWithBaseline(measured, baseline, CHECK_TOLERANCE);
+  for (const line of verdict.lines) console.log(line);
+  console.log(verdict.ok ? 'bench:check passed' : 'bench:check FAILED: our solver got slower relative to munkres (see above). If intended, run `npm run bench:baseline` and commit results/baseline.json.');
+  return verdict.ok;
+}
+
+async function baseline(): Promise<void> {
+  const ours = ourAssignmentAdapter(await loadOurSolver());
+  if (ours.label !== 'mentor-matcher (ours)') throw new Error('refusing to write a baseline with MENTOR_MATCHER_BENCH_SLOWDOWN set');
+  const measured = measureRatios({ ours, reference: munkresAdapter, log });
+  writeBaseline(BASELINE_PATH, createBaseline(measured, munkresAdapter.name, describeMachine()));
+  console.log(`wrote ${BASELINE_PATH}`);
+}
+
+try {
+  const options = parseCliOptions(process.argv.slice(2));
+  if (options.command === 'check') process.exitCode = (await check()) ? 0 : 1;
+  else if (options.command === 'baseline') await baseline();
+  else await bench(options);
+} catch (error) {
+  if (error instanceof CliUsageError) {
+    console.error(`bench: ${error.message}\nusage: bench [check|baseline] [--suite solver,engine,browser] [--sizes 500,1000] [--quick] [--out DIR]`);
+    process.exitCode = 2;
+  } else if (error instanceof CheckCorrectnessError) {
+    console.error(`bench:check FAILED: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

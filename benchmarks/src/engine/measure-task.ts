@@ -1,0 +1,104 @@
+// The work of one engine measurement, run inside the child process.
+import { getPreset, matchTables, readParticipants, detectMapping, scorePairs, type RuleSet } from '@mentor-matcher/engine';
+import type { CapacitatedProblem, Solver } from '@mentor-matcher/solver';
+import { generateMentorMatchData } from '@mentor-matcher/sample-data';
+import type { EngineMeasurement, EngineTask } from './task.js';
+import { evaluateCapacitated } from '../capacitated/evaluate.js';
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function participantsOf(data: ReturnType<typeof generateMentorMatchData>, ruleSet: RuleSet) {
+  const mentors = readParticipants(data.mentors, 'mentor', detectMapping(data.mentors.header, 'mentor', ruleSet), ruleSet).participants;
+  const mentees = readParticipants(data.mentees, 'mentee', detectMapping(data.mentees.header, 'mentee', ruleSet), ruleSet).participants;
+  return { mentors, mentees };
+}
+
+/** The scored data as the solver's sparse input: rows = mentees, cols = mentors, capacities from the preset. */
+export function capacitatedProblemFrom(scores: Float64Array, eligible: Uint8Array, mentees: readonly { capacity: number }[], mentors: readonly { capacity: number }[]): CapacitatedProblem {
+  let count = 0;
+  for (let i = 0; i < eligible.length; i++) count += eligible[i];
+  const row = new Int32Array(count);
+  const col = new Int32Array(count);
+  const score = new Float64Array(count);
+  const cols = mentors.length;
+  let k = 0;
+  for (let i = 0; i < eligible.length; i++) {
+    if (eligible[i] === 0) continue;
+    row[k] = Math.floor(i / cols);
+    col[k] = i % cols;
+    score[k] = scores[i];
+    k++;
+  }
+  return {
+    rows: mentees.length,
+    cols,
+    edges: { row, col, score },
+    rowCapacity: Int32Array.from(mentees, (m) => m.capacity),
+    colCapacity: Int32Array.from(mentors, (m) => m.capacity),
+  };
+}
+
+export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasurement {
+  const base = { task: task.task, size: task.size };
+  const ruleSet = getPreset(task.task === 'rounds' || task.task === 'score' ? 'mentor-match' : 'mentor-match-optimal');
+  const data = generateMentorMatchData({ mentors: task.size, mentees: task.size, seed: task.seed });
+
+  if (task.task === 'score' || task.task === 'capacitated') {
+    const { mentors, mentees } = participantsOf(data, ruleSet);
+    collectGarbage();
+    const rssBefore = process.memoryUsage().rss;
+    let start = performance.now();
+    const matrix = scorePairs(mentors, mentees, ruleSet);
+    let timeMs = performance.now() - start;
+    let eligiblePairs = 0;
+    for (let i = 0; i < matrix.eligible.length; i++) eligiblePairs += matrix.eligible[i];
+    if (task.task === 'score') {
+      return { ...base, ok: true, timeMs, rssBeforeBytes: rssBefore, heapAfterBytes: process.memoryUsage().heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024, eligiblePairs };
+    }
+    const problem = capacitatedProblemFrom(matrix.score, matrix.eligible, mentees, mentors);
+    collectGarbage();
+    const rssBeforeSolve = process.memoryUsage().rss;
+    start = performance.now();
+    const result = solver.capacitatedAssignment(problem);
+    timeMs = performance.now() - start;
+    const heapAfter = process.memoryUsage().heapUsed;
+    const evaluation = evaluateCapacitated(problem, result);
+    if (!evaluation.ok) return { ...base, ok: false, error: `WRONG: ${evaluation.reason}` };
+    return {
+      ...base,
+      ok: true,
+      timeMs,
+      rssBeforeBytes: rssBeforeSolve,
+      heapAfterBytes: heapAfter,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      menteesMatched: result.rowsCovered,
+      mentorsMatched: result.colsCovered,
+      totalScore: evaluation.total,
+      pairs: result.rowIndices.length,
+      eligiblePairs,
+    };
+  }
+
+  collectGarbage();
+  const rssBefore = process.memoryUsage().rss;
+  const start = performance.now();
+  const run = matchTables({ kind: 'two-tables', mentors: data.mentors, mentees: data.mentees }, { ruleSet, solver });
+  const timeMs = performance.now() - start;
+  const heapAfter = process.memoryUsage().heapUsed;
+  if (!run.ok) return { ...base, ok: false, error: run.problems.map((p) => p.message).join('; ') };
+  const { summary } = run.result;
+  return {
+    ...base,
+    ok: true,
+    timeMs,
+    rssBeforeBytes: rssBefore,
+    heapAfterBytes: heapAfter,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    menteesMatched: summary.mentees.matched,
+    mentorsMatched: summary.mentors.matched,
+    totalScore: summary.totalScore,
+    pairs: summary.pairCount,
+  };
+}

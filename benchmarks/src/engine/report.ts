@@ -1,0 +1,47 @@
+// The engine suite as a markdown table and chart series.
+import { formatBytes, formatMs } from '../report/format.js';
+import type { ChartSeries } from '../report/svg-chart.js';
+import { meetsTarget, targetFor } from './suite.js';
+import type { EngineMeasurement } from './task.js';
+
+const TASK_LABELS: Record<EngineMeasurement['task'], string> = {
+  score: 'scoring (scorePairs, preset rules)',
+  rounds: 'rounds, end to end (matchTables)',
+  optimal: 'optimal, end to end (matchTables)',
+  capacitated: 'capacitated solver alone (scored data, capacities 3 and 3)',
+};
+
+function targetCell(m: EngineMeasurement): string {
+  const target = targetFor(m);
+  if (!target) return '';
+  const limit = `< ${formatMs(target.maxMs)}${target.maxPeakBytes ? `, < ${formatBytes(target.maxPeakBytes)}` : ''}`;
+  return `${limit}: ${meetsTarget(m, target) ? 'met' : '**missed**'}`;
+}
+
+const num = (value: number | undefined) => (value === undefined ? '' : String(Math.round(value * 100) / 100));
+
+export function engineMarkdown(measurements: readonly EngineMeasurement[]): string {
+  const lines = [
+    '| step | people per side | time | peak RSS (process) | mentees matched | mentors matched | pairs | total score | target |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const m of measurements) {
+    if (!m.ok) {
+      lines.push(`| ${TASK_LABELS[m.task]} | ${m.size} | failed: ${m.error} | | | | | | ${targetCell(m)} |`);
+      continue;
+    }
+    lines.push(
+      `| ${TASK_LABELS[m.task]} | ${m.size} | ${formatMs(m.timeMs!)} | ${formatBytes(m.peakRssBytes ?? 0)} | ${num(m.menteesMatched)} | ${num(m.mentorsMatched)} | ${num(m.pairs)} | ${num(m.totalScore)} | ${targetCell(m)} |`,
+    );
+  }
+  lines.push('', 'One run per cell, each in its own `node --expose-gc` process; data generation is not timed. Peak RSS is `process.resourceUsage().maxRSS` of that process (Node itself and the generated data included).');
+  return lines.join('\n') + '\n';
+}
+
+export function engineChartSeries(measurements: readonly EngineMeasurement[]): ChartSeries[] {
+  const tasks = [...new Set(measurements.map((m) => m.task))];
+  return tasks.map((task) => ({
+    name: TASK_LABELS[task],
+    points: measurements.filter((m) => m.task === task && m.ok).map((m) => ({ x: m.size, y: m.timeMs! })),
+  }));
+}

@@ -1,0 +1,35 @@
+// One measurement of the engine suite, described as plain data so that it can be sent to a child
+// process (each measurement runs in its own process: sizes must not share a heap or a peak RSS).
+import { z } from 'zod';
+
+export const engineTaskSchema = z.object({
+  /** 'score' = scorePairs alone; 'rounds' / 'optimal' = matchTables end to end; 'capacitated' = the solver alone on the scored data. */
+  task: z.enum(['score', 'rounds', 'optimal', 'capacitated']),
+  /** People per side. */
+  size: z.number().int().positive(),
+  seed: z.number().int(),
+});
+
+export type EngineTask = z.infer<typeof engineTaskSchema>;
+
+export const engineMeasurementSchema = z.object({
+  task: engineTaskSchema.shape.task,
+  size: z.number(),
+  ok: z.boolean(),
+  error: z.string().optional(),
+  /** Time of the measured step only (data generation excluded). */
+  timeMs: z.number().optional(),
+  /** process.resourceUsage().maxRSS of the child, in bytes: the peak for the whole process, data generation included. */
+  peakRssBytes: z.number().optional(),
+  /** RSS just before the measured step, so that the step's own share can be read off. */
+  rssBeforeBytes: z.number().optional(),
+  /** V8 heap in use right after the step, before collection. */
+  heapAfterBytes: z.number().optional(),
+  menteesMatched: z.number().optional(),
+  mentorsMatched: z.number().optional(),
+  totalScore: z.number().optional(),
+  pairs: z.number().optional(),
+  eligiblePairs: z.number().optional(),
+});
+
+export type EngineMeasurement = z.infer<typeof engineMeasurementSchema>;

@@ -1,0 +1,56 @@
+// scipy's linear_sum_assignment (Crouse 2016, C++), through benchmarks/scipy_lsa.py, where Debian's
+// python3-scipy is installed. /usr/bin/python3 is named explicitly: a `python3` earlier on PATH
+// (pyenv, a virtualenv) often lacks scipy.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AssignmentAdapter } from './adapter.js';
+
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = fileURLToPath(new URL('../../scipy_lsa.py', import.meta.url));
+
+interface ScipyOutput {
+  readonly scipy: string;
+  readonly samples_ms: number[];
+  readonly rows: number[];
+  readonly cols: number[];
+}
+
+/** scipy's version, or null when /usr/bin/python3 cannot import it. */
+export function scipyVersion(): string | null {
+  try {
+    return execFileSync(PYTHON, ['-c', 'import scipy; print(scipy.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function scipyAdapter(version: string): AssignmentAdapter {
+  return {
+    name: 'scipy',
+    label: `scipy ${version}`,
+    isOurs: false,
+    prepare(matrix) {
+      return {
+        kind: 'external',
+        run(repetitions) {
+          const dir = mkdtempSync(join(tmpdir(), 'mm-bench-scipy-'));
+          try {
+            const file = join(dir, 'costs.f64');
+            writeFileSync(file, new Uint8Array(matrix.data.buffer, matrix.data.byteOffset, matrix.data.byteLength));
+            const stdout = execFileSync(PYTHON, [SCRIPT, file, String(matrix.rows), String(matrix.cols), String(repetitions)], {
+              encoding: 'utf8',
+              maxBuffer: 64 * 1024 * 1024,
+            });
+            const output = JSON.parse(stdout) as ScipyOutput;
+            return { samplesMs: output.samples_ms, assignment: { rowIndices: output.rows, colIndices: output.cols } };
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        },
+      };
+    },
+  };
+}
