@@ -9,7 +9,7 @@ import { numericValue } from './encoding.js';
 import { participantId, participantValue } from './participants.js';
 import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
-import { forEachCondition } from './rules/schema.js';
+import { forEachCondition, separatorOf } from './rules/schema.js';
 
 const ROWS_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -122,7 +122,7 @@ function categoryColumnGroups(ruleSet: RuleSet): { uses: ColumnUse[]; separators
     } else if (condition.type === 'overlap') {
       group = {
         uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }],
-        separators: [condition.mentorSeparator ?? ',', condition.menteeSeparator ?? ','],
+        separators: [separatorOf(condition.mentorSeparator), separatorOf(condition.menteeSeparator)],
       };
     }
     if (!group) return;

@@ -20,6 +20,7 @@ import {
 import { participantValue } from '../participants.js';
 import { buildLadder } from './ladders.js';
 import type { Condition, Rule, RuleSet } from './schema.js';
+import { separatorOf } from './schema.js';
 
 /** `fill` results: false for every listed mentor, true for every one, or `out` holds one 0/1 per listed mentor. */
 export const ALL_FALSE = 0;
@@ -287,7 +288,7 @@ function compileCondition(condition: Condition, columns: ColumnCache): CompiledC
       );
     case 'overlap':
       return compileOverlap(
-        columns.lists(condition.mentor, condition.mentorSeparator ?? ',', condition.mentee, condition.menteeSeparator ?? ','),
+        columns.lists(condition.mentor, separatorOf(condition.mentorSeparator), condition.mentee, separatorOf(condition.menteeSeparator)),
         new Uint8Array(columns.mentors.length),
       );
     case 'equals':

@@ -306,6 +306,11 @@ function semanticProblems(ruleSet: RuleSet): InputProblem[] {
   return problems;
 }
 
+/** A list column's separator: "," when not given; null (explicitly) = the whole cell is one value. */
+export function separatorOf(separator: string | null | undefined): string | null {
+  return separator === undefined ? ',' : separator;
+}
+
 /** Every column a rule set reads, per side (logical names). */
 export function referencedColumns(ruleSet: RuleSet): { mentor: string[]; mentee: string[] } {
   const mentor = new Set<string>();

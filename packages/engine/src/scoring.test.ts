@@ -1,0 +1,356 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '@mentor-matcher/tabular';
+import { person } from '../test/input-fixtures.js';
+import type { Participant, Progress } from './model.js';
+import type { Condition, RuleSet, RuleSetInput } from './rules/schema.js';
+import { parseRuleSet } from './rules/schema.js';
+import { scorePairs } from './scoring.js';
+
+function ruleSet(input: Partial<RuleSetInput>): RuleSet {
+  const parsed = parseRuleSet({ version: 1, name: 'Test', rules: [], ...input });
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  return parsed.ruleSet;
+}
+
+const scoreOnly = (when: Condition, extra: Partial<RuleSetInput> = {}) =>
+  ruleSet({ rules: [{ id: 'r', label: 'Rule', kind: 'score', when, points: 5 }], ...extra });
+
+/** score[mentee][mentor] for eligible pairs, null for ineligible ones. */
+function grid(mentors: Participant[], mentees: Participant[], rules: RuleSet): (number | null)[][] {
+  const matrix = scorePairs(mentors, mentees, rules);
+  return mentees.map((_, i) => mentors.map((_, j) => (matrix.eligible[i * mentors.length + j] === 1 ? matrix.score[i * mentors.length + j] : null)));
+}
+
+const mentorsWith = (field: string, values: Cell[]) => values.map((v, i) => person('mentor', i, { [field]: v }));
+const menteesWith = (field: string, values: Cell[]) => values.map((v, i) => person('mentee', i, { [field]: v }));
+
+describe('scorePairs: conditions', () => {
+  it('same: compares values ignoring case and spacing, blanks never equal', () => {
+    const rules = scoreOnly({ type: 'same', mentor: 'org', mentee: 'org' });
+    expect(grid(mentorsWith('org', ['Dept A', 'dept  a ', null]), menteesWith('org', ['DEPT A', '']), rules)).toEqual([
+      [5, 5, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('same: compares columns with different names on each side', () => {
+    const mentors = [person('mentor', 0, { 'home team': 'X' })];
+    const mentees = [person('mentee', 0, { 'wanted team': 'x' })];
+    expect(grid(mentors, mentees, scoreOnly({ type: 'same', mentor: 'home team', mentee: 'wanted team' }))).toEqual([[5]]);
+  });
+
+  it('different: true only when both values are present and differ', () => {
+    const rules = scoreOnly({ type: 'different', mentor: 'org', mentee: 'org' });
+    expect(grid(mentorsWith('org', ['A', 'B', null]), menteesWith('org', ['a', null]), rules)).toEqual([
+      [0, 5, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('gap on a ladder: mentor rank − mentee rank, with aliases and unknown values never matching', () => {
+    const rules = scoreOnly(
+      { type: 'gap', mentor: 'grade', mentee: 'grade', ladder: 'g', equals: 1 },
+      { ladders: { g: ['Low', 'Mid', 'High'] }, ladderAliases: { g: { M: 'Mid' } } },
+    );
+    expect(grid(mentorsWith('grade', ['Mid', 'high', 'm', 'Top']), menteesWith('grade', ['LOW', 'Mid', 'Nope']), rules)).toEqual([
+      [5, 0, 5, 0],
+      [0, 5, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+  });
+
+  it('gap on numbers: at least and at most bound the difference', () => {
+    const rules = scoreOnly({ type: 'gap', mentor: 'years', mentee: 'years', atLeast: -1, atMost: 2 });
+    expect(grid(mentorsWith('years', [1, '3', 5, 'many']), menteesWith('years', [2]), rules)).toEqual([[5, 5, 0, 0]]);
+  });
+
+  it('overlap: a single value against a list column', () => {
+    const rules = scoreOnly({ type: 'overlap', mentor: 'traits', mentee: 'wanted', menteeSeparator: null });
+    expect(grid(mentorsWith('traits', ['Gay, Non-binary', 'Transgender', '']), menteesWith('wanted', ['non-binary', 'Gay, Transgender']), rules)).toEqual([
+      [5, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('overlap: two list columns with a configurable separator', () => {
+    const rules = scoreOnly({ type: 'overlap', mentor: 'langs', mentee: 'langs', mentorSeparator: ';', menteeSeparator: ';' });
+    expect(grid(mentorsWith('langs', ['Welsh; English', 'French']), menteesWith('langs', ['english;Gaelic', 'German']), rules)).toEqual([
+      [5, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('overlap: works with more distinct values than one 32-bit word', () => {
+    const values = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const rules = scoreOnly({ type: 'overlap', mentor: 'tags', mentee: 'tags' });
+    const scores = grid(mentorsWith('tags', [values.slice(0, 20).join(','), values.slice(20).join(',')]), menteesWith('tags', ['v39']), rules);
+    expect(scores).toEqual([[0, 5]]);
+  });
+
+  it('equals: a column on either side equal to a given value', () => {
+    const mentors = [person('mentor', 0, { senior: 'Yes' }), person('mentor', 1, { senior: 'no' })];
+    const mentees = [person('mentee', 0, { keen: ' YES' }), person('mentee', 1, { keen: null })];
+    const rules = ruleSet({
+      rules: [
+        { id: 'senior', label: 'Senior', kind: 'score', when: { type: 'equals', side: 'mentor', column: 'senior', value: 'yes' }, points: 1 },
+        { id: 'keen', label: 'Keen', kind: 'score', when: { type: 'equals', side: 'mentee', column: 'keen', value: 'yes' }, points: 10 },
+      ],
+    });
+    expect(grid(mentors, mentees, rules)).toEqual([
+      [11, 10],
+      [1, 0],
+    ]);
+  });
+
+  it('all, any and not combine conditions', () => {
+    const mentors = mentorsWith('x', ['a', 'b', 'c']).map((p, i) => ({ ...p, fields: { ...p.fields, y: i === 2 ? 'on' : 'off' } }));
+    const mentees = menteesWith('x', ['a']);
+    const rules = ruleSet({
+      rules: [
+        { id: 'all', label: 'All', kind: 'score', points: 1, when: { type: 'all', of: [{ type: 'different', mentor: 'x', mentee: 'x' }, { type: 'equals', side: 'mentor', column: 'y', value: 'on' }] } },
+        { id: 'any', label: 'Any', kind: 'score', points: 10, when: { type: 'any', of: [{ type: 'same', mentor: 'x', mentee: 'x' }, { type: 'equals', side: 'mentor', column: 'y', value: 'on' }] } },
+        { id: 'not', label: 'Not', kind: 'score', points: 100, when: { type: 'not', condition: { type: 'same', mentor: 'x', mentee: 'x' } } },
+      ],
+    });
+    expect(grid(mentors, mentees, rules)).toEqual([[10, 100, 111]]);
+  });
+});
+
+describe('scorePairs: eligibility', () => {
+  const mentors = mentorsWith('org', ['A', 'B', 'C']);
+  const mentees = menteesWith('org', ['A', 'B']);
+
+  it('an exclusion rule makes the pairs where it holds ineligible', () => {
+    const rules = ruleSet({ rules: [{ id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } }] });
+    expect(grid(mentors, mentees, rules)).toEqual([
+      [null, 0, 0],
+      [0, null, 0],
+    ]);
+  });
+
+  it('never pairs a person with themself (same id on both sides)', () => {
+    const both = [person('mentor', 0, {}, { id: 'cat@x.org' }), person('mentor', 1, {})];
+    const asMentee = [person('mentee', 0, {}, { id: 'cat@x.org' })];
+    expect(grid(both, asMentee, ruleSet({}))).toEqual([[null, 0]]);
+  });
+
+  it('marks forbidden pairs ineligible, matching ids without regard to case', () => {
+    const rules = ruleSet({ forbiddenPairs: [{ mentor: 'MENTOR.2@example.org', mentee: 'mentee.0@example.org' }] });
+    expect(grid(mentors, mentees, rules)).toEqual([
+      [0, 0, null],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('marks pairs under the minimum score ineligible', () => {
+    const rules = scoreOnly({ type: 'same', mentor: 'org', mentee: 'org' }, { minScore: 1 });
+    expect(grid(mentors, mentees, rules)).toEqual([
+      [5, null, null],
+      [null, 5, null],
+    ]);
+  });
+
+  it('marks pairs with a capacity-0 person ineligible', () => {
+    const zero = [mentors[0], { ...mentors[1], capacity: 0 }, mentors[2]];
+    expect(grid(zero, [mentees[0], { ...mentees[1], capacity: 0 }], ruleSet({}))).toEqual([
+      [0, null, 0],
+      [null, null, null],
+    ]);
+  });
+});
+
+describe('scorePairs: explanations', () => {
+  const rules = ruleSet({
+    rules: [
+      { id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } },
+      { id: 'prof', label: 'Same profession', kind: 'score', when: { type: 'same', mentor: 'prof', mentee: 'prof' }, points: 10 },
+      { id: 'any', label: 'Anyone', kind: 'score', when: { type: 'not', condition: { type: 'same', mentor: 'none', mentee: 'none' } }, points: 1 },
+    ],
+    forbiddenPairs: [{ mentor: 'mentor.1@example.org', mentee: 'mentee.0@example.org' }],
+  });
+  const mentors = [person('mentor', 0, { org: 'A', prof: 'P' }), person('mentor', 1, { org: 'B', prof: 'P' }), person('mentor', 2, { org: 'C', prof: 'Q' })];
+  const mentees = [person('mentee', 0, { org: 'A', prof: 'P' })];
+  const matrix = scorePairs(mentors, mentees, rules);
+
+  it("explainPair lists each score rule's contribution and the total", () => {
+    expect(matrix.explainPair(0, 2)).toEqual({
+      eligible: true,
+      excludedBy: [],
+      contributions: [{ ruleId: 'any', label: 'Anyone', points: 1 }],
+      score: 1,
+    });
+  });
+
+  it('explainPair names every reason an ineligible pair is excluded', () => {
+    expect(matrix.explainPair(0, 0)).toMatchObject({ eligible: false, excludedBy: ['org'], score: 11 });
+    expect(matrix.explainPair(0, 1)).toMatchObject({ eligible: false, excludedBy: ['forbidden-pair'], score: 11 });
+  });
+
+  it('exclusionCounts counts, per exclusion, the partners it removes', () => {
+    expect(matrix.exclusionCounts('mentee', 0)).toEqual([
+      { ruleId: 'org', label: 'Same organisation', count: 1 },
+      { ruleId: 'forbidden-pair', label: 'Forbidden pair', count: 1 },
+    ]);
+    expect(matrix.exclusionCounts('mentor', 2)).toEqual([]);
+  });
+
+  it('explainPair rejects an index outside the matrix', () => {
+    expect(() => matrix.explainPair(1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('scorePairs: progress and cancelling', () => {
+  const mentors = mentorsWith('x', Array.from({ length: 10 }, () => 'a'));
+  const mentees = menteesWith('x', Array.from({ length: 600 }, () => 'a'));
+
+  it('reports scoring progress from 0 to 1', () => {
+    const seen: Progress[] = [];
+    scorePairs(mentors, mentees, ruleSet({}), { onProgress: (p) => seen.push(p) });
+    expect(seen.map((p) => p.fraction)).toEqual([0, 256 / 600, 512 / 600, 1]);
+    expect(seen.every((p) => p.phase === 'scoring')).toBe(true);
+  });
+
+  it('stops with the signal\'s reason when the signal aborts', () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const run = () =>
+      scorePairs(mentors, mentees, ruleSet({}), {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.fraction > 0) controller.abort(reason);
+        },
+      });
+    expect(run).toThrow(reason);
+  });
+});
+
+// A deliberately plain evaluator, written from the README's semantics and sharing no code with
+// src/rules/evaluation.ts, to check the encoded, row-wise scoring against.
+const ladderSteps = ['L1', 'L2', 'L3', 'L4'];
+const text = (cell: Cell) => (cell === null ? '' : String(cell).trim().replace(/\s+/g, ' ').toLowerCase());
+function naiveNumber(cell: Cell, ladder: string | undefined): number {
+  if (ladder !== undefined) {
+    const key = text(cell).replace(/[^a-z0-9]/g, '');
+    if (key === 'one') return 0;
+    const index = ladderSteps.findIndex((step) => step.toLowerCase() === key);
+    return index < 0 ? Number.NaN : index;
+  }
+  if (typeof cell === 'number') return cell;
+  if (typeof cell !== 'string' || cell.trim() === '') return Number.NaN;
+  return Number(cell.trim());
+}
+const naiveList = (cell: Cell, separator: string | null) =>
+  separator === null ? [text(cell)].filter((v) => v) : text(cell).split(separator).map((v) => text(v)).filter((v) => v);
+const field = (p: Participant, name: string): Cell => p.fields?.[name] ?? null;
+
+function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boolean {
+  switch (c.type) {
+    case 'same':
+    case 'different': {
+      const a = text(field(mentor, c.mentor));
+      const b = text(field(mentee, c.mentee));
+      return a !== '' && b !== '' && (a === b) === (c.type === 'same');
+    }
+    case 'gap': {
+      const gap = naiveNumber(field(mentor, c.mentor), c.ladder) - naiveNumber(field(mentee, c.mentee), c.ladder);
+      if (Number.isNaN(gap)) return false;
+      return (c.equals === undefined || gap === c.equals) && (c.atLeast === undefined || gap >= c.atLeast) && (c.atMost === undefined || gap <= c.atMost);
+    }
+    case 'overlap': {
+      const wanted = naiveList(field(mentee, c.mentee), c.menteeSeparator === undefined ? ',' : c.menteeSeparator);
+      const offered = naiveList(field(mentor, c.mentor), c.mentorSeparator === undefined ? ',' : c.mentorSeparator);
+      return wanted.some((v) => offered.includes(v));
+    }
+    case 'equals':
+      return text(field(c.side === 'mentor' ? mentor : mentee, c.column)) === text(c.value);
+    case 'all':
+      return c.of.every((child) => naiveHolds(child, mentor, mentee));
+    case 'any':
+      return c.of.some((child) => naiveHolds(child, mentor, mentee));
+    case 'not':
+      return !naiveHolds(c.condition, mentor, mentee);
+  }
+}
+
+const cellArb = fc.constantFrom<Cell>(null, '', 'a', 'A ', 'b', 'a, b', 'b,c', 'L1', 'l2', 'L3', ' L4', 'one', 'zz', '1', '2', 3, 0, 'yes', 'YES', 'no');
+const columns = ['c1', 'c2', 'c3'];
+const columnArb = fc.constantFrom(...columns);
+const leafArb: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({ type: fc.constantFrom('same' as const, 'different' as const), mentor: columnArb, mentee: columnArb }),
+  fc.record(
+    {
+      type: fc.constant('gap' as const),
+      mentor: columnArb,
+      mentee: columnArb,
+      ladder: fc.constantFrom('lad', undefined),
+      equals: fc.integer({ min: -3, max: 3 }),
+      atLeast: fc.integer({ min: -3, max: 3 }),
+      atMost: fc.integer({ min: -3, max: 3 }),
+    },
+    { requiredKeys: ['type', 'mentor', 'mentee', 'atLeast'] },
+  ),
+  fc.record({
+    type: fc.constant('overlap' as const),
+    mentor: columnArb,
+    mentee: columnArb,
+    mentorSeparator: fc.constantFrom(',', null),
+    menteeSeparator: fc.constantFrom(',', null),
+  }),
+  fc.record({ type: fc.constant('equals' as const), side: fc.constantFrom('mentor' as const, 'mentee' as const), column: columnArb, value: fc.constantFrom('a', 'yes', 3) }),
+);
+const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ condition: Condition }>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leafArb,
+    fc.record({ type: fc.constantFrom('all' as const, 'any' as const), of: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ type: fc.constant('not' as const), condition: tie('condition') }),
+  ),
+})).condition;
+const ruleArb = fc.record({ kind: fc.constantFrom('exclude' as const, 'score' as const), when: conditionArb, points: fc.integer({ min: 0, max: 20 }) });
+const peopleArb = (role: 'mentor' | 'mentee') =>
+  fc.array(
+    fc.record({ c1: cellArb, c2: cellArb, c3: cellArb, same: fc.boolean(), capacity: fc.constantFrom(0, 1, 2, 2) }),
+    { minLength: 0, maxLength: 7 },
+  ).map((rows) =>
+    rows.map(({ same, capacity, ...fields }, i) => person(role, i, fields, { capacity, ...(same ? { id: `both.${i}@x.org` } : {}) })),
+  );
+
+describe('scorePairs agrees with a plain evaluator', () => {
+  it('on random tables and rule sets', () => {
+    fc.assert(
+      fc.property(peopleArb('mentor'), peopleArb('mentee'), fc.array(ruleArb, { maxLength: 5 }), fc.option(fc.integer({ min: 0, max: 25 })), (mentors, mentees, rawRules, minScore) => {
+        const rules = ruleSet({
+          ladders: { lad: ladderSteps },
+          ladderAliases: { lad: { one: 'L1' } },
+          rules: rawRules.map((r, i) =>
+            r.kind === 'score' ? { id: `r${i}`, label: `R${i}`, kind: 'score', when: r.when, points: r.points } : { id: `r${i}`, label: `R${i}`, kind: 'exclude', when: r.when },
+          ),
+          forbiddenPairs: mentors.length > 0 && mentees.length > 0 ? [{ mentor: mentors[0].id, mentee: mentees[mentees.length - 1].id }] : [],
+          ...(minScore === null ? {} : { minScore }),
+        });
+        const matrix = scorePairs(mentors, mentees, rules);
+        mentees.forEach((mentee, i) =>
+          mentors.forEach((mentor, j) => {
+            const score = rules.rules.reduce((sum, r) => (r.kind === 'score' && naiveHolds(r.when, mentor, mentee) ? sum + r.points : sum), 0);
+            const excluded = rules.rules.filter((r) => r.kind === 'exclude' && naiveHolds(r.when, mentor, mentee)).map((r) => r.id);
+            const eligible =
+              excluded.length === 0 &&
+              mentor.id !== mentee.id &&
+              !(j === 0 && i === mentees.length - 1) &&
+              mentor.capacity > 0 &&
+              mentee.capacity > 0 &&
+              (minScore === null || score >= minScore);
+            expect(matrix.eligible[i * mentors.length + j]).toBe(eligible ? 1 : 0);
+            if (eligible) expect(matrix.score[i * mentors.length + j]).toBe(score);
+            const explained = matrix.explainPair(i, j);
+            expect(explained.score).toBe(score);
+            expect(explained.eligible).toBe(eligible);
+            expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
