@@ -60,8 +60,8 @@ export interface NearDuplicate {
 
 /** Edit distance allowed between two loose keys: typos in long names, nothing in short codes. */
 function allowedDistance(length: number): number {
-  if (length < 6) return 0;
-  if (length < 12) return 1;
+  if (length < 4) return 0;
+  if (length < 10) return 1;
   return 2;
 }
 
