@@ -1,0 +1,90 @@
+import { matchTables } from '@mentor-matcher/engine';
+import { createSolver } from '@mentor-matcher/solver';
+import { z } from 'zod';
+import { exitCodes } from '../exit-codes.js';
+import { checkInputCombination, inputOptionShape, inputOptionSpec, readMatchInput } from '../match-input.js';
+import { parseOptions } from '../parse-options.js';
+import { readPreviousPairs } from '../previous-pairs.js';
+import { countLine, problemReport } from '../problem-lines.js';
+import { createProgress } from '../progress.js';
+import { writeResults } from '../results-writer.js';
+import { loadRuleSet } from '../rule-set.js';
+import type { Command } from './command.js';
+
+const usage = `Usage: mentor-matcher match (--mentors FILE --mentees FILE | --people FILE --role-column NAME)
+                             --out DIR [options]
+
+Matches mentors with mentees and writes the results to DIR.
+
+Input (CSV or XLSX, by extension):
+  --mentors FILE, --mentees FILE   one table per side (e.g. the Mentor Match mentors.csv, mentees.csv)
+  --people FILE --role-column NAME one table; NAME's values are mentor, mentee or both
+  --sheet NAME                     the XLSX sheet to read (default: the first)
+Rules:
+  --preset NAME                    a built-in rule set (default: mentor-match)
+  --rules FILE                     a rule set JSON file
+  --strategy optimal|rounds        optimal (default): most mentees matched, then mentors, then score;
+                                   rounds: the reference system's three Hungarian rounds
+  --previous DIR|FILE              an earlier result (folder or pairs file): keep its pairs where still allowed
+Output:
+  --out DIR                        where to write the results (created if needed)
+  --format csv|xlsx                CSV files (default) or one results.xlsx
+  -q, --quiet                      no progress on stderr
+
+Exit status: 0 done, 1 problems in the input (all listed), 2 wrong command line.
+`;
+
+const schema = z.object({
+  ...inputOptionShape,
+  out: z.string({ error: 'is required: the folder to write the results to' }).min(1, 'expected a folder name'),
+  format: z.enum(['csv', 'xlsx'], { error: 'expected csv or xlsx' }).default('csv'),
+  strategy: z.enum(['optimal', 'rounds'], { error: 'expected optimal or rounds' }).optional(),
+  previous: z.string().min(1, 'expected a folder or file').optional(),
+});
+
+const spec = {
+  ...inputOptionSpec,
+  out: { type: 'string' },
+  format: { type: 'string' },
+  strategy: { type: 'string' },
+  previous: { type: 'string' },
+} as const;
+
+export const matchCommand: Command = {
+  summary: 'match mentors with mentees and write the results',
+  usage,
+  async run(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(usage);
+      return exitCodes.ok;
+    }
+    const options = parseOptions(args, spec, schema, usage);
+    checkInputCombination(options, usage);
+    const progress = createProgress(io, options.quiet);
+    progress.update({ phase: 'reading', fraction: 0 });
+    const ruleSet = loadRuleSet(io.cwd, options, usage);
+    const input = readMatchInput(io.cwd, options);
+    const previousPairs = options.previous !== undefined ? readPreviousPairs(io.cwd, options.previous) : undefined;
+    const solver = await createSolver();
+    const run = matchTables(input, { ruleSet, solver, previousPairs, onProgress: progress.update });
+    if (!run.ok) {
+      progress.done();
+      io.stderr(problemReport(run.problems));
+      io.stderr(`Not matched: ${countLine(run.problems)}. Fix the errors above and run again.\n`);
+      return exitCodes.inputProblems;
+    }
+    progress.update({ phase: 'writing', fraction: 0 });
+    const written = writeResults(io.cwd, options.out, run.result, options.format);
+    progress.update({ phase: 'writing', fraction: 1 });
+    progress.done();
+    if (run.problems.length > 0) io.stderr(problemReport(run.problems));
+    const { summary } = run.result;
+    const lines = [
+      ...summary.headlines,
+      `${summary.pairCount} pairs; ${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
+      `Wrote ${written.files.join(', ')} to ${options.out}`,
+    ];
+    io.stdout(`${lines.join('\n')}\n`);
+    return exitCodes.ok;
+  },
+};

@@ -1,0 +1,3 @@
+export { main, generalUsage } from './main.js';
+export type { CliIo } from './io.js';
+export { exitCodes } from './exit-codes.js';

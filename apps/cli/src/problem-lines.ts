@@ -1,0 +1,25 @@
+// Input problems as lines a coordinator can act on: severity, message, and where it is when the
+// message does not already say.
+import type { InputProblem } from '@mentor-matcher/engine';
+
+export function problemLine(problem: InputProblem): string {
+  const where: string[] = [];
+  if (problem.table && !problem.message.includes(problem.table)) where.push(problem.table);
+  if (problem.row !== undefined && !new RegExp(`\\brow ${problem.row}\\b`).test(problem.message)) where.push(`row ${problem.row}`);
+  if (problem.column && !problem.message.includes(problem.column)) where.push(`column "${problem.column}"`);
+  const value = problem.value;
+  if (value !== undefined && value !== null && value !== '' && !problem.message.includes(String(value))) where.push(`value "${String(value)}"`);
+  return `${problem.severity}: ${problem.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+
+export function problemReport(problems: readonly InputProblem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity !== 'error');
+  return [...errors, ...warnings].map((p) => `${problemLine(p)}\n`).join('');
+}
+
+export function countLine(problems: readonly InputProblem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '@mentor-matcher/tabular';
+import { generatePeopleTable } from '@mentor-matcher/sample-data';
+import { writeCsv } from '@mentor-matcher/tabular';
+import { runCli, sampleMentees, sampleMentors, tempDir } from './run-cli.js';
+
+const progressLines = (stderr: string) => stderr.split('\n').filter((l) => /^[a-z]+ \d+%$/.test(l));
+const nonWarnings = (stderr: string) => stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
+
+const sampleArgs = (out: string) => ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--preset', 'mentor-match', '--out', out];
+
+describe('mentor-matcher match', () => {
+  it('matches the Mentor Match sample with the preset and writes every result file', async () => {
+    const cwd = tempDir();
+    const run = await runCli(sampleArgs('results'), { cwd });
+    expect(nonWarnings(run.stderr)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(cwd, 'results')).sort()).toEqual(
+      [
+        'mail-merge.csv', 'mentees.csv', 'mentors.csv', 'notify-mentee-matched.csv', 'notify-mentee-unmatched.csv',
+        'notify-mentor-matched.csv', 'notify-mentor-unmatched.csv', 'notify.json', 'pairs.csv', 'summary.csv', 'summary.json',
+        'unmatched.csv',
+      ].sort(),
+    );
+    expect(run.stdout).toMatch(/mentees and \d+ of 50 mentors matched \(strategy: optimal\)/);
+  });
+
+  it('writes pairs.csv starting with mentor email, mentee email and score', async () => {
+    const cwd = tempDir();
+    await runCli(sampleArgs('out'), { cwd });
+    const pairs = readCsv(readFileSync(join(cwd, 'out', 'pairs.csv')), { source: 'pairs.csv' });
+    expect(pairs.header.slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
+    expect(pairs.rows.length).toBeGreaterThan(0);
+    for (const row of pairs.rows) expect(String(row[0])).toMatch(/^mentor\.\d\d@gov\.uk$/);
+  });
+
+  it('writes Notify bulk lists with an email address column', async () => {
+    const cwd = tempDir();
+    await runCli(sampleArgs('out'), { cwd });
+    const list = readCsv(readFileSync(join(cwd, 'out', 'notify-mentee-matched.csv')), { source: 'x' });
+    expect(list.header[0]).toBe('email address');
+    expect(list.header).toContain('match 1 name');
+  });
+
+  it('writes byte-identical files on two runs of the same input', async () => {
+    const cwd = tempDir();
+    await runCli(sampleArgs('a'), { cwd });
+    await runCli(sampleArgs('b'), { cwd });
+    for (const file of readdirSync(join(cwd, 'a'))) {
+      expect(readFileSync(join(cwd, 'b', file)).equals(readFileSync(join(cwd, 'a', file))), file).toBe(true);
+    }
+  });
+
+  it('runs the rounds strategy when asked', async () => {
+    const cwd = tempDir();
+    const run = await runCli([...sampleArgs('out'), '--strategy', 'rounds'], { cwd });
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(cwd, 'out', 'summary.json'), 'utf8'));
+    expect(summary.summary.strategy).toBe('rounds');
+  });
+
+  it('matches one table with a role column', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'people.csv'), writeCsv(generatePeopleTable({ mentors: 40, mentees: 40, seed: 3 })));
+    const run = await runCli(['match', '--people', 'people.csv', '--role-column', 'role', '--out', 'out'], { cwd });
+    expect(run.stderr).not.toMatch(/^error/m);
+    expect(run.code).toBe(0);
+    expect(readCsv(readFileSync(join(cwd, 'out', 'pairs.csv')), { source: 'p' }).rows.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the earlier pairs with --previous', async () => {
+    const cwd = tempDir();
+    await runCli([...sampleArgs('first'), '--strategy', 'rounds'], { cwd });
+    const run = await runCli([...sampleArgs('second'), '--previous', 'first'], { cwd });
+    expect(run.code).toBe(0);
+    const pairsOf = (dir: string) =>
+      new Set(readCsv(readFileSync(join(cwd, dir, 'pairs.csv')), { source: dir }).rows.map((r) => `${r[0]} ${r[1]}`));
+    const first = pairsOf('first');
+    const second = pairsOf('second');
+    for (const pair of first) expect(second.has(pair), pair).toBe(true);
+  });
+
+  it('shows progress on stderr once a run is slow, and nothing with --quiet', async () => {
+    const loud = await runCli(sampleArgs('out'), { progressAfterMs: 0 });
+    expect(loud.stderr).toMatch(/^reading 0%$/m);
+    expect(loud.stderr).toMatch(/^writing 100%$/m);
+    const quiet = await runCli([...sampleArgs('out'), '--quiet'], { progressAfterMs: 0 });
+    expect(quiet.code).toBe(0);
+    expect(progressLines(quiet.stderr)).toEqual([]);
+  });
+
+  it('prints warnings about the input on stderr and still matches', async () => {
+    const run = await runCli(sampleArgs('out'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: mentors\.csv row \d+: .* has no eligible mentee/m);
+  });
+
+  it('shows no progress for a quick run', async () => {
+    const run = await runCli(sampleArgs('out'), { progressAfterMs: 60_000 });
+    expect(nonWarnings(run.stderr)).toEqual([]);
+  });
+});
