@@ -18,7 +18,11 @@ export function installFakeOffice(target: Record<string, unknown>, options: Fake
     onReady: async () => ({ host: HostType.Excel, platform: 'OfficeOnline' }),
     context: {
       requirements: {
-        isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version) <= 1.12,
+        // Like Excel on the web today: ExcelApi up to 1.12 (versions compare part by part: 1.7 < 1.12).
+        isSetSupported: (name: string, version: string) => {
+          const [major, minor = 0] = version.split('.').map(Number);
+          return name === 'ExcelApi' && (major < 1 || (major === 1 && minor <= 12));
+        },
       },
       document: {
         settings: {

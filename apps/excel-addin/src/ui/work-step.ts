@@ -118,12 +118,14 @@ export function renderWorkStep(app: App): HTMLElement {
         state.sample = reply.sample;
         state.picks = [];
         state.reveal = false;
+        startButton.textContent = 'New sample';
         beatBoard(app, state, board);
       } else if (reply.type === 'failed') app.fail(reply.message);
     } catch (error) {
       app.fail(error);
     }
   };
+  const startButton = h('button', { class: 'primary', id: 'new-sample', onclick: () => void newSample() }, state.sample ? 'New sample' : 'Start');
   return h(
     'section',
     {},
@@ -135,7 +137,7 @@ export function renderWorkStep(app: App): HTMLElement {
       { class: 'muted' },
       'A sample of 8 mentees and 8 mentors from your data. Pick one mentor per mentee (click a score); try to match as many mentees as possible with the highest total, then compare with the computer’s optimum.',
     ),
-    h('div', { class: 'actions' }, h('button', { class: 'primary', id: 'new-sample', onclick: () => void newSample() }, state.sample ? 'New sample' : 'Start')),
+    h('div', { class: 'actions' }, startButton),
     board,
   );
 }
