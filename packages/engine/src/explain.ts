@@ -9,23 +9,30 @@ export interface MenteeRowFacts {
   readonly alternates: readonly { mentor: number; score: number }[];
 }
 
-/** A person whose capacity is 0 is no one's candidate, so neither ranks nor alternates count them. */
-function isCandidate(matrix: ScoreMatrix, mentee: number, mentor: number): boolean {
-  return matrix.eligible[mentee * matrix.mentors.length + mentor] === 1 && matrix.mentors[mentor].capacity > 0;
+/** 1 for each mentor who takes partners: a capacity-0 mentor is no one's candidate, for ranks or alternates. */
+export function mentorsTakingPartners(matrix: ScoreMatrix): Uint8Array {
+  return Uint8Array.from(matrix.mentors, (m) => (m.capacity > 0 ? 1 : 0));
 }
 
 /**
  * One pass over mentee `mentee`'s row: the rank of each chosen mentor (ties share a rank) and the
  * best `alternates` eligible mentors not chosen (highest score first, then input order).
  */
-export function menteeRowFacts(matrix: ScoreMatrix, mentee: number, chosen: readonly number[], alternates: number): MenteeRowFacts {
+export function menteeRowFacts(
+  matrix: ScoreMatrix,
+  takesPartners: Uint8Array,
+  mentee: number,
+  chosen: readonly number[],
+  alternates: number,
+): MenteeRowFacts {
   const mentorCount = matrix.mentors.length;
   const base = mentee * mentorCount;
+  const { eligible } = matrix;
   const chosenScores = chosen.map((j) => matrix.score[base + j]);
   const higher = chosen.map(() => 0);
   const best: { mentor: number; score: number }[] = [];
   for (let j = 0; j < mentorCount; j++) {
-    if (!isCandidate(matrix, mentee, j)) continue;
+    if (eligible[base + j] !== 1 || takesPartners[j] !== 1) continue;
     const score = matrix.score[base + j];
     for (let c = 0; c < chosen.length; c++) if (score > chosenScores[c]) higher[c]++;
     if (alternates === 0 || chosen.includes(j)) continue;
