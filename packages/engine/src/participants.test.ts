@@ -4,6 +4,7 @@ import { detectMapping } from './mapping.js';
 import { participantValue, readParticipants, readPeople } from './participants.js';
 import { getPreset } from './rules/presets.js';
 import { parseRuleSet } from './rules/schema.js';
+import { scorePairs } from './scoring.js';
 
 const preset = getPreset('mentor-match');
 const mentorHeader = ['first name', 'last name', 'email address', 'grade', 'organisation', 'profession', 'characteristics'];
@@ -115,6 +116,18 @@ describe('readPeople', () => {
     const { mentors, mentees } = people();
     expect(mentors[1]).toMatchObject({ id: 'cat@x.org', role: 'mentor', index: 1, row: 4 });
     expect(mentees[1]).toMatchObject({ id: 'cat@x.org', role: 'mentee', index: 1, row: 4 });
+  });
+
+  it('never lets a "both" person be scored as their own partner', () => {
+    const { mentors, mentees } = people([
+      ['Cat', 'cat@x.org', 'both', 'SCS1', 'C', 'P', '', 'no', ''],
+      ['Dan', 'dan@x.org', 'both', 'SCS1', 'D', 'P', '', 'no', ''],
+    ]);
+    const open = getPreset('mentor-match');
+    open.rules = [];
+    const matrix = scorePairs(mentors, mentees, open);
+    expect(Array.from(matrix.eligible)).toEqual([0, 1, 1, 0]);
+    expect(matrix.explainPair(0, 0).excludedBy).toEqual(['same-person']);
   });
 
   it('reports an unknown role with row, column and value', () => {
