@@ -81,7 +81,7 @@ export const matchCommand: Command = {
     const { summary } = run.result;
     const lines = [
       ...summary.headlines,
-      `${summary.pairCount} pairs; ${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
+      `${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
       `Wrote ${written.files.join(', ')} to ${options.out}`,
     ];
     io.stdout(`${lines.join('\n')}\n`);

@@ -1,0 +1,1 @@
+export declare const demo: { readonly mentors: number; readonly mentees: number; readonly seed: number };
