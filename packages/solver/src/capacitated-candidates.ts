@@ -157,26 +157,34 @@ export function buildNetwork(prepared: PreparedProblem): CandidateNetwork {
 
 /**
  * Prices every free pair under `solution`'s potentials. When none has a negative reduced cost the
- * candidate optimum is optimal for all pairs, and 0 is returned. Otherwise the negative ones are
- * added, together with those within `margin` of it: the next solve moves the potentials, and pairs
- * that were nearly attractive tend to turn negative, which would cost another whole solve.
+ * candidate optimum is optimal for all pairs, and 0 is returned. Otherwise each row's most negative
+ * pairs (at most its residual capacity + SPARE_CANDIDATES) join the candidates: adding every
+ * negative pair would bring in, for instance, all pairs between rows and columns that both have
+ * room left, most of which the next optimum does not need.
  */
-export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution, margin: number): number {
-  const { edgeRow, edgeCol, edgeScore, edgeState, scale } = prepared;
+export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution): number {
+  const { rows, rowStart, rowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
   const { rowPotential, colPotential } = solution;
-  let negative = 0;
-  for (let e = 0; e < edgeState.length; e++) {
-    if (edgeState[e] !== EDGE_FREE) continue;
-    if (-Math.round(edgeScore[e] * scale) + rowPotential[edgeRow[e]] - colPotential[edgeCol[e]] < 0) negative++;
-  }
-  if (negative === 0) return 0;
+  let widest = 0;
+  for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
+  const heap: BoundedHeap = {
+    score: new Float64Array(widest + SPARE_CANDIDATES),
+    tie: new Int32Array(widest + SPARE_CANDIDATES),
+    edge: new Int32Array(widest + SPARE_CANDIDATES),
+  };
   let added = 0;
-  for (let e = 0; e < edgeState.length; e++) {
-    if (edgeState[e] !== EDGE_FREE) continue;
-    if (-Math.round(edgeScore[e] * scale) + rowPotential[edgeRow[e]] - colPotential[edgeCol[e]] < margin) {
-      edgeState[e] = EDGE_CANDIDATE;
-      added++;
+  for (let i = 0; i < rows; i++) {
+    const keep = rowResidual[i] + SPARE_CANDIDATES;
+    const potential = rowPotential[i];
+    let size = 0;
+    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+      const e = rowOrder[p];
+      if (edgeState[e] !== EDGE_FREE) continue;
+      const reducedCost = -Math.round(edgeScore[e] * scale) + potential - colPotential[edgeCol[e]];
+      if (reducedCost < 0) size = offer(heap, 0, size, keep, -reducedCost, tieBreak(i, edgeCol[e]), e);
     }
+    for (let k = 0; k < size; k++) edgeState[heap.edge[k]] = EDGE_CANDIDATE;
+    added += size;
   }
   return added;
 }

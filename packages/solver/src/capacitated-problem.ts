@@ -38,8 +38,6 @@ export interface PreparedProblem {
   /** Gain of a row's (column's) first partner, in scaled units; 0 when that tier is off. */
   readonly rowTierGain: number;
   readonly colTierGain: number;
-  /** Largest minus smallest scaled score of a free pair (0 counts as a score). */
-  readonly scoreRange: number;
   /** Cost (= −gain) of the first unit of each row's (column's) residual capacity: −tier gain, or 0 when a lock already covers it. */
   readonly rowFirstCost: Float64Array;
   readonly colFirstCost: Float64Array;
@@ -129,7 +127,6 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
     scale,
     rowTierGain,
     colTierGain,
-    scoreRange: maxScaled - minScaled,
     rowFirstCost,
     colFirstCost,
   };
