@@ -7,7 +7,7 @@ import type { App } from './app.js';
 import { problemList } from './data-step.js';
 import { h } from './h.js';
 
-const previewRows = 100;
+const previewRows = 25;
 
 /** Files are built only when asked for, so a big result never blocks the page right after a run. */
 function downloadButton(app: App, label: string, fileName: string, make: () => Download): HTMLElement {
@@ -34,27 +34,36 @@ function downloadButton(app: App, label: string, fileName: string, make: () => D
   );
 }
 
-function preview(sheet: ResultSheet): HTMLElement {
+function previewTable(sheet: ResultSheet): HTMLElement {
   return h(
-    'details',
-    { open: sheet.name.endsWith('Pairs') },
-    h('summary', {}, `${sheet.name} (${sheet.rows.length} rows)`),
+    'div',
+    { class: 'scroll' },
     h(
-      'div',
-      { class: 'scroll' },
+      'table',
+      { class: 'data', 'data-sheet': sheet.name },
+      h('thead', {}, h('tr', {}, sheet.header.map((c) => h('th', { scope: 'col' }, c)))),
       h(
-        'table',
-        { class: 'data', 'data-sheet': sheet.name },
-        h('thead', {}, h('tr', {}, sheet.header.map((c) => h('th', { scope: 'col' }, c)))),
-        h(
-          'tbody',
-          {},
-          sheet.rows.slice(0, previewRows).map((row) => h('tr', {}, row.map((cell) => h('td', { title: cell === null ? '' : String(cell) }, cell === null ? '' : String(cell))))),
-        ),
+        'tbody',
+        {},
+        sheet.rows.slice(0, previewRows).map((row) => h('tr', {}, row.map((cell) => h('td', {}, cell === null ? '' : String(cell))))),
       ),
     ),
+  );
+}
+
+/** A closed preview builds its table only when opened, to keep the page quick after a big run. */
+function preview(sheet: ResultSheet, open: boolean): HTMLElement {
+  const details = h(
+    'details',
+    { open },
+    h('summary', {}, `${sheet.name} (${sheet.rows.length} rows)`),
+    open ? previewTable(sheet) : null,
     sheet.rows.length > previewRows ? h('p', { class: 'muted' }, `First ${previewRows} rows shown; the downloads hold all of them.`) : null,
   );
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.querySelector('table')) details.querySelector('summary')!.after(previewTable(sheet));
+  });
+  return details;
 }
 
 function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
@@ -67,7 +76,7 @@ function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
     downloadButton(app, 'All results (XLSX)', 'mentor-matches.xlsx', () => xlsxDownload(sheets)),
     sheets.map((sheet) => downloadButton(app, `${sheet.name} (CSV)`, `${sheet.name}.csv`, () => csvDownloads([sheet])[0])),
   );
-  return h('section', {}, h('h2', {}, 'Results'), downloads, sheets.map(preview));
+  return h('section', {}, h('h2', {}, 'Results'), downloads, sheets.map((sheet, i) => preview(sheet, i === 0)));
 }
 
 export function renderMatchStep(app: App): HTMLElement {

@@ -3,11 +3,25 @@
 import { z } from 'zod';
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+type CellValue = z.infer<typeof cell>;
+
+function isCell(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * Rows of cells, checked with a plain loop: a result can hold millions of cells, and a per-cell
+ * zod union on the pane's main thread would block it for hundreds of milliseconds.
+ */
+const cellGrid = z.custom<CellValue[][]>(
+  (value) => Array.isArray(value) && value.every((row) => Array.isArray(row) && row.every(isCell)),
+  { message: 'expected rows of cells (text, number, true/false or empty)' },
+);
 
 export const tableSchema = z.object({
   source: z.string(),
   header: z.array(z.string()),
-  rows: z.array(z.array(cell)),
+  rows: cellGrid,
   headerRow: z.number().int(),
   firstColumn: z.number().int(),
 });
