@@ -2,7 +2,6 @@
 // validate → candidate subset → exact solve → price every other pair → repeat until pricing
 // finds nothing → result with its certificate.
 import { buildNetwork, priceFreePairs, selectCandidates } from './capacitated-candidates.js';
-import { tightenPotentials } from './capacitated-duals.js';
 import { CapacitatedProblemError } from './capacitated-errors.js';
 import type { FlowSolve, FlowSolution } from './capacitated-network.js';
 import { prepareProblem, type PreparedProblem } from './capacitated-problem.js';
@@ -34,7 +33,7 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
   let solves = 0;
   for (;;) {
     const { network, arcEdge } = buildNetwork(prepared);
-    const solution = tightenPotentials(network, solve(network));
+    const solution = solve(network);
     solves++;
     checkPotentials(solution);
     if (priceFreePairs(prepared, solution) === 0) return buildResult(prepared, arcEdge, solution, solves);
