@@ -153,3 +153,18 @@ describe.each<SolverBuild>(['debug', 'release'])('linearSumAssignment (%s wasm)'
     expect(solver.linearSumAssignmentWithDuals(costs)).toEqual(first);
   });
 });
+
+describe('linearSumAssignment at scale', () => {
+  it('solves 5,000 × 5,000 (200 MB of costs in wasm memory)', async () => {
+    const solver = await createSolver();
+    const n = 5000;
+    // A random permutation is the unique zero-cost assignment; every other pair costs 1.
+    const random = seededRandom(5000);
+    const target = Int32Array.from({ length: n }, (_, i) => i).sort(() => random() - 0.5);
+    const data = new Float64Array(n * n).fill(1);
+    for (let i = 0; i < n; i++) data[i * n + target[i]] = 0;
+    const result = solver.linearSumAssignment({ data, rows: n, cols: n });
+    expect(result.total).toBe(0);
+    expect(result.colIndices).toEqual(target);
+  });
+});

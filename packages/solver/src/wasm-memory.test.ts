@@ -30,7 +30,7 @@ describe('withWasmMemory', () => {
   it('grows the memory on demand', async () => {
     const wasm = await instantiateSolverWasm('release');
     const before = wasm.memory.buffer.byteLength;
-    const values = new Float64Array(4 << 20);
+    const values = new Float64Array(1 << 20);
     values[values.length - 1] = 3;
     const read = withWasmMemory(wasm, (scope) => scope.readF64(scope.copyIn(values), values.length));
     expect(wasm.memory.buffer.byteLength).toBeGreaterThan(before);

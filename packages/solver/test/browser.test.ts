@@ -14,10 +14,20 @@ const solveScript = `
     const result = solver.linearSumAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]]);
     return { cols: Array.from(result.colIndices), total: result.total };
   }
+  // 5,000 x 5,000 (200 MB of costs in wasm memory) with the identity as its unique optimum.
+  export async function solveLarge() {
+    const solver = await createSolver();
+    const n = 5000;
+    const data = new Float64Array(n * n).fill(1);
+    for (let i = 0; i < n; i++) data[i * n + i] = 0;
+    const result = solver.linearSumAssignment({ data, rows: n, cols: n });
+    return { pairs: result.colIndices.length, identity: result.colIndices.every((j, i) => j === i), total: result.total };
+  }
 `;
 const pages: Record<string, string> = {
   '/solve.js': solveScript,
-  '/worker.js': `import { solve } from '/solve.js'; solve().then((r) => postMessage(r), (e) => postMessage({ error: String(e) }));`,
+  '/worker.js': `import { solve, solveLarge } from '/solve.js';
+    Promise.all([solve(), solveLarge()]).then(([small, large]) => postMessage({ ...small, large }), (e) => postMessage({ error: String(e) }));`,
   '/page.html': `<!doctype html><script type="module">
     import { solve } from '/solve.js';
     window.pageResult = solve().catch((e) => ({ error: String(e) }));
@@ -56,12 +66,15 @@ describe('the built package in headless Chromium', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('solves a small matrix in a page and in a module Web Worker', async () => {
+  it('solves a small matrix in a page, and a small and a 5,000 × 5,000 one in a module Web Worker', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/page.html`);
     await page.waitForFunction(() => 'workerResult' in globalThis);
     const expected = { cols: [1, 0, 2], total: 5 };
     expect(await page.evaluate(() => (globalThis as unknown as { pageResult: Promise<unknown> }).pageResult)).toEqual(expected);
-    expect(await page.evaluate(() => (globalThis as unknown as { workerResult: Promise<unknown> }).workerResult)).toEqual(expected);
+    expect(await page.evaluate(() => (globalThis as unknown as { workerResult: Promise<unknown> }).workerResult)).toEqual({
+      ...expected,
+      large: { pairs: 5000, identity: true, total: 0 },
+    });
   }, 60_000);
 });
