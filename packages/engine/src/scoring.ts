@@ -87,19 +87,30 @@ export function scorePairs(
     const base = i * cols;
     // The candidate list shrinks rule by rule; scoring then visits only the eligible pairs, whose
     // scores are the only ones the matrix promises.
-    let count = 0;
-    if (allMentorsHaveCapacity) {
-      for (let j = 0; j < cols; j++) candidates[j] = j;
-      count = cols;
-    } else {
-      for (let j = 0; j < cols; j++) {
-        candidates[count] = j;
-        count += mentorHasCapacity[j];
+    let count = -1;
+    let collectedBy: CompiledRule | null = null;
+    for (const rule of exclusions) {
+      count = rule.condition.collect?.(i, candidates, false) ?? -1;
+      if (count >= 0) {
+        collectedBy = rule;
+        break;
       }
     }
-    for (const { condition } of exclusions) {
+    if (count < 0) {
+      for (let j = 0; j < cols; j++) candidates[j] = j;
+      count = cols;
+    }
+    if (!allMentorsHaveCapacity) {
+      let kept = 0;
+      for (let k = 0; k < count; k++) {
+        candidates[kept] = candidates[k];
+        kept += mentorHasCapacity[candidates[k]];
+      }
+      count = kept;
+    }
+    for (const rule of exclusions) {
       if (count === 0) break;
-      count = condition.filter(i, candidates, count, false);
+      if (rule !== collectedBy) count = rule.condition.filter(i, candidates, count, false);
     }
     for (let k = 0; k < count; k++) eligible[base + candidates[k]] = 1;
     const self = mentorIndex.get(mentees[i].id);

@@ -39,6 +39,11 @@ export interface CompiledCondition {
   fill(mentee: number, mentors: Int32Array, count: number, out: Uint8Array, negate: boolean): FillResult;
   /** Compacts `mentors[0..count)` in place to those where the condition equals `keepWhen`; returns the new count. */
   filter(mentee: number, mentors: Int32Array, count: number, keepWhen: boolean): number;
+  /**
+   * Where an index makes it cheap: writes every mentor for whom the condition equals `keepWhen`
+   * into `out` (in no particular order) and returns how many; -1 when this condition cannot.
+   */
+  collect?(mentee: number, out: Int32Array, keepWhen: boolean): number;
 }
 
 export interface CompiledRule {
@@ -173,10 +178,40 @@ function compileGap(mentor: Float64Array, mentee: Float64Array, condition: Extra
     low = Math.max(low, condition.equals);
     high = Math.min(high, condition.equals);
   }
+  // Mentors with a value, sorted by it: "gap within [low, high]" is then one slice, found by
+  // binary search, which lets "exclude unless the mentor is 1 or 2 grades above" produce the few
+  // remaining candidates directly instead of scanning every mentor.
+  let byValue: Int32Array | null = null;
+  let sortedValues: Float64Array | null = null;
+  const firstAtLeast = (values: Float64Array, target: number, strict: boolean) => {
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (strict ? values[mid] <= target : values[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
     test(i, j) {
       const gap = mentor[j] - mentee[i];
       return gap >= low && gap <= high;
+    },
+    collect(i, out, keepWhen) {
+      if (!keepWhen) return -1;
+      const base = mentee[i];
+      if (Number.isNaN(base) || low > high) return 0;
+      if (byValue === null || sortedValues === null) {
+        const present = Array.from(mentor.keys()).filter((j) => !Number.isNaN(mentor[j]));
+        present.sort((a, b) => mentor[a] - mentor[b] || a - b);
+        byValue = Int32Array.from(present);
+        sortedValues = Float64Array.from(present, (j) => mentor[j]);
+      }
+      const from = firstAtLeast(sortedValues, base + low, false);
+      const to = firstAtLeast(sortedValues, base + high, true);
+      out.set(byValue.subarray(from, Math.max(from, to)));
+      return Math.max(0, to - from);
     },
     fill(i, mentors, count, out, negate) {
       const base = mentee[i];
@@ -310,6 +345,7 @@ function compileCondition(condition: Condition, columns: ColumnCache): CompiledC
         test: (i, j) => !inner.test(i, j),
         fill: (i, mentors, count, out, negate) => inner.fill(i, mentors, count, out, !negate),
         filter: (i, mentors, count, keepWhen) => inner.filter(i, mentors, count, !keepWhen),
+        ...(inner.collect ? { collect: (i: number, out: Int32Array, keepWhen: boolean) => inner.collect!(i, out, !keepWhen) } : {}),
       };
     }
   }
