@@ -64,6 +64,13 @@ describe('readCsv', () => {
     expect(readCsv('a;b,c\n1;2,3', { source, delimiter: ',' }).header).toEqual(['a;b', 'c']);
   });
 
+  it('follows a "sep=" first line and numbers rows from the header after it', () => {
+    const table = readCsv('sep=;\r\na;b\r\n1,5;2\r\n', { source });
+    expect(table.header).toEqual(['a', 'b']);
+    expect(table.rows).toEqual([['1,5', '2']]);
+    expect(table.headerRow).toBe(2);
+  });
+
   it('keeps blank rows as rows of nulls', () => {
     expect(readCsv('a,b\n1,2\n\n,\n3,4\n', { source }).rows).toEqual([
       ['1', '2'],

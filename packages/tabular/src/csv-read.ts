@@ -54,7 +54,10 @@ export function readCsv(input: Uint8Array | string, options: ReadCsvOptions): Ta
     throw new TableReadError({ code: 'empty', source }, `${source} is empty: it has no header row and no data.`);
   }
 
-  const delimiter = parsed.delimiter ?? detectDelimiter(text);
+  // Excel writes and honours a first line "sep=;" naming the separator; it is not part of the data.
+  const hint = /^sep=([,;\t])(?:\r\n|\n|\r|$)/.exec(text);
+  const headerRecord = hint ? 1 : 0;
+  const delimiter = parsed.delimiter ?? (hint ? (hint[1] as CsvDelimiter) : detectDelimiter(text));
   const records: string[][] = [];
   scanCsv(text, delimiter.charCodeAt(0), {
     tolerant: false,
@@ -64,7 +67,10 @@ export function readCsv(input: Uint8Array | string, options: ReadCsvOptions): Ta
       records.push(fields);
     },
   });
-  return buildTable(records, source, parsed.unescapeFormulas ?? false);
+  if (records.length <= headerRecord) {
+    throw new TableReadError({ code: 'empty', source }, `${source} is empty: it has no header row and no data.`);
+  }
+  return buildTable(records, headerRecord, source, parsed.unescapeFormulas ?? false);
 }
 
 /** The separator that occurs most often, outside quotes, in the first record. Ties prefer `,`. */
@@ -186,12 +192,13 @@ function checkRecordLimits(fields: string[], recordNumber: number, limits: ReadL
   }
 }
 
-function buildTable(records: string[][], source: string, unescape: boolean): Table {
-  const names = unescape ? records[0].map(unescapeFormula) : records[0];
-  const header = checkedHeader(names, { source, row: 1, firstColumn: 0 });
+/** `headerRecord` is the 0-based index of the header among `records`; a record's row number is its index + 1. */
+function buildTable(records: string[][], headerRecord: number, source: string, unescape: boolean): Table {
+  const names = unescape ? records[headerRecord].map(unescapeFormula) : records[headerRecord];
+  const header = checkedHeader(names, { source, row: headerRecord + 1, firstColumn: 0 });
   const width = header.length;
-  const rows: Cell[][] = new Array(records.length - 1);
-  for (let r = 1; r < records.length; r++) {
+  const rows: Cell[][] = new Array(records.length - headerRecord - 1);
+  for (let r = headerRecord + 1; r < records.length; r++) {
     const fields = records[r];
     for (let column = width; column < fields.length; column++) {
       if (fields[column] !== '') {
@@ -206,9 +213,9 @@ function buildTable(records: string[][], source: string, unescape: boolean): Tab
       const value = column < fields.length ? fields[column] : '';
       row[column] = value === '' ? null : unescape ? unescapeFormula(value) : value;
     }
-    rows[r - 1] = row;
+    rows[r - headerRecord - 1] = row;
   }
-  return { source, header, rows, headerRow: 1, firstColumn: 0 };
+  return { source, header, rows, headerRow: headerRecord + 1, firstColumn: 0 };
 }
 
 function preview(value: string): string {

@@ -14,6 +14,9 @@ export function decodeOoxmlString(value: string): string {
 // U+FFFE/U+FFFF, and surrogates that are not part of a pair; plus the `_` that starts an escape look-alike.
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
+const MIGHT_NEED_ESCAPE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF_]/;
+
 export function encodeOoxmlString(value: string): string {
+  if (!MIGHT_NEED_ESCAPE.test(value)) return value;
   return value.replace(NEEDS_ESCAPE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }

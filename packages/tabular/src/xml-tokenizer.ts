@@ -142,5 +142,6 @@ export function decodeXmlText(raw: string): string {
 
 /** Escapes text for element content or a double-quoted attribute. */
 export function encodeXmlText(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
