@@ -1,2 +1,7 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.mts';
-export default sharedConfig;
+
+// The CLI tests import the whole engine, solver and tabular sources; sharing one module graph per
+// worker (no per-file isolation) loads them once instead of once per test file. The tests keep no
+// state in modules, so sharing is safe.
+export default mergeConfig(sharedConfig, defineConfig({ test: { isolate: false } }));
