@@ -4,8 +4,8 @@
 /** Base class, so that an adapter can tell the engine's errors from bugs with one `instanceof`. */
 export class EngineError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'EngineError';
     this.code = code;
   }

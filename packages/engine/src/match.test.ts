@@ -190,6 +190,15 @@ describe('locks and re-matching through matchTables', () => {
   });
 });
 
+describe('what the solver rejects', () => {
+  it('comes back as a problem the user can fix, not as an exception', () => {
+    const rules = optimalPreset.rules.map((rule) => (rule.kind === 'score' ? { ...rule, points: 1 / 3 } : rule));
+    const run = matchTables(input, { ruleSet: { ...optimalPreset, rules }, solver });
+    expect(run.ok).toBe(false);
+    expect(run.problems.at(-1)).toMatchObject({ severity: 'error', code: 'scores-not-solvable' });
+  });
+});
+
 describe('progress and cancellation', () => {
   it('reports scoring, solving and explaining in that order', () => {
     const phases: string[] = [];

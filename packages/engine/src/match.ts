@@ -3,14 +3,15 @@
 // come back as data; warnings travel with the result.
 import type { Table } from '@mentor-matcher/tabular';
 import type { Solver } from '@mentor-matcher/solver';
-import type { InputProblem, MatchResult, Participant, Progress, ScoreMatrix } from './model.js';
+import { CapacitatedProblemError, InvalidCostMatrixError } from '@mentor-matcher/solver';
+import type { InputProblem, MatchResult, Participant, Progress, ScoreMatrix, StrategyContext, StrategyOutcome, StrategySettings } from './model.js';
 import type { ColumnMapping } from './mapping.js';
 import type { RuleSet } from './rules/schema.js';
 import { detectMapping } from './mapping.js';
 import { readParticipants, readPeople } from './participants.js';
 import { checkInput } from './checks.js';
 import { scorePairs } from './scoring.js';
-import { MatchCancelledError, throwIfCancelled } from './errors.js';
+import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js';
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
 import { strategyFor, defaultStrategySettings } from './strategies/index.js';
 import { buildResult } from './result.js';
@@ -89,6 +90,23 @@ function score(participants: Participants, options: Omit<MatchOptions, 'solver'>
   }
 }
 
+/**
+ * The solver validates what it is given; what it rejects (scores with too many decimals, totals too
+ * large to be exact) is something the user can fix in the rule set, so it comes back as a problem.
+ * Anything else from the solver is a fault, wrapped so that callers see only the engine's errors.
+ */
+function solve(settings: StrategySettings, context: StrategyContext): { outcome: StrategyOutcome } | { problem: InputProblem } {
+  try {
+    return { outcome: strategyFor(settings).run(context) };
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    if (error instanceof CapacitatedProblemError || error instanceof InvalidCostMatrixError) {
+      return { problem: { severity: 'error', code: 'scores-not-solvable', message: `The scores cannot be solved as they are: ${error.message}` } };
+    }
+    throw new EngineError('solver-failed', `The solver failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 /** Reads and checks without solving: for the CLI's `check` command and the add-in's Data step. */
 export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solver'>): CheckReport {
   const { onProgress, signal, ruleSet } = options;
@@ -125,7 +143,9 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
   throwIfCancelled(signal, 'solving');
   onProgress?.({ phase: 'solving', fraction: 0 });
   const settings = ruleSet.strategy ?? defaultStrategySettings;
-  const outcome = strategyFor(settings).run({ matrix, solver, locked: fixed.fixed, onProgress, signal });
+  const solved = solve(settings, { matrix, solver, locked: fixed.fixed, onProgress, signal });
+  if ('problem' in solved) return { ok: false, problems: [...problems, solved.problem] };
+  const { outcome } = solved;
 
   throwIfCancelled(signal, 'explaining');
   onProgress?.({ phase: 'explaining', fraction: 0 });

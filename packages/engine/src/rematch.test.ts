@@ -12,7 +12,7 @@ const change = fc.record({
   scores: fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }), { minLength: 4, maxLength: 4 }),
   capacity: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 8, maxLength: 8 }),
   newCapacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 8, maxLength: 8 }),
-  nowForbidden: fc.array(fc.boolean({ trueWeight: 1 }), { minLength: 16, maxLength: 16 }),
+  nowForbidden: fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
 });
 
 describe('re-matching', () => {
