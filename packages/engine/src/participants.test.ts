@@ -136,6 +136,13 @@ describe('readPeople', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'invalid-role', row: 5, column: 'Role', value: 'coach' })]);
   });
 
+  it('reports a bad cell in a "both" row once', () => {
+    const withCapacity = [...header, 'capacity'];
+    const t = table('people.csv', withCapacity, [['Cat', 'cat@x.org', 'both', 'SCS1', 'C', 'P', '', 'no', '', 'lots']]);
+    const { problems } = readPeople(t, 'Role', detectMapping(withCapacity, 'people', preset), preset);
+    expect(problems).toEqual([expect.objectContaining({ code: 'invalid-capacity', row: 2, value: 'lots' })]);
+  });
+
   it('reports a role column that does not exist', () => {
     const t = table('people.csv', header, rows);
     const { problems } = readPeople(t, 'Rôle?', detectMapping(header, 'people', preset), preset);

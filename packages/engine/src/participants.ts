@@ -265,5 +265,12 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
       side.push(buildParticipant(rows, row, rowIndex, role, side.length));
     }
   });
-  return { mentors, mentees, problems };
+  // A "both" row is read once per side; a bad cell in it is still one problem.
+  const seen = new Set<string>();
+  const unique = problems.filter((problem) => {
+    if (seen.has(problem.message)) return false;
+    seen.add(problem.message);
+    return true;
+  });
+  return { mentors, mentees, problems: unique };
 }
