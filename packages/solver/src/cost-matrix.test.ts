@@ -45,6 +45,10 @@ describe('linearSumAssignment rejects costs it cannot solve, saying where', () =
     rejects({ data: new Float64Array(0), rows: -1, cols: 0 }, 'costs.rows must be a non-negative integer, got -1');
   });
 
+  it('rejects a matrix larger than one wasm memory block can hold, before reading it', () => {
+    rejects({ data: new Float64Array(0), rows: 20_000, cols: 20_000 }, 'has 20000 × 20000 = 400000000 entries; the solver holds at most 134217726');
+  });
+
   it('rejects input that is not a matrix', () => {
     rejects({ data: [1, 2], rows: 1, cols: 2 }, 'costs must be an array of equal-length number arrays');
   });

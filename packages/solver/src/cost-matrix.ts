@@ -41,6 +41,7 @@ export function readCostShape(costs: CostInput): CostShape {
   } else if (typeof costs === 'object' && costs !== null && costs.data instanceof Float64Array) {
     rows = checkDimension(costs.rows, 'costs.rows');
     cols = checkDimension(costs.cols, 'costs.cols');
+    checkSize(rows, cols);
     if (costs.data.length !== rows * cols) {
       throw new InvalidCostMatrixError(
         'costs.data',
@@ -53,7 +54,24 @@ export function readCostShape(costs: CostInput): CostShape {
       'must be an array of equal-length number arrays or { data: Float64Array, rows, cols }',
     );
   }
+  checkSize(rows, cols);
   return { rows, cols, transposed: rows > cols };
+}
+
+/**
+ * The most costs one solve holds: they are copied into one block of wasm memory, and the
+ * AssemblyScript allocator's largest block is 2^30 bytes less a 16-byte header, at 8 bytes a cost.
+ */
+export const MAX_COST_ENTRIES = Math.floor((2 ** 30 - 16) / 8);
+
+function checkSize(rows: number, cols: number): void {
+  if (rows * cols > MAX_COST_ENTRIES) {
+    throw new InvalidCostMatrixError(
+      'costs',
+      `has ${rows} × ${cols} = ${rows * cols} entries; the solver holds at most ${MAX_COST_ENTRIES} ` +
+        '(1 GiB of 8-byte costs in wasm memory, e.g. 11,585 × 11,585)',
+    );
+  }
 }
 
 function rowOf(costs: readonly (readonly number[])[], i: number): readonly number[] {

@@ -2,7 +2,7 @@
 // node_modules (as `npm install` of the tarball would, without the network), run from plain Node
 // ESM, and bundled by vite.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,6 +53,16 @@ describe('the npm pack tarball', () => {
   it('runs from plain Node ESM in an empty folder', async () => {
     const { stdout } = await run(process.execPath, ['main.js'], { cwd: folder });
     expect(JSON.parse(stdout)).toEqual(expected);
+  });
+
+  it('runs the README example as printed', async () => {
+    const readme = await readFile(join(folder, 'node_modules', '@mentor-matcher', 'solver', 'README.md'), 'utf8');
+    const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    await writeFile(join(folder, 'readme-example.js'), example!);
+    const { stdout } = await run(process.execPath, ['readme-example.js'], { cwd: folder });
+    expect(stdout.split('\n').slice(0, 2)).toEqual(['[ 0, 1, 2 ] [ 1, 0, 2 ] 5', '15']);
+    expect(stdout).toContain('only 1 of the 2 rows be assigned');
   });
 
   it('works when bundled by vite', async () => {
