@@ -50,8 +50,9 @@ export function listKeys(cell: Cell, separator: string | null): string[] {
   const whole = categoryKey(cell);
   if (whole === '') return [];
   if (separator === null) return [whole];
-  return whole
-    .split(separator.toLowerCase())
+  // Split before normalising, so that a separator made of spacing ("\n", "  ") still works.
+  return String(cell)
+    .split(separator)
     .map((item) => categoryKey(item))
     .filter((item) => item !== '');
 }

@@ -81,6 +81,11 @@ describe('scorePairs: conditions', () => {
     ]);
   });
 
+  it('overlap: splits on a line break', () => {
+    const rules = scoreOnly({ type: 'overlap', mentor: 'skills', mentee: 'skills', mentorSeparator: '\n', menteeSeparator: '\n' });
+    expect(grid(mentorsWith('skills', ['Coaching\nData  analysis']), menteesWith('skills', ['data analysis', 'Coaching data']), rules)).toEqual([[5], [0]]);
+  });
+
   it('overlap: works with more distinct values than one 32-bit word', () => {
     const values = Array.from({ length: 40 }, (_, i) => `v${i}`);
     const rules = scoreOnly({ type: 'overlap', mentor: 'tags', mentee: 'tags' });
@@ -241,7 +246,7 @@ function naiveNumber(cell: Cell, ladder: string | undefined): number {
   return Number(cell.trim());
 }
 const naiveList = (cell: Cell, separator: string | null) =>
-  separator === null ? [text(cell)].filter((v) => v) : text(cell).split(separator).map((v) => text(v)).filter((v) => v);
+  separator === null ? [text(cell)].filter((v) => v) : (cell === null ? '' : String(cell)).split(separator).map((v) => text(v)).filter((v) => v);
 const field = (p: Participant, name: string): Cell => p.fields?.[name] ?? null;
 
 function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boolean {

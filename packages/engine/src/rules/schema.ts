@@ -251,10 +251,10 @@ function conditionDepthProblems(condition: unknown, path: PropertyKey[], depth: 
   return children.flatMap(([child, childPath]) => conditionDepthProblems(child, childPath, depth + 1));
 }
 
-function conditionColumnsAndLadders(condition: Condition, visit: (c: Condition) => void): void {
+function visitConditions(condition: Condition, visit: (c: Condition) => void): void {
   visit(condition);
-  if (condition.type === 'all' || condition.type === 'any') condition.of.forEach((c) => conditionColumnsAndLadders(c, visit));
-  if (condition.type === 'not') conditionColumnsAndLadders(condition.condition, visit);
+  if (condition.type === 'all' || condition.type === 'any') condition.of.forEach((c) => visitConditions(c, visit));
+  if (condition.type === 'not') visitConditions(condition.condition, visit);
 }
 
 /** Cross-field checks: unique ids, ladders that exist, aliases that point at steps, gaps with a bound. */
@@ -316,7 +316,7 @@ export function referencedColumns(ruleSet: RuleSet): { mentor: string[]; mentee:
   const mentor = new Set<string>();
   const mentee = new Set<string>();
   for (const rule of ruleSet.rules) {
-    conditionColumnsAndLadders(rule.when, (c) => {
+    visitConditions(rule.when, (c) => {
       if (c.type === 'equals') (c.side === 'mentor' ? mentor : mentee).add(c.column);
       else if ('mentor' in c) {
         mentor.add(c.mentor);
@@ -331,7 +331,7 @@ export function referencedColumns(ruleSet: RuleSet): { mentor: string[]; mentee:
 
 /** Visits every condition of a rule set, combinators included. */
 export function forEachCondition(ruleSet: RuleSet, visit: (condition: Condition, rule: Rule) => void): void {
-  for (const rule of ruleSet.rules) conditionColumnsAndLadders(rule.when, (c) => visit(c, rule));
+  for (const rule of ruleSet.rules) visitConditions(rule.when, (c) => visit(c, rule));
 }
 
 /**
