@@ -6,10 +6,12 @@ import type { FlowNetwork, FlowSolution } from './capacitated-network.js';
 import { EDGE_CANDIDATE, EDGE_FREE, EDGE_LOCKED, type PreparedProblem } from './capacitated-problem.js';
 
 /**
- * How many pairs beyond its capacity each person starts with. A few spare choices per person let
- * most displacement chains close inside the subset; pricing adds whatever is still missing.
+ * How many pairs beyond its capacity each person starts with, and how many each row may gain per
+ * pricing round. Spare choices let most displacement chains close inside the subset. Measured on
+ * mentor-match-like data at 1,000 × 1,000 (capacities 3): 4 spare took 7 solves over 108k arcs in
+ * all, 12 took 3 solves over 58k, 24 took 2 over 69k.
  */
-export const SPARE_CANDIDATES = 4;
+export const SPARE_CANDIDATES = 12;
 
 /** Marks each row's and each column's best-scoring free pairs as candidates. */
 export function selectCandidates(prepared: PreparedProblem): void {
