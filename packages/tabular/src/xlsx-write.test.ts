@@ -27,6 +27,10 @@ describe('writeXlsx', () => {
     ]);
   });
 
+  it('puts [Content_Types].xml first in the zip', () => {
+    expect(Object.keys(unzipSync(writeXlsx([{ name: 'People', table: people }])))[0]).toBe('[Content_Types].xml');
+  });
+
   it('writes formula-like text as an inline string with the text style, never as a formula', () => {
     const sheet = parts(writeXlsx([{ name: 'People', table: people }]))['xl/worksheets/sheet1.xml'];
     expect(sheet).toContain('<c r="B2" t="inlineStr" s="2"><is><t xml:space="preserve">=1+2</t></is></c>');

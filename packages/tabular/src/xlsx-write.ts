@@ -56,6 +56,8 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
   const names = uniqueSheetNames(specs.map((spec) => spec.name));
   const tableNames = uniqueTableNames(names);
   const files: Record<string, Uint8Array> = Object.create(null);
+  // Some readers expect [Content_Types].xml to be the first entry; keys keep insertion order.
+  files['[Content_Types].xml'] = new Uint8Array(0);
   const encoder = new TextEncoder();
   const put = (name: string, xml: string) => {
     files[name] = encoder.encode(xml);
