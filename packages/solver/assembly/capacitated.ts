@@ -19,9 +19,10 @@
 // Method: primal-dual successive shortest paths, one capacity unit at a time, with early-terminated
 // Dijkstra searches on reduced costs, in the style of the shortest augmenting path algorithms for
 // assignment (Jonker & Volgenant, Computing 38 (1987) 325–340, pp. 332–333; Crouse, IEEE TAES 52(4)
-// (2016), doi 10.1109/TAES.2016.140952, Alg. 1–2) applied to min-cost flow (Ahuja, Magnanti & Orlin,
-// "Network Flows" (1993), §9.7 successive shortest paths, §9.8 reduced-cost optimality, and
-// Lemma 9.11 for the potential update with distances capped at the search radius).
+// (2016) 1679–1696, doi 10.1109/TAES.2016.140952, section III) applied to min-cost flow (Ahuja,
+// Magnanti & Orlin, "Network Flows" (1993), §9.3 reduced-cost optimality conditions, §9.7 the
+// successive shortest path algorithm and its potential update, here with distances capped at the
+// search radius as in Jonker & Volgenant's early exit).
 //   Invariant: every residual arc has reduced cost c(u,v) + π(u) − π(v) ≥ 0 (π(H) = 0), i.e. the
 //   current flow is optimal for the network in which each row offers only its units activated so
 //   far. The units are activated level by level (every row's first unit, then every row's second…).
@@ -32,7 +33,7 @@
 //   D < T (the cycle H→i→…→H has reduced cost D − T < 0: augment it), a node settled at distance
 //   ≥ T, or an empty heap (no improving cycle: the unit stays unused). With L = D or T, every
 //   settled node v gets π(v) += d(v) − L; unsettled nodes keep π. This keeps all reduced costs
-//   ≥ 0 (Lemma 9.11 with the radius L), makes the augmenting path tight, and leaves the new arc at
+//   ≥ 0 (capping distances at L keeps d(v) ≤ d(u) + reduced cost, the proof of §9.7), makes the augmenting path tight, and leaves the new arc at
 //   reduced cost 0 when it is not used. When the last unit is activated the invariant is the
 //   optimality condition of the whole candidate network.
 // Departures from the textbook: the search starts at the row, not at H, so it only explores the
@@ -40,9 +41,10 @@
 // that is what makes 3 × 10,000 searches affordable. Ties in the heap are broken arbitrarily.
 //
 // Complexity: at most Σ rowCapacity searches, each O(A log N) in the worst case for A arcs and
-// N = R + C + 1 nodes; in practice a search settles a few dozen nodes. Memory: the caller's arrays
-// plus 9 × 4 bytes per arc-or-node of working arrays, allocated once per solve and freed before
-// returning (no allocation inside the loops).
+// N = R + C + 1 nodes; most stop at the first column with room, a row that cannot be covered at
+// all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc) plus 8 bytes
+// per arc and 41 per node of working arrays, allocated once per solve and freed before returning
+// (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
 // and tier gain keeps sums of a simple path's costs below 2^53, and checks the returned potentials
