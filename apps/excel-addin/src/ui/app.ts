@@ -239,8 +239,10 @@ export class App {
         return this.finishRun();
       }
       if (reply.type !== 'matched') return this.finishRun();
+      this.state.running = { phase: 'writing', fraction: 1, message: 'Receiving the results' };
+      this.updateProgress();
+      const sheets = toResultSheets(await this.client.fetchResultTables(reply.tables));
       this.state.result = reply;
-      const sheets = toResultSheets(reply.tables);
       const earlier = await this.host.existingResults(sheets.map((s) => s.name));
       if (earlier.length > 0) {
         const replace = await confirmDialog(
@@ -275,7 +277,8 @@ export class App {
 
   private finishRun(): void {
     this.state.running = null;
-    this.render();
+    // A separate task: the last worker message's handling and this render never add up to one long task.
+    setTimeout(() => this.render(), 0);
   }
 
   private updateProgress(): void {

@@ -137,7 +137,7 @@ function mappingEditor(app: App): HTMLElement | null {
 
 export function problemList(app: App, problems: readonly ProblemData[]): HTMLElement {
   if (problems.length === 0) return h('p', { class: 'muted' }, 'No problems found.');
-  const shown = problems.slice(0, 200);
+  const shown = problems.slice(0, 50);
   return h(
     'div',
     {},

@@ -1,7 +1,18 @@
 // The pane's side of the worker: one request at a time, progress callbacks, and Cancel. A match is
 // one long synchronous computation in the worker, so Cancel terminates the worker (the only way to
 // stop it at once) and the next request starts a fresh one.
-import { responseSchema, type WorkerRequest, type WorkerResponse } from './protocol.js';
+import {
+  resultTableNames,
+  responseSchema,
+  type ResultTablesData,
+  type TableData,
+  type TableShape,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol.js';
+
+/** Cells per 'rows' message: small enough that receiving one never blocks the pane for long. */
+export const cellsPerSlice = 10_000;
 
 export class MatchCancelled extends Error {
   constructor() {
@@ -68,6 +79,23 @@ export class MatchClient {
       this.pending = { id, resolve, reject, onProgress };
       worker.postMessage({ ...request, id });
     });
+  }
+
+  /** Fetches the last match's result tables from the worker, slice by slice. */
+  async fetchResultTables(shapes: Record<(typeof resultTableNames)[number], TableShape>): Promise<ResultTablesData> {
+    const tables: Partial<ResultTablesData> = {};
+    for (const name of resultTableNames) {
+      const { rowCount, ...shape } = shapes[name];
+      const rows: TableData['rows'] = [];
+      const perSlice = Math.max(1, Math.floor(cellsPerSlice / Math.max(1, shape.header.length)));
+      for (let start = 0; start < rowCount; start += perSlice) {
+        const reply = await this.request({ type: 'rows', table: name, start, count: perSlice });
+        if (reply.type !== 'rows') throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
+        for (const row of reply.rows) rows.push(row);
+      }
+      tables[name] = { ...shape, rows };
+    }
+    return tables as ResultTablesData;
   }
 
   cancel(): void {

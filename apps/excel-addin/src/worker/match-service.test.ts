@@ -47,21 +47,35 @@ describe('the match service (the worker without the Worker)', () => {
     expect(done.type).toBe('matched');
     if (done.type !== 'matched') return;
     expect(done.tables.pairs.header.slice(0, 2)).toEqual(['mentor email', 'mentee email']);
-    expect(done.tables.pairs.rows.length).toBeGreaterThan(0);
+    expect(done.tables.pairs.rowCount).toBeGreaterThan(0);
     expect(done.heatmap).toMatchObject({ mentees: 50, mentors: 50, rows: 50, cols: 50 });
-    expect(done.heatmap.chosen.length / 2).toBe(done.tables.pairs.rows.length);
+    expect(done.heatmap.chosen.length / 2).toBe(done.tables.pairs.rowCount);
+  });
+
+  it('sends the result rows in slices on request', async () => {
+    const done = (await ask(service, { type: 'match', id: 8, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    if (done.type !== 'matched') throw new Error('no match');
+    const [first] = await ask(service, { type: 'rows', id: 9, table: 'pairs', start: 0, count: 10 });
+    const [rest] = await ask(service, { type: 'rows', id: 10, table: 'pairs', start: 10, count: 10_000 });
+    if (first.type !== 'rows' || rest.type !== 'rows') throw new Error('no rows');
+    expect(first.rows).toHaveLength(10);
+    expect(first.rows.length + rest.rows.length).toBe(done.tables.pairs.rowCount);
   });
 
   it('locks the pairs marked in the Pairs sheet, whatever the case of their emails', async () => {
     const first = (await ask(service, { type: 'match', id: 4, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
     if (first.type !== 'matched') throw new Error('no match');
     const header = first.tables.pairs.header;
-    const chosen = first.tables.pairs.rows[3];
+    const [slice] = await ask(service, { type: 'rows', id: 11, table: 'pairs', start: 3, count: 1 });
+    if (slice.type !== 'rows') throw new Error('no rows');
+    const chosen = slice.rows[0];
     const lockedPairs = [{ mentor: String(chosen[0]).toUpperCase(), mentee: String(chosen[1]) }];
     const second = (await ask(service, { type: 'match', id: 5, input, ruleSet: getPreset('mentor-match'), lockedPairs })).at(-1)!;
     if (second.type !== 'matched') throw new Error(JSON.stringify(second));
+    const [all] = await ask(service, { type: 'rows', id: 12, table: 'pairs', start: 0, count: 10_000 });
+    if (all.type !== 'rows') throw new Error('no rows');
     const locked = header.indexOf('locked');
-    const row = second.tables.pairs.rows.find((r) => r[0] === chosen[0] && r[1] === chosen[1]);
+    const row = all.rows.find((r) => r[0] === chosen[0] && r[1] === chosen[1]);
     expect(row).toBeDefined();
     expect(String(row![locked]).toLowerCase()).toBe('locked');
   });

@@ -6,7 +6,15 @@ import type { Solver } from '@mentor-matcher/solver';
 import type { Table } from '@mentor-matcher/tabular';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
-import { requestSchema, type ProblemData, type ResultTablesData, type TableData, type WorkerResponse } from './protocol.js';
+import {
+  requestSchema,
+  resultTableNames,
+  type ProblemData,
+  type ResultTablesData,
+  type TableData,
+  type TableShape,
+  type WorkerResponse,
+} from './protocol.js';
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -31,6 +39,11 @@ function plainTables(tables: ReturnType<typeof resultTables>): ResultTablesData 
   };
 }
 
+function shapeOf(table: TableData): TableShape {
+  const { rows, ...shape } = table;
+  return { ...shape, rowCount: rows.length };
+}
+
 function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   if (typeof mappings !== 'object' || mappings === null) return out;
@@ -46,6 +59,7 @@ function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
 export function createMatchService(loadSolver: () => Promise<Solver> | Solver, now: () => number = () => performance.now()) {
   let solver: Promise<Solver> | null = null;
   let last: HeatmapSource | null = null;
+  let lastTables: ResultTablesData | null = null;
 
   async function handle(raw: unknown, post: Post): Promise<void> {
     const parsed = requestSchema.safeParse(raw);
@@ -56,6 +70,12 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
     }
     const request = parsed.data;
     try {
+      if (request.type === 'rows') {
+        if (!lastTables) throw new Error('Run a match first.');
+        const rows = lastTables[request.table].rows.slice(request.start, request.start + request.count);
+        post({ type: 'rows', id: request.id, rows });
+        return;
+      }
       if (request.type === 'beat-sample') {
         if (!last) throw new Error('Run a match first.');
         solver ??= Promise.resolve(loadSolver());
@@ -117,7 +137,11 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         mentorNames: matrix.mentors.map((p) => p.name),
       };
       post({ type: 'progress', id: request.id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
-      const tables = plainTables(resultTables(result));
+      lastTables = plainTables(resultTables(result));
+      const tables = Object.fromEntries(resultTableNames.map((name) => [name, shapeOf(lastTables![name])])) as Record<
+        (typeof resultTableNames)[number],
+        TableShape
+      >;
       const heatmap = buildHeatmap(last, request.heatmapSize);
       post(
         {

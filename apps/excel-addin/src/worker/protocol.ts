@@ -63,6 +63,14 @@ export const requestSchema = z.discriminatedUnion('type', [
     heatmapSize: z.number().int().min(8).max(2000).default(300),
   }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), size: z.number().int().min(2).max(12), seed: z.number().int() }),
+  /** A slice of one result table of the last match (results travel in slices: see resultTableNames). */
+  z.object({
+    type: z.literal('rows'),
+    id: z.number().int(),
+    table: z.enum(['pairs', 'mentors', 'mentees', 'unmatched', 'summary']),
+    start: z.number().int().min(0),
+    count: z.number().int().min(1),
+  }),
 ]);
 export type WorkerRequest = z.input<typeof requestSchema>;
 
@@ -97,6 +105,16 @@ export const heatmapSchema = z.object({
   mentorNames: z.array(z.string()),
 });
 export type HeatmapData = z.infer<typeof heatmapSchema>;
+
+export const resultTableNames = ['pairs', 'mentors', 'mentees', 'unmatched', 'summary'] as const;
+export type ResultTableName = (typeof resultTableNames)[number];
+
+/**
+ * A result table without its rows. Rows follow in slices ('rows' requests): one big message would
+ * be deserialised on the pane's main thread in one go, blocking it for hundreds of milliseconds.
+ */
+const tableShapeSchema = tableSchema.omit({ rows: true }).extend({ rowCount: z.number().int().min(0) });
+export type TableShape = z.infer<typeof tableShapeSchema>;
 
 export const resultTablesSchema = z.object({
   pairs: tableSchema,
@@ -139,7 +157,13 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('matched'),
     id: z.number().int(),
-    tables: resultTablesSchema,
+    tables: z.object({
+      pairs: tableShapeSchema,
+      mentors: tableShapeSchema,
+      mentees: tableShapeSchema,
+      unmatched: tableShapeSchema,
+      summary: tableShapeSchema,
+    }),
     headlines: z.array(z.string()),
     problems: z.array(problemSchema),
     heatmap: heatmapSchema,
@@ -147,6 +171,7 @@ export const responseSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('rejected'), id: z.number().int(), problems: z.array(problemSchema) }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), sample: beatSampleSchema }),
+  z.object({ type: z.literal('rows'), id: z.number().int(), rows: cellGrid }),
   z.object({ type: z.literal('failed'), id: z.number().int(), message: z.string() }),
 ]);
 export type WorkerResponse = z.infer<typeof responseSchema>;
