@@ -31,6 +31,12 @@ export function openWorkbookPackage(bytes: Uint8Array, source: string, limits: Z
   const rootRels = archive.has('_rels/.rels') ? readRelationships(archive, source, '_rels/.rels', '') : new Map<string, Relationship>();
   const workbookPart =
     [...rootRels.values()].find((rel) => rel.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  if (workbookPart.toLowerCase().endsWith('.bin')) {
+    throw new TableReadError(
+      { code: 'not-xlsx', source },
+      `${source} is an Excel binary workbook (.xlsb). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+    );
+  }
   if (!archive.has(workbookPart)) {
     throw new TableReadError(
       { code: 'not-xlsx', source },

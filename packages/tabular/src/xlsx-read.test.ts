@@ -235,6 +235,13 @@ describe('readXlsx', () => {
       expect(readError(() => readXlsx(bytes, { source })).code).toBe('legacy-xls');
     });
 
+    it('recognises a binary workbook (.xlsb)', () => {
+      const rels =
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>';
+      const bytes = zipSync({ '_rels/.rels': strToU8(rels), 'xl/workbook.bin': new Uint8Array([1, 2, 3]) });
+      expect(readError(() => readXlsx(bytes, { source })).message).toContain('binary workbook (.xlsb)');
+    });
+
     it('rejects a damaged zip', () => {
       const bytes = buildXlsx([{ name: 'S', sheetData: '' }]).slice(0, 200);
       expect(readError(() => readXlsx(bytes, { source })).code).toBe('not-zip');

@@ -27,7 +27,7 @@ export class ZipArchive {
     if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
       throw new TableReadError(
         { code: 'legacy-xls', source },
-        `${source} is an Excel 97–2003 workbook (.xls) or another OLE file, not .xlsx. Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+        `${source} is an Excel 97–2003 workbook (.xls) or a password-protected workbook, not a plain .xlsx. Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".`,
       );
     }
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
