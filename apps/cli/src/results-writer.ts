@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { resultTables, type MatchResult } from '@mentor-matcher/engine';
 import { buildMessages, mailMergeTable, messageKinds, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
+import { InputError } from './cli-errors.js';
 
 export type ResultFormat = 'csv' | 'xlsx';
 
@@ -29,7 +30,12 @@ export interface ResultFiles {
 
 export function writeResults(cwd: string, outDir: string, result: MatchResult, format: ResultFormat): ResultFiles {
   const dir = resolve(cwd, outDir);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot write the results to ${outDir}${code === 'EEXIST' || code === 'ENOTDIR' ? ': a file of that name is in the way' : code ? ` (${code})` : ''}`);
+  }
   const tables = resultTables(result);
   const messages = buildMessages(result);
   const bulk = notifyBulkTables(messages);
