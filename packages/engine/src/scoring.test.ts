@@ -205,6 +205,27 @@ describe('scorePairs: explanations', () => {
   });
 });
 
+describe('scorePairs: reusing arrays', () => {
+  const mentors = mentorsWith('org', ['A', 'B']);
+  const mentees = menteesWith('org', ['A']);
+  const exclude = ruleSet({ rules: [{ id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } }] });
+  const score = scoreOnly({ type: 'same', mentor: 'org', mentee: 'org' });
+
+  it("refills an earlier matrix's arrays of the same size, clearing what was there", () => {
+    const first = scorePairs(mentors, mentees, score);
+    const second = scorePairs(mentors, mentees, exclude, { reuse: first });
+    expect(second.score).toBe(first.score);
+    expect(second.eligible).toBe(first.eligible);
+    expect(Array.from(second.eligible)).toEqual([0, 1]);
+    expect(Array.from(second.score)).toEqual([0, 0]);
+  });
+
+  it('allocates new arrays when the earlier ones are of another size', () => {
+    const small = scorePairs(mentors.slice(0, 1), mentees, score);
+    expect(scorePairs(mentors, mentees, score, { reuse: small }).score).not.toBe(small.score);
+  });
+});
+
 describe('scorePairs: progress and cancelling', () => {
   const mentors = mentorsWith('x', Array.from({ length: 10 }, () => 'a'));
   const mentees = menteesWith('x', Array.from({ length: 600 }, () => 'a'));
