@@ -11,7 +11,7 @@ const sizeList = z
   .pipe(z.array(z.number().int().min(2).max(20_000)).min(1));
 
 export const cliOptionsSchema = z.object({
-  command: z.enum(['bench', 'check', 'baseline']).default('bench'),
+  command: z.enum(['bench', 'check', 'baseline', 'report']).default('bench'),
   suite: z
     .string()
     .default('all')

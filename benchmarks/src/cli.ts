@@ -1,5 +1,6 @@
 // `npm run bench` (all suites, minutes), `npm run bench -- --suite solver --sizes 500,1000` (a part),
-// `npm run bench:check` (the CI regression check) and `npm run bench:baseline` (rewrite its baseline).
+// `npm run bench:check` (the CI regression check), `npm run bench:baseline` (rewrite its baseline)
+// and `report` (re-render the tables, charts and README from results.json).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ async function bench(options: CliOptions): Promise<void> {
   if (options.suite.includes('engine')) {
     const startedAt = new Date().toISOString();
     const sizes = options.sizes ?? (options.quick ? [500] : DEFAULT_ENGINE_SIZES);
-    const measurements = runEngineSuite({ sizes, tasks: ['score', 'rounds', 'optimal'], log });
+    const measurements = runEngineSuite({ sizes, tasks: ['score', 'optimal', 'rounds'], log });
     results = { ...results, engine: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
   }
   if (options.suite.includes('browser')) {
@@ -56,6 +57,11 @@ async function bench(options: CliOptions): Promise<void> {
     results = { ...results, browser: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
   }
 
+  publish(outDir, results);
+}
+
+/** Writes the results and what derives from them; the README follows the committed results only. */
+function publish(outDir: string, results: BenchResults): void {
   for (const path of writeResults(outDir, results)) log(`wrote ${path}`);
   if (outDir === RESULTS_DIR) {
     writeFileSync(README_PATH, embedInReadme(readFileSync(README_PATH, 'utf8'), results));
@@ -87,10 +93,11 @@ try {
   const options = parseCliOptions(process.argv.slice(2));
   if (options.command === 'check') process.exitCode = (await check()) ? 0 : 1;
   else if (options.command === 'baseline') await baseline();
+  else if (options.command === 'report') publish(options.out ?? RESULTS_DIR, readResults(options.out ?? RESULTS_DIR));
   else await bench(options);
 } catch (error) {
   if (error instanceof CliUsageError) {
-    console.error(`bench: ${error.message}\nusage: bench [check|baseline] [--suite solver,engine,browser] [--sizes 500,1000] [--quick] [--out DIR]`);
+    console.error(`bench: ${error.message}\nusage: bench [check|baseline|report] [--suite solver,engine,browser] [--sizes 500,1000] [--quick] [--out DIR]`);
     process.exitCode = 2;
   } else if (error instanceof CheckCorrectnessError) {
     console.error(`bench:check FAILED: ${error.message}`);

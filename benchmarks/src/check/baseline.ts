@@ -19,7 +19,7 @@ export const baselineSchema = z.object({
   version: z.literal(1),
   createdAt: z.string(),
   reference: z.string(),
-  machine: z.object({ cpu: z.string(), cores: z.number(), memoryGb: z.number(), os: z.string(), node: z.string() }),
+  machine: z.object({ cpu: z.string(), cores: z.number(), memoryGb: z.number(), os: z.string(), node: z.string(), loadAverage: z.number().optional() }),
   cases: z.array(measurementSchema).min(1),
 });
 

@@ -5,6 +5,11 @@ import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { EngineMeasurement, EngineTask } from './task.js';
 import { evaluateCapacitated } from '../capacitated/evaluate.js';
 
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -50,19 +55,23 @@ export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasu
     collectGarbage();
     const rssBefore = process.memoryUsage().rss;
     let start = performance.now();
+    let cpuStart = cpuMs();
     const matrix = scorePairs(mentors, mentees, ruleSet);
     let timeMs = performance.now() - start;
+    let cpuTimeMs = cpuMs() - cpuStart;
     let eligiblePairs = 0;
     for (let i = 0; i < matrix.eligible.length; i++) eligiblePairs += matrix.eligible[i];
     if (task.task === 'score') {
-      return { ...base, ok: true, timeMs, rssBeforeBytes: rssBefore, heapAfterBytes: process.memoryUsage().heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024, eligiblePairs };
+      return { ...base, ok: true, timeMs, cpuMs: cpuTimeMs, rssBeforeBytes: rssBefore, heapAfterBytes: process.memoryUsage().heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024, eligiblePairs };
     }
     const problem = capacitatedProblemFrom(matrix.score, matrix.eligible, mentees, mentors);
     collectGarbage();
     const rssBeforeSolve = process.memoryUsage().rss;
     start = performance.now();
+    cpuStart = cpuMs();
     const result = solver.capacitatedAssignment(problem);
     timeMs = performance.now() - start;
+    cpuTimeMs = cpuMs() - cpuStart;
     const heapAfter = process.memoryUsage().heapUsed;
     const evaluation = evaluateCapacitated(problem, result);
     if (!evaluation.ok) return { ...base, ok: false, error: `WRONG: ${evaluation.reason}` };
@@ -70,6 +79,7 @@ export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasu
       ...base,
       ok: true,
       timeMs,
+      cpuMs: cpuTimeMs,
       rssBeforeBytes: rssBeforeSolve,
       heapAfterBytes: heapAfter,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
@@ -84,8 +94,10 @@ export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasu
   collectGarbage();
   const rssBefore = process.memoryUsage().rss;
   const start = performance.now();
+  const cpuStart = cpuMs();
   const run = matchTables({ kind: 'two-tables', mentors: data.mentors, mentees: data.mentees }, { ruleSet, solver });
   const timeMs = performance.now() - start;
+  const cpuTimeMs = cpuMs() - cpuStart;
   const heapAfter = process.memoryUsage().heapUsed;
   if (!run.ok) return { ...base, ok: false, error: run.problems.map((p) => p.message).join('; ') };
   const { summary } = run.result;
@@ -93,6 +105,7 @@ export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasu
     ...base,
     ok: true,
     timeMs,
+    cpuMs: cpuTimeMs,
     rssBeforeBytes: rssBefore,
     heapAfterBytes: heapAfter,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,

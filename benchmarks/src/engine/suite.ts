@@ -27,9 +27,11 @@ export function targetFor(measurement: Pick<EngineMeasurement, 'task' | 'size'>)
   return ENGINE_TARGETS.find((t) => t.task === measurement.task && t.size === measurement.size);
 }
 
+/** Judged on CPU time where there is one: on a shared machine wall-clock time is mostly other jobs. */
 export function meetsTarget(measurement: EngineMeasurement, target: EngineTarget): boolean {
-  if (!measurement.ok || measurement.timeMs === undefined) return false;
-  if (measurement.timeMs > target.maxMs) return false;
+  const time = measurement.cpuMs ?? measurement.timeMs;
+  if (!measurement.ok || time === undefined) return false;
+  if (time > target.maxMs) return false;
   return target.maxPeakBytes === undefined || (measurement.peakRssBytes ?? Infinity) <= target.maxPeakBytes;
 }
 
@@ -48,7 +50,7 @@ export function runEngineSuite(options: EngineSuiteOptions): EngineMeasurement[]
       const measurement = runEngineTask({ task, size, seed: ENGINE_SEED + size }, timeoutMs);
       log(
         measurement.ok
-          ? `${task} ${size}×${size}: ${measurement.timeMs!.toFixed(0)} ms, peak RSS ${((measurement.peakRssBytes ?? 0) / 1024 ** 2).toFixed(0)} MB`
+          ? `${task} ${size}×${size}: ${measurement.timeMs!.toFixed(0)} ms (CPU ${(measurement.cpuMs ?? NaN).toFixed(0)} ms), peak RSS ${((measurement.peakRssBytes ?? 0) / 1024 ** 2).toFixed(0)} MB`
           : `${task} ${size}×${size}: FAILED (${measurement.error})`,
       );
       measurements.push(measurement);

@@ -19,6 +19,11 @@ export const engineMeasurementSchema = z.object({
   error: z.string().optional(),
   /** Time of the measured step only (data generation excluded). */
   timeMs: z.number().optional(),
+  /**
+   * CPU time (user + system) of the child over the same step. On a shared machine the wall-clock
+   * time mostly measures other jobs; CPU time is close to what an idle machine would take.
+   */
+  cpuMs: z.number().optional(),
   /** process.resourceUsage().maxRSS of the child, in bytes: the peak for the whole process, data generation included. */
   peakRssBytes: z.number().optional(),
   /** RSS just before the measured step, so that the step's own share can be read off. */
