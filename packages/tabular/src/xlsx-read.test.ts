@@ -266,6 +266,17 @@ describe('readXlsx', () => {
       expect(error.message).toContain('5,000,000 bytes');
     });
 
+    it('never unpacks more than an entry declares, even when the entry lies', () => {
+      const zip = zipSync({ 'xl/workbook.xml': strToU8(`<workbook>${' '.repeat(5_000_000)}<sheets><sheet name="S" r:id="rId1"/></sheets></workbook>`) }, { level: 9 });
+      // Rewrite the central directory's uncompressed size (offset 24 of its record) to 100 bytes.
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+      let central = zip.length - 22;
+      while (view.getUint32(central, true) !== 0x02014b50) central--;
+      view.setUint32(central + 24, 100, true);
+      // Only the first 100 bytes are unpacked, so the workbook never reaches its <sheets>.
+      expect(readError(() => readXlsx(zip, { source })).code).toBe('malformed-xml');
+    });
+
     it('rejects a DOCTYPE, so no entity can expand', () => {
       const xml = '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData/></worksheet>';
       const error = readError(() => readXlsx(buildXlsx([{ name: 'S', xml }]), { source }));

@@ -30,6 +30,14 @@ describe('tokenizeXml', () => {
     expect(() => events('<!DOCTYPE a><a/>')).toThrow(XmlSyntaxError);
   });
 
+  it('rejects a document that ends inside an element', () => {
+    expect(() => events('<a><b>text')).toThrow('the part ends inside <b>');
+  });
+
+  it('rejects an end tag that does not match', () => {
+    expect(() => events('<a><b></a>')).toThrow('</a> closes <b>');
+  });
+
   it('rejects an unclosed tag', () => {
     expect(() => events('<a b="1"')).toThrow('the tag <a> is not closed');
   });

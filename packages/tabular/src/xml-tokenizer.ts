@@ -27,12 +27,26 @@ export class XmlSyntaxError extends Error {
 
 export function tokenizeXml(xml: string, handler: XmlHandler): void {
   const n = xml.length;
+  // Open elements, so that a truncated part (a zip entry cut short) is an error, not a silent half.
+  const open: string[] = [];
+  const tracking: XmlHandler = {
+    open(name, attributes, selfClosing) {
+      if (!selfClosing) open.push(name);
+      handler.open(name, attributes, selfClosing);
+    },
+    close(name) {
+      handler.close(name);
+    },
+    text(value) {
+      handler.text(value);
+    },
+  };
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) handler.text(decodeXmlText(xml.slice(i, textEnd)));
-    if (lt < 0) return;
+    if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x3f /* ? */) {
       i = skipPast(xml, '?>', lt, 'processing instruction');
@@ -47,12 +61,18 @@ export function tokenizeXml(xml: string, handler: XmlHandler): void {
     } else if (next === 0x2f /* / */) {
       const gt = xml.indexOf('>', lt);
       if (gt < 0) throw new XmlSyntaxError('an end tag is not closed', lt);
-      handler.close(localName(xml.slice(lt + 2, gt).trim()));
+      const name = localName(xml.slice(lt + 2, gt).trim());
+      const expected = open.pop();
+      if (expected !== name) {
+        throw new XmlSyntaxError(expected === undefined ? `</${name}> closes nothing` : `</${name}> closes <${expected}>`, lt);
+      }
+      handler.close(name);
       i = gt + 1;
     } else {
-      i = readStartTag(xml, lt, handler);
+      i = readStartTag(xml, lt, tracking);
     }
   }
+  if (open.length > 0) throw new XmlSyntaxError(`the part ends inside <${open[open.length - 1]}>`, n);
 }
 
 function skipPast(xml: string, terminator: string, from: number, what: string): number {

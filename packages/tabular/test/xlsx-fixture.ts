@@ -58,7 +58,7 @@ export function buildXlsx(sheets: readonly FixtureSheet[], options: FixtureOptio
   }
   if (options.cellXfs) {
     rels.push(`<Relationship Id="rIdY" Type="${REL}/styles" Target="styles.xml"/>`);
-    const numFmts = (options.numFmts ?? []).map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code}"/>`).join('');
+    const numFmts = (options.numFmts ?? []).map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"/>`).join('');
     const xfs = options.cellXfs.map((id) => `<xf numFmtId="${id}" fontId="0"/>`).join('');
     put(
       'xl/styles.xml',
