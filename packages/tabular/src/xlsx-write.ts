@@ -10,6 +10,7 @@ import { cellAddress } from './cell-address.js';
 import { encodeOoxmlString } from './ooxml-string.js';
 import { checkedContent } from './table-content.js';
 import type { Cell, TableContent } from './table.js';
+import { Utf8Builder } from './utf8-builder.js';
 import { uniqueSheetNames, uniqueTableNames } from './xlsx-names.js';
 import { encodeXmlText } from './xml-tokenizer.js';
 
@@ -76,7 +77,7 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
     const content = checkedContent(spec.table as TableContent, `writeXlsx: sheets[${index}].table`);
     const hasTable = isValidTableHeader(content.header) && content.rows.length > 0;
     const tableId = hasTable ? ++tableCount : 0;
-    put(`xl/worksheets/sheet${n}.xml`, worksheetXml(content, spec, hasTable));
+    files[`xl/worksheets/sheet${n}.xml`] = worksheetXml(content, spec, hasTable);
     overrides.push(override(`/xl/worksheets/sheet${n}.xml`, `${CONTENT_TYPE}.worksheet+xml`));
     workbookRels.push(relationship(`rId${n}`, 'worksheet', `worksheets/sheet${n}.xml`));
     sheetEntries.push(`<sheet name="${encodeXmlText(names[index])}" sheetId="${n}" r:id="rId${n}"/>`);
@@ -116,48 +117,49 @@ function isValidTableHeader(header: readonly string[]): boolean {
   return new Set(header.map((name) => name.toLowerCase())).size === header.length;
 }
 
-function worksheetXml(content: TableContent, spec: z.infer<typeof xlsxSheetSpecSchema>, hasTable: boolean): string {
+function worksheetXml(content: TableContent, spec: z.infer<typeof xlsxSheetSpecSchema>, hasTable: boolean): Uint8Array {
   const { header, rows } = content;
   const width = header.length;
   const textColumns = new Set(spec.textColumns === 'all' ? header.map((_, i) => i) : (spec.textColumns ?? []));
   const widths = spec.columnWidths ?? estimateWidths(content);
-  const parts: string[] = [`${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  const xml = new Utf8Builder();
+  xml.append(`${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   if (width > 0) {
-    parts.push(`<dimension ref="A1:${cellAddress(width - 1, rows.length + 1)}"/>`);
-    parts.push(
+    xml.append(`<dimension ref="A1:${cellAddress(width - 1, rows.length + 1)}"/>`);
+    xml.append(
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
     );
-    parts.push('<cols>');
+    xml.append('<cols>');
     for (let column = 0; column < width; column++) {
       const columnWidth = widths[column] ?? 10;
       const style = textColumns.has(column) ? ` style="${STYLE_TEXT}"` : '';
-      parts.push(`<col min="${column + 1}" max="${column + 1}" width="${columnWidth}" customWidth="1"${style}/>`);
+      xml.append(`<col min="${column + 1}" max="${column + 1}" width="${columnWidth}" customWidth="1"${style}/>`);
     }
-    parts.push('</cols>');
+    xml.append('</cols>');
   }
-  parts.push('<sheetData>');
+  xml.append('<sheetData>');
   if (width > 0) {
-    parts.push('<row r="1">');
+    xml.append('<row r="1">');
     header.forEach((name, column) => {
-      if (name !== '') parts.push(inlineString(cellAddress(column, 1), name, STYLE_HEADER));
+      if (name !== '') xml.append(inlineString(cellAddress(column, 1), name, STYLE_HEADER));
     });
-    parts.push('</row>');
+    xml.append('</row>');
   }
   rows.forEach((row, index) => {
     const r = index + 2;
-    parts.push(`<row r="${r}">`);
+    xml.append(`<row r="${r}">`);
     for (let column = 0; column < row.length; column++) {
       const cell = cellXml(cellAddress(column, r), row[column]);
-      if (cell !== '') parts.push(cell);
+      if (cell !== '') xml.append(cell);
     }
-    parts.push('</row>');
+    xml.append('</row>');
   });
-  parts.push('</sheetData>');
-  if (!hasTable && width > 0 && rows.length > 0) parts.push(`<autoFilter ref="A1:${cellAddress(width - 1, rows.length + 1)}"/>`);
-  if (hasTable) parts.push('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
-  parts.push('</worksheet>');
-  return parts.join('');
+  xml.append('</sheetData>');
+  if (!hasTable && width > 0 && rows.length > 0) xml.append(`<autoFilter ref="A1:${cellAddress(width - 1, rows.length + 1)}"/>`);
+  if (hasTable) xml.append('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
+  xml.append('</worksheet>');
+  return xml.bytes();
 }
 
 function cellXml(address: string, cell: Cell): string {
