@@ -40,6 +40,16 @@
 // neighbourhood a displacement chain can reach, and stops at T instead of running to exhaustion;
 // that is what makes 3 × 10,000 searches affordable. Ties in the heap are broken arbitrarily.
 //
+// Warm start. After pricing adds arcs, the previous optimum's flow and potentials still satisfy
+// every old arc; only new arcs can have negative reduced cost. Each of those is saturated (a row
+// then sends one pair more than its units bring in: a deficit; the column receives one more: an
+// excess), which leaves every residual arc at reduced cost ≥ 0, and each excess is routed to some
+// deficit along a shortest path (the same capped Dijkstra, from the column, stopping at the first
+// row in deficit; the path may pass through the hub, cancelling or adding a person's unit). Such a
+// path always exists: the difference with the previous, feasible flow decomposes into them (Ahuja,
+// Magnanti & Orlin §9.7, "successive shortest paths with excesses and deficits"). When no excess
+// is left the flow is feasible and optimal for the larger network.
+//
 // Complexity: at most Σ rowCapacity searches, each O(A log N) in the worst case for A arcs and
 // N = R + C + 1 nodes; most stop at the first column with room, a row that cannot be covered at
 // all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc) plus 8 bytes
@@ -85,6 +95,8 @@ let heapBase: usize = 0;
 let heapPosBase: usize = 0;
 let touchedBase: usize = 0;
 let finalizedBase: usize = 0;
+let deficitBase: usize = 0;
+let excessBase: usize = 0;
 let heapSize: i32 = 0;
 let touchedCount: i32 = 0;
 
@@ -178,7 +190,8 @@ let touchedCount: i32 = 0;
 
 /**
  * Solves the candidate network (layout in src/capacitated-network.ts). Writes arcFlowOut (arcs u8),
- * rowPotentialOut (rows f64) and colPotentialOut (cols f64). Returns CAP_SOLVED.
+ * rowPotentialOut (rows f64) and colPotentialOut (cols f64). With `warm` = 1 those three blocks
+ * hold, on entry, the previous optimum (see "Warm start" in the header). Returns CAP_SOLVED.
  */
 export function capacitatedSolve(
   rows: i32,
@@ -194,6 +207,7 @@ export function capacitatedSolve(
   arcFlowOut: usize,
   rowPotentialOut: usize,
   colPotentialOut: usize,
+  warm: i32,
 ): i32 {
   nRows = rows;
   nCols = cols;
@@ -207,12 +221,12 @@ export function capacitatedSolve(
   rowFirstBase = rowFirstCostPtr;
   colFirstBase = colFirstCostPtr;
   flowBase = arcFlowOut;
-  memory.fill(flowBase, 0, <usize>arcs);
+  if (warm == 0) memory.fill(flowBase, 0, <usize>arcs);
 
   const arcBytes = <usize>arcs << 2;
   const nodeI32Bytes = <usize>nNodes << 2;
   const nodeF64Bytes = <usize>nNodes << 3;
-  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + nodeI32Bytes * 6 + (nodeF64Bytes << 1) + <usize>nNodes + 8;
+  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + nodeI32Bytes * 7 + (nodeF64Bytes << 1) + <usize>nNodes + 8;
   const block = heap.alloc(total);
   let cursor = block;
   potentialBase = cursor;
@@ -238,9 +252,25 @@ export function capacitatedSolve(
   cursor += nodeI32Bytes;
   finalizedBase = cursor;
   cursor += nodeI32Bytes;
+  deficitBase = cursor;
+  excessBase = cursor + (<usize>rows << 2);
+  cursor += nodeI32Bytes;
   settledBase = cursor;
 
   buildColumnIndex();
+  initialiseSearch();
+  if (warm != 0) {
+    memory.copy(potentialBase, rowPotentialOut, <usize>rows << 3);
+    memory.copy(potentialBase + (<usize>rows << 3), colPotentialOut, <usize>cols << 3);
+    setNodeF64(potentialBase, nNodes - 1, 0);
+    repairWarmStart();
+    const shift = nodeF64(potentialBase, nNodes - 1);
+    for (let v = 0; v < nNodes; v++) setNodeF64(potentialBase, v, nodeF64(potentialBase, v) - shift);
+    memory.copy(rowPotentialOut, potentialBase, <usize>rows << 3);
+    memory.copy(colPotentialOut, potentialBase + (<usize>rows << 3), <usize>cols << 3);
+    heap.free(block);
+    return CAP_SOLVED;
+  }
   initialisePotentials();
 
   let maxCapacity: i32 = 0;
@@ -304,6 +334,9 @@ function initialisePotentials(): void {
     setNodeF64(potentialBase, i, best);
   }
   setNodeF64(potentialBase, nNodes - 1, 0);
+}
+
+function initialiseSearch(): void {
   for (let v = 0; v < nNodes; v++) {
     setNodeF64(distBase, v, Infinity);
     setNodeI32(heapPosBase, v, -1);
@@ -462,4 +495,150 @@ function augment(source: i32, last: i32): void {
     }
   }
   store<i32>(rowUsedBase + (<usize>source << 2), rowI32(rowUsedBase, source) + 1);
+}
+
+/** Saturates the arcs with negative reduced cost and routes every excess to a deficit. */
+function repairWarmStart(): void {
+  const rows = nRows;
+  memory.fill(rowUsedBase, 0, <usize>nNodes << 2);
+  memory.fill(deficitBase, 0, <usize>nNodes << 2);
+  for (let i = 0; i < rows; i++) {
+    const end = rowStart(i + 1);
+    for (let p = rowStart(i); p < end; p++) {
+      if (arcFlow(p) == 0) continue;
+      store<i32>(rowUsedBase + (<usize>i << 2), rowI32(rowUsedBase, i) + 1);
+      const j = arcI32(arcColBase, p);
+      store<i32>(colUsedBase + (<usize>j << 2), colI32(colUsedBase, j) + 1);
+    }
+  }
+  for (let i = 0; i < rows; i++) {
+    const end = rowStart(i + 1);
+    const pi = nodeF64(potentialBase, i);
+    for (let p = rowStart(i); p < end; p++) {
+      if (arcFlow(p) != 0) continue;
+      const j = arcI32(arcColBase, p);
+      if (arcCost(p) + pi - nodeF64(potentialBase, rows + j) >= 0) continue;
+      setArcFlow(p, 1);
+      store<i32>(deficitBase + (<usize>i << 2), rowI32(deficitBase, i) + 1);
+      store<i32>(excessBase + (<usize>j << 2), colI32(excessBase, j) + 1);
+    }
+  }
+  for (let j = 0; j < nCols; j++) {
+    while (colI32(excessBase, j) > 0) repair(rows + j);
+  }
+}
+
+let repairTarget: i32 = -1;
+let repairTargetDist: f64 = Infinity;
+
+/** relax(), also remembering the nearest row in deficit. */
+// @ts-ignore: decorator
+@inline function relaxTowardsDeficit(node: i32, d: f64, via: i32): void {
+  relax(node, d, via);
+  if (node < nRows && rowI32(deficitBase, node) > 0 && nodeF64(distBase, node) < repairTargetDist) {
+    repairTarget = node;
+    repairTargetDist = nodeF64(distBase, node);
+  }
+}
+
+/** One shortest path from column node `source` (with an excess) to the nearest row in deficit. */
+function repair(source: i32): void {
+  const rows = nRows;
+  const cols = nCols;
+  const hub = nNodes - 1;
+  heapSize = 0;
+  touchedCount = 0;
+  let finalizedCount = 0;
+  setNodeF64(distBase, source, 0);
+  setNodeI32(touchedBase, touchedCount++, source);
+  setNodeI32(heapBase, heapSize++, source);
+  setNodeI32(heapPosBase, source, 0);
+  repairTarget = -1;
+  repairTargetDist = Infinity;
+  let cut: f64 = 0;
+  while (heapSize > 0) {
+    const u = popMin();
+    const du = nodeF64(distBase, u);
+    if (u == repairTarget) {
+      cut = du;
+      break;
+    }
+    setNodeU8(settledBase, u, 1);
+    setNodeI32(finalizedBase, finalizedCount++, u);
+    const pu = nodeF64(potentialBase, u);
+    const ph = nodeF64(potentialBase, hub);
+    if (u < rows) {
+      const end = rowStart(u + 1);
+      for (let p = rowStart(u); p < end; p++) {
+        if (arcFlow(p) != 0) continue;
+        const v = rows + arcI32(arcColBase, p);
+        relaxTowardsDeficit(v, du + arcCost(p) + pu - nodeF64(potentialBase, v), p);
+      }
+      const used = rowI32(rowUsedBase, u);
+      if (used > 0) relaxTowardsDeficit(hub, du - (used == 1 ? rowF64(rowFirstBase, u) : 0.0) + pu - ph, u);
+    } else if (u < hub) {
+      const j = u - rows;
+      const end = colStart(j + 1);
+      for (let q = colStart(j); q < end; q++) {
+        const p = arcI32(colArcsBase, q);
+        if (arcFlow(p) == 0) continue;
+        const v = arcI32(arcRowBase, p);
+        relaxTowardsDeficit(v, du - arcCost(p) + pu - nodeF64(potentialBase, v), p);
+      }
+      const used = colI32(colUsedBase, j);
+      if (used < colI32(colCapBase, j)) relaxTowardsDeficit(hub, du + (used == 0 ? colF64(colFirstBase, j) : 0.0) + pu - ph, u);
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const used = rowI32(rowUsedBase, i);
+        if (used < rowI32(rowCapBase, i)) {
+          relaxTowardsDeficit(i, du + (used == 0 ? rowF64(rowFirstBase, i) : 0.0) + pu - nodeF64(potentialBase, i), -1);
+        }
+      }
+      for (let j = 0; j < cols; j++) {
+        const used = colI32(colUsedBase, j);
+        if (used > 0) {
+          relaxTowardsDeficit(rows + j, du - (used == 1 ? colF64(colFirstBase, j) : 0.0) + pu - nodeF64(potentialBase, rows + j), -1);
+        }
+      }
+    }
+    if (repairTargetDist <= du) {
+      cut = du;
+      break;
+    }
+  }
+  for (let k = 0; k < finalizedCount; k++) {
+    const v = nodeI32(finalizedBase, k);
+    setNodeF64(potentialBase, v, nodeF64(potentialBase, v) + nodeF64(distBase, v) - cut);
+  }
+  // A path always exists (see the header), so the target is a row in deficit.
+  assert(repairTarget >= 0, 'warm start: no path from an excess to a deficit');
+  let v = repairTarget;
+  while (v != source) {
+    if (v == hub) {
+      const u = nodeI32(predBase, hub);
+      if (u < rows) store<i32>(rowUsedBase + (<usize>u << 2), rowI32(rowUsedBase, u) - 1);
+      else store<i32>(colUsedBase + (<usize>(u - rows) << 2), colI32(colUsedBase, u - rows) + 1);
+      v = u;
+    } else if (nodeI32(predBase, v) < 0) {
+      if (v < rows) store<i32>(rowUsedBase + (<usize>v << 2), rowI32(rowUsedBase, v) + 1);
+      else store<i32>(colUsedBase + (<usize>(v - rows) << 2), colI32(colUsedBase, v - rows) - 1);
+      v = hub;
+    } else if (v < rows) {
+      const p = nodeI32(predBase, v);
+      setArcFlow(p, 0);
+      v = rows + arcI32(arcColBase, p);
+    } else {
+      const p = nodeI32(predBase, v);
+      setArcFlow(p, 1);
+      v = arcI32(arcRowBase, p);
+    }
+  }
+  store<i32>(deficitBase + (<usize>repairTarget << 2), rowI32(deficitBase, repairTarget) - 1);
+  store<i32>(excessBase + (<usize>(source - rows) << 2), colI32(excessBase, source - rows) - 1);
+  for (let k = 0; k < touchedCount; k++) {
+    const w = nodeI32(touchedBase, k);
+    setNodeF64(distBase, w, Infinity);
+    setNodeU8(settledBase, w, 0);
+    setNodeI32(heapPosBase, w, -1);
+  }
 }

@@ -170,13 +170,14 @@ export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution
   let widest = 0;
   for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
   const heap: BoundedHeap = {
-    score: new Float64Array(widest + SPARE_CANDIDATES),
-    tie: new Int32Array(widest + SPARE_CANDIDATES),
-    edge: new Int32Array(widest + SPARE_CANDIDATES),
+    score: new Float64Array(widest + SPARE_CANDIDATES + 1),
+    tie: new Int32Array(widest + SPARE_CANDIDATES + 1),
+    edge: new Int32Array(widest + SPARE_CANDIDATES + 1),
   };
   let added = 0;
   for (let i = 0; i < rows; i++) {
-    const keep = rowResidual[i] + SPARE_CANDIDATES;
+    // At least one, so that a row with no room left still brings in a pair that proves it must stay full.
+    const keep = Math.max(1, rowResidual[i] + SPARE_CANDIDATES);
     const potential = rowPotential[i];
     let size = 0;
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {

@@ -31,12 +31,28 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
   const prepared = prepareProblem(problem);
   selectCandidates(prepared);
   let solves = 0;
+  // Per edge, whether the last optimum chose it: the next, larger network can start from that flow.
+  const chosen = new Uint8Array(prepared.edgeRow.length);
+  let rowUnits = 0;
+  for (let i = 0; i < prepared.rows; i++) rowUnits += prepared.rowResidual[i];
+  let previous: FlowSolution | undefined;
   for (;;) {
     const { network, arcEdge } = buildNetwork(prepared);
-    const solution = solve(network);
+    let warmStart: FlowSolution | undefined;
+    if (previous !== undefined) {
+      const arcFlow = new Uint8Array(arcEdge.length);
+      for (let a = 0; a < arcEdge.length; a++) arcFlow[a] = chosen[arcEdge[a]];
+      warmStart = { arcFlow, rowPotential: previous.rowPotential, colPotential: previous.colPotential };
+    }
+    const solution = solve({ ...network, warmStart });
     solves++;
     checkPotentials(solution);
-    if (priceFreePairs(prepared, solution) === 0) return buildResult(prepared, arcEdge, solution, solves);
+    for (let a = 0; a < arcEdge.length; a++) chosen[arcEdge[a]] = solution.arcFlow[a];
+    const added = priceFreePairs(prepared, solution);
+    if (added === 0) return buildResult(prepared, arcEdge, solution, solves);
+    // Every added pair has a negative reduced cost and costs one repair search on a warm start;
+    // past a quarter of the units, solving afresh was faster (measured at 2,000 × 2,000).
+    previous = added * 4 <= rowUnits ? solution : undefined;
   }
 }
 

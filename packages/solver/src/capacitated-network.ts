@@ -17,6 +17,11 @@ export interface FlowNetwork {
   /** Cost of each row's (column's) first unit of capacity: minus its tier gain, or 0. Later units cost 0. */
   readonly rowFirstCost: Float64Array;
   readonly colFirstCost: Float64Array;
+  /**
+   * The previous optimum, on a network that had a subset of these arcs: its flow per arc of this
+   * network and its potentials. The solve then only repairs what the new arcs change.
+   */
+  readonly warmStart?: FlowSolution;
 }
 
 export interface FlowSolution {

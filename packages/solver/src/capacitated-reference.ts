@@ -194,6 +194,136 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
     }
   };
 
+  // Warm start (see the header of assembly/capacitated.ts): keep the previous optimum, saturate
+  // every arc with negative reduced cost, and route each resulting column excess to a row
+  // deficit along a shortest path, which may pass through the hub.
+  const deficit = new Int32Array(rows);
+  const excess = new Int32Array(cols);
+  const repair = (source: number): void => {
+    heapSize = 0;
+    touchedCount = 0;
+    let finalizedCount = 0;
+    dist[source] = 0;
+    touched[touchedCount++] = source;
+    heap[heapSize++] = source;
+    heapPos[source] = 0;
+    let target = -1;
+    let targetDist = Infinity;
+    let cut = 0;
+    const offer = (node: number, d: number, via: number): void => {
+      relax(node, d, via);
+      if (node < rows && deficit[node] > 0 && dist[node] < targetDist) {
+        target = node;
+        targetDist = dist[node];
+      }
+    };
+    while (heapSize > 0) {
+      const u = popMin();
+      const du = dist[u];
+      if (u === target) {
+        cut = du;
+        break;
+      }
+      settled[u] = 1;
+      finalized[finalizedCount++] = u;
+      const pu = potential[u];
+      if (u < rows) {
+        for (let p = rowStart[u]; p < rowStart[u + 1]; p++) {
+          if (flow[p] !== 0) continue;
+          const v = rows + arcCol[p];
+          offer(v, du + arcCost[p] + pu - potential[v], p);
+        }
+        if (rowUsed[u] > 0) offer(hub, du - (rowUsed[u] === 1 ? rowFirstCost[u] : 0) + pu - potential[hub], u);
+      } else if (u < hub) {
+        const j = u - rows;
+        for (let q = colStart[j]; q < colStart[j + 1]; q++) {
+          const p = colArcs[q];
+          if (flow[p] === 0) continue;
+          const v = arcRow[p];
+          offer(v, du - arcCost[p] + pu - potential[v], p);
+        }
+        if (colUsed[j] < colCapacity[j]) offer(hub, du + (colUsed[j] === 0 ? colFirstCost[j] : 0) + pu - potential[hub], u);
+      } else {
+        for (let i = 0; i < rows; i++) {
+          if (rowUsed[i] < rowCapacity[i]) offer(i, du + (rowUsed[i] === 0 ? rowFirstCost[i] : 0) + pu - potential[i], -1);
+        }
+        for (let j = 0; j < cols; j++) {
+          if (colUsed[j] > 0) offer(rows + j, du - (colUsed[j] === 1 ? colFirstCost[j] : 0) + pu - potential[rows + j], -1);
+        }
+      }
+      if (targetDist <= du) {
+        cut = du;
+        break;
+      }
+    }
+    for (let k = 0; k < finalizedCount; k++) {
+      const v = finalized[k];
+      potential[v] += dist[v] - cut;
+    }
+    // A path always exists (see the header of assembly/capacitated.ts), so the target is a row in deficit.
+    if (target < 0) throw new Error('warm start: no path from an excess to a deficit');
+    let v = target;
+    while (v !== source) {
+      if (v === hub) {
+        const u = pred[hub];
+        if (u < rows) rowUsed[u]--;
+        else colUsed[u - rows]++;
+        v = u;
+      } else if (pred[v] < 0) {
+        if (v < rows) rowUsed[v]++;
+        else colUsed[v - rows]--;
+        v = hub;
+      } else if (v < rows) {
+        const p = pred[v];
+        flow[p] = 0;
+        v = rows + arcCol[p];
+      } else {
+        const p = pred[v];
+        flow[p] = 1;
+        v = arcRow[p];
+      }
+    }
+    deficit[target]--;
+    excess[source - rows]--;
+    for (let k = 0; k < touchedCount; k++) {
+      const w = touched[k];
+      dist[w] = Infinity;
+      settled[w] = 0;
+      heapPos[w] = -1;
+    }
+  };
+
+  const warm = network.warmStart;
+  if (warm !== undefined) {
+    flow.set(warm.arcFlow);
+    potential.set(warm.rowPotential, 0);
+    potential.set(warm.colPotential, rows);
+    potential[hub] = 0;
+    for (let i = 0; i < rows; i++) {
+      for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+        if (flow[p] === 0) continue;
+        rowUsed[i]++;
+        colUsed[arcCol[p]]++;
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+        if (flow[p] !== 0 || arcCost[p] + potential[i] - potential[rows + arcCol[p]] >= 0) continue;
+        flow[p] = 1;
+        deficit[i]++;
+        excess[arcCol[p]]++;
+      }
+    }
+    for (let j = 0; j < cols; j++) while (excess[j] > 0) repair(rows + j);
+    const shift = potential[hub];
+    for (let v = 0; v < nodes; v++) potential[v] -= shift;
+    return {
+      arcFlow: flow,
+      rowPotential: potential.slice(0, rows),
+      colPotential: potential.slice(rows, rows + cols),
+    };
+  }
+
   let maxCapacity = 0;
   for (let i = 0; i < rows; i++) if (rowCapacity[i] > maxCapacity) maxCapacity = rowCapacity[i];
   for (let level = 1; level <= maxCapacity; level++) {

@@ -20,6 +20,7 @@ type CapacitatedSolveExport = (
   arcFlowOut: number,
   rowPotentialOut: number,
   colPotentialOut: number,
+  warm: number,
 ) => number;
 
 /**
@@ -31,15 +32,18 @@ export function solveCapacitated(wasm: SolverWasm, problem: CapacitatedProblem):
   return solveCapacitatedWith(wasmFlowSolve(wasm), problem);
 }
 
-function wasmFlowSolve(wasm: SolverWasm): FlowSolve {
+/** The wasm core as a FlowSolve, for the driver (and for timing the core alone). */
+export function wasmFlowSolve(wasm: SolverWasm): FlowSolve {
   const capacitatedSolve = wasmFunction<CapacitatedSolveExport>(wasm, 'capacitatedSolve');
   return (network: FlowNetwork): FlowSolution =>
     withWasmMemory(wasm, (scope) => {
       const { rows, cols } = network;
       const arcs = network.arcCol.length;
-      const arcFlowOut = scope.allocArray(Uint8Array, arcs);
-      const rowPotentialOut = scope.allocArray(Float64Array, rows);
-      const colPotentialOut = scope.allocArray(Float64Array, cols);
+      // The output blocks carry the previous optimum in, on a warm start.
+      const warm = network.warmStart;
+      const arcFlowOut = warm ? scope.copyIn(warm.arcFlow) : scope.allocArray(Uint8Array, arcs);
+      const rowPotentialOut = warm ? scope.copyIn(warm.rowPotential) : scope.allocArray(Float64Array, rows);
+      const colPotentialOut = warm ? scope.copyIn(warm.colPotential) : scope.allocArray(Float64Array, cols);
       const status = capacitatedSolve(
         rows,
         cols,
@@ -54,6 +58,7 @@ function wasmFlowSolve(wasm: SolverWasm): FlowSolve {
         arcFlowOut,
         rowPotentialOut,
         colPotentialOut,
+        warm ? 1 : 0,
       );
       if (status !== 0) throw new Error(`the capacitated solver's wasm returned status ${status}`);
       return {
