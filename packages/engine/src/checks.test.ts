@@ -23,8 +23,8 @@ const mentors = () =>
   ]);
 const mentees = () =>
   side('mentee', [
-    ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'no', ''],
-    ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'no', ''],
+    ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'yes', ''],
+    ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'yes', ''],
   ]);
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -36,8 +36,8 @@ describe('checkInput', () => {
 
   it('reports a duplicate email within a side as an error, naming both rows', () => {
     const dup = side('mentee', [
-      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'no', ''],
-      ['Cathy', ' CAT@x.org', 'HEO', 'Dept B', 'Policy', '', 'no', ''],
+      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'yes', ''],
+      ['Cathy', ' CAT@x.org', 'HEO', 'Dept B', 'Policy', '', 'yes', ''],
     ]);
     const problems = checkInput(mentors(), dup, preset);
     expect(problems).toEqual([
@@ -47,31 +47,31 @@ describe('checkInput', () => {
   });
 
   it('allows the same person as a mentor and a mentee', () => {
-    const asMentee = side('mentee', [['Ann', 'ann@x.org', 'Grade 7', 'Dept C', 'Policy', '', 'no', '']]);
+    const asMentee = side('mentee', [['Ann', 'ann@x.org', 'Grade 7', 'Dept C', 'Policy', '', 'yes', '']]);
     expect(codes(checkInput(mentors(), asMentee, preset))).not.toContain('duplicate-id');
   });
 
   it('reports a grade that is not on the ladder, with row, column and value', () => {
-    const bad = side('mentee', [['Cat', 'cat@x.org', 'Grade 8', 'Dept B', 'Policy', '', 'no', '']]);
+    const bad = side('mentee', [['Cat', 'cat@x.org', 'Grade 8', 'Dept B', 'Policy', '', 'yes', '']]);
     expect(checkInput(mentors(), bad, preset)).toEqual([
       expect.objectContaining({ severity: 'error', code: 'value-not-on-ladder', table: 'mentees.csv', row: 2, column: 'grade', value: 'Grade 8' }),
     ]);
   });
 
   it('accepts ladder aliases such as "7" and "G6"', () => {
-    const aliased = side('mentee', [['Cat', 'cat@x.org', '7', 'Dept B', 'Policy', '', 'no', ''], ['Dan', 'dan@x.org', 'g6', 'Dept C', 'Policy', '', 'no', '']]);
+    const aliased = side('mentee', [['Cat', 'cat@x.org', '7', 'Dept B', 'Policy', '', 'yes', ''], ['Dan', 'dan@x.org', 'g6', 'Dept C', 'Policy', '', 'yes', '']]);
     expect(checkInput(mentors(), aliased, preset)).toEqual([]);
   });
 
   it('warns once per column about blank grades, listing the rows', () => {
-    const blank = side('mentee', [['Cat', 'cat@x.org', '', 'Dept B', 'Policy', '', 'no', ''], ['Dan', 'dan@x.org', null, 'Dept C', 'HR', '', 'no', '']]);
+    const blank = side('mentee', [['Cat', 'cat@x.org', '', 'Dept B', 'Policy', '', 'yes', ''], ['Dan', 'dan@x.org', null, 'Dept C', 'HR', '', 'yes', '']]);
     const problems = checkInput(mentors(), blank, preset);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'blank-value', column: 'grade' })]);
     expect(problems[0].message).toMatch(/rows 2, 3/);
   });
 
   it('warns about near-duplicate organisations across both tables, naming both values and their rows', () => {
-    const variant = side('mentee', [['Cat', 'cat@x.org', 'Grade 7', 'Department B', 'Policy', '', 'no', '']]);
+    const variant = side('mentee', [['Cat', 'cat@x.org', 'Grade 7', 'Department B', 'Policy', '', 'yes', '']]);
     const problems = checkInput(mentors(), variant, preset);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'near-duplicate-value', column: 'organisation' })]);
     expect(problems[0].message).toBe(
@@ -79,13 +79,27 @@ describe('checkInput', () => {
     );
   });
 
+  it('warns when no row has the value an equals condition looks for', () => {
+    const spelt = side('mentee', [
+      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'Y', 'Gay'],
+      ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'N', ''],
+    ]);
+    const problems = checkInput(mentors(), spelt, preset);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'value-never-present', column: 'match with similar identity', value: 'yes' }),
+    ]);
+    expect(problems[0].message).toBe(
+      `Rule "shared-identity" looks for "yes" in the mentees' "match with similar identity" column, but no row has it (values found: "Y", "N"), so the rule never applies`,
+    );
+  });
+
   it('warns when mentors offer fewer places than there are mentees', () => {
     const parsed = parseRuleSet({ ...preset, capacity: { mentor: { default: 1 }, mentee: { default: 1 } } });
     if (!parsed.ok) throw new Error('bad rule set');
     const three = side('mentee', [
-      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'no', ''],
-      ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'no', ''],
-      ['Eve', 'eve@x.org', 'HEO', 'Dept C', 'HR', '', 'no', ''],
+      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'yes', ''],
+      ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'yes', ''],
+      ['Eve', 'eve@x.org', 'HEO', 'Dept C', 'HR', '', 'yes', ''],
     ]).map((p) => ({ ...p, capacity: 1 }));
     const problems = checkInput(mentors().map((p) => ({ ...p, capacity: 1 })), three, parsed.ruleSet);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'capacity-short' })]);
@@ -102,8 +116,8 @@ describe('checkInput', () => {
 
   it('with the score matrix, warns about people with no eligible partner and says which rules excluded them', () => {
     const lonely = side('mentee', [
-      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'no', ''],
-      ['Dan', 'dan@x.org', 'AA', 'Dept A', 'HR', '', 'no', ''],
+      ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'yes', ''],
+      ['Dan', 'dan@x.org', 'AA', 'Dept A', 'HR', '', 'yes', ''],
     ]);
     const matrix = scorePairs(mentors(), lonely, preset);
     const problems = checkInput(mentors(), lonely, preset, matrix).filter((p) => p.value === 'dan@x.org');

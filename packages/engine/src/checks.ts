@@ -5,7 +5,7 @@
 import type { Cell } from '@mentor-matcher/tabular';
 import type { InputProblem, Participant, Role, ScoreMatrix } from './model.js';
 import { findNearDuplicates } from './near-duplicates.js';
-import { numericValue } from './encoding.js';
+import { categoryKey, numericValue } from './encoding.js';
 import { participantId, participantValue } from './participants.js';
 import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
@@ -189,6 +189,34 @@ function splitAsWritten(cell: Cell, separator: string): string[] {
     .filter((item) => item !== '');
 }
 
+/**
+ * An `equals` condition whose value no row has is almost always a spelling difference ("Y" for
+ * "yes"), and it silently turns its rule off.
+ */
+function unmatchedValueProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const reported = new Set<string>();
+  forEachCondition(ruleSet, (condition, rule) => {
+    if (condition.type !== 'equals') return;
+    const people = condition.side === 'mentor' ? mentors : mentees;
+    const key = `${condition.side}\u0000${condition.column}\u0000${categoryKey(condition.value)}`;
+    if (people.length === 0 || reported.has(key)) return;
+    if (people.some((person) => categoryKey(participantValue(person, condition.column)) === categoryKey(condition.value))) return;
+    reported.add(key);
+    const column = headerOf(people[0], condition.column);
+    const seen = [...new Set(people.map((person) => participantValue(person, condition.column)).filter((cell) => categoryKey(cell) !== '').map(String))];
+    problems.push({
+      severity: 'warning',
+      code: 'value-never-present',
+      table: people[0].source,
+      column,
+      value: condition.value,
+      message: `Rule "${rule.id}" looks for ${JSON.stringify(condition.value)} in the ${sideName(condition.side)}' "${column}" column, but no row has it${seen.length > 0 ? ` (values found: ${seen.slice(0, 5).map((v) => JSON.stringify(v)).join(', ')}${seen.length > 5 ? ', ...' : ''})` : ''}, so the rule never applies`,
+    });
+  });
+  return problems;
+}
+
 function capacityProblems(mentors: readonly Participant[], mentees: readonly Participant[]): InputProblem[] {
   const problems: InputProblem[] = [];
   const places = (people: readonly Participant[]) => people.reduce((sum, p) => sum + p.capacity, 0);
@@ -289,6 +317,7 @@ export function checkInput(
     ...duplicateIds(mentees, 'mentee'),
     ...ladderProblems(mentors, mentees, ruleSet),
     ...nearDuplicateProblems(mentors, mentees, ruleSet),
+    ...unmatchedValueProblems(mentors, mentees, ruleSet),
     ...capacityProblems(mentors, mentees),
     ...forbiddenPairProblems(mentors, mentees, ruleSet),
     ...(matrix ? noPartnerProblems(matrix) : []),
