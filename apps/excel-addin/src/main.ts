@@ -40,6 +40,7 @@ async function start(root: HTMLElement): Promise<void> {
     ? createExcelHost({ run: excel.run, settings: excel.settings })
     : createStandaloneHost(localSettings());
   const client = new MatchClient(() => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }));
+  client.warm();
   const app = new App(root, host, client, await savedRuleSet(host));
   if (host.kind === 'excel') {
     await app.refreshSources();

@@ -5,11 +5,13 @@ import { FakeWorkbook, type FakeSheetInit } from './fake-excel.js';
 export interface FakeOfficeOptions {
   readonly sheets: readonly FakeSheetInit[];
   readonly payloadLimitBytes?: number;
+  /** Settings already saved in the document (a workbook reopened). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export function installFakeOffice(target: Record<string, unknown>, options: FakeOfficeOptions): FakeWorkbook {
   const workbook = new FakeWorkbook(options.sheets, options.payloadLimitBytes);
-  const settings = new Map<string, unknown>();
+  const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const HostType = { Excel: 'Excel', Word: 'Word' };
   const AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
   target.Office = {

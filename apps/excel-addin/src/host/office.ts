@@ -17,8 +17,6 @@ export class UnsupportedExcelError extends Error {
 export interface OfficeEnvironment {
   readonly run: ExcelRun;
   readonly settings: SettingsStore;
-  /** Whether an optional requirement set is available, e.g. ('ExcelApi', '1.9'). */
-  supports(set: string, version: string): boolean;
 }
 
 /** Settings saved inside the workbook, so the rule set travels with the file. */
@@ -46,6 +44,5 @@ export async function detectExcel(): Promise<OfficeEnvironment | null> {
   return {
     run: Excel.run as unknown as ExcelRun,
     settings: documentSettings(),
-    supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
   };
 }

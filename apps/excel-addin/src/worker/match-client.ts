@@ -67,6 +67,11 @@ export class MatchClient {
     pending.resolve(message);
   }
 
+  /** Starts the worker ahead of the first request, so loading it is not part of a run. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   get busy(): boolean {
     return this.pending !== null;
   }

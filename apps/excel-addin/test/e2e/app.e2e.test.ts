@@ -117,6 +117,31 @@ describe('inside Excel (fake host)', () => {
     await page.context().close();
   });
 
+  it('saves a rule edited in the form with the workbook, and restores it when the workbook is reopened', async () => {
+    const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] }, viewport: { width: 420, height: 900 } });
+    await page.waitForSelector('html[data-ready="excel"]');
+    await page.getByRole('tab', { name: '2. Rules' }).click();
+    const points = page.getByLabel('Points', { exact: true }).first();
+    await points.fill('17');
+    await page.getByLabel('Rule set name').fill('Spring 2026');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshots, 'taskpane-rules.png') });
+    const saved = (await page.evaluate(() =>
+      (window as unknown as { __fakeSettings: Map<string, unknown> }).__fakeSettings.get('mentorMatcher'),
+    )) as { ruleSet: { name: string; rules: { points?: number }[] } };
+    expect(saved.ruleSet.name).toBe('Spring 2026');
+    expect(saved.ruleSet.rules.some((rule) => rule.points === 17)).toBe(true);
+    await page.context().close();
+
+    const reopened = await openApp(harness, {
+      fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)], settings: { mentorMatcher: saved } },
+    });
+    await reopened.page.waitForSelector('html[data-ready="excel"]');
+    await reopened.page.getByRole('tab', { name: '2. Rules' }).click();
+    expect(await reopened.page.getByLabel('Rule set name').inputValue()).toBe('Spring 2026');
+    await reopened.page.context().close();
+  });
+
   it('stops the worker when Cancel is pressed, and writes nothing', async () => {
     const big = generateMentorMatchData({ mentors: 1500, mentees: 1500, seed: 3 });
     const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', big.mentors), sheet('Mentees', big.mentees)] } });
