@@ -1,0 +1,127 @@
+// The warm start on its own: solve a network, add arcs, re-solve from the previous optimum, and
+// compare with a solve from scratch of the larger network. (Through the driver the warm start only
+// runs when pricing adds few pairs, which small test cases rarely need.)
+import { describe, expect, it } from 'vitest';
+import { random } from '../test/capacitated-oracles.js';
+import { wasmFlowSolve } from './capacitated.js';
+import type { FlowNetwork, FlowSolution, FlowSolve } from './capacitated-network.js';
+import { solveFlowNetworkReference } from './capacitated-reference.js';
+import { instantiateSolverWasm } from './wasm-module.js';
+
+const cores: { name: string; solve: FlowSolve }[] = [
+  { name: 'wasm release', solve: wasmFlowSolve(await instantiateSolverWasm('release')) },
+  { name: 'wasm debug', solve: wasmFlowSolve(await instantiateSolverWasm('debug')) },
+  { name: 'TypeScript twin', solve: solveFlowNetworkReference },
+];
+
+interface RandomNetwork {
+  readonly full: FlowNetwork;
+  /** Per arc of `full`: 1 when it is also in the smaller first network. */
+  readonly inFirst: Uint8Array;
+}
+
+function randomNetwork(seed: number): RandomNetwork {
+  const next = random(seed);
+  const rows = 2 + Math.floor(next() * 12);
+  const cols = 2 + Math.floor(next() * 12);
+  const rowStart = new Int32Array(rows + 1);
+  const arcCol: number[] = [];
+  const arcCost: number[] = [];
+  const inFirst: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      if (next() < 0.5) continue;
+      arcCol.push(j);
+      arcCost.push(-Math.floor(next() * 41));
+      inFirst.push(next() < 0.4 ? 1 : 0);
+    }
+    rowStart[i + 1] = arcCol.length;
+  }
+  const rowGain = next() < 0.5 ? 0 : 10_000;
+  const colGain = next() < 0.5 ? 0 : 100;
+  return {
+    full: {
+      rows,
+      cols,
+      rowStart,
+      arcCol: Int32Array.from(arcCol),
+      arcCost: Float64Array.from(arcCost),
+      rowCapacity: Int32Array.from({ length: rows }, () => Math.floor(next() * 4)),
+      colCapacity: Int32Array.from({ length: cols }, () => Math.floor(next() * 4)),
+      rowFirstCost: new Float64Array(rows).fill(-rowGain),
+      colFirstCost: new Float64Array(cols).fill(-colGain),
+    },
+    inFirst: Uint8Array.from(inFirst),
+  };
+}
+
+/** The network restricted to the arcs flagged in `keep`, and the index of each kept arc in `full`. */
+function subnetwork(full: FlowNetwork, keep: Uint8Array): { network: FlowNetwork; fullArc: Int32Array } {
+  const rowStart = new Int32Array(full.rows + 1);
+  const arcCol: number[] = [];
+  const arcCost: number[] = [];
+  const fullArc: number[] = [];
+  for (let i = 0; i < full.rows; i++) {
+    for (let p = full.rowStart[i]; p < full.rowStart[i + 1]; p++) {
+      if (keep[p] === 0) continue;
+      arcCol.push(full.arcCol[p]);
+      arcCost.push(full.arcCost[p]);
+      fullArc.push(p);
+    }
+    rowStart[i + 1] = arcCol.length;
+  }
+  return {
+    network: { ...full, rowStart, arcCol: Int32Array.from(arcCol), arcCost: Float64Array.from(arcCost) },
+    fullArc: Int32Array.from(fullArc),
+  };
+}
+
+/** Total cost of a flow: chosen arcs plus each first unit used. */
+function costOf(network: FlowNetwork, flow: Uint8Array): number {
+  const rowUsed = new Int32Array(network.rows);
+  const colUsed = new Int32Array(network.cols);
+  let cost = 0;
+  for (let i = 0; i < network.rows; i++) {
+    for (let p = network.rowStart[i]; p < network.rowStart[i + 1]; p++) {
+      if (flow[p] === 0) continue;
+      cost += network.arcCost[p];
+      rowUsed[i]++;
+      colUsed[network.arcCol[p]]++;
+    }
+  }
+  rowUsed.forEach((used, i) => {
+    if (used > 0) cost += network.rowFirstCost[i];
+  });
+  colUsed.forEach((used, j) => {
+    if (used > 0) cost += network.colFirstCost[j];
+  });
+  return cost;
+}
+
+describe.each(cores)('warm start of the capacitated core ($name)', ({ solve }) => {
+  it('reaches the optimum of the larger network from the optimum of the smaller one', () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= 200; seed++) {
+      const { full, inFirst } = randomNetwork(seed);
+      const { network: first, fullArc } = subnetwork(full, inFirst);
+      const firstSolution = solve(first);
+      const arcFlow = new Uint8Array(full.arcCol.length);
+      fullArc.forEach((p, a) => {
+        arcFlow[p] = firstSolution.arcFlow[a];
+      });
+      const warmStart: FlowSolution = { arcFlow, rowPotential: firstSolution.rowPotential, colPotential: firstSolution.colPotential };
+      const warm = solve({ ...full, warmStart });
+      const cold = solve(full);
+      if (costOf(full, warm.arcFlow) !== costOf(full, cold.arcFlow)) {
+        failures.push(`seed ${seed}: warm ${costOf(full, warm.arcFlow)}, cold ${costOf(full, cold.arcFlow)}`);
+      }
+      for (let i = 0; i < full.rows; i++) {
+        for (let p = full.rowStart[i]; p < full.rowStart[i + 1]; p++) {
+          const reduced = full.arcCost[p] + warm.rowPotential[i] - warm.colPotential[full.arcCol[p]];
+          if (warm.arcFlow[p] === 0 ? reduced < 0 : reduced > 0) failures.push(`seed ${seed}: arc ${p} has reduced cost ${reduced}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
