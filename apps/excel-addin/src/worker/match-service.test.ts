@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getPreset } from '@mentor-matcher/engine';
+import { generatePeopleTable } from '@mentor-matcher/sample-data';
 import { createSolver } from '@mentor-matcher/solver';
 import { readCsv } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,14 @@ describe('the match service (the worker without the Worker)', () => {
     expect(done.tables.pairs.rowCount).toBeGreaterThan(0);
     expect(done.heatmap).toMatchObject({ mentees: 50, mentors: 50, rows: 50, cols: 50 });
     expect(done.heatmap.chosen.length / 2).toBe(done.tables.pairs.rowCount);
+  });
+
+  it('matches one table with a role column', async () => {
+    const people = generatePeopleTable({ mentors: 30, mentees: 30, seed: 4 });
+    const oneTable = { kind: 'one-table', people: { ...people, header: [...people.header], rows: people.rows.map((r) => [...r]) }, roleColumn: 'role' };
+    const done = (await ask(service, { type: 'match', id: 13, input: oneTable, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    expect(done.type).toBe('matched');
+    if (done.type === 'matched') expect(done.tables.pairs.rowCount).toBeGreaterThan(0);
   });
 
   it('sends the result rows in slices on request', async () => {
