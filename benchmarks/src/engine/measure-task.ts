@@ -45,7 +45,19 @@ export function capacitatedProblemFrom(scores: Float64Array, eligible: Uint8Arra
   };
 }
 
+/** People per side of the unmeasured warm-up run. */
+export const WARM_UP_SIZE = 200;
+
+/**
+ * Runs the task once at WARM_UP_SIZE per side (other data, result discarded), then measures it:
+ * a fresh process would otherwise time V8 compiling the engine, which a long-lived worker does once.
+ */
 export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasurement {
+  measureOnce({ ...task, size: Math.min(task.size, WARM_UP_SIZE), seed: task.seed + 1 }, solver);
+  return measureOnce(task, solver);
+}
+
+function measureOnce(task: EngineTask, solver: Solver): EngineMeasurement {
   const base = { task: task.task, size: task.size };
   const ruleSet = getPreset(task.task === 'rounds' || task.task === 'score' ? 'mentor-match' : 'mentor-match-optimal');
   const data = generateMentorMatchData({ mentors: task.size, mentees: task.size, seed: task.seed });
