@@ -108,8 +108,12 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
   );
   put('xl/_rels/workbook.xml.rels', relationshipsXml(workbookRels));
   put('xl/styles.xml', STYLES);
-  return zipSync(files, { level: 6 });
+  // A fixed entry time (fflate stamps the current time otherwise) so the same tables give
+  // byte-identical workbooks: results must be reproducible and diffable.
+  return zipSync(files, { level: 6, mtime: FIXED_ENTRY_TIME });
 }
+
+const FIXED_ENTRY_TIME = new Date(2000, 0, 1);
 
 /** Excel tables need a header of unique (ignoring case), non-empty names. */
 function isValidTableHeader(header: readonly string[]): boolean {
