@@ -170,7 +170,7 @@ export class App {
       const input = this.matchInput();
       if (!input) return this.render();
       this.say('Checking…');
-      const reply = await this.client.request({ type: 'check', input, ruleSet: this.state.ruleSet, mapping: this.state.mapping });
+      const reply = await this.client.run({ type: 'check', input, ruleSet: this.state.ruleSet, mapping: this.state.mapping });
       if (reply.type === 'checked') {
         this.state.check = reply;
         this.state.checkProblems = reply.problems;
@@ -220,7 +220,7 @@ export class App {
         return this.finishRun();
       }
       const lockedPairs = await this.host.readLockedPairs(resultSheetNames.pairs);
-      const reply = await this.client.request(
+      const reply = await this.client.run(
         { type: 'match', input, ruleSet: this.state.ruleSet, mapping: this.state.mapping, lockedPairs, heatmapSize: 300 },
         (progress) => {
           this.state.running = { phase: progress.phase, fraction: progress.fraction, message: progress.message ?? progress.phase };

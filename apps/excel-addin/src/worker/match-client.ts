@@ -4,6 +4,7 @@
 import {
   resultTableNames,
   responseSchema,
+  type MatchInputData,
   type ResultTablesData,
   type TableData,
   type TableShape,
@@ -84,6 +85,29 @@ export class MatchClient {
       this.pending = { id, resolve, reject, onProgress };
       worker.postMessage({ ...request, id });
     });
+  }
+
+  /**
+   * Sends a check or match; a big input goes ahead in slices ('stage' messages), so the pane never
+   * copies the whole input in one task.
+   */
+  async run(request: Extract<NewRequest, { type: 'check' | 'match' }>, onProgress?: (p: Progress) => void): Promise<Final> {
+    const { input } = request;
+    const tables: [('mentors' | 'mentees' | 'people'), TableData][] =
+      input.kind === 'two-tables' ? [['mentors', input.mentors], ['mentees', input.mentees]] : [['people', input.people]];
+    const cells = tables.reduce((sum, [, t]) => sum + t.rows.length * Math.max(1, t.header.length), 0);
+    if (cells <= cellsPerSlice) return this.request(request, onProgress);
+    for (const [slot, table] of tables) {
+      const perSlice = Math.max(1, Math.floor(cellsPerSlice / Math.max(1, table.header.length)));
+      for (let start = 0; start === 0 || start < table.rows.length; start += perSlice) {
+        const reply = await this.request({ type: 'stage', slot, start, rows: table.rows.slice(start, start + perSlice) });
+        if (reply.type !== 'staged') throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
+      }
+    }
+    const shapes = tables.map(([, t]) => ({ ...t, rows: [] }));
+    const bare: MatchInputData =
+      input.kind === 'two-tables' ? { ...input, mentors: shapes[0], mentees: shapes[1] } : { ...input, people: shapes[0] };
+    return this.request({ ...request, input: bare, staged: true }, onProgress);
   }
 
   /** Fetches the last match's result tables from the worker, slice by slice. */

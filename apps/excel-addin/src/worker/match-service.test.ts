@@ -61,6 +61,25 @@ describe('the match service (the worker without the Worker)', () => {
     if (done.type === 'matched') expect(done.tables.pairs.rowCount).toBeGreaterThan(0);
   });
 
+  it('matches an input whose rows were sent ahead in slices, the same as one sent whole', async () => {
+    const whole = (await ask(service, { type: 'match', id: 14, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    for (const slot of ['mentors', 'mentees'] as const) {
+      const rows = input.kind === 'two-tables' ? input[slot].rows : [];
+      for (let start = 0; start < rows.length; start += 20) {
+        const [reply] = await ask(service, { type: 'stage', id: 15, slot, start, rows: rows.slice(start, start + 20) });
+        expect(reply.type).toBe('staged');
+      }
+    }
+    const bare = input.kind === 'two-tables' ? { ...input, mentors: { ...input.mentors, rows: [] }, mentees: { ...input.mentees, rows: [] } } : input;
+    const staged = (await ask(service, { type: 'match', id: 16, input: bare, staged: true, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    expect(staged.type === 'matched' && whole.type === 'matched' && staged.tables.pairs.rowCount === whole.tables.pairs.rowCount).toBe(true);
+  });
+
+  it('refuses input rows that arrive out of order', async () => {
+    const [reply] = await ask(service, { type: 'stage', id: 17, slot: 'people', start: 5, rows: [] });
+    expect(reply).toMatchObject({ type: 'failed', id: 17 });
+  });
+
   it('sends the result rows in slices on request', async () => {
     const done = (await ask(service, { type: 'match', id: 8, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
     if (done.type !== 'matched') throw new Error('no match');

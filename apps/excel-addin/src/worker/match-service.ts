@@ -10,6 +10,7 @@ import {
   requestSchema,
   resultTableNames,
   type ProblemData,
+  type MatchInputData,
   type ResultTablesData,
   type TableData,
   type TableShape,
@@ -60,6 +61,15 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
   let solver: Promise<Solver> | null = null;
   let last: HeatmapSource | null = null;
   let lastTables: ResultTablesData | null = null;
+  const staging = new Map<string, TableData['rows']>();
+
+  /** The input with the rows sent ahead in 'stage' messages put back in place. */
+  function unstage(input: MatchInputData): MatchInputData {
+    const rowsOf = (slot: string) => staging.get(slot) ?? [];
+    return input.kind === 'two-tables'
+      ? { ...input, mentors: { ...input.mentors, rows: rowsOf('mentors') }, mentees: { ...input.mentees, rows: rowsOf('mentees') } }
+      : { ...input, people: { ...input.people, rows: rowsOf('people') } };
+  }
 
   async function handle(raw: unknown, post: Post): Promise<void> {
     const parsed = requestSchema.safeParse(raw);
@@ -70,6 +80,14 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
     }
     const request = parsed.data;
     try {
+      if (request.type === 'stage') {
+        if (request.start === 0) staging.set(request.slot, []);
+        const rows = staging.get(request.slot);
+        if (!rows || rows.length !== request.start) throw new Error(`Input rows for ${request.slot} arrived out of order.`);
+        for (const row of request.rows) rows.push(row);
+        post({ type: 'staged', id: request.id, rows: rows.length });
+        return;
+      }
       if (request.type === 'rows') {
         if (!lastTables) throw new Error('Run a match first.');
         const rows = lastTables[request.table].rows.slice(request.start, request.start + request.count);
@@ -87,7 +105,8 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         post({ type: 'rejected', id: request.id, problems: problemsOf(rules.problems) });
         return;
       }
-      const input = request.input as MatchInput;
+      const input = (request.staged ? unstage(request.input) : request.input) as MatchInput;
+      if (request.staged) staging.clear();
       if (request.type === 'check') {
         const checked = checkTables(input, { ruleSet: rules.ruleSet, mapping: request.mapping });
         post({

@@ -48,6 +48,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('check'),
     id: z.number().int(),
     input: matchInputSchema,
+    /** The input tables' rows were sent before, in 'stage' messages. */
+    staged: z.boolean().default(false),
     ruleSet: z.unknown(),
     mapping: mappingOverridesSchema.optional(),
   }),
@@ -55,6 +57,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('match'),
     id: z.number().int(),
     input: matchInputSchema,
+    staged: z.boolean().default(false),
     ruleSet: z.unknown(),
     mapping: mappingOverridesSchema.optional(),
     /** Pairs locked in the Pairs sheet; added to the rule set's locked pairs for this run. */
@@ -63,6 +66,17 @@ export const requestSchema = z.discriminatedUnion('type', [
     heatmapSize: z.number().int().min(8).max(2000).default(300),
   }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), size: z.number().int().min(2).max(12), seed: z.number().int() }),
+  /**
+   * A slice of an input table's rows, sent ahead of a 'check' or 'match' with `staged: true`:
+   * posting a big input in one message blocks the pane while it is copied.
+   */
+  z.object({
+    type: z.literal('stage'),
+    id: z.number().int(),
+    slot: z.enum(['mentors', 'mentees', 'people']),
+    start: z.number().int().min(0),
+    rows: cellGrid,
+  }),
   /** A slice of one result table of the last match (results travel in slices: see resultTableNames). */
   z.object({
     type: z.literal('rows'),
@@ -172,6 +186,7 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rejected'), id: z.number().int(), problems: z.array(problemSchema) }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), sample: beatSampleSchema }),
   z.object({ type: z.literal('rows'), id: z.number().int(), rows: cellGrid }),
+  z.object({ type: z.literal('staged'), id: z.number().int(), rows: z.number().int() }),
   z.object({ type: z.literal('failed'), id: z.number().int(), message: z.string() }),
 ]);
 export type WorkerResponse = z.infer<typeof responseSchema>;
