@@ -5,3 +5,4 @@ export type { SolverBuild } from './wasm-module.js';
 export { SolverAbortError } from './wasm-module.js';
 export { InfeasibleAssignmentError, InvalidCostMatrixError } from './errors.js';
 export { CapacitatedProblemError, type CapacitatedErrorCode } from './capacitated-errors.js';
+export type { CapacitatedFlowCertificate } from './capacitated-driver.js';
