@@ -9,6 +9,7 @@ import { openApp, startHarness } from '../test/e2e/harness.js';
 export interface BrowserBenchmarkResult {
   readonly size: number;
   readonly timeToResultsMs: number;
+  /** Longest main-thread task after Match was pressed; 0 = none over 50 ms (the Long Tasks API reports only those). */
   readonly longestTaskMs: number;
 }
 
