@@ -10,6 +10,7 @@ import type { RuleSet } from './rules/schema.js';
 import { detectMapping } from './mapping.js';
 import { readParticipants, readPeople } from './participants.js';
 import { checkInput } from './checks.js';
+import { spreadsheetCellProblems } from './spreadsheet-cells.js';
 import { scorePairs } from './scoring.js';
 import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js';
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
@@ -64,7 +65,8 @@ function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Pa
   if (input.kind === 'one-table') {
     const people = merged(detectMapping(input.people.header, 'people', ruleSet), options.mapping?.people);
     const read = readPeople(input.people, input.roleColumn, people, ruleSet);
-    return { mentors: read.mentors, mentees: read.mentees, problems: read.problems, mappings: { people } };
+    const cells = spreadsheetCellProblems(input.people, people, [input.roleColumn]);
+    return { mentors: read.mentors, mentees: read.mentees, problems: [...cells, ...read.problems], mappings: { people } };
   }
   const mentorMapping = merged(detectMapping(input.mentors.header, 'mentor', ruleSet), options.mapping?.mentors);
   const menteeMapping = merged(detectMapping(input.mentees.header, 'mentee', ruleSet), options.mapping?.mentees);
@@ -73,7 +75,12 @@ function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Pa
   return {
     mentors: mentors.participants,
     mentees: mentees.participants,
-    problems: [...mentors.problems, ...mentees.problems],
+    problems: [
+      ...spreadsheetCellProblems(input.mentors, mentorMapping),
+      ...mentors.problems,
+      ...spreadsheetCellProblems(input.mentees, menteeMapping),
+      ...mentees.problems,
+    ],
     mappings: { mentors: mentorMapping, mentees: menteeMapping },
   };
 }
