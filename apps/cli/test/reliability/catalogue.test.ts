@@ -1,0 +1,450 @@
+// The bad-input catalogue (issue 8): every case is built in a temporary folder, then run through the
+// engine API (the tabular readers + parseRuleSet + matchTables, as the add-in does) and through the
+// CLI (`mentor-matcher match`), and both must agree. What a coordinator should get in each case:
+//
+// | case                                   | outcome | what they are told / what they get                                       |
+// |----------------------------------------|---------|---------------------------------------------------------------------------|
+// | empty file                             | exit 1  | the file is empty (file named)                                            |
+// | header only (no mentors)               | exit 0  | warning: 0 places for 50 mentees; every mentee listed unmatched, reason   |
+// | no mentees (header only)               | exit 0  | warning: 0 places for 50 mentors; every mentor listed unmatched, reason   |
+// | missing column a rule uses (grade)     | exit 1  | file, the missing column, which rules use it, the columns there are        |
+// | no email column                        | exit 0  | warning: people told apart by row number; everyone still in the output    |
+// | duplicate header names                 | exit 1  | file, row 1, both column letters, the repeated name                       |
+// | UTF-8 BOM                              | exit 0  | read as if absent: same pairs as the sample                               |
+// | CRLF line ends, quoted line breaks     | exit 0  | the multi-line biography reaches the output intact                        |
+// | bytes that are not UTF-8               | exit 1  | file, row, column, the bad byte; "save as CSV UTF-8"                      |
+// | a 1 MB cell (biography)                | exit 0  | accepted, written out whole                                               |
+// | trailing spaces, mixed-case emails     | exit 0  | the same person (trimmed, case-insensitive id); same pairs as the sample  |
+// | grade "7" where the ladder has "Grade 7" | exit 0 | the preset's alias: same pairs as the sample                             |
+// | grade off the ladder                   | exit 1  | file, row, column, value                                                  |
+// | a person listed twice (case differs)   | exit 1  | file, both rows, column, value                                            |
+// | the same person as mentor and mentee   | exit 0  | allowed; never paired with themself                                       |
+// | every pair excluded                    | exit 0  | warnings per person; everyone unmatched with the rules that excluded them |
+// | capacity 0                             | exit 0  | those people take part, get no partner, reason says capacity 0            |
+// | capacity not a number                  | exit 1  | file, row, column, value                                                  |
+// | rule set: unknown rule/condition type  | exit 1  | the rule set file and the path, e.g. rules[0].when.type                   |
+// | rule set: negative / non-numeric points| exit 1  | rules[0].points                                                           |
+// | rule set: column that does not exist   | exit 1  | the table file, the column, the rule that uses it                         |
+// | rule set: huge number (1e308)          | exit 1  | the path and the limit                                                    |
+// | rule set: deeply nested / oversized    | exit 1  | the rule set file, "nested"/"larger than"; no crash, no hang              |
+// | XLSX merged cells in a used column     | exit 1  | sheet, merged range, rows read as blank                                   |
+// | XLSX several sheets                    | exit 0  | the first sheet by default; --sheet picks another; an unknown one lists them |
+// | XLSX dates, formulas                   | exit 0  | dates as ISO text, formulas by their cached value                         |
+// | XLSX error value (#N/A) in a used column | exit 1 | sheet, row, column, "#N/A"                                              |
+//
+// Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
+// output, with partners or with a reason. No case prints a stack trace.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getPreset, matchTables, parseRuleSet, type InputProblem, type MatchInput, type MatchRun, type RuleSet } from '@mentor-matcher/engine';
+import { createSolver, type Solver } from '@mentor-matcher/solver';
+import { readCsv, readXlsx, TableReadError, type Table } from '@mentor-matcher/tabular';
+import { runCli, tempDir } from '../run-cli.js';
+import {
+  concatBytes,
+  csvText,
+  emailOf,
+  sampleRows,
+  utf8,
+  withCell,
+  withColumn,
+  withoutColumn,
+  xlsxBytes,
+  type Rows,
+  type XCell,
+} from './fixtures.js';
+
+interface Fixture {
+  readonly files: Record<string, Uint8Array | string>;
+  /** CLI arguments naming the input (the output folder is added). */
+  readonly args: readonly string[];
+  /** Emails of everyone in the input, for the accounted-for check. */
+  readonly people: { readonly mentors: readonly string[]; readonly mentees: readonly string[] };
+}
+
+interface Case {
+  readonly name: string;
+  readonly build: () => Fixture;
+  readonly exit: 0 | 1;
+  /** Text every message channel must contain (CLI stderr, engine problems or read error). */
+  readonly says?: readonly (string | RegExp)[];
+  /** Further checks on a successful engine run. */
+  readonly verify?: (run: Extract<MatchRun, { ok: true }>) => void;
+}
+
+const mentors = sampleRows('mentors');
+const mentees = sampleRows('mentees');
+const emails = (rows: Rows) => (rows[0].includes('email address') ? rows.slice(1).map((_, i) => emailOf(rows, i)) : []);
+
+function twoCsv(m: Rows, e: Rows, extra: Partial<Fixture> = {}): Fixture {
+  return {
+    files: { 'mentors.csv': csvText(m), 'mentees.csv': csvText(e), ...extra.files },
+    args: ['--mentors', 'mentors.csv', '--mentees', 'mentees.csv', ...(extra.args ?? [])],
+    people: { mentors: emails(m), mentees: emails(e) },
+  };
+}
+
+function withRules(ruleSet: unknown): Partial<Fixture> {
+  return { files: { 'rules.json': typeof ruleSet === 'string' ? ruleSet : JSON.stringify(ruleSet) }, args: ['--rules', 'rules.json'] };
+}
+
+const preset = getPreset('mentor-match');
+const pairsOfSample = 105;
+
+function asXRows(rows: Rows): XCell[][] {
+  return rows.map((row) => row.map((cell) => cell));
+}
+
+function xlsxFixture(mentorSheets: Parameters<typeof xlsxBytes>[0], menteeRows: Rows, args: string[] = []): Fixture {
+  const first = mentorSheets[0].rows;
+  return {
+    files: { 'mentors.xlsx': xlsxBytes(mentorSheets), 'mentees.xlsx': xlsxBytes([{ name: 'Mentees', rows: asXRows(menteeRows) }]) },
+    args: ['--mentors', 'mentors.xlsx', '--mentees', 'mentees.xlsx', ...args],
+    people: {
+      mentors: first.slice(1).map((row) => String(row[2] ?? '')),
+      mentees: emails(menteeRows),
+    },
+  };
+}
+
+const nested = (depth: number) => `{"version":1,"name":"deep","rules":[{"id":"a","label":"A","kind":"exclude","when":${'{"type":"not","condition":'.repeat(depth)}{"type":"same","mentor":"grade","mentee":"grade"}${'}'.repeat(depth)}}]}`;
+
+const cases: Case[] = [
+  {
+    name: 'empty file',
+    build: () => ({ ...twoCsv(mentors, mentees), files: { 'mentors.csv': '', 'mentees.csv': csvText(mentees) } }),
+    exit: 1,
+    says: ['mentors.csv', 'empty'],
+  },
+  {
+    name: 'header only: no mentors',
+    build: () => twoCsv(mentors.slice(0, 1), mentees),
+    exit: 0,
+    says: [/0 places for 50 mentees/],
+    verify: (run) => expect(run.result.mentees.every((m) => m.reason !== null)).toBe(true),
+  },
+  {
+    name: 'no mentees',
+    build: () => twoCsv(mentors, mentees.slice(0, 1)),
+    exit: 0,
+    says: [/0 mentors in all for 50 mentors/],
+    verify: (run) => expect(run.result.mentors.every((m) => m.reason !== null)).toBe(true),
+  },
+  {
+    name: 'missing column a rule uses',
+    build: () => twoCsv(withoutColumn(mentors, 'grade'), mentees),
+    exit: 1,
+    says: ['mentors.csv', 'no column "grade"', 'grade-gap'],
+  },
+  {
+    name: 'no email column',
+    build: () => twoCsv(withoutColumn(mentors, 'email address'), mentees),
+    exit: 0,
+    says: ['mentors.csv', 'no email column'],
+    verify: (run) => expect(run.result.mentors).toHaveLength(50),
+  },
+  {
+    name: 'duplicate header names',
+    build: () => twoCsv([mentors[0].map((h) => (h === 'job title' ? 'grade' : h)), ...mentors.slice(1)], mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 1', 'repeats "grade"', 'column E'],
+  },
+  {
+    name: 'UTF-8 byte order mark',
+    build: () => ({ ...twoCsv(mentors, mentees), files: { 'mentors.csv': concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(csvText(mentors))), 'mentees.csv': csvText(mentees) } }),
+    exit: 0,
+    verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
+  },
+  {
+    name: 'CRLF line ends and quoted line breaks',
+    build: () => {
+      const m = withCell(mentors, 2, 'biography', 'Line one,\r\nline "two"\nline three');
+      return { ...twoCsv(m, mentees), files: { 'mentors.csv': csvText(m, '\r\n'), 'mentees.csv': csvText(mentees, '\r\n') } };
+    },
+    exit: 0,
+    verify: (run) => {
+      expect(run.result.pairs).toHaveLength(pairsOfSample);
+      expect(run.result.mentors[2].participant.attributes['biography']).toBe('Line one,\r\nline "two"\nline three');
+    },
+  },
+  {
+    name: 'bytes that are not UTF-8',
+    build: () => {
+      const text = csvText(mentors).replace('Department of Love', 'Department of L\u0000ve');
+      const bytes = utf8(text);
+      bytes[bytes.indexOf(0)] = 0xff;
+      return { ...twoCsv(mentors, mentees), files: { 'mentors.csv': bytes, 'mentees.csv': csvText(mentees) } };
+    },
+    exit: 1,
+    says: ['mentors.csv', 'row 3', 'column G', '0xFF', 'UTF-8'],
+  },
+  {
+    name: 'a 1 MB cell',
+    build: () => twoCsv(withCell(mentors, 3, 'biography', 'x'.repeat(1024 * 1024)), mentees),
+    exit: 0,
+    verify: (run) => expect(String(run.result.mentors[3].participant.attributes['biography'])).toHaveLength(1024 * 1024),
+  },
+  {
+    name: 'trailing spaces and mixed-case emails',
+    build: () => {
+      const m = withCell(mentors, 0, 'email address', '  Mentor.00@GOV.uk  ');
+      return twoCsv(withCell(m, 1, 'organisation', 'Department of Love   '), mentees);
+    },
+    exit: 0,
+    verify: (run) => {
+      expect(run.result.mentors[0].participant.id).toBe('mentor.00@gov.uk');
+      expect(run.result.pairs).toHaveLength(pairsOfSample);
+    },
+  },
+  {
+    name: 'grade "7" where the ladder has "Grade 7"',
+    build: () => twoCsv(mentors.map((row) => row.map((cell) => (cell === 'Grade 7' ? '7' : cell))), mentees),
+    exit: 0,
+    verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
+  },
+  {
+    name: 'grade off the ladder',
+    build: () => twoCsv(withCell(mentors, 4, 'grade', 'Grade 99'), mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 6', 'grade', 'Grade 99'],
+  },
+  {
+    name: 'a person listed twice',
+    build: () => twoCsv([...mentors, mentors[2].map((cell) => (cell === 'mentor.01@gov.uk' ? 'MENTOR.01@gov.uk ' : cell))], mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 52', 'row 3', 'email address', 'MENTOR.01@gov.uk'],
+  },
+  {
+    name: 'the same person as mentor and mentee',
+    build: () => {
+      // mentor.00 (SCS4) also signs up as a mentee at SCS2, so they are eligible for their own mentoring.
+      const self = mentees[0].map((h) => {
+        const from = mentors[0].indexOf(h);
+        if (h === 'grade') return 'SCS2';
+        if (h === 'organisation') return 'Department of Peace';
+        return from >= 0 ? mentors[1][from] : '';
+      });
+      return twoCsv(mentors, [...mentees, self]);
+    },
+    exit: 0,
+    verify: (run) => expect(run.result.pairs.some((p) => p.mentor.id === 'mentor.00@gov.uk' && p.mentee.id === 'mentor.00@gov.uk')).toBe(false),
+  },
+  {
+    name: 'every pair excluded',
+    build: () => {
+      const same = (rows: Rows) => rows.map((row, i) => row.map((cell, c) => (i > 0 && rows[0][c] === 'organisation' ? 'Department of Joy' : cell)));
+      return twoCsv(same(mentors), same(mentees));
+    },
+    exit: 0,
+    says: ['has no eligible', 'Same organisation'],
+    verify: (run) => {
+      expect(run.result.pairs).toHaveLength(0);
+      expect([...run.result.mentors, ...run.result.mentees].every((p) => p.reason !== null)).toBe(true);
+    },
+  },
+  {
+    name: 'capacity 0',
+    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i < 5 ? '0' : '')), mentees),
+    exit: 0,
+    verify: (run) => {
+      for (const outcome of run.result.mentors.slice(0, 5)) {
+        expect(outcome.partners).toHaveLength(0);
+        expect(outcome.reason).not.toBeNull();
+      }
+    },
+  },
+  {
+    name: 'capacity not a number',
+    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i === 6 ? 'lots' : '')), mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 8', 'capacity', 'lots'],
+  },
+  {
+    name: 'rule set with an unknown condition type',
+    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'exclude', when: { type: 'astrology', mentor: 'grade', mentee: 'grade' } }] })),
+    exit: 1,
+    says: ['rules.json', 'rules[0].when'],
+  },
+  {
+    name: 'rule set with an unknown rule kind',
+    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'prefer', when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] })),
+    exit: 1,
+    says: ['rules.json', 'rules[0].kind'],
+  },
+  {
+    name: 'rule set with a negative weight',
+    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'score', points: -5, when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] })),
+    exit: 1,
+    says: ['rules.json', 'rules[0].points'],
+  },
+  {
+    name: 'rule set with a non-numeric weight',
+    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'score', points: 'ten', when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] })),
+    exit: 1,
+    says: ['rules.json', 'rules[0].points'],
+  },
+  {
+    name: 'rule set with a huge number',
+    build: () => twoCsv(mentors, mentees, withRules(JSON.stringify({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'score', points: 1, when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] }).replace('"points":1', '"points":1e308'))),
+    exit: 1,
+    says: ['rules.json', 'rules[0].points'],
+  },
+  {
+    name: 'rule set naming a column that does not exist',
+    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'shoe', label: 'Shoe size', kind: 'exclude', when: { type: 'same', mentor: 'shoe size', mentee: 'shoe size' } }] })),
+    exit: 1,
+    says: ['mentors.csv', 'no column "shoe size"', 'shoe'],
+  },
+  {
+    name: 'rule set nested 100,000 deep',
+    build: () => twoCsv(mentors, mentees, withRules(nested(100_000))),
+    exit: 1,
+    says: ['rules.json'],
+  },
+  {
+    name: 'rule set of 5 MB',
+    build: () => twoCsv(mentors, mentees, withRules({ ...preset, description: 'x'.repeat(5_000_000) })),
+    exit: 1,
+    says: ['rules.json', 'larger than'],
+  },
+  {
+    name: 'XLSX with merged cells in a used column',
+    build: () => xlsxFixture([{ name: 'Mentors', rows: asXRows(mentors), merges: ['G3:G5'] }], mentees),
+    exit: 1,
+    says: ['mentors.xlsx', 'G3:G5', 'merged'],
+  },
+  {
+    name: 'XLSX with several sheets, the first by default',
+    build: () => xlsxFixture([{ name: 'Mentors', rows: asXRows(mentors) }, { name: 'Old', rows: [['nothing'], ['here']] }], mentees),
+    exit: 0,
+    verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
+  },
+  {
+    name: 'XLSX with several sheets, an unknown one asked for',
+    build: () => xlsxFixture([{ name: 'Mentors', rows: asXRows(mentors) }, { name: 'Old', rows: [['x']] }], mentees, ['--sheet', 'Nope']),
+    exit: 1,
+    says: ['mentors.xlsx', 'Nope', 'Mentors', 'Old'],
+  },
+  {
+    name: 'XLSX with dates and formulas',
+    build: () => {
+      const rows: XCell[][] = asXRows(mentors);
+      const title = mentors[0].indexOf('job title');
+      const org = mentors[0].indexOf('organisation');
+      rows[1][title] = { date: 45292 };
+      rows[2][org] = { formula: 'CONCAT("Department of ","Love")', cached: 'Department of Love' };
+      return xlsxFixture([{ name: 'Mentors', rows }], mentees);
+    },
+    exit: 0,
+    verify: (run) => {
+      expect(run.result.mentors[0].participant.attributes['job title']).toBe('2024-01-01');
+      expect(run.result.mentors[1].participant.attributes['organisation']).toBe('Department of Love');
+      expect(run.result.pairs).toHaveLength(pairsOfSample);
+    },
+  },
+  {
+    name: 'XLSX with an error value in a used column',
+    build: () => {
+      const rows: XCell[][] = asXRows(mentors);
+      rows[4][mentors[0].indexOf('organisation')] = { error: '#N/A' };
+      return xlsxFixture([{ name: 'Mentors', rows }], mentees);
+    },
+    exit: 1,
+    says: ['mentors.xlsx', 'row 5', 'organisation', '#N/A'],
+  },
+];
+
+let solver: Solver;
+beforeAll(async () => {
+  solver = await createSolver();
+});
+
+function materialise(fixture: Fixture): string {
+  const cwd = tempDir('mm-reliability-');
+  for (const [name, content] of Object.entries(fixture.files)) writeFileSync(join(cwd, name), content);
+  return cwd;
+}
+
+/** How a problem reads, wherever it is shown: message plus table, row, column and value. */
+const problemText = (p: InputProblem) => [p.message, p.table, p.row !== undefined ? `row ${p.row}` : '', p.column, p.value ?? ''].join(' | ');
+
+function readTable(cwd: string, file: string, sheet: string | undefined): Table {
+  const bytes = readFileSync(join(cwd, file));
+  return file.endsWith('.xlsx') ? readXlsx(bytes, { source: file, ...(sheet ? { sheet } : {}) }) : readCsv(bytes, { source: file });
+}
+
+/** The engine path: what the add-in does with the same files. Read errors and rule-set problems are messages too. */
+function runEngine(cwd: string, fixture: Fixture): { run?: MatchRun; text: string } {
+  const arg = (name: string) => {
+    const i = fixture.args.indexOf(name);
+    return i >= 0 ? fixture.args[i + 1] : undefined;
+  };
+  let ruleSet: RuleSet = preset;
+  const rulesFile = arg('--rules');
+  if (rulesFile) {
+    const parsed = parseRuleSet(readFileSync(join(cwd, rulesFile), 'utf8'));
+    if (!parsed.ok) return { text: `${rulesFile}: ${parsed.problems.map(problemText).join('\n')}` };
+    ruleSet = parsed.ruleSet;
+  }
+  let input: MatchInput;
+  try {
+    input = { kind: 'two-tables', mentors: readTable(cwd, arg('--mentors')!, arg('--sheet')), mentees: readTable(cwd, arg('--mentees')!, arg('--sheet')) };
+  } catch (error) {
+    if (error instanceof TableReadError) return { text: error.message };
+    throw error;
+  }
+  const run = matchTables(input, { ruleSet, solver });
+  return { run, text: run.problems.map(problemText).join('\n') };
+}
+
+function expectSays(text: string, says: Case['says']): void {
+  for (const s of says ?? []) {
+    if (typeof s === 'string') expect(text).toContain(s);
+    else expect(text).toMatch(s);
+  }
+}
+
+function outputEmails(cwd: string, file: string): string[] {
+  const table = readCsv(readFileSync(join(cwd, 'out', file)), { source: file });
+  const column = table.header.indexOf('email address');
+  return table.rows.map((row) => String(row[column] ?? '').trim().toLowerCase());
+}
+
+describe('bad input catalogue', () => {
+  describe.each(cases)('$name', (testCase) => {
+    let fixture: Fixture;
+    let cwd: string;
+    beforeAll(() => {
+      fixture = testCase.build();
+      cwd = materialise(fixture);
+    });
+
+    it(`engine: ${testCase.exit === 0 ? 'matches' : 'stops'} and says what is wrong`, () => {
+      const engine = runEngine(cwd, fixture);
+      expectSays(engine.text, testCase.says);
+      expect(engine.run?.ok ?? false).toBe(testCase.exit === 0);
+      if (engine.run?.ok) {
+        const { result } = engine.run;
+        const ids = (side: typeof result.mentors) => side.map((o) => o.participant.id);
+        for (const email of fixture.people.mentors) expect(ids(result.mentors)).toContain(email.trim().toLowerCase());
+        for (const email of fixture.people.mentees) expect(ids(result.mentees)).toContain(email.trim().toLowerCase());
+        for (const outcome of [...result.mentors, ...result.mentees]) expect(outcome.partners.length > 0 || outcome.reason !== null).toBe(true);
+        testCase.verify?.(engine.run);
+      }
+    });
+
+    it(`CLI: exit ${testCase.exit}, the same message, no stack trace, everyone in the output`, async () => {
+      mkdirSync(join(cwd, 'out'), { recursive: true });
+      const run = await runCli(['match', ...fixture.args, '--out', 'out', '--quiet'], { cwd });
+      expect(run.code, run.stderr).toBe(testCase.exit);
+      expectSays(run.stderr, testCase.says);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      if (testCase.exit === 0) {
+        const written = { mentors: outputEmails(cwd, 'mentors.csv'), mentees: outputEmails(cwd, 'mentees.csv') };
+        for (const email of fixture.people.mentors) expect(written.mentors).toContain(email.trim().toLowerCase());
+        for (const email of fixture.people.mentees) expect(written.mentees).toContain(email.trim().toLowerCase());
+      }
+    });
+  });
+});
