@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot, requireBuiltPackage } from './built-package.js';
 
 const run = promisify(execFile);
+// Runners such as Nx set FORCE_COLOR, which makes console.log colour the arrays the example prints.
+const { FORCE_COLOR: _forceColor, ...plainEnv } = process.env;
 
 const entry = `
 import { createSolver, InfeasibleAssignmentError } from '@mentor-matcher/solver';
@@ -24,6 +26,7 @@ const expected = { cols: [1, 0, 2], total: 5, infeasible: 'InfeasibleAssignmentE
 
 describe('the npm pack tarball', () => {
   let folder: string;
+  const runNode = (args: string[]) => run(process.execPath, args, { cwd: folder, env: { ...plainEnv, NO_COLOR: '1' } });
   let files: string[];
 
   beforeAll(async () => {
@@ -51,7 +54,7 @@ describe('the npm pack tarball', () => {
   });
 
   it('runs from plain Node ESM in an empty folder', async () => {
-    const { stdout } = await run(process.execPath, ['main.js'], { cwd: folder });
+    const { stdout } = await runNode(['main.js']);
     expect(JSON.parse(stdout)).toEqual(expected);
   });
 
@@ -60,7 +63,7 @@ describe('the npm pack tarball', () => {
     const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toBeDefined();
     await writeFile(join(folder, 'readme-example.js'), example!);
-    const { stdout } = await run(process.execPath, ['readme-example.js'], { cwd: folder });
+    const { stdout } = await runNode(['readme-example.js']);
     expect(stdout.split('\n').slice(0, 2)).toEqual(['[ 0, 1, 2 ] [ 1, 0, 2 ] 5', '15']);
     expect(stdout).toContain('only 1 of the 2 rows be assigned');
   });
@@ -79,7 +82,7 @@ describe('the npm pack tarball', () => {
     });
     // The bundle must not reach back into node_modules: run it from a folder without them.
     await rm(join(folder, 'node_modules'), { recursive: true });
-    const { stdout } = await run(process.execPath, [join(folder, 'bundle', 'main.js')], { cwd: folder });
+    const { stdout } = await runNode([join(folder, 'bundle', 'main.js')]);
     expect(JSON.parse(stdout)).toEqual(expected);
   }, 60_000);
 });
