@@ -112,7 +112,7 @@ function mappingEditor(app: App): HTMLElement | null {
       const header = app.state.tables[role]?.header ?? Object.values(mapping);
       return h(
         'fieldset',
-        {},
+        { class: 'mapping' },
         h('legend', {}, roleLabels[role] ?? kind),
         Object.entries(mapping).map(([logical, column]) => {
           const select = h(
