@@ -13,8 +13,26 @@ import { EDGE_CANDIDATE, EDGE_FREE, EDGE_LOCKED, type PreparedProblem } from './
  */
 export const SPARE_CANDIDATES = 12;
 
-/** Marks each row's and each column's best-scoring free pairs as candidates. */
-export function selectCandidates(prepared: PreparedProblem): void {
+/** The candidate pairs so far, in the order they were added (grows; never shrinks). */
+export interface CandidateSet {
+  edges: Int32Array;
+  size: number;
+}
+
+function addCandidate(prepared: PreparedProblem, candidates: CandidateSet, edge: number): void {
+  if (prepared.edgeState[edge] !== EDGE_FREE) return;
+  prepared.edgeState[edge] = EDGE_CANDIDATE;
+  if (candidates.size === candidates.edges.length) {
+    const grown = new Int32Array(Math.max(16, candidates.edges.length * 2));
+    grown.set(candidates.edges);
+    candidates.edges = grown;
+  }
+  candidates.edges[candidates.size++] = edge;
+}
+
+/** Each row's and each column's best-scoring free pairs. */
+export function selectCandidates(prepared: PreparedProblem): CandidateSet {
+  const candidates: CandidateSet = { edges: new Int32Array(0), size: 0 };
   const { rows, cols, rowStart, rowOrder, edgeCol, edgeScore, edgeState, rowResidual, colResidual } = prepared;
   let widest = 0;
   for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
@@ -33,7 +51,7 @@ export function selectCandidates(prepared: PreparedProblem): void {
       if (edgeState[e] !== EDGE_FREE || colResidual[edgeCol[e]] === 0) continue;
       size = offer(heap, 0, size, keep, edgeScore[e], tieBreak(prepared.edgeRow[e], edgeCol[e]), e);
     }
-    for (let k = 0; k < size; k++) edgeState[heapEdge[k]] = EDGE_CANDIDATE;
+    for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heapEdge[k]);
   }
 
   // Per-column bounded heaps, filled in one pass over the pairs (the pairs are grouped by row only).
@@ -55,8 +73,9 @@ export function selectCandidates(prepared: PreparedProblem): void {
     colSize[j] = offer(colHeap, colOffset[j], colSize[j], colKeep[j], edgeScore[e], tieBreak(prepared.edgeRow[e], j), e);
   }
   for (let j = 0; j < cols; j++) {
-    for (let k = 0; k < colSize[j]; k++) edgeState[colHeap.edge[colOffset[j] + k]] = EDGE_CANDIDATE;
+    for (let k = 0; k < colSize[j]; k++) addCandidate(prepared, candidates, colHeap.edge[colOffset[j] + k]);
   }
+  return candidates;
 }
 
 /** Parallel arrays of bounded min-heaps, ordered by score, then by a pseudo-random tie-breaker. */
@@ -120,26 +139,23 @@ export interface CandidateNetwork {
   readonly arcEdge: Int32Array;
 }
 
-/** The flow network over the current candidates, in row-major CSR form. */
-export function buildNetwork(prepared: PreparedProblem): CandidateNetwork {
-  const { rows, cols, rowStart, rowOrder, edgeCol, edgeScore, edgeState, scale } = prepared;
-  let arcs = 0;
-  for (let e = 0; e < edgeState.length; e++) if (edgeState[e] === EDGE_CANDIDATE) arcs++;
+/** The flow network over the current candidates, in row-major CSR form (a counting sort of the candidates). */
+export function buildNetwork(prepared: PreparedProblem, candidates: CandidateSet): CandidateNetwork {
+  const { rows, cols, edgeRow, edgeCol, edgeScore, scale } = prepared;
+  const arcs = candidates.size;
   const arcStart = new Int32Array(rows + 1);
+  for (let k = 0; k < arcs; k++) arcStart[edgeRow[candidates.edges[k]] + 1]++;
+  for (let i = 0; i < rows; i++) arcStart[i + 1] += arcStart[i];
+  const fill = arcStart.slice(0, rows);
   const arcCol = new Int32Array(arcs);
   const arcCost = new Float64Array(arcs);
   const arcEdge = new Int32Array(arcs);
-  let a = 0;
-  for (let i = 0; i < rows; i++) {
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const e = rowOrder[p];
-      if (edgeState[e] !== EDGE_CANDIDATE) continue;
-      arcCol[a] = edgeCol[e];
-      arcCost[a] = -Math.round(edgeScore[e] * scale);
-      arcEdge[a] = e;
-      a++;
-    }
-    arcStart[i + 1] = a;
+  for (let k = 0; k < arcs; k++) {
+    const e = candidates.edges[k];
+    const a = fill[edgeRow[e]]++;
+    arcCol[a] = edgeCol[e];
+    arcCost[a] = -Math.round(edgeScore[e] * scale);
+    arcEdge[a] = e;
   }
   return {
     network: {
@@ -164,7 +180,7 @@ export function buildNetwork(prepared: PreparedProblem): CandidateNetwork {
  * negative pair would bring in, for instance, all pairs between rows and columns that both have
  * room left, most of which the next optimum does not need.
  */
-export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution): number {
+export function priceFreePairs(prepared: PreparedProblem, candidates: CandidateSet, solution: FlowSolution): number {
   const { rows, rowStart, rowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
   const { rowPotential, colPotential } = solution;
   let widest = 0;
@@ -186,7 +202,7 @@ export function priceFreePairs(prepared: PreparedProblem, solution: FlowSolution
       const reducedCost = -Math.round(edgeScore[e] * scale) + potential - colPotential[edgeCol[e]];
       if (reducedCost < 0) size = offer(heap, 0, size, keep, -reducedCost, tieBreak(i, edgeCol[e]), e);
     }
-    for (let k = 0; k < size; k++) edgeState[heap.edge[k]] = EDGE_CANDIDATE;
+    for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heap.edge[k]);
     added += size;
   }
   return added;

@@ -29,7 +29,7 @@ export type CapacitatedFlowCertificate = {
 
 export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProblem): CapacitatedResult {
   const prepared = prepareProblem(problem);
-  selectCandidates(prepared);
+  const candidates = selectCandidates(prepared);
   let solves = 0;
   // Per edge, whether the last optimum chose it: the next, larger network can start from that flow.
   const chosen = new Uint8Array(prepared.edgeRow.length);
@@ -37,7 +37,7 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
   for (let i = 0; i < prepared.rows; i++) rowUnits += prepared.rowResidual[i];
   let previous: FlowSolution | undefined;
   for (;;) {
-    const { network, arcEdge } = buildNetwork(prepared);
+    const { network, arcEdge } = buildNetwork(prepared, candidates);
     let warmStart: FlowSolution | undefined;
     if (previous !== undefined) {
       const arcFlow = new Uint8Array(arcEdge.length);
@@ -48,7 +48,7 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
     solves++;
     checkPotentials(solution);
     for (let a = 0; a < arcEdge.length; a++) chosen[arcEdge[a]] = solution.arcFlow[a];
-    const added = priceFreePairs(prepared, solution);
+    const added = priceFreePairs(prepared, candidates, solution);
     if (added === 0) return buildResult(prepared, arcEdge, solution, solves);
     // Every added pair has a negative reduced cost and costs one repair search on a warm start;
     // with more added pairs than half the row units, solving afresh was about as fast or faster
