@@ -4,6 +4,7 @@
 import { checkTables, matchTables, parseRuleSet, resultTables, type MatchInput } from '@mentor-matcher/engine';
 import type { Solver } from '@mentor-matcher/solver';
 import type { Table } from '@mentor-matcher/tabular';
+import { sizeProblem } from '../app/limits.js';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
 import {
@@ -57,6 +58,11 @@ function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
   return out;
 }
 
+/** Mentors and mentees; for one table, its row count on both sides (an upper bound, as the pane counts). */
+function sideCounts(input: MatchInput): [number, number] {
+  return input.kind === 'two-tables' ? [input.mentors.rows.length, input.mentees.rows.length] : [input.people.rows.length, input.people.rows.length];
+}
+
 export function createMatchService(loadSolver: () => Promise<Solver> | Solver, now: () => number = () => performance.now()) {
   let solver: Promise<Solver> | null = null;
   let last: HeatmapSource | null = null;
@@ -107,6 +113,13 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
       }
       const input = (request.staged ? unstage(request.input) : request.input) as MatchInput;
       if (request.staged) staging.clear();
+      // The pane refuses these sizes too; refusing here as well covers the Data step's check, which
+      // scores every pair, and any caller that posts to the worker directly.
+      const tooBig = sizeProblem(...sideCounts(input));
+      if (tooBig) {
+        post({ type: 'failed', id: request.id, message: tooBig });
+        return;
+      }
       if (request.type === 'check') {
         const checked = checkTables(input, { ruleSet: rules.ruleSet, mapping: request.mapping });
         post({
