@@ -111,7 +111,12 @@ function measureOnce(task: EngineTask, solver: Solver): EngineMeasurement {
   const timeMs = performance.now() - start;
   const cpuTimeMs = cpuMs() - cpuStart;
   const heapAfter = process.memoryUsage().heapUsed;
-  if (!run.ok) return { ...base, ok: false, error: run.problems.map((p) => p.message).join('; ') };
+  if (!run.ok) {
+    // Warnings come back too (people with no eligible partner, at 10,000 a long list): report the errors.
+    const errors = run.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+    const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+    return { ...base, ok: false, error: errors.slice(0, 3).join('; ') + more };
+  }
   const { summary } = run.result;
   return {
     ...base,
