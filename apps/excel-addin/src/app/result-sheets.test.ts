@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultSheetNames, toResultSheets, withLockColumn } from './result-sheets.js';
+import { isResultTableName, resultSheetNames, toResultSheets, withLockColumn } from './result-sheets.js';
 
 const table = (header: string[], rows: (string | number | boolean | null)[][]) => ({ source: 't', header, rows, headerRow: 1, firstColumn: 0 });
 
@@ -22,5 +22,13 @@ describe('toResultSheets', () => {
     const sheets = toResultSheets({ pairs: t, mentors: t, mentees: t, unmatched: t, summary: t });
     expect(sheets.map((s) => s.name)).toEqual(Object.values(resultSheetNames));
     expect(sheets.map((s) => s.name)).not.toContain('Mentors');
+  });
+});
+
+describe('isResultTableName', () => {
+  it('recognises the tables and sheets this app wrote, so they are never guessed as input', () => {
+    expect(isResultTableName('MatchMentors')).toBe(true);
+    expect(isResultTableName('Match Mentees')).toBe(true);
+    expect(isResultTableName('Mentors')).toBe(false);
   });
 });

@@ -38,3 +38,9 @@ export function toResultSheets(tables: ResultTablesData): ResultSheet[] {
     { name: resultSheetNames.summary, ...tables.summary },
   ].map(({ name, header, rows }) => ({ name, header, rows }));
 }
+
+/** Whether a table or sheet is one this app wrote ("MatchMentors" on "Match Mentors"), never an input. */
+export function isResultTableName(label: string): boolean {
+  const key = label.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return Object.values(resultSheetNames).some((name) => name.replace(/[^A-Za-z0-9]/g, '').toLowerCase() === key);
+}

@@ -3,7 +3,7 @@
 import { parseRuleSet, type RuleSet } from '@mentor-matcher/engine';
 import type { Table } from '@mentor-matcher/tabular';
 import { sizeProblem } from '../app/limits.js';
-import { resultSheetNames, toResultSheets } from '../app/result-sheets.js';
+import { isResultTableName, resultSheetNames, toResultSheets } from '../app/result-sheets.js';
 import type { WorkbookHost } from '../host/workbook-host.js';
 import { MatchCancelled, type MatchClient } from '../worker/match-client.js';
 import type { MatchInputData, TableData } from '../worker/protocol.js';
@@ -126,7 +126,7 @@ export class App {
     for (const role of this.rolesNeeded()) {
       if (this.state.picked[role]) continue;
       const pattern = role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
-      this.state.picked[role] = this.state.sources.find((s) => pattern.test(s.label))?.id;
+      this.state.picked[role] = this.state.sources.find((s) => pattern.test(s.label) && !isResultTableName(s.label))?.id;
     }
   }
 
