@@ -232,8 +232,9 @@ export function certificateProblems(c: Case, result: CapacitatedResult): string[
   }
   if (!c.coverage.includes('rows') && wr !== 0) problems.push('row tier gain without rows coverage');
   if (!c.coverage.includes('cols') && wc !== 0) problems.push('column tier gain without cols coverage');
-  const rowUnitCost = (i: number, k: number): number => (k === 1 ? -wr : 0);
-  const colUnitCost = (j: number, k: number): number => (k === 1 ? -wc : 0);
+  // Unit k of a person's capacity (counted with the locked pairs first) costs −gain for k = 1, else 0.
+  const rowUnit = (k: number): number => (k === 1 ? -wr : 0);
+  const colUnit = (k: number): number => (k === 1 ? -wc : 0);
 
   let freePairs = 0;
   let maxScaled = 0;
@@ -253,18 +254,13 @@ export function certificateProblems(c: Case, result: CapacitatedResult): string[
   }
   for (let i = 0; i < c.rows; i++) {
     const f = rowLoad[i];
-    // Units are counted with the locked pairs first, as in docs/capacitated.md.
-    const firstFree = rowLocks[i] > 0 ? 0 : 1;
-    const unit = (k: number): number => (firstFree === 1 ? rowUnitCost(i, k) : 0);
-    if (f < c.rowCapacity[i] && unit(f + 1) - rowPotential[i] < 0) problems.push(`row ${i}: unused unit has negative reduced cost`);
-    if (f > rowLocks[i] && -unit(f) + rowPotential[i] < 0) problems.push(`row ${i}: used unit has negative reverse reduced cost`);
+    if (f < c.rowCapacity[i] && rowUnit(f + 1) - rowPotential[i] < 0) problems.push(`row ${i}: unused unit has negative reduced cost`);
+    if (f > rowLocks[i] && -rowUnit(f) + rowPotential[i] < 0) problems.push(`row ${i}: used unit has negative reverse reduced cost`);
   }
   for (let j = 0; j < c.cols; j++) {
     const g = colLoad[j];
-    const firstFree = colLocks[j] > 0 ? 0 : 1;
-    const unit = (k: number): number => (firstFree === 1 ? colUnitCost(j, k) : 0);
-    if (g < c.colCapacity[j] && unit(g + 1) + colPotential[j] < 0) problems.push(`col ${j}: unused unit has negative reduced cost`);
-    if (g > colLocks[j] && -unit(g) - colPotential[j] < 0) problems.push(`col ${j}: used unit has negative reverse reduced cost`);
+    if (g < c.colCapacity[j] && colUnit(g + 1) + colPotential[j] < 0) problems.push(`col ${j}: unused unit has negative reduced cost`);
+    if (g > colLocks[j] && -colUnit(g) - colPotential[j] < 0) problems.push(`col ${j}: used unit has negative reverse reduced cost`);
   }
   const rowUnits = c.rowCapacity.reduce((sum, cap, i) => sum + cap - rowLocks[i], 0);
   const colUnits = c.colCapacity.reduce((sum, cap, j) => sum + cap - colLocks[j], 0);
