@@ -1,0 +1,61 @@
+import { request } from 'node:http';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CertificateUnavailableError, certificatesWithin } from '../scripts/certificates.js';
+import { contentSecurityPolicy, createStaticServer, listen } from '../scripts/static-server.js';
+
+function get(port: number, path: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('certificatesWithin', () => {
+  it('gives up after the timeout instead of waiting forever for a certificate install', async () => {
+    await expect(certificatesWithin(() => new Promise(() => {}), 50)).rejects.toBeInstanceOf(CertificateUnavailableError);
+  });
+
+  it('reports why a certificate could not be made', async () => {
+    await expect(certificatesWithin(() => Promise.reject(new Error('sudo: a password is required')), 1000)).rejects.toThrow(/password is required/);
+  });
+});
+
+describe('the static server', () => {
+  it('serves the app with the Content-Security-Policy and the right types, and nothing outside its folder', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mm-static-'));
+    await writeFile(join(root, 'index.html'), '<p>hi</p>');
+    await writeFile(join(root, 'a.wasm'), new Uint8Array([0, 97, 115, 109]));
+    const server = createStaticServer(root);
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const page = await get(port, '/');
+      expect(page.status).toBe(200);
+      expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
+      expect(contentSecurityPolicy).toContain("'wasm-unsafe-eval'");
+      expect((await get(port, '/a.wasm')).headers['content-type']).toBe('application/wasm');
+      expect((await get(port, '/../../etc/passwd')).status).not.toBe(200);
+      expect((await get(port, '/missing.js')).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('the page', () => {
+  it('declares the same Content-Security-Policy as the server sends, allowing nothing remote but Office’s script', async () => {
+    const html = await readFile(join(import.meta.dirname, '../index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(contentSecurityPolicy);
+    const remote = [...contentSecurityPolicy.matchAll(/https?:\/\/[^\s;]+/g)].map((m) => m[0]);
+    expect(remote).toEqual(['https://appsforoffice.microsoft.com']);
+    expect([...html.matchAll(/src="(https?:[^"]+)"/g)].map((m) => m[1])).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+  });
+});
