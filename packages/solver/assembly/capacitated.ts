@@ -273,14 +273,24 @@ export function capacitatedSolve(
   }
   initialisePotentials();
 
+  // A row never uses more units than it has arcs, so a huge capacity costs no empty levels.
   let maxCapacity: i32 = 0;
-  for (let i = 0; i < rows; i++) maxCapacity = max(maxCapacity, rowI32(rowCapBase, i));
+  for (let i = 0; i < rows; i++) maxCapacity = max(maxCapacity, usableUnits(i));
   for (let level = 1; level <= maxCapacity; level++) {
     for (let i = 0; i < rows; i++) {
-      if (rowI32(rowCapBase, i) < level) continue;
+      if (usableUnits(i) < level) continue;
       const nextCost = rowI32(rowUsedBase, i) == 0 ? rowF64(rowFirstBase, i) : 0.0;
       const limit = nodeF64(potentialBase, i) - nextCost;
       if (limit > 0) activate(i, limit);
+    }
+  }
+  // The units beyond a row's arcs were never activated; their arcs from the hub need reduced cost
+  // ≥ 0 too. Lowering the potential to the next unit's cost does it, and keeps every other arc at
+  // the row feasible (the row's pairs are all chosen, and the reverse of its last unit costs less).
+  for (let i = 0; i < rows; i++) {
+    if (usableUnits(i) < rowI32(rowCapBase, i)) {
+      const nextCost = rowI32(rowUsedBase, i) == 0 ? rowF64(rowFirstBase, i) : 0.0;
+      setNodeF64(potentialBase, i, min(nodeF64(potentialBase, i), nextCost));
     }
   }
 
@@ -288,6 +298,11 @@ export function capacitatedSolve(
   memory.copy(colPotentialOut, potentialBase + (<usize>rows << 3), <usize>cols << 3);
   heap.free(block);
   return CAP_SOLVED;
+}
+
+// @ts-ignore: decorator
+@inline function usableUnits(i: i32): i32 {
+  return min(rowI32(rowCapBase, i), rowStart(i + 1) - rowStart(i));
 }
 
 /** Column-major index of the arcs (for walking used pairs backwards) and each arc's row. */

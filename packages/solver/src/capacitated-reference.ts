@@ -324,15 +324,23 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
     };
   }
 
+  // A row never uses more units than it has arcs, so a huge capacity costs no empty levels.
+  const usableUnits = (i: number): number => Math.min(rowCapacity[i], rowStart[i + 1] - rowStart[i]);
   let maxCapacity = 0;
-  for (let i = 0; i < rows; i++) if (rowCapacity[i] > maxCapacity) maxCapacity = rowCapacity[i];
+  for (let i = 0; i < rows; i++) maxCapacity = Math.max(maxCapacity, usableUnits(i));
   for (let level = 1; level <= maxCapacity; level++) {
     for (let i = 0; i < rows; i++) {
-      if (rowCapacity[i] < level) continue;
+      if (usableUnits(i) < level) continue;
       const nextCost = rowUsed[i] === 0 ? rowFirstCost[i] : 0;
       const limit = potential[i] - nextCost;
       if (limit > 0) activate(i, limit);
     }
+  }
+  // The units beyond a row's arcs were never activated; their arcs from the hub need reduced cost
+  // ≥ 0 too. Lowering the potential to the next unit's cost does it, and keeps every other arc at
+  // the row feasible (the row's pairs are all chosen, and the reverse of its last unit costs less).
+  for (let i = 0; i < rows; i++) {
+    if (usableUnits(i) < rowCapacity[i]) potential[i] = Math.min(potential[i], rowUsed[i] === 0 ? rowFirstCost[i] : 0);
   }
 
   return {

@@ -227,6 +227,23 @@ describe.each(implementations)('capacitated assignment ($name)', ({ solve }) => 
     expect(certificateProblems(c, tampered)).not.toEqual([]);
   });
 
+  it('accepts a capacity far above the number of possible partners', () => {
+    const c = grid(
+      [
+        [3, 4],
+        [5, null],
+      ],
+      { rowCapacity: [1_000_000_000, 2], colCapacity: [2_000_000_000, 1] },
+    );
+    const result = solve(toDenseProblem(c));
+    expect(resultPairs(result)).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(certificateProblems(c, result)).toEqual([]);
+  });
+
   it('solves an empty problem', () => {
     const result = solve({ rows: 0, cols: 0, scores: new Float64Array(0), rowCapacity: new Int32Array(0), colCapacity: new Int32Array(0) });
     expect([result.rowIndices.length, result.total, result.rowsCovered, result.colsCovered]).toEqual([0, 0, 0, 0]);
