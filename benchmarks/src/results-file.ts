@@ -84,7 +84,7 @@ export function writeResults(dir: string, results: BenchResults): string[] {
   }
   if (results.engine) {
     const path = join(dir, ENGINE_CHART);
-    writeFileSync(path, renderLogLogChart({ title: 'Engine on generated Mentor Match data', xLabel: 'people per side', yLabel: 'time', series: engineChartSeries(results.engine.measurements) }));
+    writeFileSync(path, renderLogLogChart({ title: 'Engine on generated Mentor Match data', xLabel: 'people per side', yLabel: 'CPU time (wall time where none)', series: engineChartSeries(results.engine.measurements) }));
     written.push(path);
   }
   return written;

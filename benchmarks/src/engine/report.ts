@@ -38,10 +38,17 @@ export function engineMarkdown(measurements: readonly EngineMeasurement[]): stri
   return lines.join('\n') + '\n';
 }
 
+const CHART_NAMES: Record<EngineMeasurement['task'], string> = {
+  score: 'scoring',
+  rounds: 'rounds, end to end',
+  optimal: 'optimal, end to end',
+  capacitated: 'capacitated solver',
+};
+
 export function engineChartSeries(measurements: readonly EngineMeasurement[]): ChartSeries[] {
   const tasks = [...new Set(measurements.map((m) => m.task))];
   return tasks.map((task) => ({
-    name: TASK_LABELS[task],
+    name: CHART_NAMES[task],
     points: measurements.filter((m) => m.task === task && m.ok).map((m) => ({ x: m.size, y: m.cpuMs ?? m.timeMs! })),
   }));
 }

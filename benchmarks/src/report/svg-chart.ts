@@ -36,7 +36,7 @@ function tickLabel(value: number, unit: 'size' | 'ms'): string {
 export function renderLogLogChart(options: ChartOptions): string {
   const width = options.width ?? 720;
   const height = options.height ?? 440;
-  const margin = { left: 70, right: 200, top: 40, bottom: 50 };
+  const margin = { left: 70, right: 230, top: 40, bottom: 50 };
   const series = options.series.map((s) => ({ ...s, points: s.points.filter((p) => p.x > 0 && p.y > 0) })).filter((s) => s.points.length > 0);
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
