@@ -6,3 +6,4 @@ export { SolverAbortError } from './wasm-module.js';
 export { InfeasibleAssignmentError, InvalidCostMatrixError } from './errors.js';
 export { CapacitatedProblemError, type CapacitatedErrorCode } from './capacitated-errors.js';
 export type { CapacitatedFlowCertificate } from './capacitated-driver.js';
+export { solveCapacitatedReference } from './capacitated-reference.js';
