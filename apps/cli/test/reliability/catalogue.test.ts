@@ -21,7 +21,7 @@
 // | the same person as mentor and mentee   | exit 0  | allowed; never paired with themself                                       |
 // | every pair excluded                    | exit 0  | warnings per person; everyone unmatched with the rules that excluded them |
 // | capacity 0                             | exit 0  | those people take part, get no partner, reason says capacity 0            |
-// | capacity not a number                  | exit 1  | file, row, column, value                                                  |
+// | capacity not a number, or 1e308        | exit 1  | file, row, column, value                                                  |
 // | rule set: unknown rule/condition type  | exit 1  | the rule set file and the path, e.g. rules[0].when.type                   |
 // | rule set: negative / non-numeric points| exit 1  | rules[0].points                                                           |
 // | rule set: column that does not exist   | exit 1  | the table file, the column, the rule that uses it                         |
@@ -259,6 +259,12 @@ const cases: Case[] = [
     build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i === 6 ? 'lots' : '')), mentees),
     exit: 1,
     says: ['mentors.csv', 'row 8', 'capacity', 'lots'],
+  },
+  {
+    name: 'capacity a huge number',
+    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i === 9 ? '1e308' : '')), mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 11', 'capacity', '1e308'],
   },
   {
     name: 'rule set with an unknown condition type',
