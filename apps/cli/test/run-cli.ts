@@ -39,6 +39,6 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
   return { code, stdout, stderr };
 }
 
-export const sampleDir = new URL('../../../../shared/examples/mentor-match-small/', import.meta.url).pathname;
+export const sampleDir = new URL('../../../examples/mentor-match-small/', import.meta.url).pathname;
 export const sampleMentors = join(sampleDir, 'mentors.csv');
 export const sampleMentees = join(sampleDir, 'mentees.csv');

@@ -30,7 +30,7 @@ export function person(role: Role, index: number, fields: Record<string, Cell>, 
 }
 
 // A copy of the shared sample (Open Government Licence v3.0, see its README), so CI needs nothing outside the repo.
-const sampleFolder = fileURLToPath(new URL('./fixtures/mentor-match-small/', import.meta.url));
+const sampleFolder = fileURLToPath(new URL('../../../examples/mentor-match-small/', import.meta.url));
 
 /** The reference system's 50 × 50 sample, as tables. */
 export function sampleTables(): { mentors: Table; mentees: Table } {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readCsv, type Table } from '@mentor-matcher/tabular';
 
-const folder = fileURLToPath(new URL('../../../../shared/examples/mentor-match-small/', import.meta.url));
+const folder = fileURLToPath(new URL('../../../examples/mentor-match-small/', import.meta.url));
 
 export function sampleTable(name: 'mentors' | 'mentees'): Table {
   return readCsv(readFileSync(`${folder}${name}.csv`), { source: `${name}.csv` });

@@ -211,7 +211,7 @@ describe('readCsv', () => {
   });
 
   it('reads the Mentor Match sample files', () => {
-    const bytes = readFileSync(new URL('../../../../shared/examples/mentor-match-small/mentors.csv', import.meta.url));
+    const bytes = readFileSync(new URL('../../../examples/mentor-match-small/mentors.csv', import.meta.url));
     const table = readCsv(new Uint8Array(bytes), { source: 'mentors.csv' });
     expect(table.header).toContain('characteristics');
     expect(table.rows).toHaveLength(50);

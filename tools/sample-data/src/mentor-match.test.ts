@@ -4,7 +4,7 @@ import type { Table } from '@mentor-matcher/tabular';
 import { generateMentorMatchData, generatePeopleTable } from './mentor-match.js';
 import { grades } from './vocabulary.js';
 
-const sampleDir = new URL('../../../../shared/examples/mentor-match-small/', import.meta.url);
+const sampleDir = new URL('../../../examples/mentor-match-small/', import.meta.url);
 const sampleHeader = (file: string) => readFileSync(new URL(file, sampleDir), 'utf8').split(/\r?\n/)[0].split(',');
 
 const column = (table: Table, name: string) => {
