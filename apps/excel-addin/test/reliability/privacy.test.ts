@@ -1,0 +1,66 @@
+// Privacy, proved in headless Chromium on the standalone page after a whole run (load both CSV
+// files, check, match, download): no request leaves the page's origin (and Office's script), no
+// request to the origin itself carries participant data or is anything but a GET, and the browser
+// keeps nothing but the settings: no cookie, no sessionStorage, no IndexedDB, no Cache Storage, and
+// localStorage holds only the settings key, in which no participant's email appears.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCsv } from '@mentor-matcher/tabular';
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsKey } from '../../src/host/browser-settings.js';
+import { foreignRequests, openApp, startHarness, type Harness } from '../e2e/harness.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures');
+const emails = ['mentors.csv', 'mentees.csv'].flatMap((file) => {
+  const table = readCsv(readFileSync(join(fixtures, file)), { source: file });
+  const column = table.header.indexOf('email address');
+  return table.rows.map((row) => String(row[column]));
+});
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+}, 180_000);
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('privacy on the standalone page', () => {
+  it('sends nothing anywhere and stores nothing but the settings', async () => {
+    const { page, requests } = await openApp(harness);
+    const sent: { method: string; url: string; body: string }[] = [];
+    page.context().on('request', (request: Request) => sent.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' }));
+    await page.waitForSelector('html[data-ready="standalone"]');
+    await page.locator('input[type=file]').first().setInputFiles([join(fixtures, 'mentors.csv'), join(fixtures, 'mentees.csv')]);
+    await page.getByRole('status').filter({ hasText: 'Loaded mentors.csv, mentees.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Read and check' }).click();
+    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.locator('#run-match').click();
+    await page.locator('#downloads').waitFor({ timeout: 60_000 });
+    await Promise.all([page.waitForEvent('download'), page.locator('[data-download="mentor-matches.xlsx"]').click()]);
+
+    expect(foreignRequests(harness, requests)).toEqual([]);
+    for (const request of sent) {
+      expect(request.method).toBe('GET');
+      for (const email of emails) expect(`${request.url}\n${request.body}`).not.toContain(email);
+    }
+
+    const stored = await page.evaluate(async () => ({
+      local: Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key) ?? ''])),
+      session: sessionStorage.length,
+      cookie: document.cookie,
+      databases: (await indexedDB.databases()).map((db) => db.name),
+      caches: await caches.keys(),
+    }));
+    expect(Object.keys(stored.local).every((key) => key === settingsKey)).toBe(true);
+    for (const email of emails) expect(JSON.stringify(stored.local)).not.toContain(email);
+    expect(stored.session).toBe(0);
+    expect(stored.cookie).toBe('');
+    expect(stored.databases).toEqual([]);
+    expect(stored.caches).toEqual([]);
+    expect(await page.context().cookies()).toEqual([]);
+    await page.context().close();
+  });
+});
