@@ -2,7 +2,7 @@
 // schema so that a bad flag is reported by name.
 import { z } from 'zod';
 
-export const suiteNames = ['solver', 'engine', 'browser'] as const;
+export const suiteNames = ['solver', 'capacitated', 'engine', 'browser'] as const;
 export type SuiteName = (typeof suiteNames)[number];
 
 const sizeList = z

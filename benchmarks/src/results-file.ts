@@ -21,7 +21,6 @@ interface SuiteRun {
 
 export interface SolverSuiteResult extends SuiteRun {
   readonly assignment: readonly CaseResult[];
-  readonly capacitated: readonly EngineMeasurement[];
 }
 export interface EngineSuiteResult extends SuiteRun {
   readonly measurements: readonly EngineMeasurement[];
@@ -33,6 +32,8 @@ export interface BrowserSuiteResult extends SuiteRun {
 export interface BenchResults {
   readonly version: 1;
   readonly solver?: SolverSuiteResult;
+  /** The capacitated solver alone on mentoring-shaped data (same measurement shape as the engine's). */
+  readonly capacitated?: EngineSuiteResult;
   readonly engine?: EngineSuiteResult;
   readonly browser?: BrowserSuiteResult;
 }
@@ -58,9 +59,9 @@ export function resultsMarkdown(results: BenchResults, chartPrefix: string): str
   if (results.solver) {
     parts.push('### Solver: linear sum assignment', '', ranOn(results.solver), '', `![Time against size, log-log, one line per solver](${chartPrefix}${SOLVER_CHART})`, '');
     parts.push(assignmentMarkdown(results.solver.assignment));
-    if (results.solver.capacitated.length > 0) {
-      parts.push('### Solver: capacitated assignment on mentoring-shaped data', '', engineMarkdown(results.solver.capacitated));
-    }
+  }
+  if (results.capacitated) {
+    parts.push('### Solver: capacitated assignment on mentoring-shaped data', '', ranOn(results.capacitated), '', engineMarkdown(results.capacitated.measurements));
   }
   if (results.engine) {
     parts.push('### Engine: scoring, rounds and optimal end to end', '', ranOn(results.engine), '', `![Engine time against size, log-log](${chartPrefix}${ENGINE_CHART})`, '');

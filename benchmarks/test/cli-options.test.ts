@@ -3,7 +3,7 @@ import { parseCliOptions } from '../src/cli-options.js';
 
 describe('parseCliOptions', () => {
   it('runs every suite at default sizes when given nothing', () => {
-    expect(parseCliOptions([])).toEqual({ command: 'bench', suite: ['solver', 'engine', 'browser'], quick: false });
+    expect(parseCliOptions([])).toEqual({ command: 'bench', suite: ['solver', 'capacitated', 'engine', 'browser'], quick: false });
   });
 
   it('reads a part: one suite, chosen sizes, after npm\'s "--"', () => {

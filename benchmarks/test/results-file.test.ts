@@ -10,7 +10,6 @@ const results: BenchResults = {
     startedAt: '2026-01-01T00:00:00.000Z',
     finishedAt: '2026-01-01T00:01:00.000Z',
     quick: false,
-    capacitated: [],
     assignment: [
       {
         costCase: uniformCase(100),
