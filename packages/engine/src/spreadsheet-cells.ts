@@ -3,9 +3,16 @@
 // rows below read as blank. Either would silently change who may be paired with whom (an
 // organisation of "#N/A" matches every other "#N/A"; a blank grade fails every grade rule), so in a
 // column the matching uses they stop the run with the cell's address. Other columns are left alone.
-import type { Table } from '@mentor-matcher/tabular';
+// XLSX files mark error cells (Table.errors); Excel's JavaScript API and CSV exports give the error
+// as plain text, so a cell that is exactly an Excel error literal counts as one too.
+import { columnLetter, type Table } from '@mentor-matcher/tabular';
 import type { InputProblem } from './model.js';
 import type { ColumnMapping } from './mapping.js';
+
+/** Excel's error values as it displays them; a person's real data is never exactly one of these. */
+const excelErrorLiterals = new Set([
+  '#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+]);
 
 /** Problems for error values and merged areas in the columns `mapping` uses (and `extraColumns`, e.g. a role column). */
 export function spreadsheetCellProblems(table: Table, mapping: ColumnMapping, extraColumns: readonly string[] = []): InputProblem[] {
@@ -13,8 +20,20 @@ export function spreadsheetCellProblems(table: Table, mapping: ColumnMapping, ex
   const isUsed = (column: number) => used.has(table.header[column]);
   const sheetRow = (row: number) => table.headerRow + 1 + row;
   const problems: InputProblem[] = [];
-  for (const error of table.errors ?? []) {
-    if (error.row < 0 || !isUsed(error.column)) continue;
+  const marked = (table.errors ?? []).filter((error) => error.row >= 0);
+  const seen = new Set(marked.map((error) => `${error.row}:${error.column}`));
+  const literals: typeof marked = [];
+  table.header.forEach((_, column) => {
+    if (!isUsed(column)) return;
+    table.rows.forEach((row, index) => {
+      const cell = row[column];
+      if (typeof cell === 'string' && excelErrorLiterals.has(cell.trim()) && !seen.has(`${index}:${column}`)) {
+        literals.push({ row: index, column, value: cell.trim(), address: `${columnLetter(table.firstColumn + column)}${sheetRow(index)}` });
+      }
+    });
+  });
+  for (const error of [...marked, ...literals]) {
+    if (!isUsed(error.column)) continue;
     const column = table.header[error.column];
     problems.push({
       severity: 'error',

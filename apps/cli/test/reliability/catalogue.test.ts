@@ -31,6 +31,7 @@
 // | XLSX several sheets                    | exit 0  | the first sheet by default; --sheet picks another; an unknown one lists them |
 // | XLSX dates, formulas                   | exit 0  | dates as ISO text, formulas by their cached value                         |
 // | XLSX error value (#N/A) in a used column | exit 1 | sheet, row, column, "#N/A"                                              |
+// | CSV holding "#N/A" text in a used column | exit 1 | file, row, column, "#N/A" (an Excel export of a failed formula)          |
 //
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
@@ -313,6 +314,12 @@ const cases: Case[] = [
     build: () => twoCsv(mentors, mentees, withRules({ ...preset, description: 'x'.repeat(5_000_000) })),
     exit: 1,
     says: ['rules.json', 'larger than'],
+  },
+  {
+    name: 'CSV exported with an Excel error (#N/A) in a used column',
+    build: () => twoCsv(withCell(mentors, 6, 'organisation', '#N/A'), mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 8', 'organisation', '#N/A'],
   },
   {
     name: 'XLSX with merged cells in a used column',

@@ -52,4 +52,19 @@ describe('spreadsheetCellProblems', () => {
     const problems = spreadsheetCellProblems(table({ errors: [{ row: 0, column: 2, value: '#VALUE!', address: 'C2' }] }), mapping, ['notes']);
     expect(problems.map((p) => p.code)).toEqual(['cell-error-value']);
   });
+
+  it('reports an error literal typed or exported as text (Excel API, CSV), once even when the file marked it too', () => {
+    const rows = [
+      ['a@x', '#N/A', '#REF!'],
+      ['b@x', ' #DIV/0! ', null],
+      ['c@x', 'N/A', null],
+    ];
+    const marked = { row: 0, column: 1, value: '#N/A', address: 'B2' };
+    const problems = spreadsheetCellProblems(table({ rows, errors: [marked] }), mapping);
+    expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, 'organisation', '#N/A'],
+      [3, 'organisation', '#DIV/0!'],
+    ]);
+    expect(problems[1].message).toContain('(cell B3) holds the Excel error #DIV/0!');
+  });
 });
