@@ -256,7 +256,10 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
         row: rowNumber,
         column: roleColumn,
         value: cell,
-        message: `${table.source} row ${rowNumber}, column "${roleColumn}": role ${JSON.stringify(cell)} is not mentor, mentee or both`,
+        message:
+          cellText(cell) === ''
+            ? `${table.source} row ${rowNumber}, column "${roleColumn}": the role is blank; write mentor, mentee or both`
+            : `${table.source} row ${rowNumber}, column "${roleColumn}": role ${JSON.stringify(cell)} is not mentor, mentee or both`,
       });
       return;
     }
