@@ -52,6 +52,44 @@ function duplicateIds(people: readonly Participant[], role: Role): InputProblem[
   return problems;
 }
 
+/**
+ * People whose email cell is blank or not an address: they still take part, but Notify and the
+ * mail merge cannot reach them and locked pairs cannot name them. One warning per side and kind.
+ */
+function emailProblems(people: readonly Participant[], role: Role): InputProblem[] {
+  const withColumn = people.filter((person) => person.mapping?.email !== undefined);
+  const blank = withColumn.filter((person) => person.email === null);
+  const odd = withColumn.filter((person) => person.email !== null && !/^[^\s@]+@[^\s@]+$/.test(person.email));
+  const problems: InputProblem[] = [];
+  if (blank.length > 0) {
+    const first = blank[0];
+    problems.push({
+      severity: 'warning',
+      code: 'missing-email',
+      table: first.source,
+      row: first.row,
+      column: headerOf(first, 'email'),
+      message: `${first.source}: ${blank.length} ${blank.length === 1 ? role : sideName(role)} with a blank "${headerOf(first, 'email')}" (row${blank.length === 1 ? '' : 's'} ${listRows(blank.map((p) => p.row))}); they are matched, but cannot be emailed or named in locked pairs`,
+    });
+  }
+  if (odd.length > 0) {
+    const first = odd[0];
+    problems.push({
+      severity: 'warning',
+      code: 'invalid-email',
+      table: first.source,
+      row: first.row,
+      column: headerOf(first, 'email'),
+      value: first.email,
+      message:
+        odd.length === 1
+          ? `${first.source} row ${first.row}, column "${headerOf(first, 'email')}": "${first.email}" does not look like an email address`
+          : `${first.source}: ${odd.length} ${sideName(role)} whose "${headerOf(first, 'email')}" does not look like an email address (rows ${listRows(odd.map((p) => p.row))}; first "${first.email}")`,
+    });
+  }
+  return problems;
+}
+
 interface ColumnUse {
   readonly side: Role;
   readonly field: string;
@@ -315,6 +353,8 @@ export function checkInput(
   return [
     ...duplicateIds(mentors, 'mentor'),
     ...duplicateIds(mentees, 'mentee'),
+    ...emailProblems(mentors, 'mentor'),
+    ...emailProblems(mentees, 'mentee'),
     ...ladderProblems(mentors, mentees, ruleSet),
     ...nearDuplicateProblems(mentors, mentees, ruleSet),
     ...unmatchedValueProblems(mentors, mentees, ruleSet),
