@@ -126,7 +126,12 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
   if (hasErrors(early)) return { ...report, problems: early };
   const matrix = score(participants, options);
-  return { ...report, problems: [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet, matrix)] };
+  // Locks are checked here too, so that a lock naming someone absent fails the check, not only the match.
+  const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
+  return {
+    ...report,
+    problems: [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet, matrix), ...fixed.problems],
+  };
 }
 
 export function matchTables(input: MatchInput, options: MatchOptions): MatchRun {
