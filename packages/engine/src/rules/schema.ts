@@ -203,6 +203,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
+  // JSON.parse reads 1e999 as Infinity, which JSON.stringify would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (a number too large to use)`;
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
