@@ -64,3 +64,15 @@ describe('privacy on the standalone page', () => {
     await page.context().close();
   });
 });
+
+describe('the page’s Content-Security-Policy', () => {
+  it('lets the page connect only to its own origin and load script only from itself and Office’s CDN', () => {
+    const html = readFileSync(join(import.meta.dirname, '../../index.html'), 'utf8');
+    const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')?.filter((s) => s.startsWith('http'))).toEqual(['https://appsforoffice.microsoft.com']);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+  });
+});
