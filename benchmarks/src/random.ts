@@ -1,19 +1,12 @@
 // One seeded generator for every suite, so that every solver sees the same matrices and a run can be
-// repeated exactly. mulberry32 (Tommy Ettinger, public domain): 32-bit state, period 2^32, passes
-// PractRand to 2^32 bytes — plenty for cost matrices, and two lines long, so there is no dependency.
+// repeated exactly: the sample-data generator's mulberry32, so the project has one PRNG.
+import { createRandom as createSampleRandom } from '@mentor-matcher/sample-data';
 
 /** Returns floats in [0, 1). */
 export type Random = () => number;
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSampleRandom(seed).next;
 }
 
 /** An integer in [0, bound). */
