@@ -107,17 +107,6 @@ function solve(settings: StrategySettings, context: StrategyContext): { outcome:
     return { outcome: strategyFor(settings).run(context) };
   } catch (error) {
     if (error instanceof EngineError) throw error;
-    if (error instanceof InvalidCostMatrixError && settings.name === 'rounds' && /holds at most/.test(error.message)) {
-      // Each round is a dense grid of the people still open; past about 10,000 a side it outgrows
-      // the solver's memory, while the optimal strategy works on the eligible pairs only.
-      return {
-        problem: {
-          severity: 'error',
-          code: 'too-large-for-rounds',
-          message: `Too many people for the rounds strategy: a round's grid would not fit in the solver's memory (${error.message}). Choose the optimal strategy, which has no such limit.`,
-        },
-      };
-    }
     if (error instanceof CapacitatedProblemError || error instanceof InvalidCostMatrixError) {
       return { problem: { severity: 'error', code: 'scores-not-solvable', message: `The scores cannot be solved as they are: ${error.message}` } };
     }

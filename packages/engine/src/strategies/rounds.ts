@@ -1,15 +1,18 @@
 // The `rounds` strategy: the reference system's method, kept for programmes that want the old
-// behaviour. R rounds; each is a 1:1 assignment (Hungarian / shortest augmenting path, via the
-// solver's linearSumAssignment) on the current scores, with the unmatched bonus added to a pair while
-// either side still has no partner; each round's pairs are fixed before the next, no pair repeats,
-// and a person at capacity takes no more. One deliberate departure from the reference: a forbidden
-// (ineligible) pair is never chosen, where the reference scored it 0 like an allowed pair worth 0.
-import type { Strategy, StrategyContext, StrategyOutcome, StrategyPair, StrategySettings } from '../model.js';
+// behaviour. R rounds; each is a 1:1 assignment on the current scores, with the unmatched bonus added
+// to a pair while either side still has no partner; each round's pairs are fixed before the next, no
+// pair repeats, and a person at capacity takes no more. One deliberate departure from the reference:
+// a forbidden (ineligible) pair is never chosen, where the reference scored it 0 like an allowed pair
+// worth 0.
+import type { Strategy, StrategyContext, StrategyOutcome, StrategyPair, StrategySettings, ScoreMatrix } from '../model.js';
+import type { CapacitatedProblem } from '@mentor-matcher/solver';
 import { throwIfCancelled } from '../errors.js';
 import { capacitatedProblem } from './capacitated-problem.js';
-import { pairKey } from './optimal.js';
 
 export type RoundsSettings = Extract<StrategySettings, { name: 'rounds' }>;
+
+/** Beyond this many decimals a round's scores are rounded (see `roundProblem`). */
+const MAX_DECIMALS = 6;
 
 export function roundsStrategy(settings: RoundsSettings): Strategy {
   return {
@@ -18,19 +21,21 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
       const { matrix, solver, locked, onProgress, signal } = context;
       const menteeCount = matrix.mentees.length;
       const mentorCount = matrix.mentors.length;
-      const menteeLeft = Int32Array.from(matrix.mentees, (p) => p.capacity);
-      const mentorLeft = Int32Array.from(matrix.mentors, (p) => p.capacity);
-      const menteePartners = new Int32Array(menteeCount);
-      const mentorPartners = new Int32Array(mentorCount);
-      const chosen = new Set<number>();
+      const state: RoundState = {
+        menteeLeft: Int32Array.from(matrix.mentees, (p) => p.capacity),
+        mentorLeft: Int32Array.from(matrix.mentors, (p) => p.capacity),
+        menteePartners: new Int32Array(menteeCount),
+        mentorPartners: new Int32Array(mentorCount),
+        chosenByMentee: Array.from({ length: menteeCount }, () => []),
+      };
       const pairs: StrategyPair[] = [];
       const take = (pair: StrategyPair) => {
         pairs.push(pair);
-        chosen.add(pairKey(pair, mentorCount));
-        menteeLeft[pair.mentee]--;
-        mentorLeft[pair.mentor]--;
-        menteePartners[pair.mentee]++;
-        mentorPartners[pair.mentor]++;
+        state.chosenByMentee[pair.mentee].push(pair.mentor);
+        state.menteeLeft[pair.mentee]--;
+        state.mentorLeft[pair.mentor]--;
+        state.menteePartners[pair.mentee]++;
+        state.mentorPartners[pair.mentor]++;
       };
       // Locked pairs are in place before round 1: they use capacity and count as "has a partner".
       for (const pair of locked) take({ ...pair, round: null, bonus: 0, locked: true });
@@ -38,72 +43,17 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
       for (let round = 1; round <= settings.rounds; round++) {
         throwIfCancelled(signal, `round ${round}`);
         onProgress?.({ phase: 'solving', fraction: (round - 1) / (settings.rounds + 1), message: `Round ${round} of ${settings.rounds}` });
-        const isOpen = (mentee: number, mentor: number) =>
-          menteeLeft[mentee] > 0 &&
-          mentorLeft[mentor] > 0 &&
-          matrix.eligible[mentee * mentorCount + mentor] === 1 &&
-          !chosen.has(mentee * mentorCount + mentor);
-        const roundMentees: number[] = [];
-        const roundMentors: number[] = [];
-        const mentorHasCandidate = new Uint8Array(mentorCount);
-        for (let i = 0; i < menteeCount; i++) {
-          let any = false;
-          for (let j = 0; j < mentorCount; j++) {
-            if (isOpen(i, j)) {
-              any = true;
-              mentorHasCandidate[j] = 1;
-            }
-          }
-          if (any) roundMentees.push(i);
-        }
-        for (let j = 0; j < mentorCount; j++) if (mentorHasCandidate[j] === 1) roundMentors.push(j);
-        if (roundMentees.length === 0) break;
-
-        const bonusFor = (mentee: number, mentor: number) =>
-          menteePartners[mentee] === 0 || mentorPartners[mentor] === 0 ? settings.unmatchedBonus : 0;
-        // The assignment runs with the smaller side as LSAP rows, so that every row is assigned.
-        const menteesAreRows = roundMentees.length <= roundMentors.length;
-        const rowPeople = menteesAreRows ? roundMentees : roundMentors;
-        const colPeople = menteesAreRows ? roundMentors : roundMentees;
-        const rows = rowPeople.length;
-        const realCols = colPeople.length;
-        const cols = realCols + rows;
-        /*
-         * Construction of the round's matrix, maximised:
-         * - real column c, row r: an allowed pair is worth (score + bonus) · M + 1; a forbidden or
-         *   already chosen pair is -Infinity, which the solver never picks.
-         * - `rows` dummy columns worth 0 to every row: a row may take a dummy, which means "no partner
-         *   this round". There is one per row, so the problem is always feasible, even when a row's
-         *   every real entry is -Infinity.
-         * With M = rows + 1 the total is M · (score total) + (number of real pairs), and the pair
-         *   count (at most `rows` < M) only decides between assignments whose score totals are equal
-         *   (exactly so for whole-number points, which is what rule sets hold in practice): among
-         *   equal totals the round prefers more real pairs, as the reference's full-grid assignment does.
-         */
-        const scale = rows + 1;
-        const data = new Float64Array(rows * cols);
-        for (let r = 0; r < rows; r++) {
-          for (let c = 0; c < realCols; c++) {
-            const mentee = menteesAreRows ? rowPeople[r] : colPeople[c];
-            const mentor = menteesAreRows ? colPeople[c] : rowPeople[r];
-            const index = mentee * mentorCount + mentor;
-            data[r * cols + c] = isOpen(mentee, mentor)
-              ? (matrix.score[index] + bonusFor(mentee, mentor)) * scale + 1
-              : Number.NEGATIVE_INFINITY;
-          }
-        }
-        const assignment = solver.linearSumAssignment({ data, rows, cols }, { maximize: true });
+        const problem = roundProblem(matrix, state, settings.unmatchedBonus);
+        if (problem === null) break;
+        const assignment = solver.capacitatedAssignment(problem);
+        if (assignment.rowIndices.length === 0) break;
+        // Bonuses are read before any of this round's pairs are taken, as in the reference.
         const roundPairs: StrategyPair[] = [];
         for (let k = 0; k < assignment.rowIndices.length; k++) {
-          const c = assignment.colIndices[k];
-          if (c >= realCols) continue;
-          const r = assignment.rowIndices[k];
-          const mentee = menteesAreRows ? rowPeople[r] : colPeople[c];
-          const mentor = menteesAreRows ? colPeople[c] : rowPeople[r];
-          roundPairs.push({ mentee, mentor, round, bonus: bonusFor(mentee, mentor), locked: false });
+          const mentee = assignment.rowIndices[k];
+          const mentor = assignment.colIndices[k];
+          roundPairs.push({ mentee, mentor, round, bonus: bonusFor(state, mentee, mentor, settings.unmatchedBonus), locked: false });
         }
-        if (roundPairs.length === 0) break;
-        // Bonuses were read before any of this round's pairs were taken, as in the reference.
         roundPairs.sort((a, b) => a.mentor - b.mentor || a.mentee - b.mentee).forEach(take);
       }
 
@@ -115,4 +65,103 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
       return { pairs, bestPossibleMenteeCoverage: bound.rowsCovered, bestPossibleMentorCoverage: bound.colsCovered };
     },
   };
+}
+
+interface RoundState {
+  readonly menteeLeft: Int32Array;
+  readonly mentorLeft: Int32Array;
+  readonly menteePartners: Int32Array;
+  readonly mentorPartners: Int32Array;
+  readonly chosenByMentee: number[][];
+}
+
+function bonusFor(state: RoundState, mentee: number, mentor: number, unmatchedBonus: number): number {
+  return state.menteePartners[mentee] === 0 || state.mentorPartners[mentor] === 0 ? unmatchedBonus : 0;
+}
+
+/**
+ * One round as a capacitated problem on the open pairs only (eligible, not chosen before, both
+ * people under capacity), each person with capacity 1 if still open: a sparse 1:1 assignment in
+ * which anyone may stay without a partner, so it needs no dummy columns and no dense grid (a dense
+ * round at 10,000 × 10,000 outgrew the solver's memory). Null when no pair is open.
+ *
+ * Objective, maximised, with `coverage: []` (total only): a pair is worth `V = s · M + 1`, where
+ * `s = round((score + bonus) · p)` is the pair's value as an integer in units of 10^-decimals and
+ * `M` = (the smaller side's open people) + 1. At most M − 1 pairs can be chosen, so Σ V = M · Σ s +
+ * (number of pairs) ranks assignments by total score first and, only among equal totals, by more
+ * pairs, as the reference's full-grid assignment does. `p` is the smallest power of ten (at most
+ * 10^6) that makes every value whole to within 10^-9 relative, so that sums such as 0.1 + 0.2 count
+ * as 0.3; values needing more decimals are rounded to 6. Every V is an integer, so the solver works
+ * at scale 1, and its overflow check (`objective-overflow`, see the solver's docs/capacitated.md)
+ * holds with room to spare for rule-set points (0–40, M ≤ 10,001: V < 10^6).
+ */
+function roundProblem(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: number): CapacitatedProblem | null {
+  const rows = matrix.mentees.length;
+  const cols = matrix.mentors.length;
+  const { eligible, score } = matrix;
+  const { menteeLeft, mentorLeft, chosenByMentee } = state;
+  const chosenStamp = new Int32Array(cols).fill(-1);
+  const mentorHasCandidate = new Uint8Array(cols);
+  const rowCapacity = new Int32Array(rows);
+  const colCapacity = new Int32Array(cols);
+  let count = 0;
+  let openMentees = 0;
+  const isOpenPair = (base: number, i: number, j: number) => eligible[base + j] === 1 && mentorLeft[j] > 0 && chosenStamp[j] !== i;
+  for (let i = 0; i < rows; i++) {
+    if (menteeLeft[i] <= 0) continue;
+    for (const j of chosenByMentee[i]) chosenStamp[j] = i;
+    const base = i * cols;
+    const before = count;
+    for (let j = 0; j < cols; j++) {
+      if (isOpenPair(base, i, j)) {
+        count++;
+        mentorHasCandidate[j] = 1;
+      }
+    }
+    if (count > before) {
+      rowCapacity[i] = 1;
+      openMentees++;
+    }
+  }
+  if (count === 0) return null;
+  let openMentors = 0;
+  for (let j = 0; j < cols; j++) {
+    colCapacity[j] = mentorHasCandidate[j];
+    openMentors += mentorHasCandidate[j];
+  }
+
+  const edgeRow = new Int32Array(count);
+  const edgeCol = new Int32Array(count);
+  const value = new Float64Array(count);
+  chosenStamp.fill(-1);
+  let k = 0;
+  for (let i = 0; i < rows; i++) {
+    if (rowCapacity[i] === 0) continue;
+    for (const j of chosenByMentee[i]) chosenStamp[j] = i;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      if (isOpenPair(base, i, j)) {
+        edgeRow[k] = i;
+        edgeCol[k] = j;
+        value[k] = score[base + j] + bonusFor(state, i, j, unmatchedBonus);
+        k++;
+      }
+    }
+  }
+  const p = decimalScale(value);
+  const scale = Math.min(openMentees, openMentors) + 1;
+  for (let e = 0; e < count; e++) value[e] = Math.round(value[e] * p) * scale + 1;
+  return { rows, cols, edges: { row: edgeRow, col: edgeCol, score: value }, rowCapacity, colCapacity, coverage: [] };
+}
+
+function decimalScale(values: Float64Array): number {
+  let p = 1;
+  for (let e = 0; e < values.length; e++) {
+    while (p < 10 ** MAX_DECIMALS && !nearlyWhole(values[e] * p)) p *= 10;
+  }
+  return p;
+}
+
+function nearlyWhole(x: number): boolean {
+  return Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));
 }
