@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultTableNames } from '../worker/protocol.js';
 import { isResultTableName, resultSheetNames, toResultSheets, withLockColumn } from './result-sheets.js';
 
 const table = (header: string[], rows: (string | number | boolean | null)[][]) => ({ source: 't', header, rows, headerRow: 1, firstColumn: 0 });
@@ -19,9 +20,30 @@ describe('withLockColumn', () => {
 describe('toResultSheets', () => {
   it('names every result sheet so none clashes with an input sheet called Mentors or Mentees', () => {
     const t = table(['x'], [[1]]);
-    const sheets = toResultSheets({ pairs: t, mentors: t, mentees: t, unmatched: t, summary: t });
+    const sheets = toResultSheets(Object.fromEntries(resultTableNames.map((name) => [name, t])) as Parameters<typeof toResultSheets>[0]);
     expect(sheets.map((s) => s.name)).toEqual(Object.values(resultSheetNames));
     expect(sheets.map((s) => s.name)).not.toContain('Mentors');
+  });
+
+  it('gives every sheet a name Excel accepts (at most 31 characters) and no two the same, Excel ignoring case', () => {
+    const names = Object.values(resultSheetNames);
+    expect(names.filter((name) => name.length > 31)).toEqual([]);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    expect(new Set(names.map((name) => name.replace(/[^A-Za-z0-9]/g, '').toLowerCase())).size).toBe(names.length);
+  });
+
+  it('writes the mail-merge sheet and one GOV.UK Notify list per kind of email', () => {
+    const t = table(['x'], [[1]]);
+    const names = toResultSheets(Object.fromEntries(resultTableNames.map((name) => [name, t])) as Parameters<typeof toResultSheets>[0]).map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Match Mail merge',
+        'Match Notify mentor-matched',
+        'Match Notify mentor-unmatched',
+        'Match Notify mentee-matched',
+        'Match Notify mentee-unmatched',
+      ]),
+    );
   });
 });
 
@@ -29,6 +51,7 @@ describe('isResultTableName', () => {
   it('recognises the tables and sheets this app wrote, so they are never guessed as input', () => {
     expect(isResultTableName('MatchMentors')).toBe(true);
     expect(isResultTableName('Match Mentees')).toBe(true);
+    expect(isResultTableName('MatchNotifymenteematched')).toBe(true);
     expect(isResultTableName('Mentors')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Result tables → sheets: names that never clash with a coordinator's own "Mentors" sheet, and the
 // `lock` column on Pairs that carries locks from one run to the next.
 import type { ResultSheet } from '../host/workbook-host.js';
-import type { ResultTablesData, TableData } from '../worker/protocol.js';
+import { resultTableNames, type ResultTableName, type ResultTablesData, type TableData } from '../worker/protocol.js';
 
 export const resultSheetNames = {
   pairs: 'Match Pairs',
@@ -9,7 +9,21 @@ export const resultSheetNames = {
   mentees: 'Match Mentees',
   unmatched: 'Match Unmatched',
   summary: 'Match Summary',
-} as const;
+  mailMerge: 'Match Mail merge',
+  notifyMentorMatched: 'Match Notify mentor-matched',
+  notifyMentorUnmatched: 'Match Notify mentor-unmatched',
+  notifyMenteeMatched: 'Match Notify mentee-matched',
+  notifyMenteeUnmatched: 'Match Notify mentee-unmatched',
+} as const satisfies Record<ResultTableName, string>;
+
+/** The sheets that hold emails rather than match results (the page offers them as their own downloads). */
+export const emailSheetNames: readonly string[] = [
+  resultSheetNames.mailMerge,
+  resultSheetNames.notifyMentorMatched,
+  resultSheetNames.notifyMentorUnmatched,
+  resultSheetNames.notifyMenteeMatched,
+  resultSheetNames.notifyMenteeUnmatched,
+];
 
 export const lockColumn = 'lock';
 
@@ -29,14 +43,12 @@ export function withLockColumn(pairs: TableData): TableData {
   };
 }
 
+/** Every result table as a sheet, in resultTableNames order: the engine's results, then the emails. */
 export function toResultSheets(tables: ResultTablesData): ResultSheet[] {
-  return [
-    { name: resultSheetNames.pairs, ...withLockColumn(tables.pairs) },
-    { name: resultSheetNames.mentors, ...tables.mentors },
-    { name: resultSheetNames.mentees, ...tables.mentees },
-    { name: resultSheetNames.unmatched, ...tables.unmatched },
-    { name: resultSheetNames.summary, ...tables.summary },
-  ].map(({ name, header, rows }) => ({ name, header, rows }));
+  return resultTableNames.map((key) => {
+    const { header, rows } = key === 'pairs' ? withLockColumn(tables.pairs) : tables[key];
+    return { name: resultSheetNames[key], header, rows };
+  });
 }
 
 /** Whether a table or sheet is one this app wrote ("MatchMentors" on "Match Mentors"), never an input. */

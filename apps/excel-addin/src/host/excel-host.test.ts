@@ -1,4 +1,6 @@
+import { mailMergeTable, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { describe, expect, it } from 'vitest';
+import { resultSheetNames } from '../app/result-sheets.js';
 import { createExcelHost } from './excel-host.js';
 import { FakeWorkbook } from './fake-excel.js';
 import { memorySettings } from './memory-settings.js';
@@ -147,6 +149,64 @@ describe('the Excel host writes results', () => {
     await host.writeResults([pairs]);
     expect(await host.readLockedPairs('Match Pairs')).toEqual([{ mentor: 'm2@x.org', mentee: 'e2@x.org' }]);
     expect(await host.readLockedPairs('No Such Sheet')).toEqual([]);
+  });
+});
+
+describe('the Excel host writes the emails as sheets', () => {
+  const person = (email: string, first: string, match: string) => ({
+    id: email,
+    email,
+    name: first,
+    personalisation: { 'first name': first, 'number of matches': match ? '1' : '0', 'match 1 name': match },
+  });
+  const messages: Messages = {
+    version: 1,
+    lists: {
+      'mentor-matched': { kind: 'mentor-matched', fields: ['first name', 'number of matches', 'match 1 name'], recipients: [person('m1@x.org', "=cmd|' /C calc'!A0", 'Ann')] },
+      'mentor-unmatched': { kind: 'mentor-unmatched', fields: ['first name'], recipients: [] },
+      'mentee-matched': { kind: 'mentee-matched', fields: ['first name', 'number of matches', 'match 1 name'], recipients: [person('ann@x.org', 'Ann', "=cmd|' /C calc'!A0")] },
+      'mentee-unmatched': { kind: 'mentee-unmatched', fields: ['first name'], recipients: [person('+44@x.org', '00123', '')] },
+    },
+    skipped: [],
+  };
+  const lists = notifyBulkTables(messages);
+  const sheets = [
+    { name: resultSheetNames.mailMerge, ...mailMergeTable(messages) },
+    { name: resultSheetNames.notifyMentorMatched, ...lists['mentor-matched'] },
+    { name: resultSheetNames.notifyMentorUnmatched, ...lists['mentor-unmatched'] },
+    { name: resultSheetNames.notifyMenteeMatched, ...lists['mentee-matched'] },
+    { name: resultSheetNames.notifyMenteeUnmatched, ...lists['mentee-unmatched'] },
+  ];
+
+  it('writes a Notify list with the email address column first and one column per field, every value as text', async () => {
+    const book = new FakeWorkbook();
+    await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults(sheets);
+    expect(book.values('Match Notify mentee-matched')).toEqual([
+      ['email address', 'first name', 'number of matches', 'match 1 name'],
+      ['ann@x.org', 'Ann', '1', "=cmd|' /C calc'!A0"],
+    ]);
+    expect(book.cell('Match Notify mentee-matched', 'D2')).toMatchObject({ formula: null, numberFormat: '@' });
+    expect(book.cell('Match Notify mentee-matched', 'C2')).toMatchObject({ value: '1', numberFormat: '@' });
+    expect(book.cell('Match Notify mentee-unmatched', 'B2').value).toBe('00123');
+  });
+
+  it('writes the mail-merge sheet with a kind column, one row per person, the name still text', async () => {
+    const book = new FakeWorkbook();
+    await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults(sheets);
+    const values = book.values('Match Mail merge');
+    expect(values[0]).toEqual(['kind', 'email address', 'first name', 'number of matches', 'match 1 name']);
+    expect(values.slice(1).map((row) => row[0])).toEqual(['mentor-matched', 'mentee-matched', 'mentee-unmatched']);
+    expect(book.cell('Match Mail merge', 'C2')).toMatchObject({ value: "=cmd|' /C calc'!A0", formula: null });
+  });
+
+  it('writes an empty list as a header-only sheet, and replaces all of them on the next run', async () => {
+    const book = new FakeWorkbook();
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.writeResults(sheets);
+    expect(book.values('Match Notify mentor-unmatched')).toEqual([['email address', 'first name']]);
+    expect(await host.existingResults(Object.values(resultSheetNames))).toEqual(sheets.map((s) => s.name));
+    await host.writeResults(sheets);
+    expect(book.sheetNames()).toEqual(['Sheet1', ...sheets.map((s) => s.name)]);
   });
 });
 

@@ -35,7 +35,7 @@ export function createStandaloneHost(settings: SettingsStore): StandaloneHost {
     addFile(name, bytes) {
       if (/\.xlsx$/i.test(name)) {
         return listXlsxSheets(bytes).map((sheet) =>
-          add(`file:${name}:${sheet}`, `${name} › ${sheet}`, readXlsx(bytes, { source: `${name} › ${sheet}`, sheet })),
+          add(`file:${name}:${sheet}`, `${name} › ${sheet}`, readXlsx(bytes, { source: name, sheet })),
         );
       }
       return [add(`file:${name}`, name, readCsv(bytes, { source: name }))];

@@ -1,5 +1,6 @@
 // Step 3: run the match in the worker with a progress bar and Cancel; then the headlines, any
 // warnings, and on the standalone page the result tables with downloads.
+import { emailSheetNames } from '../app/result-sheets.js';
 import { csvDownloads, xlsxDownload, type Download } from '../host/downloads.js';
 import type { StandaloneHost } from '../host/standalone-host.js';
 import type { ResultSheet } from '../host/workbook-host.js';
@@ -69,12 +70,19 @@ function preview(sheet: ResultSheet, open: boolean): HTMLElement {
 function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
   const sheets = host.results();
   if (sheets.length === 0 || !app.state.result) return null;
+  const csvButton = (sheet: ResultSheet) => downloadButton(app, `${sheet.name} (CSV)`, `${sheet.name}.csv`, () => csvDownloads([sheet])[0]);
+  const isEmail = (sheet: ResultSheet) => emailSheetNames.includes(sheet.name);
   const downloads = h(
     'div',
-    { class: 'actions', id: 'downloads' },
-    'Download:',
-    downloadButton(app, 'All results (XLSX)', 'mentor-matches.xlsx', () => xlsxDownload(sheets)),
-    sheets.map((sheet) => downloadButton(app, `${sheet.name} (CSV)`, `${sheet.name}.csv`, () => csvDownloads([sheet])[0])),
+    { id: 'downloads' },
+    h(
+      'div',
+      { class: 'actions' },
+      'Download:',
+      downloadButton(app, 'All results (XLSX)', 'mentor-matches.xlsx', () => xlsxDownload(sheets)),
+      sheets.filter((sheet) => !isEmail(sheet)).map(csvButton),
+    ),
+    h('div', { class: 'actions' }, 'Emails (a GOV.UK Notify bulk list per kind, and one mail-merge sheet):', sheets.filter(isEmail).map(csvButton)),
   );
   return h('section', {}, h('h2', {}, 'Results'), downloads, sheets.map((sheet, i) => preview(sheet, i === 0)));
 }

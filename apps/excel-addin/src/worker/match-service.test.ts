@@ -90,6 +90,61 @@ describe('the match service (the worker without the Worker)', () => {
     expect(first.rows.length + rest.rows.length).toBe(done.tables.pairs.rowCount);
   });
 
+  it('returns the emails as GOV.UK Notify bulk lists and a mail-merge sheet, matched and unmatched people apart', async () => {
+    const done = (await ask(service, { type: 'match', id: 20, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    if (done.type !== 'matched') throw new Error(JSON.stringify(done));
+    const rowsOf = async (table: 'notifyMenteeMatched' | 'notifyMenteeUnmatched' | 'notifyMentorUnmatched' | 'mailMerge') => {
+      const [reply] = await ask(service, { type: 'rows', id: 21, table, start: 0, count: 10_000 });
+      if (reply.type !== 'rows') throw new Error(JSON.stringify(reply));
+      return reply.rows;
+    };
+    const matched = done.tables.notifyMenteeMatched;
+    expect(matched.header.slice(0, 5)).toEqual(['email address', 'first name', 'last name', 'number of matches', 'match 1 name']);
+    expect(matched.header).toContain('match 1 email');
+    const menteeRows = await rowsOf('notifyMenteeMatched');
+    expect(menteeRows.length).toBe(matched.rowCount);
+    expect(menteeRows.length).toBeGreaterThan(0);
+    const first = menteeRows[0];
+    const cell = (name: string) => first[matched.header.indexOf(name)];
+    expect(cell('email address')).toMatch(/^mentee\.\d\d@gov\.uk$/);
+    expect(cell('first name')).toBe('mentee');
+    expect(Number(cell('number of matches'))).toBeGreaterThan(0);
+    expect(cell('match 1 name')).toMatch(/^mentor /);
+
+    const unmatchedMentees = await rowsOf('notifyMenteeUnmatched');
+    const unmatchedMentors = await rowsOf('notifyMentorUnmatched');
+    expect(done.tables.notifyMenteeUnmatched.header[0]).toBe('email address');
+    // Everyone emailable is in exactly one list of their side: the 50 mentees and the mentors left over.
+    expect(menteeRows.length + unmatchedMentees.length).toBe(50);
+    expect(done.tables.notifyMentorMatched.rowCount + unmatchedMentors.length).toBe(50);
+    const matchedEmails = new Set(menteeRows.map((r) => r[0]));
+    for (const row of unmatchedMentees) expect(matchedEmails.has(row[0])).toBe(false);
+
+    const merge = done.tables.mailMerge;
+    expect(merge.header.slice(0, 2)).toEqual(['kind', 'email address']);
+    expect(merge.rowCount).toBe(100);
+    const mergeRows = await rowsOf('mailMerge');
+    expect(mergeRows.filter((r) => r[0] === 'mentee-matched').map((r) => r[1])).toEqual(menteeRows.map((r) => r[0]));
+  });
+
+  it('puts a mentee nobody can be matched with in the Notify unmatched list', async () => {
+    const mentees = input.kind === 'two-tables' ? input.mentees : input;
+    // A mentee whose grade is above every mentor's: no mentor is senior enough, so no eligible pair.
+    const grade = mentees.header.indexOf('grade');
+    const email = mentees.header.indexOf('email address');
+    const lonely = [...mentees.rows[0]];
+    lonely[grade] = 'SCS4';
+    lonely[email] = 'lonely@gov.uk';
+    const withLonely: MatchInputData = input.kind === 'two-tables' ? { ...input, mentees: { ...input.mentees, rows: [...input.mentees.rows, lonely] } } : input;
+    const done = (await ask(service, { type: 'match', id: 22, input: withLonely, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    if (done.type !== 'matched') throw new Error(JSON.stringify(done));
+    const [unmatched] = await ask(service, { type: 'rows', id: 23, table: 'notifyMenteeUnmatched', start: 0, count: 10_000 });
+    const [matched] = await ask(service, { type: 'rows', id: 24, table: 'notifyMenteeMatched', start: 0, count: 10_000 });
+    if (unmatched.type !== 'rows' || matched.type !== 'rows') throw new Error('no rows');
+    expect(unmatched.rows.map((r) => r[0])).toContain('lonely@gov.uk');
+    expect(matched.rows.map((r) => r[0])).not.toContain('lonely@gov.uk');
+  });
+
   it('locks the pairs marked in the Pairs sheet, whatever the case of their emails', async () => {
     const first = (await ask(service, { type: 'match', id: 4, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
     if (first.type !== 'matched') throw new Error('no match');

@@ -1,7 +1,8 @@
 // What the match worker does with each request, apart from the Worker global itself, so it can be
 // tested in Node: validate the message, run the engine, shrink the matrix for the heat map, and keep
 // the last matrix for "beat the computer".
-import { checkTables, matchTables, parseRuleSet, resultTables, type MatchInput } from '@mentor-matcher/engine';
+import { checkTables, matchTables, parseRuleSet, resultTables, type MatchInput, type MatchResult } from '@mentor-matcher/engine';
+import { buildMessages, mailMergeTable, notifyBulkTables } from '@mentor-matcher/notify';
 import type { Solver } from '@mentor-matcher/solver';
 import type { Table } from '@mentor-matcher/tabular';
 import { sizeProblem } from '../app/limits.js';
@@ -31,13 +32,22 @@ function plainTable(table: Table): TableData {
   return { ...table, header: [...table.header], rows: table.rows.map((row) => [...row]) };
 }
 
-function plainTables(tables: ReturnType<typeof resultTables>): ResultTablesData {
+/** The engine's result tables and the emails as tables (mail merge, one Notify list per kind). */
+function plainTables(result: MatchResult): ResultTablesData {
+  const tables = resultTables(result);
+  const messages = buildMessages(result);
+  const notify = notifyBulkTables(messages);
   return {
     pairs: plainTable(tables.pairs),
     mentors: plainTable(tables.mentors),
     mentees: plainTable(tables.mentees),
     unmatched: plainTable(tables.unmatched),
     summary: plainTable(tables.summary),
+    mailMerge: plainTable(mailMergeTable(messages)),
+    notifyMentorMatched: plainTable(notify['mentor-matched']),
+    notifyMentorUnmatched: plainTable(notify['mentor-unmatched']),
+    notifyMenteeMatched: plainTable(notify['mentee-matched']),
+    notifyMenteeUnmatched: plainTable(notify['mentee-unmatched']),
   };
 }
 
@@ -169,7 +179,7 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         mentorNames: matrix.mentors.map((p) => p.name),
       };
       post({ type: 'progress', id: request.id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
-      lastTables = plainTables(resultTables(result));
+      lastTables = plainTables(result);
       const tables = Object.fromEntries(resultTableNames.map((name) => [name, shapeOf(lastTables![name])])) as Record<
         (typeof resultTableNames)[number],
         TableShape

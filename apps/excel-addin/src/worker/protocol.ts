@@ -41,6 +41,24 @@ export const mappingOverridesSchema = z.object({
 });
 export type MappingOverrides = z.infer<typeof mappingOverridesSchema>;
 
+/**
+ * The engine's result tables, then the emails as tables (built in the worker from the MatchResult by
+ * @mentor-matcher/notify): one mail-merge sheet and a GOV.UK Notify bulk-upload list per kind.
+ */
+export const resultTableNames = [
+  'pairs',
+  'mentors',
+  'mentees',
+  'unmatched',
+  'summary',
+  'mailMerge',
+  'notifyMentorMatched',
+  'notifyMentorUnmatched',
+  'notifyMenteeMatched',
+  'notifyMenteeUnmatched',
+] as const;
+export type ResultTableName = (typeof resultTableNames)[number];
+
 const pairIdSchema = z.object({ mentor: z.string(), mentee: z.string() });
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -81,7 +99,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('rows'),
     id: z.number().int(),
-    table: z.enum(['pairs', 'mentors', 'mentees', 'unmatched', 'summary']),
+    table: z.enum(resultTableNames),
     start: z.number().int().min(0),
     count: z.number().int().min(1),
   }),
@@ -120,9 +138,6 @@ export const heatmapSchema = z.object({
 });
 export type HeatmapData = z.infer<typeof heatmapSchema>;
 
-export const resultTableNames = ['pairs', 'mentors', 'mentees', 'unmatched', 'summary'] as const;
-export type ResultTableName = (typeof resultTableNames)[number];
-
 /**
  * A result table without its rows. Rows follow in slices ('rows' requests): one big message would
  * be deserialised on the pane's main thread in one go, blocking it for hundreds of milliseconds.
@@ -136,6 +151,11 @@ export const resultTablesSchema = z.object({
   mentees: tableSchema,
   unmatched: tableSchema,
   summary: tableSchema,
+  mailMerge: tableSchema,
+  notifyMentorMatched: tableSchema,
+  notifyMentorUnmatched: tableSchema,
+  notifyMenteeMatched: tableSchema,
+  notifyMenteeUnmatched: tableSchema,
 });
 export type ResultTablesData = z.infer<typeof resultTablesSchema>;
 
@@ -177,6 +197,11 @@ export const responseSchema = z.discriminatedUnion('type', [
       mentees: tableShapeSchema,
       unmatched: tableShapeSchema,
       summary: tableShapeSchema,
+      mailMerge: tableShapeSchema,
+      notifyMentorMatched: tableShapeSchema,
+      notifyMentorUnmatched: tableShapeSchema,
+      notifyMenteeMatched: tableShapeSchema,
+      notifyMenteeUnmatched: tableShapeSchema,
     }),
     headlines: z.array(z.string()),
     problems: z.array(problemSchema),

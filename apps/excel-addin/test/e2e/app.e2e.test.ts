@@ -176,6 +176,14 @@ describe('standalone page', () => {
     const bytes = new Uint8Array(await readFile(await xlsx.path()));
     const pairsSheet = readXlsx(bytes, { source: 'download', sheet: 'Match Pairs' });
     expect(pairKeys([pairsSheet.header, ...pairsSheet.rows])).toEqual(await expectedPairs());
+    expect(readXlsx(bytes, { source: 'download', sheet: 'Match Notify mentee-matched' }).header[0]).toBe('email address');
+
+    const [notify] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="Match Notify mentee-matched.csv"]').click()]);
+    expect(notify.suggestedFilename()).toBe('match-notify-mentee-matched.csv');
+    const notifyList = readCsv(await readFile(await notify.path()), { source: 'notify' });
+    expect(notifyList.header.slice(0, 2)).toEqual(['email address', 'first name']);
+    expect(notifyList.header).toContain('match 1 name');
+    expect(notifyList.rows.length).toBe(new Set(pairsSheet.rows.map((row) => row[1])).size);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="Match Summary.csv"]').click()]);
     expect(csv.suggestedFilename()).toBe('match-summary.csv');

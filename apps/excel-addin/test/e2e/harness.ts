@@ -19,6 +19,8 @@ export interface Harness {
   readonly origin: string;
   readonly browser: Browser;
   readonly fakeOfficeScript: string;
+  /** The built app's folder. */
+  readonly dist: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startHarness(): Promise<Harness> {
     origin: `http://127.0.0.1:${port}`,
     browser,
     fakeOfficeScript,
+    dist,
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

@@ -3,7 +3,7 @@
 // request to the origin itself carries participant data or is anything but a GET, and the browser
 // keeps nothing but the settings: no cookie, no sessionStorage, no IndexedDB, no Cache Storage, and
 // localStorage holds only the settings key, in which no participant's email appears.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv } from '@mentor-matcher/tabular';
 import type { Request } from 'playwright-core';
@@ -62,6 +62,15 @@ describe('privacy on the standalone page', () => {
     expect(stored.caches).toEqual([]);
     expect(await page.context().cookies()).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('the built page', () => {
+  it('bundles only the pure email builder, never the Node-only Notify sender or its HTTP client', () => {
+    const assets = join(harness.dist, 'assets');
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    expect(scripts.some((name) => name.startsWith('match-worker'))).toBe(true);
+    for (const name of scripts) expect(readFileSync(join(assets, name), 'utf8')).not.toMatch(/notifications-node-client|axios/);
   });
 });
 
