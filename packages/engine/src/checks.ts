@@ -300,7 +300,11 @@ function forbiddenPairProblems(mentors: readonly Participant[], mentees: readonl
   return problems;
 }
 
-function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
+/**
+ * The checks that need the score matrix: who has no eligible partner. `checkInput` with a matrix is
+ * its matrix-free checks followed by these, so a caller that already ran those adds only these.
+ */
+export function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
   const problems: InputProblem[] = [];
   const rows = matrix.mentees.length;
   const cols = matrix.mentors.length;

@@ -9,7 +9,7 @@ import type { ColumnMapping } from './mapping.js';
 import type { RuleSet } from './rules/schema.js';
 import { detectMapping } from './mapping.js';
 import { readParticipants, readPeople } from './participants.js';
-import { checkInput } from './checks.js';
+import { checkInput, noPartnerProblems } from './checks.js';
 import { spreadsheetCellProblems } from './spreadsheet-cells.js';
 import { scorePairs } from './scoring.js';
 import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js';
@@ -130,7 +130,7 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
   return {
     ...report,
-    problems: [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet, matrix), ...fixed.problems],
+    problems: [...early, ...noPartnerProblems(matrix), ...fixed.problems],
   };
 }
 
@@ -147,7 +147,8 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
   throwIfCancelled(signal, 'scoring');
   onProgress?.({ phase: 'scoring', fraction: 0 });
   const matrix = score(participants, options);
-  const checked = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet, matrix)];
+  // The matrix-free checks ran above (near-duplicate categories alone are a noticeable share of a run).
+  const checked = [...early, ...noPartnerProblems(matrix)];
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
   const problems = [...checked, ...fixed.problems];
   if (hasErrors(problems)) return { ok: false, problems };
