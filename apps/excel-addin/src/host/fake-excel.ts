@@ -13,6 +13,7 @@ import type {
   ExcelWorksheet,
   ExcelWorksheetCollection,
 } from './excel-api.js';
+import { columnLetter } from '@mentor-matcher/tabular';
 
 export const excelPayloadLimitBytes = 5 * 1024 * 1024;
 
@@ -110,17 +111,6 @@ function typeIntoCell(cell: FakeCell, value: ExcelValue): void {
   }
 }
 
-export function columnName(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -132,8 +122,8 @@ function sheetPrefix(name: string): string {
 }
 
 function formatAddress(area: Area): string {
-  const start = `${columnName(area.column)}${area.row + 1}`;
-  const end = `${columnName(area.column + area.columnCount - 1)}${area.row + area.rowCount}`;
+  const start = `${columnLetter(area.column)}${area.row + 1}`;
+  const end = `${columnLetter(area.column + area.columnCount - 1)}${area.row + area.rowCount}`;
   return `${sheetPrefix(area.sheet.name)}!${start === end ? start : `${start}:${end}`}`;
 }
 

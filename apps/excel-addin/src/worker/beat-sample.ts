@@ -1,20 +1,9 @@
 // "Beat the computer": a small square sample of the real problem (people with eligible partners,
 // including some the computer paired) and its optimum, for a person to try to match by hand.
+import { createRandom } from '@mentor-matcher/sample-data';
 import type { Solver } from '@mentor-matcher/solver';
 import type { BeatSample } from './protocol.js';
 import type { HeatmapSource } from './heatmap-data.js';
-
-/** Small deterministic generator (mulberry32) so a seed gives the same sample again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled(n: number, next: () => number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
@@ -27,7 +16,8 @@ function shuffled(n: number, next: () => number): number[] {
 
 /** Picks up to `size` chosen pairs' people first, so the sample has good pairs to find. */
 export function pickSample(source: HeatmapSource, size: number, seed: number): { mentees: number[]; mentors: number[] } {
-  const next = random(seed);
+  // The project's one seeded generator, so a seed gives the same sample again.
+  const next = createRandom(seed).next;
   const n = Math.min(size, source.mentees, source.mentors);
   const mentees: number[] = [];
   const mentors: number[] = [];
