@@ -34,7 +34,7 @@ export function engineMarkdown(measurements: readonly EngineMeasurement[]): stri
       `| ${TASK_LABELS[m.task]} | ${m.size} | ${formatMs(m.timeMs!)} | ${m.cpuMs === undefined ? '' : formatMs(m.cpuMs)} | ${formatBytes(m.peakRssBytes ?? 0)} | ${num(m.menteesMatched)} | ${num(m.mentorsMatched)} | ${num(m.pairs)} | ${num(m.totalScore)} | ${targetCell(m)} |`,
     );
   }
-  lines.push('', 'One measured run per cell, each in its own `node --expose-gc` process after an unmeasured warm-up at 200 per side; data generation is not timed. CPU time is the user + system time of that process over the same step; targets are judged on it (wall-clock time on a shared machine is mostly other jobs). Peak RSS is `process.resourceUsage().maxRSS` of that process (Node itself and the generated data included).');
+  lines.push('', 'One measured run per cell, each in its own `node --expose-gc` process after unmeasured warm-up (three runs at the same size up to 2,000 per side, one at 200 above); data generation is not timed. CPU time is the user + system time of that process over the same step; targets are judged on it (wall-clock time on a shared machine is mostly other jobs). Peak RSS is `process.resourceUsage().maxRSS` of that process (Node itself and the generated data included).');
   return lines.join('\n') + '\n';
 }
 
