@@ -40,6 +40,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (name === undefined) throw new UsageError('no command given', generalUsage);
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}"`, generalUsage);
+    // Every command's --help is answered here, from its usage text, before its options are parsed.
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(command.usage);
+      return exitCodes.ok;
+    }
     return await command.run(args, io);
   } catch (error) {
     return reportError(error, io);

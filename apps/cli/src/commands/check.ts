@@ -21,10 +21,6 @@ export const checkCommand: Command = {
   summary: 'check the input and list every problem, without matching',
   usage,
   async run(args, io) {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout(usage);
-      return exitCodes.ok;
-    }
     const options = parseOptions(args, inputOptionSpec, z.object(inputOptionShape), usage);
     checkInputCombination(options, usage);
     const progress = createProgress(io, options.quiet);

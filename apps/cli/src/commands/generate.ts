@@ -40,10 +40,6 @@ export const generateCommand: Command = {
   summary: 'write seeded synthetic sign-ups in the Mentor Match format',
   usage,
   async run(args, io) {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout(usage);
-      return exitCodes.ok;
-    }
     const options = parseOptions(args, spec, schema, usage);
     const { mentors, mentees } = generateMentorMatchData({ mentors: options.mentors, mentees: options.mentees, seed: options.seed });
     const dir = resolve(io.cwd, options.out);

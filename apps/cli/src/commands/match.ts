@@ -54,10 +54,6 @@ export const matchCommand: Command = {
   summary: 'match mentors with mentees and write the results',
   usage,
   async run(args, io) {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout(usage);
-      return exitCodes.ok;
-    }
     const options = parseOptions(args, spec, schema, usage);
     checkInputCombination(options, usage);
     const progress = createProgress(io, options.quiet);

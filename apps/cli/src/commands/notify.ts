@@ -60,10 +60,6 @@ export const notifyCommand: Command = {
   summary: 'email everyone their result through GOV.UK Notify',
   usage,
   async run(args, io) {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout(usage);
-      return exitCodes.ok;
-    }
     rejectOption(
       args,
       'api-key',
