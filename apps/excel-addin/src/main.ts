@@ -10,8 +10,7 @@ import { App } from './ui/app.js';
 import { h, replaceChildren } from './ui/h.js';
 import './ui/styles.css';
 import { MatchClient } from './worker/match-client.js';
-
-export const defaultPreset = 'mentor-match';
+import { defaultPreset } from './default-preset.js';
 
 function localSettings() {
   try {

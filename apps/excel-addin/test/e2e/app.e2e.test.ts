@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit } from '../../src/host/fake-excel.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
+import { defaultPreset } from '../../src/default-preset.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
@@ -24,7 +25,7 @@ function sheet(name: string, table: Table): FakeSheetInit {
 }
 
 async function expectedPairs(): Promise<string[]> {
-  const run = matchTables({ kind: 'two-tables', mentors, mentees }, { ruleSet: getPreset('mentor-match'), solver: await createSolver() });
+  const run = matchTables({ kind: 'two-tables', mentors, mentees }, { ruleSet: getPreset(defaultPreset), solver: await createSolver() });
   if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
   const pairs = resultTables(run.result).pairs;
   return pairs.rows.map((row) => `${String(row[0])} → ${String(row[1])}`).sort();
