@@ -9,20 +9,10 @@
 // capacities 3 and 3.
 import { solveCapacitated } from '../src/capacitated.js';
 import { instantiateSolverWasm } from '../src/wasm-module.js';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/seeded-random.js';
 
 function mentorMatchLike(n: number) {
-  const next = random(n);
+  const next = seededRandom(n);
   const draw = (values: number) => Int32Array.from({ length: n }, () => Math.floor(next() * values));
   const [menteeGrade, mentorGrade] = [draw(11), draw(11)];
   const [menteeOrg, mentorOrg] = [draw(20), draw(20)];

@@ -2,7 +2,7 @@
 // compare with a solve from scratch of the larger network. (Through the driver the warm start only
 // runs when pricing adds few pairs, which small test cases rarely need.)
 import { describe, expect, it } from 'vitest';
-import { random } from '../test/capacitated-oracles.js';
+import { seededRandom } from '../test/seeded-random.js';
 import { wasmFlowSolve } from './capacitated.js';
 import type { FlowNetwork, FlowSolution, FlowSolve } from './capacitated-network.js';
 import { solveFlowNetworkReference } from './capacitated-reference.js';
@@ -21,7 +21,7 @@ interface RandomNetwork {
 }
 
 function randomNetwork(seed: number): RandomNetwork {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows = 2 + Math.floor(next() * 12);
   const cols = 2 + Math.floor(next() * 12);
   const rowStart = new Int32Array(rows + 1);

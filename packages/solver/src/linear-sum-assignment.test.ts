@@ -5,9 +5,9 @@ import {
   expectDualCertificate,
   expectValidAssignment,
   forbidden,
-  seededRandom,
   type Matrix,
 } from '../test/lsap-checks.js';
+import { seededRandom } from '../test/seeded-random.js';
 import { createSolver, InfeasibleAssignmentError, type CertifyingSolver, type SolverBuild } from './index.js';
 
 /** Random integer costs in [0, spread), so small spreads give many ties; some pairs forbidden. */

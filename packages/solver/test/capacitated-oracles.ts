@@ -2,6 +2,7 @@
 // optimum, a feasibility check and a certificate check that trusts nothing the solver computed
 // except the numbers it returned.
 import type { CapacitatedProblem, CapacitatedResult } from '../src/types.js';
+import { seededRandom } from './seeded-random.js';
 
 export type Coverage = readonly ('rows' | 'cols')[];
 
@@ -63,18 +64,6 @@ function common(c: Case): Pick<CapacitatedProblem, 'rowCapacity' | 'colCapacity'
   };
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce from the seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface CaseShape {
   readonly rows: number;
   readonly cols: number;
@@ -90,7 +79,7 @@ export interface CaseShape {
 
 /** A random case; locks are drawn among eligible pairs and kept within capacity. */
 export function randomCase(seed: number, shape: CaseShape): Case {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const { rows, cols } = shape;
   const steps = Math.round((shape.maxScore - shape.minScore) / shape.step);
   const score = Array.from({ length: rows }, () =>

@@ -99,15 +99,3 @@ export function expectDualCertificate(
   const dualObjective = u.reduce((a, b) => a + b, 0) + v.reduce((a, b) => a + b, 0);
   expect(Math.abs(dualObjective - result.total)).toBeLessThanOrEqual(tolerance * Math.max(rows, cols, 1));
 }
-
-/** A small deterministic generator (mulberry32), so exhaustive tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,0 +1,14 @@
+/**
+ * The solver's one deterministic generator for tests and scripts (mulberry32, Tommy Ettinger,
+ * public domain), so exhaustive and random cases reproduce from their seed. Floats in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
