@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './csv-read.js';
-import { TableReadError } from './table-read-error.js';
+import { readError } from '../test/read-error.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const source = 'people.csv';
-
-function readError(run: () => unknown): TableReadError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TableReadError) return error;
-    throw error;
-  }
-  throw new Error('expected a TableReadError');
-}
 
 describe('readCsv', () => {
   it('reads a header and rows, keeping values as strings', () => {

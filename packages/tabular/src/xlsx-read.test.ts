@@ -1,20 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildXlsx, simpleSheetData } from '../test/xlsx-fixture.js';
-import { TableReadError } from './table-read-error.js';
+import { readError } from '../test/read-error.js';
 import { listXlsxSheets, readXlsx } from './xlsx-read.js';
 
 const source = 'people.xlsx';
-
-function readError(run: () => unknown): TableReadError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TableReadError) return error;
-    throw error;
-  }
-  throw new Error('expected a TableReadError');
-}
 
 const oneSheet = (sheetData: string, options = {}, after = '') => buildXlsx([{ name: 'Sheet1', sheetData, after }], options);
 
