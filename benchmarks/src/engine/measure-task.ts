@@ -1,5 +1,5 @@
 // The work of one engine measurement, run inside the child process.
-import { getPreset, matchTables, readParticipants, detectMapping, scorePairs, type RuleSet } from '@mentor-matcher/engine';
+import { INELIGIBLE, getPreset, matchTables, readParticipants, detectMapping, scorePairs, type RuleSet, type ScoreMatrix } from '@mentor-matcher/engine';
 import type { CapacitatedProblem, Solver } from '@mentor-matcher/solver';
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { EngineMeasurement, EngineTask } from './task.js';
@@ -21,19 +21,20 @@ function participantsOf(data: ReturnType<typeof generateMentorMatchData>, ruleSe
 }
 
 /** The scored data as the solver's sparse input: rows = mentees, cols = mentors, capacities from the preset. */
-export function capacitatedProblemFrom(scores: Float64Array, eligible: Uint8Array, mentees: readonly { capacity: number }[], mentors: readonly { capacity: number }[]): CapacitatedProblem {
+export function capacitatedProblemFrom(matrix: ScoreMatrix): CapacitatedProblem {
+  const { codes, scoreOfCode, mentees, mentors } = matrix;
   let count = 0;
-  for (let i = 0; i < eligible.length; i++) count += eligible[i];
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== INELIGIBLE) count++;
   const row = new Int32Array(count);
   const col = new Int32Array(count);
   const score = new Float64Array(count);
   const cols = mentors.length;
   let k = 0;
-  for (let i = 0; i < eligible.length; i++) {
-    if (eligible[i] === 0) continue;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] === INELIGIBLE) continue;
     row[k] = Math.floor(i / cols);
     col[k] = i % cols;
-    score[k] = scores[i];
+    score[k] = scoreOfCode[codes[i]];
     k++;
   }
   return {
@@ -83,11 +84,11 @@ function measureOnce(task: EngineTask, solver: Solver): EngineMeasurement {
     let timeMs = performance.now() - start;
     let cpuTimeMs = cpuMs() - cpuStart;
     let eligiblePairs = 0;
-    for (let i = 0; i < matrix.eligible.length; i++) eligiblePairs += matrix.eligible[i];
+    for (const code of matrix.codes) if (code !== INELIGIBLE) eligiblePairs++;
     if (task.task === 'score') {
       return { ...base, ok: true, timeMs, cpuMs: cpuTimeMs, rssBeforeBytes: rssBefore, heapAfterBytes: process.memoryUsage().heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024, eligiblePairs };
     }
-    const problem = capacitatedProblemFrom(matrix.score, matrix.eligible, mentees, mentors);
+    const problem = capacitatedProblemFrom(matrix);
     collectGarbage();
     const rssBeforeSolve = process.memoryUsage().rss;
     start = performance.now();

@@ -3,7 +3,7 @@
 // shared machine the wall time says more about the neighbours than about the code.
 //   node --conditions=source --import tsx benchmarks/scoring.ts [size ...]
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
-import { detectMapping, getPreset, readParticipants, scorePairs } from '../src/index.js';
+import { INELIGIBLE, detectMapping, getPreset, readParticipants, scorePairs } from '../src/index.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const ruleSet = getPreset('mentor-match');
@@ -24,7 +24,7 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10_000]) {
   const fresh = timed(() => scorePairs(mentors, mentees, ruleSet));
   const reused = timed(() => scorePairs(mentors, mentees, ruleSet, { reuse: fresh.value }));
   let eligible = 0;
-  for (let k = 0; k < reused.value.eligible.length; k++) eligible += reused.value.eligible[k];
+  for (const code of reused.value.codes) if (code !== INELIGIBLE) eligible++;
   const line = (label: string, t: typeof fresh) =>
     `${label}: ${t.wallMs.toFixed(0)} ms wall, ${t.userMs.toFixed(0)} ms user + ${t.systemMs.toFixed(0)} ms system CPU`;
   console.log(`${size} × ${size} (${(size * size).toLocaleString('en')} pairs, ${eligible.toLocaleString('en')} eligible)`);

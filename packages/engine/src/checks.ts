@@ -10,6 +10,7 @@ import { participantId, participantValue } from './participants.js';
 import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
 import { forEachCondition, separatorOf } from './rules/schema.js';
+import { INELIGIBLE } from './score-codes.js';
 
 const ROWS_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -310,10 +311,11 @@ export function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
   const cols = matrix.mentors.length;
   const menteeHas = new Uint8Array(rows);
   const mentorHas = new Uint8Array(cols);
+  const { codes } = matrix;
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
     for (let j = 0; j < cols; j++) {
-      if (matrix.eligible[base + j] === 1) {
+      if (codes[base + j] !== INELIGIBLE) {
         menteeHas[i] = 1;
         mentorHas[j] = 1;
       }

@@ -2,6 +2,7 @@
 // same-day swaps, and why each unmatched person has no partner. Work is one pass over a row (or a
 // column) per person who needs it, never a pass over the whole grid per person.
 import type { Participant, ScoreMatrix, StrategySettings, UnmatchedReason } from './model.js';
+import { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 
 export interface MenteeRowFacts {
   /** rank[k] for the k-th chosen mentor given: 1 + eligible mentors with a strictly higher score. */
@@ -27,13 +28,13 @@ export function menteeRowFacts(
 ): MenteeRowFacts {
   const mentorCount = matrix.mentors.length;
   const base = mentee * mentorCount;
-  const { eligible } = matrix;
-  const chosenScores = chosen.map((j) => matrix.score[base + j]);
+  const { codes, scoreOfCode } = matrix;
+  const chosenScores = chosen.map((j) => scoreOfCode[codes[base + j]]);
   const higher = chosen.map(() => 0);
   const best: { mentor: number; score: number }[] = [];
   for (let j = 0; j < mentorCount; j++) {
-    if (eligible[base + j] !== 1 || takesPartners[j] !== 1) continue;
-    const score = matrix.score[base + j];
+    if (codes[base + j] === INELIGIBLE || takesPartners[j] !== 1) continue;
+    const score = scoreOfCode[codes[base + j]];
     for (let c = 0; c < chosen.length; c++) if (score > chosenScores[c]) higher[c]++;
     if (alternates === 0 || chosen.includes(j)) continue;
     if (best.length === alternates && score <= best[best.length - 1].score) continue;
@@ -70,14 +71,14 @@ export function unmatchedReason(
   let hasFreePartner = false;
   for (const other of others) {
     const index = isMentee ? person.index * mentorCount + other.index : other.index * mentorCount + person.index;
-    if (matrix.eligible[index] !== 1) continue;
+    if (!isEligiblePair(matrix, index)) continue;
     if (other.capacity === 0) {
       zeroCapacity++;
       continue;
     }
     eligible++;
     if (partnersOf(otherRole, other.index).length < other.capacity) hasFreePartner = true;
-    else full.push({ partner: other, score: matrix.score[index] });
+    else full.push({ partner: other, score: pairScore(matrix, index) });
   }
   if (eligible === 0) {
     const excludedBy = [...matrix.exclusionCounts(person.role, person.index)];

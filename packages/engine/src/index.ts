@@ -5,6 +5,7 @@ export * from './mapping.js';
 export * from './participants.js';
 export * from './checks.js';
 export * from './scoring.js';
+export { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 export * from './errors.js';
 export { strategies, strategyFor, defaultStrategySettings, optimalStrategy, roundsStrategy } from './strategies/index.js';
 export type { OptimalSettings, RoundsSettings } from './strategies/index.js';

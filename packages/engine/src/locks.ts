@@ -2,6 +2,7 @@
 // problem naming both people) and, when re-matching, the pairs of an earlier result (kept where
 // still allowed, otherwise reported as dropped with the reason). Both use capacity.
 import type { InputProblem, PairIndex, Participant, ScoreMatrix } from './model.js';
+import { isEligiblePair } from './score-codes.js';
 
 export interface EarlierPair {
   readonly mentorId: string;
@@ -73,7 +74,7 @@ export function resolveFixedPairs(
       problems.push({ severity: 'warning', code: 'locked-pair-duplicate', message: `${where}: this pair is locked more than once; it counts once.` });
       return;
     }
-    if (matrix.eligible[key] !== 1) {
+    if (!isEligiblePair(matrix, key)) {
       problems.push({
         severity: 'error',
         code: 'locked-pair-not-eligible',
@@ -117,7 +118,7 @@ export function resolveFixedPairs(
     }
     const key = mentee.index * mentorCount + mentor.index;
     if (taken.has(key)) continue;
-    if (matrix.eligible[key] !== 1) {
+    if (!isEligiblePair(matrix, key)) {
       drop(`the pair is no longer allowed (${exclusionWords(matrix, mentee.index, mentor.index)})`);
       continue;
     }

@@ -8,6 +8,7 @@ import { getPreset } from './rules/presets.js';
 import { matchTables, checkTables, type MatchInput } from './match.js';
 import { resultTables } from './result-tables.js';
 import { MatchCancelledError } from './errors.js';
+import { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 
 const input: MatchInput = { kind: 'two-tables', mentors: sampleTable('mentors'), mentees: sampleTable('mentees') };
 const roundsPreset = getPreset('mentor-match');
@@ -36,8 +37,8 @@ async function roundOptimum(matrix: ScoreMatrix, result: MatchResult, round: num
     if (count('mentee', mentee.index) >= mentee.capacity) continue;
     for (const mentor of matrix.mentors) {
       const cell = mentee.index * matrix.mentors.length + mentor.index;
-      if (count('mentor', mentor.index) >= mentor.capacity || matrix.eligible[cell] !== 1 || taken.has(`${mentee.index}:${mentor.index}`)) continue;
-      const weight = matrix.score[cell] + (count('mentee', mentee.index) === 0 || count('mentor', mentor.index) === 0 ? bonus : 0);
+      if (count('mentor', mentor.index) >= mentor.capacity || !isEligiblePair(matrix, cell) || taken.has(`${mentee.index}:${mentor.index}`)) continue;
+      const weight = pairScore(matrix, cell) + (count('mentee', mentee.index) === 0 || count('mentor', mentor.index) === 0 ? bonus : 0);
       const name = `x_${mentee.index}_${mentor.index}`;
       terms.push(`${weight} ${name}`);
       menteeRows.set(mentee.index, [...(menteeRows.get(mentee.index) ?? []), name]);
@@ -58,7 +59,7 @@ async function roundOptimum(matrix: ScoreMatrix, result: MatchResult, round: num
 describe('matchTables on the reference sample, rounds preset', () => {
   it('never chooses a pair that is not eligible', () => {
     for (const pair of rounds.result.pairs) {
-      expect(rounds.matrix.eligible[pair.mentee.index * rounds.matrix.mentors.length + pair.mentor.index]).toBe(1);
+      expect(isEligiblePair(rounds.matrix, pair.mentee.index * rounds.matrix.mentors.length + pair.mentor.index)).toBe(true);
     }
   });
 
@@ -106,8 +107,8 @@ describe('matchTables on the reference sample, optimal', () => {
 
   it('gives every mentee who has an eligible mentor a mentor', () => {
     for (const mentee of optimal.result.mentees) {
-      const row = optimal.matrix.eligible.subarray(mentee.participant.index * 50, mentee.participant.index * 50 + 50);
-      const hasCandidate = row.some((flag, j) => flag === 1 && optimal.matrix.mentors[j].capacity > 0);
+      const base = mentee.participant.index * 50;
+      const hasCandidate = optimal.matrix.mentors.some((mentor, j) => isEligiblePair(optimal.matrix, base + j) && mentor.capacity > 0);
       expect(mentee.partners.length > 0).toBe(hasCandidate);
     }
     expect(optimal.result.summary.mentees.matched).toBeGreaterThanOrEqual(rounds.result.summary.mentees.matched);
@@ -163,7 +164,7 @@ describe('locks and re-matching through matchTables', () => {
 
   it('stops with an error naming both ids when a locked pair is not eligible', () => {
     const matrix = rounds.matrix;
-    const cell = matrix.eligible.indexOf(0);
+    const cell = matrix.codes.indexOf(INELIGIBLE);
     const lock = { mentor: matrix.mentors[cell % 50].id, mentee: matrix.mentees[Math.floor(cell / 50)].id };
     const run = matchTables(input, { ruleSet: { ...optimalPreset, lockedPairs: [lock] }, solver });
     expect(run.ok).toBe(false);

@@ -63,17 +63,24 @@ export interface PairExplanation {
   readonly score: number;
 }
 
+/** Pair codes: the narrowest unsigned array that holds a matrix's largest code. */
+export type ScoreCodes = Uint8Array | Uint16Array | Uint32Array;
+
 /**
- * Scores of every mentee × mentor pair. Rows are mentees, columns mentors, row-major.
- * Scores are base scores (rule points only); strategies add their own bonuses (e.g. the unmatched bonus).
+ * Scores of every mentee × mentor pair. Rows are mentees, columns mentors, row-major: pair
+ * (mentee i, mentor j) is at index i * mentors.length + j.
+ * Each pair holds a code: 0 = not eligible, any other code's base score is `scoreOfCode[code]`.
+ * A base score is rule points only; strategies add their own bonuses (e.g. the unmatched bonus).
+ * Codes keep the matrix at one byte per pair whenever a rule set has at most 255 different scores
+ * (the presets have at most 16; see score-codes.ts): 100 MB at 10,000 × 10,000.
  */
 export interface ScoreMatrix {
   readonly mentees: readonly Participant[];
   readonly mentors: readonly Participant[];
-  /** mentees.length * mentors.length base scores. Value of an ineligible pair is unspecified. */
-  readonly score: Float64Array;
-  /** mentees.length * mentors.length; 1 = the pair may be chosen. */
-  readonly eligible: Uint8Array;
+  /** mentees.length * mentors.length pair codes; 0 = the pair may not be chosen. */
+  readonly codes: ScoreCodes;
+  /** Base score of each code; entry 0 is NaN. */
+  readonly scoreOfCode: Float64Array;
   /** Recomputes one pair's rule-by-rule breakdown (cheap; used for chosen pairs and explanations). */
   explainPair(mentee: number, mentor: number): PairExplanation;
   /** For each exclusion rule id, how many of this person's candidate partners it removes. */

@@ -5,6 +5,7 @@ import { participantValue, readParticipants, readPeople } from './participants.j
 import { getPreset } from './rules/presets.js';
 import { parseRuleSet } from './rules/schema.js';
 import { scorePairs } from './scoring.js';
+import { INELIGIBLE } from './score-codes.js';
 
 const preset = getPreset('mentor-match');
 const mentorHeader = ['first name', 'last name', 'email address', 'grade', 'organisation', 'profession', 'characteristics'];
@@ -126,7 +127,7 @@ describe('readPeople', () => {
     const open = getPreset('mentor-match');
     open.rules = [];
     const matrix = scorePairs(mentors, mentees, open);
-    expect(Array.from(matrix.eligible)).toEqual([0, 1, 1, 0]);
+    expect(Array.from(matrix.codes, (code) => code !== INELIGIBLE)).toEqual([false, true, true, false]);
     expect(matrix.explainPair(0, 0).excludedBy).toEqual(['same-person']);
   });
 

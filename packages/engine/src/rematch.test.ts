@@ -4,6 +4,7 @@ import { makeMatrix } from '../test/fixtures.js';
 import { solver } from '../test/solver.js';
 import { resolveFixedPairs } from './locks.js';
 import { optimalStrategy } from './strategies/optimal.js';
+import { isEligiblePair } from './score-codes.js';
 
 const optimal = optimalStrategy({ name: 'optimal', mentorCoverage: true, alternates: 0 });
 
@@ -39,7 +40,7 @@ describe('re-matching', () => {
           const mentor = after.mentors.find((m) => m.id === pair.mentorId)!;
           const mentee = after.mentees.find((m) => m.id === pair.menteeId)!;
           const allowed =
-            after.eligible[mentee.index * 4 + mentor.index] === 1 && fits(mentor.id, mentor.capacity) && fits(mentee.id, mentee.capacity);
+            isEligiblePair(after, mentee.index * 4 + mentor.index) && fits(mentor.id, mentor.capacity) && fits(mentee.id, mentee.capacity);
           if (allowed) {
             used.set(mentor.id, (used.get(mentor.id) ?? 0) + 1);
             used.set(mentee.id, (used.get(mentee.id) ?? 0) + 1);

@@ -15,6 +15,7 @@ import type {
 } from './model.js';
 import { menteeRowFacts, mentorsTakingPartners, unmatchedReason } from './explain.js';
 import { summarise } from './summary.js';
+import { pairScore } from './score-codes.js';
 
 export interface BuildResultInput {
   readonly matrix: ScoreMatrix;
@@ -60,7 +61,7 @@ export function buildResult(input: BuildResultInput): MatchResult {
   const pairs: MatchedPair[] = ordered.map((pair) => {
     const key = pair.mentee * mentorCount + pair.mentor;
     const explanation = matrix.explainPair(pair.mentee, pair.mentor);
-    const baseScore = matrix.score[key];
+    const baseScore = pairScore(matrix, key);
     const kept = keptKeys.has(key);
     return {
       mentor: matrix.mentors[pair.mentor],

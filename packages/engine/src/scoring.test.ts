@@ -6,6 +6,7 @@ import type { Participant, Progress } from './model.js';
 import type { Condition, RuleSet, RuleSetInput } from './rules/schema.js';
 import { parseRuleSet } from './rules/schema.js';
 import { scorePairs } from './scoring.js';
+import { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 
 function ruleSet(input: Partial<RuleSetInput>): RuleSet {
   const parsed = parseRuleSet({ version: 1, name: 'Test', rules: [], ...input });
@@ -19,7 +20,7 @@ const scoreOnly = (when: Condition, extra: Partial<RuleSetInput> = {}) =>
 /** score[mentee][mentor] for eligible pairs, null for ineligible ones. */
 function grid(mentors: Participant[], mentees: Participant[], rules: RuleSet): (number | null)[][] {
   const matrix = scorePairs(mentors, mentees, rules);
-  return mentees.map((_, i) => mentors.map((_, j) => (matrix.eligible[i * mentors.length + j] === 1 ? matrix.score[i * mentors.length + j] : null)));
+  return mentees.map((_, i) => mentors.map((_, j) => (isEligiblePair(matrix, i * mentors.length + j) ? pairScore(matrix, i * mentors.length + j) : null)));
 }
 
 const mentorsWith = (field: string, values: Cell[]) => values.map((v, i) => person('mentor', i, { [field]: v }));
@@ -211,18 +212,81 @@ describe('scorePairs: reusing arrays', () => {
   const exclude = ruleSet({ rules: [{ id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } }] });
   const score = scoreOnly({ type: 'same', mentor: 'org', mentee: 'org' });
 
-  it("refills an earlier matrix's arrays of the same size, clearing what was there", () => {
+  it("refills an earlier matrix's codes of the same size, clearing what was there", () => {
     const first = scorePairs(mentors, mentees, score);
+    expect(Array.from(first.codes, (code) => first.scoreOfCode[code])).toEqual([5, 0]);
     const second = scorePairs(mentors, mentees, exclude, { reuse: first });
-    expect(second.score).toBe(first.score);
-    expect(second.eligible).toBe(first.eligible);
-    expect(Array.from(second.eligible)).toEqual([0, 1]);
-    expect(Array.from(second.score)).toEqual([0, 0]);
+    expect(second.codes).toBe(first.codes);
+    expect(Array.from(second.codes, (code) => code !== INELIGIBLE)).toEqual([false, true]);
+    expect(pairScore(second, 1)).toBe(0);
   });
 
-  it('allocates new arrays when the earlier ones are of another size', () => {
+  it('allocates new codes when the earlier ones are of another size', () => {
     const small = scorePairs(mentors.slice(0, 1), mentees, score);
-    expect(scorePairs(mentors, mentees, score, { reuse: small }).score).not.toBe(small.score);
+    expect(scorePairs(mentors, mentees, score, { reuse: small }).codes).not.toBe(small.codes);
+  });
+
+  it('allocates wider codes when the earlier ones are too narrow for the new scores', () => {
+    const narrow = scorePairs(mentors, mentees, score);
+    const manyScores = ruleSet({ rules: manyRules(9) });
+    const wide = scorePairs(mentors, mentees, manyScores, { reuse: narrow });
+    expect(wide.codes).not.toBe(narrow.codes);
+    expect(wide.codes).toBeInstanceOf(Uint16Array);
+  });
+});
+
+/** `count` scoring rules on column `c${r}` worth 2^r points: 2^count different scores. */
+function manyRules(count: number): RuleSetInput['rules'] {
+  return Array.from({ length: count }, (_, r) => ({
+    id: `r${r}`,
+    label: `Rule ${r}`,
+    kind: 'score' as const,
+    when: { type: 'same' as const, mentor: `c${r}`, mentee: `c${r}` },
+    points: 2 ** r,
+  }));
+}
+
+describe('scorePairs: pair codes', () => {
+  /** Person i has column c<r> = "x" exactly where bit r of `bits(i)` is set; others differ per side. */
+  const numbered = (role: 'mentor' | 'mentee', count: number, rules: number, bits: (i: number) => number = (i) => i) =>
+    Array.from({ length: count }, (_, i) =>
+      person(role, i, Object.fromEntries(Array.from({ length: rules }, (_, r) => [`c${r}`, (bits(i) >> r) & 1 ? 'x' : role]))),
+    );
+  const everyBit = () => -1;
+
+  it('keeps one byte per pair while the rule set has at most 255 different scores', () => {
+    const eight = scorePairs(numbered('mentor', 256, 8), numbered('mentee', 1, 8, everyBit), ruleSet({ rules: manyRules(8) }));
+    // Scores 0..255 are 256 values: one more than a byte's 255 non-zero codes.
+    expect(eight.codes).toBeInstanceOf(Uint16Array);
+    expect(Array.from(eight.codes, (code) => eight.scoreOfCode[code])).toEqual(Array.from({ length: 256 }, (_, j) => j));
+    const seven = scorePairs(numbered('mentor', 128, 7), numbered('mentee', 1, 7, everyBit), ruleSet({ rules: manyRules(7) }));
+    expect(seven.codes).toBeInstanceOf(Uint8Array);
+    expect(Array.from(seven.codes, (code) => seven.scoreOfCode[code])).toEqual(Array.from({ length: 128 }, (_, j) => j));
+  });
+
+  it('codes scores in ascending order, and a minimum score makes the pairs under it ineligible', () => {
+    const matrix = scorePairs(numbered('mentor', 8, 3), numbered('mentee', 1, 3, everyBit), ruleSet({ rules: manyRules(3), minScore: 3 }));
+    expect(Array.from(matrix.scoreOfCode).slice(1)).toEqual([3, 4, 5, 6, 7]);
+    expect(Array.from({ length: 8 }, (_, j) => (isEligiblePair(matrix, j) ? pairScore(matrix, j) : null))).toEqual([null, null, null, 3, 4, 5, 6, 7]);
+  });
+
+  it('scores rule sets with more weighted rules than can be tabulated, pair by pair', () => {
+    const rules = 20;
+    const mentors = numbered('mentor', 40, rules, (j) => j * 26_107);
+    const mentees = numbered('mentee', 3, rules, (i) => (i + 1) * 349_525);
+    const matrix = scorePairs(mentors, mentees, ruleSet({ rules: manyRules(rules), minScore: 2 }));
+    let eligible = 0;
+    mentees.forEach((mentee, i) =>
+      mentors.forEach((mentor, j) => {
+        let expected = 0;
+        for (let r = 0; r < rules; r++) if (mentor.fields?.[`c${r}`] === 'x' && mentee.fields?.[`c${r}`] === 'x') expected += 2 ** r;
+        const k = i * mentors.length + j;
+        expect(isEligiblePair(matrix, k)).toBe(expected >= 2);
+        if (expected >= 2) expect(pairScore(matrix, k)).toBe(expected);
+        if (expected >= 2) eligible++;
+      }),
+    );
+    expect(eligible).toBeGreaterThan(60);
   });
 });
 
@@ -367,8 +431,8 @@ describe('scorePairs agrees with a plain evaluator', () => {
               mentor.capacity > 0 &&
               mentee.capacity > 0 &&
               (minScore === null || score >= minScore);
-            expect(matrix.eligible[i * mentors.length + j]).toBe(eligible ? 1 : 0);
-            if (eligible) expect(matrix.score[i * mentors.length + j]).toBe(score);
+            expect(isEligiblePair(matrix, i * mentors.length + j)).toBe(eligible);
+            if (eligible) expect(pairScore(matrix, i * mentors.length + j)).toBe(score);
             const explained = matrix.explainPair(i, j);
             expect(explained.score).toBe(score);
             expect(explained.eligible).toBe(eligible);

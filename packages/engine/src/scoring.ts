@@ -1,24 +1,27 @@
 // Scores every mentee × mentor pair under a rule set. Columns are encoded once (encoding.ts), the
 // rules compiled once (rules/evaluation.ts); then each mentee row is filled rule by rule with one
-// tight loop per rule into a row of the Float64 score matrix and the Uint8 eligibility matrix.
+// tight loop per rule over the row's candidates, and each eligible pair gets its score's code
+// (score-codes.ts).
 //
-// Memory: 9 bytes per pair (8 score + 1 eligible): 10,000 × 10,000 is 900 MB of typed arrays,
-// outside the JavaScript heap, which Node and browsers allow.
-import type { PairExplanation, Participant, Progress, Role, RuleContribution, ScoreMatrix } from './model.js';
+// Memory: one byte per pair for the presets (a code of up to 255 different scores), so 10,000 ×
+// 10,000 is 100 MB of typed array outside the JavaScript heap.
+import type { PairExplanation, Participant, Progress, Role, RuleContribution, ScoreCodes, ScoreMatrix } from './model.js';
 import { ALL_TRUE, FILLED, compileRules } from './rules/evaluation.js';
 import type { CompiledRule } from './rules/evaluation.js';
 import type { RuleSet } from './rules/schema.js';
 import { participantId } from './participants.js';
+import { INELIGIBLE, MAX_TABULATED_RULES, ScoreInterner, codeArray, combinationCodes } from './score-codes.js';
 
 export interface ScoreOptions {
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
   /**
-   * Arrays from an earlier matrix of the same size to fill again instead of allocating new ones
-   * (re-running after a weight change). At 10,000 × 10,000 a fresh 900 MB costs more, in page
-   * faults, than the scoring itself. The earlier matrix must not be used afterwards.
+   * The codes of an earlier matrix of the same size to fill again instead of allocating new ones
+   * (re-running after a weight change): fresh memory costs page faults, at 10,000 × 10,000 a
+   * quarter of the scoring time. Used when its element type fits this rule set's codes. The
+   * earlier matrix must not be used afterwards.
    */
-  readonly reuse?: { readonly score: Float64Array; readonly eligible: Uint8Array };
+  readonly reuse?: { readonly codes: ScoreCodes };
 }
 
 /** Reasons a pair is ineligible that are not rules of the set. */
@@ -57,9 +60,8 @@ function indexById(people: readonly Participant[]): Map<string, number> {
 /**
  * The score matrix for these participants: rows are mentees, columns mentors. Pairs excluded by a
  * rule, forbidden, of the same person (same id), with a capacity-0 side, or scoring under
- * `minScore` are marked ineligible. Scores are filled for eligible pairs only (an ineligible pair
- * reads 0); `explainPair` gives any pair's rule-by-rule score. Throws the signal's reason if
- * `signal` aborts.
+ * `minScore` get code 0 (ineligible); every other pair the code of its base score. `explainPair`
+ * gives any pair's rule-by-rule score. Throws the signal's reason if `signal` aborts.
  */
 export function scorePairs(
   mentors: readonly Participant[],
@@ -71,19 +73,26 @@ export function scorePairs(
   signal?.throwIfAborted();
   const rows = mentees.length;
   const cols = mentors.length;
-  const reusable = options.reuse && options.reuse.score.length === rows * cols && options.reuse.eligible.length === rows * cols;
-  const score = reusable ? options.reuse!.score.fill(0) : new Float64Array(rows * cols);
-  const eligible = reusable ? options.reuse!.eligible.fill(0) : new Uint8Array(rows * cols);
   const compiled = compileRules(ruleSet, mentors, mentees);
   const exclusions = compiled.filter((r) => r.rule.kind === 'exclude');
   const scorers = compiled.filter((r) => r.rule.kind === 'score');
+  // Rules worth no points cannot change a score; the rest each get a bit of a row's combinations.
+  const weighted = scorers.filter((r) => r.rule.kind === 'score' && r.rule.points !== 0);
+  const points = weighted.map((r) => (r.rule.kind === 'score' ? r.rule.points : 0));
+  const minScore = ruleSet.minScore;
+  const tabulated = weighted.length <= MAX_TABULATED_RULES ? combinationCodes(points, minScore) : null;
+  const interner = tabulated ? null : new ScoreInterner(minScore);
+  const largestCode = tabulated ? tabulated.scoreOfCode.length - 1 : 0xffffffff;
+  const codes = reusableCodes(options.reuse?.codes, rows * cols, largestCode) ?? codeArray(rows * cols, largestCode);
+  // Per candidate of the current row: which weighted rules hold (tabulated), or the running sum.
+  const combination = new Int32Array(tabulated ? cols : 0);
+  const sums = new Float64Array(tabulated ? 0 : cols);
   const mask = new Uint8Array(cols);
   const candidates = new Int32Array(cols);
   const mentorIndex = indexById(mentors);
   const forbidden = forbiddenByMentee(ruleSet, mentors, mentees);
   const mentorHasCapacity = Uint8Array.from(mentors, (m) => (m.capacity > 0 ? 1 : 0));
   const allMentorsHaveCapacity = mentorHasCapacity.every((flag) => flag === 1);
-  const minScore = ruleSet.minScore;
 
   for (let i = 0; i < rows; i++) {
     if (i % PROGRESS_EVERY_ROWS === 0) {
@@ -119,21 +128,27 @@ export function scorePairs(
       if (count === 0) break;
       if (rule !== collectedBy) count = rule.condition.filter(i, candidates, count, false);
     }
-    for (let k = 0; k < count; k++) eligible[base + candidates[k]] = 1;
+    if (tabulated) {
+      const { codeOfCombination } = tabulated;
+      combination.fill(0, 0, count);
+      for (let r = 0; r < weighted.length && count > 0; r++) {
+        const holds = weighted[r].condition.fill(i, candidates, count, mask, false);
+        if (holds === FILLED) for (let k = 0; k < count; k++) combination[k] |= mask[k] << r;
+        else if (holds === ALL_TRUE) for (let k = 0; k < count; k++) combination[k] |= 1 << r;
+      }
+      for (let k = 0; k < count; k++) codes[base + candidates[k]] = codeOfCombination[combination[k]];
+    } else {
+      sums.fill(0, 0, count);
+      for (let r = 0; r < weighted.length && count > 0; r++) {
+        const holds = weighted[r].condition.fill(i, candidates, count, mask, false);
+        if (holds === FILLED) for (let k = 0; k < count; k++) sums[k] += mask[k] * points[r];
+        else if (holds === ALL_TRUE) for (let k = 0; k < count; k++) sums[k] += points[r];
+      }
+      for (let k = 0; k < count; k++) codes[base + candidates[k]] = interner!.code(sums[k]);
+    }
     const self = mentorIndex.get(mentees[i].id);
-    if (self !== undefined) eligible[base + self] = 0;
-    for (const j of forbidden.get(i) ?? []) eligible[base + j] = 0;
-    for (const { condition, rule } of scorers) {
-      if (count === 0) break;
-      if (rule.kind !== 'score' || rule.points === 0) continue;
-      const points = rule.points;
-      const holds = condition.fill(i, candidates, count, mask, false);
-      if (holds === FILLED) for (let k = 0; k < count; k++) score[base + candidates[k]] += mask[k] * points;
-      else if (holds === ALL_TRUE) for (let k = 0; k < count; k++) score[base + candidates[k]] += points;
-    }
-    if (minScore !== undefined) {
-      for (let k = 0; k < count; k++) if (score[base + candidates[k]] < minScore) eligible[base + candidates[k]] = 0;
-    }
+    if (self !== undefined) codes[base + self] = INELIGIBLE;
+    for (const j of forbidden.get(i) ?? []) codes[base + j] = INELIGIBLE;
   }
   onProgress?.({ phase: 'scoring', fraction: 1 });
 
@@ -148,7 +163,7 @@ export function scorePairs(
     }
     const total = contributions.reduce((sum, c) => sum + c.points, 0);
     return {
-      eligible: eligible[mentee * cols + mentor] === 1,
+      eligible: codes[mentee * cols + mentor] !== INELIGIBLE,
       excludedBy: exclusionsOf(mentee, mentor, total),
       contributions,
       score: total,
@@ -179,8 +194,17 @@ export function scorePairs(
     return [...counts].map(([ruleId, count]) => ({ ruleId, label: exclusionLabel(compiled, ruleId), count }));
   };
 
-  return { mentees, mentors, score, eligible, explainPair, exclusionCounts };
+  const scoreOfCode = tabulated ? tabulated.scoreOfCode : interner!.scoreOfCode();
+  return { mentees, mentors, codes, scoreOfCode, explainPair, exclusionCounts };
 }
+
+/** The earlier codes, cleared, when they have this length and a wide enough element type. */
+function reusableCodes(earlier: ScoreCodes | undefined, length: number, largestCode: number): ScoreCodes | null {
+  if (!earlier || earlier.length !== length) return null;
+  const largestHeld = 2 ** (8 * earlier.BYTES_PER_ELEMENT) - 1;
+  return largestCode <= largestHeld ? earlier.fill(INELIGIBLE) : null;
+}
+
 
 function exclusionLabel(compiled: readonly CompiledRule[], ruleId: string): string {
   const rule = compiled.find((r) => r.rule.id === ruleId);

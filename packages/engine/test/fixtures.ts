@@ -1,6 +1,7 @@
 // Hand-made score matrices for strategy and result tests: scores and eligibility given directly,
 // so that these tests do not depend on the rule evaluator.
 import type { Participant, ScoreMatrix } from '../src/model.js';
+import { INELIGIBLE, ScoreInterner, codeArray } from '../src/score-codes.js';
 
 export interface MatrixSpec {
   /** scores[mentee][mentor]; null = not eligible. */
@@ -36,25 +37,23 @@ export function makeMatrix(spec: MatrixSpec): ScoreMatrix {
   const mentorCount = menteeCount === 0 ? 0 : spec.scores[0].length;
   const mentees = Array.from({ length: menteeCount }, (_, i) => person('mentee', i, capacityAt(spec.menteeCapacity, i)));
   const mentors = Array.from({ length: mentorCount }, (_, j) => person('mentor', j, capacityAt(spec.mentorCapacity, j)));
-  const score = new Float64Array(menteeCount * mentorCount);
-  const eligible = new Uint8Array(menteeCount * mentorCount);
-  spec.scores.forEach((row, i) =>
-    row.forEach((value, j) => {
-      const ok = value !== null && mentees[i].capacity > 0 && mentors[j].capacity > 0;
-      eligible[i * mentorCount + j] = ok ? 1 : 0;
-      score[i * mentorCount + j] = value ?? 0;
-    }),
+  const interner = new ScoreInterner(undefined);
+  const codeList = spec.scores.flatMap((row, i) =>
+    row.map((value, j) => (value !== null && mentees[i].capacity > 0 && mentors[j].capacity > 0 ? interner.code(value) : INELIGIBLE)),
   );
+  const scoreOfCode = interner.scoreOfCode();
+  const codes = codeArray(codeList.length, scoreOfCode.length - 1);
+  codes.set(codeList);
   const label = spec.ruleLabel ?? 'Points';
   return {
     mentees,
     mentors,
-    score,
-    eligible,
+    codes,
+    scoreOfCode,
     explainPair(mentee, mentor) {
       const value = spec.scores[mentee][mentor];
       return {
-        eligible: eligible[mentee * mentorCount + mentor] === 1,
+        eligible: codes[mentee * mentorCount + mentor] !== INELIGIBLE,
         excludedBy: value === null ? ['test-exclusion'] : [],
         contributions: value === null ? [] : [{ ruleId: 'points', label, points: value }],
         score: value ?? 0,

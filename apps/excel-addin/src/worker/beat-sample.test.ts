@@ -4,8 +4,9 @@ import { pickSample, scorePicks } from './beat-sample.js';
 const source = {
   mentees: 20,
   mentors: 15,
-  score: new Float64Array(300),
-  eligible: new Uint8Array(300).fill(1),
+  // Every pair eligible, scoring 0.
+  codes: new Uint8Array(300).fill(1),
+  scoreOfCode: Float64Array.from([Number.NaN, 0]),
   chosen: [
     { mentee: 3, mentor: 4 },
     { mentee: 7, mentor: 9 },

@@ -42,10 +42,11 @@ export function beatSample(source: HeatmapSource, solver: Solver, size: number, 
   const grid = picked.mentees.map((i, r) =>
     picked.mentors.map((j, c) => {
       const k = i * source.mentors + j;
-      if (source.eligible[k] !== 1) return null;
-      scores[r * cols + c] = source.score[k];
+      const code = source.codes[k];
+      if (code === 0) return null;
+      scores[r * cols + c] = source.scoreOfCode[code];
       eligible[r * cols + c] = 1;
-      return source.score[k];
+      return source.scoreOfCode[code];
     }),
   );
   const solved = solver.capacitatedAssignment({

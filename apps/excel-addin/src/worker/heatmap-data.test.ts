@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildHeatmap } from './heatmap-data.js';
 
 function source(mentees: number, mentors: number) {
-  const score = new Float64Array(mentees * mentors).map((_, k) => k % 7);
-  const eligible = new Uint8Array(mentees * mentors).fill(1);
+  // Code c scores c - 1 (code 0 is "not eligible"), so pair k scores k % 7.
+  const codes = new Uint8Array(mentees * mentors).map((_, k) => (k % 7) + 1);
+  const scoreOfCode = Float64Array.from([Number.NaN, 0, 1, 2, 3, 4, 5, 6, 1000]);
   return {
     mentees,
     mentors,
-    score,
-    eligible,
+    codes,
+    scoreOfCode,
     chosen: [{ mentee: 0, mentor: 1 }],
     menteeNames: Array.from({ length: mentees }, (_, i) => `mentee ${i}`),
     mentorNames: Array.from({ length: mentors }, (_, j) => `mentor ${j}`),
@@ -32,12 +33,13 @@ describe('buildHeatmap', () => {
     expect(map.values[0]).toBeCloseTo(sum / 50);
   });
 
-  it('leaves a cell with no eligible pair empty (NaN) and ignores ineligible scores', () => {
+  it('leaves a cell with no eligible pair empty (NaN) and reads scores through the codes', () => {
     const s = source(2, 2);
-    s.eligible[3] = 0;
-    s.score[3] = 1000;
+    s.codes[3] = 0;
+    s.codes[2] = 8; // the code of a score of 1000
     const map = buildHeatmap(s, 10);
     expect(Number.isNaN(map.values[3])).toBe(true);
-    expect(map.maxScore).toBeLessThan(1000);
+    expect(map.values[2]).toBe(1000);
+    expect(map.maxScore).toBe(1000);
   });
 });

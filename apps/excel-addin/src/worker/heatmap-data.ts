@@ -1,20 +1,22 @@
 // Shrinks the mentees × mentors score matrix to a grid a canvas can draw: each grid cell is the mean
 // eligible score of a block of pairs, so 10,000 × 10,000 becomes 300 × 300 without sampling bias.
+import type { ScoreCodes } from '@mentor-matcher/engine';
 import type { HeatmapData } from './protocol.js';
 
 export interface HeatmapSource {
   readonly mentees: number;
   readonly mentors: number;
-  /** Row-major mentees × mentors. */
-  readonly score: Float64Array;
-  readonly eligible: Uint8Array;
+  /** Row-major mentees × mentors pair codes, as the engine's ScoreMatrix: 0 = not eligible. */
+  readonly codes: ScoreCodes;
+  /** Base score of each code. */
+  readonly scoreOfCode: Float64Array;
   readonly chosen: readonly { mentee: number; mentor: number }[];
   readonly menteeNames: readonly string[];
   readonly mentorNames: readonly string[];
 }
 
 export function buildHeatmap(source: HeatmapSource, maxCells: number): HeatmapData {
-  const { mentees, mentors, score, eligible } = source;
+  const { mentees, mentors, codes, scoreOfCode } = source;
   const blockRows = Math.max(1, Math.ceil(mentees / maxCells));
   const blockCols = Math.max(1, Math.ceil(mentors / maxCells));
   const rows = Math.ceil(mentees / blockRows);
@@ -27,8 +29,9 @@ export function buildHeatmap(source: HeatmapSource, maxCells: number): HeatmapDa
     const gridRow = Math.floor(i / blockRows) * cols;
     const base = i * mentors;
     for (let j = 0; j < mentors; j++) {
-      if (eligible[base + j] !== 1) continue;
-      const value = score[base + j];
+      const code = codes[base + j];
+      if (code === 0) continue;
+      const value = scoreOfCode[code];
       const cell = gridRow + Math.floor(j / blockCols);
       sums[cell] += value;
       counts[cell] += 1;

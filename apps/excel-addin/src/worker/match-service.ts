@@ -172,8 +172,8 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
       last = {
         mentees: matrix.mentees.length,
         mentors: matrix.mentors.length,
-        score: matrix.score,
-        eligible: matrix.eligible,
+        codes: matrix.codes,
+        scoreOfCode: matrix.scoreOfCode,
         chosen: result.pairs.map((p) => ({ mentee: p.mentee.index, mentor: p.mentor.index })),
         menteeNames: matrix.mentees.map((p) => p.name),
         mentorNames: matrix.mentors.map((p) => p.name),

@@ -5,6 +5,7 @@ import { readParticipants } from '../participants.js';
 import { scorePairs } from '../scoring.js';
 import { checkInput } from '../checks.js';
 import { getPreset, presets } from './presets.js';
+import { isEligiblePair, pairScore } from '../score-codes.js';
 
 function scoreSample(name: string) {
   const ruleSet = getPreset(name);
@@ -14,7 +15,7 @@ function scoreSample(name: string) {
   const matrix = scorePairs(mentors.participants, mentees.participants, ruleSet);
   const pair = (mentee: number, mentor: number) => {
     const k = mentee * matrix.mentors.length + mentor;
-    return matrix.eligible[k] === 1 ? matrix.score[k] : null;
+    return isEligiblePair(matrix, k) ? pairScore(matrix, k) : null;
   };
   return { ruleSet, mentors, mentees, matrix, pair };
 }
@@ -82,10 +83,10 @@ describe('the mentor-match preset on the reference sample (50 × 50)', () => {
   it('agrees with the reference rules on the whole grid: 392 eligible pairs worth 5,228 points', () => {
     let eligible = 0;
     let total = 0;
-    for (let k = 0; k < sample.matrix.eligible.length; k++) {
-      if (sample.matrix.eligible[k] === 1) {
+    for (let k = 0; k < sample.matrix.codes.length; k++) {
+      if (isEligiblePair(sample.matrix, k)) {
         eligible++;
-        total += sample.matrix.score[k];
+        total += pairScore(sample.matrix, k);
       }
     }
     expect({ eligible, total }).toEqual({ eligible: 392, total: 5228 });

@@ -2,6 +2,7 @@
 // optimal strategy and the coverage bound reported for `rounds` solve exactly the same model.
 import type { CapacitatedProblem } from '@mentor-matcher/solver';
 import type { PairIndex, ScoreMatrix } from '../model.js';
+import { INELIGIBLE } from '../score-codes.js';
 
 /**
  * The sparse `edges` form: only eligible pairs between people who can take a partner. At 10,000 ×
@@ -18,12 +19,12 @@ export function capacitatedProblem(
   const cols = matrix.mentors.length;
   const rowCapacity = Int32Array.from(matrix.mentees, (p) => p.capacity);
   const colCapacity = Int32Array.from(matrix.mentors, (p) => p.capacity);
-  const { eligible, score } = matrix;
+  const { codes, scoreOfCode } = matrix;
   let count = 0;
   for (let i = 0; i < rows; i++) {
     if (rowCapacity[i] === 0) continue;
     const base = i * cols;
-    for (let j = 0; j < cols; j++) if (eligible[base + j] === 1 && colCapacity[j] > 0) count++;
+    for (let j = 0; j < cols; j++) if (codes[base + j] !== INELIGIBLE && colCapacity[j] > 0) count++;
   }
   const edgeRow = new Int32Array(count);
   const edgeCol = new Int32Array(count);
@@ -33,10 +34,10 @@ export function capacitatedProblem(
     if (rowCapacity[i] === 0) continue;
     const base = i * cols;
     for (let j = 0; j < cols; j++) {
-      if (eligible[base + j] === 1 && colCapacity[j] > 0) {
+      if (codes[base + j] !== INELIGIBLE && colCapacity[j] > 0) {
         edgeRow[k] = i;
         edgeCol[k] = j;
-        edgeScore[k] = score[base + j];
+        edgeScore[k] = scoreOfCode[codes[base + j]];
         k++;
       }
     }

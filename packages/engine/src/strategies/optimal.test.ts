@@ -8,6 +8,7 @@ import { optimalStrategy } from './optimal.js';
 import { roundsStrategy } from './rounds.js';
 import { capacitatedProblem } from './capacitated-problem.js';
 import { strategyFor } from './index.js';
+import { isEligiblePair, pairScore } from '../score-codes.js';
 
 const optimal = optimalStrategy({ name: 'optimal', mentorCoverage: true, alternates: 3 });
 const rounds = roundsStrategy({ name: 'rounds', rounds: 3, unmatchedBonus: 6 });
@@ -34,7 +35,7 @@ function fittingLocks(matrix: ScoreMatrix, tries: readonly [number, number][]): 
   const locked: PairIndex[] = [];
   for (const [mentee, mentor] of tries) {
     if (mentee >= matrix.mentees.length || mentor >= matrix.mentors.length) continue;
-    if (matrix.eligible[mentee * matrix.mentors.length + mentor] !== 1) continue;
+    if (!isEligiblePair(matrix, mentee * matrix.mentors.length + mentor)) continue;
     if (locked.some((p) => p.mentee === mentee && p.mentor === mentor)) continue;
     if (used.mentee[mentee] >= matrix.mentees[mentee].capacity || used.mentor[mentor] >= matrix.mentors[mentor].capacity) continue;
     used.mentee[mentee]++;
@@ -47,7 +48,7 @@ function fittingLocks(matrix: ScoreMatrix, tries: readonly [number, number][]): 
 function expectConstraintsHold(matrix: ScoreMatrix, locked: readonly PairIndex[], outcome: StrategyOutcome): void {
   const keys = outcome.pairs.map((p) => p.mentee * matrix.mentors.length + p.mentor);
   expect(new Set(keys).size).toBe(keys.length);
-  for (const key of keys) expect(matrix.eligible[key]).toBe(1);
+  for (const key of keys) expect(isEligiblePair(matrix, key)).toBe(true);
   for (const mentee of matrix.mentees) expect(outcome.pairs.filter((p) => p.mentee === mentee.index).length).toBeLessThanOrEqual(mentee.capacity);
   for (const mentor of matrix.mentors) expect(outcome.pairs.filter((p) => p.mentor === mentor.index).length).toBeLessThanOrEqual(mentor.capacity);
   for (const lock of locked) expect(keys).toContain(lock.mentee * matrix.mentors.length + lock.mentor);
@@ -120,7 +121,7 @@ describe('optimal strategy', () => {
       fc.property(instance, ({ matrix, locked }) => {
         const best = optimal.run({ matrix, solver, locked });
         const oracle = bruteForceCapacitated(capacitatedProblem(matrix, locked, ['rows', 'cols']));
-        const total = best.pairs.reduce((sum, p) => sum + matrix.score[p.mentee * matrix.mentors.length + p.mentor], 0);
+        const total = best.pairs.reduce((sum, p) => sum + pairScore(matrix, p.mentee * matrix.mentors.length + p.mentor), 0);
         expect(menteesCovered(best)).toBe(oracle.rowsCovered);
         expect(new Set(best.pairs.map((p) => p.mentor)).size).toBe(oracle.colsCovered);
         expect(total).toBeCloseTo(oracle.total, 9);

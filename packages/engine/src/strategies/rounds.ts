@@ -8,6 +8,7 @@ import type { Strategy, StrategyContext, StrategyOutcome, StrategyPair, Strategy
 import type { CapacitatedProblem } from '@mentor-matcher/solver';
 import { throwIfCancelled } from '../errors.js';
 import { capacitatedProblem } from './capacitated-problem.js';
+import { INELIGIBLE } from '../score-codes.js';
 
 export type RoundsSettings = Extract<StrategySettings, { name: 'rounds' }>;
 
@@ -98,7 +99,7 @@ function bonusFor(state: RoundState, mentee: number, mentor: number, unmatchedBo
 function roundProblem(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: number): CapacitatedProblem | null {
   const rows = matrix.mentees.length;
   const cols = matrix.mentors.length;
-  const { eligible, score } = matrix;
+  const { codes, scoreOfCode } = matrix;
   const { menteeLeft, mentorLeft, chosenByMentee } = state;
   const chosenStamp = new Int32Array(cols).fill(-1);
   const mentorHasCandidate = new Uint8Array(cols);
@@ -106,7 +107,7 @@ function roundProblem(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: nu
   const colCapacity = new Int32Array(cols);
   let count = 0;
   let openMentees = 0;
-  const isOpenPair = (base: number, i: number, j: number) => eligible[base + j] === 1 && mentorLeft[j] > 0 && chosenStamp[j] !== i;
+  const isOpenPair = (base: number, i: number, j: number) => codes[base + j] !== INELIGIBLE && mentorLeft[j] > 0 && chosenStamp[j] !== i;
   for (let i = 0; i < rows; i++) {
     if (menteeLeft[i] <= 0) continue;
     for (const j of chosenByMentee[i]) chosenStamp[j] = i;
@@ -143,7 +144,7 @@ function roundProblem(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: nu
       if (isOpenPair(base, i, j)) {
         edgeRow[k] = i;
         edgeCol[k] = j;
-        value[k] = score[base + j] + bonusFor(state, i, j, unmatchedBonus);
+        value[k] = scoreOfCode[codes[base + j]] + bonusFor(state, i, j, unmatchedBonus);
         k++;
       }
     }
