@@ -51,22 +51,31 @@ export const WARM_UP_SIZE = 200;
 /** Up to this many people per side, the warm-up is WARM_UP_RUNS runs at the measured size itself. */
 export const SAME_SIZE_WARM_UP_LIMIT = 2000;
 export const WARM_UP_RUNS = 3;
+/** Up to SAME_SIZE_WARM_UP_LIMIT, runs measured after the warm-up; the one of median CPU time is reported. */
+export const MEASURED_RUNS = 5;
 
 /**
- * Warms up, then measures one run. A fresh process would otherwise time V8 compiling and optimising
- * the engine, which a long-lived worker does once (benchmark.js warms up the same way): up to
- * SAME_SIZE_WARM_UP_LIMIT per side, WARM_UP_RUNS unmeasured runs at the same size on other data
- * (at 500 per side one warm-up at 200 left the measured run 2-3x slower than the steady state);
- * above it one run at WARM_UP_SIZE, since a same-size warm-up would take minutes and compilation
- * is a small share of a multi-second run.
+ * Warms up, then measures. A fresh process would otherwise time V8 compiling and optimising the
+ * engine, which a long-lived worker does once (benchmark.js warms up and repeats the same way): up
+ * to SAME_SIZE_WARM_UP_LIMIT per side, WARM_UP_RUNS unmeasured runs at the same size on other data,
+ * then MEASURED_RUNS runs on the task's data, reported by the run of median CPU time (one run is
+ * at the mercy of a collection or a late compilation); the first warm-up run's times are reported
+ * too, as what the first match in a fresh process costs. Above the limit, one warm-up run at
+ * WARM_UP_SIZE and one measured run, since same-size runs would take minutes and compilation is a
+ * small share of a multi-second run.
  */
 export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasurement {
-  if (task.size <= SAME_SIZE_WARM_UP_LIMIT) {
-    for (let run = 1; run <= WARM_UP_RUNS; run++) measureOnce({ ...task, seed: task.seed + run }, solver);
-  } else {
+  if (task.size > SAME_SIZE_WARM_UP_LIMIT) {
     measureOnce({ ...task, size: WARM_UP_SIZE, seed: task.seed + 1 }, solver);
+    return measureOnce(task, solver);
   }
-  return measureOnce(task, solver);
+  const first = measureOnce({ ...task, seed: task.seed + 1 }, solver);
+  for (let run = 2; run <= WARM_UP_RUNS; run++) measureOnce({ ...task, seed: task.seed + run }, solver);
+  const runs = Array.from({ length: MEASURED_RUNS }, () => measureOnce(task, solver));
+  const failed = runs.find((m) => !m.ok);
+  if (failed) return failed;
+  const median = [...runs].sort((a, b) => (a.cpuMs ?? a.timeMs!) - (b.cpuMs ?? b.timeMs!))[Math.floor(runs.length / 2)];
+  return { ...median, runs: runs.length, firstRunMs: first.timeMs, firstRunCpuMs: first.cpuMs };
 }
 
 function measureOnce(task: EngineTask, solver: Solver): EngineMeasurement {

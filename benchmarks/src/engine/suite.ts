@@ -42,6 +42,11 @@ export interface EngineSuiteOptions {
   readonly log?: (line: string) => void;
 }
 
+function firstRunNote(m: EngineMeasurement): string {
+  if (m.firstRunMs === undefined) return '';
+  return `, median of ${m.runs}; first run ${m.firstRunMs.toFixed(0)} ms (CPU ${(m.firstRunCpuMs ?? NaN).toFixed(0)} ms)`;
+}
+
 export function runEngineSuite(options: EngineSuiteOptions): EngineMeasurement[] {
   const { log = () => {}, timeoutMs = ENGINE_TIMEOUT_MS } = options;
   const measurements: EngineMeasurement[] = [];
@@ -50,7 +55,7 @@ export function runEngineSuite(options: EngineSuiteOptions): EngineMeasurement[]
       const measurement = runEngineTask({ task, size, seed: ENGINE_SEED + size }, timeoutMs);
       log(
         measurement.ok
-          ? `${task} ${size}×${size}: ${measurement.timeMs!.toFixed(0)} ms (CPU ${(measurement.cpuMs ?? NaN).toFixed(0)} ms), peak RSS ${((measurement.peakRssBytes ?? 0) / 1024 ** 2).toFixed(0)} MB`
+          ? `${task} ${size}×${size}: ${measurement.timeMs!.toFixed(0)} ms (CPU ${(measurement.cpuMs ?? NaN).toFixed(0)} ms)${firstRunNote(measurement)}, peak RSS ${((measurement.peakRssBytes ?? 0) / 1024 ** 2).toFixed(0)} MB`
           : `${task} ${size}×${size}: FAILED (${measurement.error})`,
       );
       measurements.push(measurement);

@@ -24,6 +24,11 @@ export const engineMeasurementSchema = z.object({
    * time mostly measures other jobs; CPU time is close to what an idle machine would take.
    */
   cpuMs: z.number().optional(),
+  /** How many runs were measured; the times above are those of the run of median CPU time. */
+  runs: z.number().int().positive().optional(),
+  /** Wall and CPU time of the first run in the fresh process (same size, other data): JIT compilation included. */
+  firstRunMs: z.number().optional(),
+  firstRunCpuMs: z.number().optional(),
   /** process.resourceUsage().maxRSS of the child, in bytes: the peak for the whole process, data generation included. */
   peakRssBytes: z.number().optional(),
   /** RSS just before the measured step, so that the step's own share can be read off. */
