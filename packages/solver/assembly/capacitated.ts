@@ -53,7 +53,7 @@
 // Complexity: at most Σ rowCapacity searches, each O(A log N) in the worst case for A arcs and
 // N = R + C + 1 nodes; most stop at the first column with room, a row that cannot be covered at
 // all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc) plus 8 bytes
-// per arc and 41 per node of working arrays, allocated once per solve and freed before returning
+// per arc and 53 per node of working arrays, allocated once per solve and freed before returning
 // (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
@@ -92,6 +92,7 @@ let distBase: usize = 0;
 let predBase: usize = 0;
 let settledBase: usize = 0;
 let heapBase: usize = 0;
+let heapKeyBase: usize = 0;
 let heapPosBase: usize = 0;
 let touchedBase: usize = 0;
 let finalizedBase: usize = 0;
@@ -226,12 +227,14 @@ export function capacitatedSolve(
   const arcBytes = <usize>arcs << 2;
   const nodeI32Bytes = <usize>nNodes << 2;
   const nodeF64Bytes = <usize>nNodes << 3;
-  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + nodeI32Bytes * 7 + (nodeF64Bytes << 1) + <usize>nNodes + 8;
+  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + nodeI32Bytes * 7 + nodeF64Bytes * 3 + <usize>nNodes + 8;
   const block = heap.alloc(total);
   let cursor = block;
   potentialBase = cursor;
   cursor += nodeF64Bytes;
   distBase = cursor;
+  cursor += nodeF64Bytes;
+  heapKeyBase = cursor;
   cursor += nodeF64Bytes;
   arcRowBase = cursor;
   cursor += arcBytes;
@@ -359,19 +362,24 @@ function initialiseSearch(): void {
   }
 }
 
-function siftUp(start: i32): void {
+// The heap holds each entry's distance next to its node (heapKey), so that sifting compares keys
+// without a load through dist[]; the key always equals dist[node] (relax() updates both).
+/** Moves the entry at `start`, whose distance is now `d`, up to its place. */
+function siftUp(start: i32, d: f64): void {
   let k = start;
   const node = nodeI32(heapBase, k);
-  const d = nodeF64(distBase, node);
   while (k > 0) {
     const parent = (k - 1) >> 1;
+    const parentKey = nodeF64(heapKeyBase, parent);
+    if (parentKey <= d) break;
     const parentNode = nodeI32(heapBase, parent);
-    if (nodeF64(distBase, parentNode) <= d) break;
     setNodeI32(heapBase, k, parentNode);
+    setNodeF64(heapKeyBase, k, parentKey);
     setNodeI32(heapPosBase, parentNode, k);
     k = parent;
   }
   setNodeI32(heapBase, k, node);
+  setNodeF64(heapKeyBase, k, d);
   setNodeI32(heapPosBase, node, k);
 }
 
@@ -381,19 +389,28 @@ function popMin(): i32 {
   heapSize--;
   if (heapSize > 0) {
     const node = nodeI32(heapBase, heapSize);
-    const d = nodeF64(distBase, node);
+    const d = nodeF64(heapKeyBase, heapSize);
     let k = 0;
     while (true) {
       let child = 2 * k + 1;
       if (child >= heapSize) break;
-      if (child + 1 < heapSize && nodeF64(distBase, nodeI32(heapBase, child + 1)) < nodeF64(distBase, nodeI32(heapBase, child))) child++;
+      let childKey = nodeF64(heapKeyBase, child);
+      if (child + 1 < heapSize) {
+        const rightKey = nodeF64(heapKeyBase, child + 1);
+        if (rightKey < childKey) {
+          child++;
+          childKey = rightKey;
+        }
+      }
+      if (childKey >= d) break;
       const childNode = nodeI32(heapBase, child);
-      if (nodeF64(distBase, childNode) >= d) break;
       setNodeI32(heapBase, k, childNode);
+      setNodeF64(heapKeyBase, k, childKey);
       setNodeI32(heapPosBase, childNode, k);
       k = child;
     }
     setNodeI32(heapBase, k, node);
+    setNodeF64(heapKeyBase, k, d);
     setNodeI32(heapPosBase, node, k);
   }
   return top;
@@ -413,7 +430,7 @@ function popMin(): i32 {
       setNodeI32(heapPosBase, node, heapSize);
       heapSize++;
     }
-    siftUp(nodeI32(heapPosBase, node));
+    siftUp(nodeI32(heapPosBase, node), d);
   }
 }
 
@@ -426,7 +443,8 @@ function activate(source: i32, limit: f64): void {
   let finalizedCount = 0;
   setNodeF64(distBase, source, 0);
   setNodeI32(touchedBase, touchedCount++, source);
-  setNodeI32(heapBase, heapSize++, source);
+  setNodeI32(heapBase, heapSize, source);
+  setNodeF64(heapKeyBase, heapSize++, 0);
   setNodeI32(heapPosBase, source, 0);
   let hubPred: i32 = -1;
   let cut = limit;
@@ -566,7 +584,8 @@ function repair(source: i32): void {
   let finalizedCount = 0;
   setNodeF64(distBase, source, 0);
   setNodeI32(touchedBase, touchedCount++, source);
-  setNodeI32(heapBase, heapSize++, source);
+  setNodeI32(heapBase, heapSize, source);
+  setNodeF64(heapKeyBase, heapSize++, 0);
   setNodeI32(heapPosBase, source, 0);
   repairTarget = -1;
   repairTargetDist = Infinity;
