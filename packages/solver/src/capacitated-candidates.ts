@@ -33,25 +33,19 @@ function addCandidate(prepared: PreparedProblem, candidates: CandidateSet, edge:
 /** Each row's and each column's best-scoring free pairs. */
 export function selectCandidates(prepared: PreparedProblem): CandidateSet {
   const candidates: CandidateSet = { edges: new Int32Array(0), size: 0 };
-  const { rows, cols, rowStart, rowOrder, edgeCol, edgeScore, edgeState, rowResidual, colResidual } = prepared;
+  const { rows, cols, rowResidual, colResidual } = prepared;
   let widest = 0;
   for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
   for (let j = 0; j < cols; j++) widest = Math.max(widest, colResidual[j]);
-  const heapScore = new Float64Array(widest + SPARE_CANDIDATES);
-  const heapTie = new Int32Array(widest + SPARE_CANDIDATES);
-  const heapEdge = new Int32Array(widest + SPARE_CANDIDATES);
-  const heap: BoundedHeap = { score: heapScore, tie: heapTie, edge: heapEdge };
-
+  const heap: BoundedHeap = {
+    score: new Float64Array(widest + SPARE_CANDIDATES),
+    tie: new Int32Array(widest + SPARE_CANDIDATES),
+    edge: new Int32Array(widest + SPARE_CANDIDATES),
+  };
   for (let i = 0; i < rows; i++) {
     if (rowResidual[i] === 0) continue;
-    const keep = rowResidual[i] + SPARE_CANDIDATES;
-    let size = 0;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const e = rowOrder[p];
-      if (edgeState[e] !== EDGE_FREE || colResidual[edgeCol[e]] === 0) continue;
-      size = offer(heap, 0, size, keep, edgeScore[e], tieBreak(prepared.edgeRow[e], edgeCol[e]), e);
-    }
-    for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heapEdge[k]);
+    const size = bestPairsOfRow(prepared, i, heap);
+    for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heap.edge[k]);
   }
 
   // Per-column bounded heaps, filled in one pass over the pairs (the pairs are grouped by row only).
@@ -67,15 +61,49 @@ export function selectCandidates(prepared: PreparedProblem): CandidateSet {
     edge: new Int32Array(colOffset[cols]),
   };
   const colSize = new Int32Array(cols);
-  for (let e = 0; e < edgeCol.length; e++) {
-    const j = edgeCol[e];
-    if (colKeep[j] === 0 || edgeState[e] === EDGE_LOCKED || rowResidual[prepared.edgeRow[e]] === 0) continue;
-    colSize[j] = offer(colHeap, colOffset[j], colSize[j], colKeep[j], edgeScore[e], tieBreak(prepared.edgeRow[e], j), e);
-  }
+  fillColumnHeaps(prepared, colKeep, colOffset, colHeap, colSize);
   for (let j = 0; j < cols; j++) {
     for (let k = 0; k < colSize[j]; k++) addCandidate(prepared, candidates, colHeap.edge[colOffset[j] + k]);
   }
   return candidates;
+}
+
+// The passes over every pair (here and in priceFreePairs) are small functions of their own, which
+// V8 optimises as a whole; a hot loop inside a longer function is optimised mid-call and the code
+// after it deoptimised again, which kept the fourth call two to five times slower than the tenth.
+// Each pass skips a pair that cannot enter a full heap before computing its tie-breaker (`offer`
+// would reject it too).
+
+/** Leaves row i's best free pairs to columns with room in `heap` (at 0); returns how many. */
+function bestPairsOfRow(prepared: PreparedProblem, i: number, heap: BoundedHeap): number {
+  const { rowStart, rowOrder, edgeCol, edgeScore, edgeState, rowResidual, colResidual } = prepared;
+  const keep = rowResidual[i] + SPARE_CANDIDATES;
+  const heapScore = heap.score;
+  let size = 0;
+  for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+    const e = rowOrder[p];
+    if (edgeState[e] !== EDGE_FREE || colResidual[edgeCol[e]] === 0) continue;
+    const score = edgeScore[e];
+    if (size === keep && score < heapScore[0]) continue;
+    size = offer(heap, 0, size, keep, score, tieBreak(i, edgeCol[e]), e);
+  }
+  return size;
+}
+
+/** Offers every unlocked pair of a row with room to its column's heap, in input order. */
+function fillColumnHeaps(prepared: PreparedProblem, colKeep: Int32Array, colOffset: Float64Array, colHeap: BoundedHeap, colSize: Int32Array): void {
+  const { edgeRow, edgeCol, edgeScore, edgeState, rowResidual } = prepared;
+  const heapScore = colHeap.score;
+  for (let e = 0; e < edgeCol.length; e++) {
+    const j = edgeCol[e];
+    const keep = colKeep[j];
+    if (keep === 0 || edgeState[e] === EDGE_LOCKED || rowResidual[edgeRow[e]] === 0) continue;
+    const base = colOffset[j];
+    const size = colSize[j];
+    const score = edgeScore[e];
+    if (size === keep && score < heapScore[base]) continue;
+    colSize[j] = offer(colHeap, base, size, keep, score, tieBreak(edgeRow[e], j), e);
+  }
 }
 
 /** Parallel arrays of bounded min-heaps, ordered by score, then by a pseudo-random tie-breaker. */
@@ -181,8 +209,7 @@ export function buildNetwork(prepared: PreparedProblem, candidates: CandidateSet
  * room left, most of which the next optimum does not need.
  */
 export function priceFreePairs(prepared: PreparedProblem, candidates: CandidateSet, solution: FlowSolution): number {
-  const { rows, rowStart, rowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
-  const { rowPotential, colPotential } = solution;
+  const { rows, rowResidual } = prepared;
   let widest = 0;
   for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
   const heap: BoundedHeap = {
@@ -192,18 +219,28 @@ export function priceFreePairs(prepared: PreparedProblem, candidates: CandidateS
   };
   let added = 0;
   for (let i = 0; i < rows; i++) {
-    // At least one, so that a row with no room left still brings in a pair that proves it must stay full.
-    const keep = Math.max(1, rowResidual[i] + SPARE_CANDIDATES);
-    const potential = rowPotential[i];
-    let size = 0;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const e = rowOrder[p];
-      if (edgeState[e] !== EDGE_FREE) continue;
-      const reducedCost = -Math.round(edgeScore[e] * scale) + potential - colPotential[edgeCol[e]];
-      if (reducedCost < 0) size = offer(heap, 0, size, keep, -reducedCost, tieBreak(i, edgeCol[e]), e);
-    }
+    const size = mostNegativePairsOfRow(prepared, i, solution, heap);
     for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heap.edge[k]);
     added += size;
   }
   return added;
+}
+
+/** Leaves row i's free pairs of most negative reduced cost in `heap` (at 0), keyed by −reduced cost; returns how many. */
+function mostNegativePairsOfRow(prepared: PreparedProblem, i: number, solution: FlowSolution, heap: BoundedHeap): number {
+  const { rowStart, rowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
+  const colPotential = solution.colPotential;
+  // At least one, so that a row with no room left still brings in a pair that proves it must stay full.
+  const keep = Math.max(1, rowResidual[i] + SPARE_CANDIDATES);
+  const potential = solution.rowPotential[i];
+  const heapScore = heap.score;
+  let size = 0;
+  for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+    const e = rowOrder[p];
+    if (edgeState[e] !== EDGE_FREE) continue;
+    const reducedCost = -Math.round(edgeScore[e] * scale) + potential - colPotential[edgeCol[e]];
+    if (reducedCost >= 0 || (size === keep && -reducedCost < heapScore[0])) continue;
+    size = offer(heap, 0, size, keep, -reducedCost, tieBreak(i, edgeCol[e]), e);
+  }
+  return size;
 }
