@@ -53,7 +53,7 @@
 // Complexity: at most Σ rowCapacity searches, each O(A log N) in the worst case for A arcs and
 // N = R + C + 1 nodes; most stop at the first column with room, a row that cannot be covered at
 // all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc) plus 8 bytes
-// per arc and 53 per node of working arrays, allocated once per solve and freed before returning
+// per arc, 53 per node and 8 per column of working arrays, allocated once per solve and freed before returning
 // (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
@@ -84,7 +84,8 @@ let flowBase: usize = 0;
 // Working blocks (one allocation per solve).
 let arcRowBase: usize = 0;
 let colStartBase: usize = 0;
-let colArcsBase: usize = 0;
+let colFlowArcsBase: usize = 0;
+let colFlowCountBase: usize = 0;
 let rowUsedBase: usize = 0;
 let colUsedBase: usize = 0;
 let potentialBase: usize = 0;
@@ -227,7 +228,7 @@ export function capacitatedSolve(
   const arcBytes = <usize>arcs << 2;
   const nodeI32Bytes = <usize>nNodes << 2;
   const nodeF64Bytes = <usize>nNodes << 3;
-  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + nodeI32Bytes * 7 + nodeF64Bytes * 3 + <usize>nNodes + 8;
+  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + (<usize>cols << 2) + nodeI32Bytes * 7 + nodeF64Bytes * 3 + <usize>nNodes + 8;
   const block = heap.alloc(total);
   let cursor = block;
   potentialBase = cursor;
@@ -238,10 +239,12 @@ export function capacitatedSolve(
   cursor += nodeF64Bytes;
   arcRowBase = cursor;
   cursor += arcBytes;
-  colArcsBase = cursor;
+  colFlowArcsBase = cursor;
   cursor += arcBytes;
   colStartBase = cursor;
   cursor += (<usize>cols + 1) << 2;
+  colFlowCountBase = cursor;
+  cursor += <usize>cols << 2;
   rowUsedBase = cursor;
   colUsedBase = cursor + (<usize>rows << 2);
   cursor += nodeI32Bytes;
@@ -308,7 +311,10 @@ export function capacitatedSolve(
   return min(rowI32(rowCapBase, i), rowStart(i + 1) - rowStart(i));
 }
 
-/** Column-major index of the arcs (for walking used pairs backwards) and each arc's row. */
+/**
+ * Each arc's row, and where each column's list of used arcs lives (colStart: one slot per arc of the
+ * column, the list in arc order, as walking all of the column's arcs and skipping unused ones did).
+ */
 function buildColumnIndex(): void {
   memory.fill(colStartBase, 0, (<usize>nCols + 1) << 2);
   for (let i = 0; i < nRows; i++) {
@@ -324,15 +330,35 @@ function buildColumnIndex(): void {
     const slot = colStartBase + ((<usize>j + 1) << 2);
     store<i32>(slot, load<i32>(slot) + load<i32>(slot - 4));
   }
-  // colUsed doubles as the fill cursor here; it is zeroed again below.
-  for (let j = 0; j < nCols; j++) store<i32>(colUsedBase + (<usize>j << 2), colStart(j));
-  for (let p = 0; p < nArcs; p++) {
-    const slot = colUsedBase + (<usize>arcI32(arcColBase, p) << 2);
-    const at = load<i32>(slot);
-    setArcI32(colArcsBase, at, p);
-    store<i32>(slot, at + 1);
-  }
+  memory.fill(colFlowCountBase, 0, <usize>nCols << 2);
   memory.fill(rowUsedBase, 0, <usize>nNodes << 2);
+}
+
+/** Gives arc p one unit of flow and inserts it, in arc order, into its column's list of used arcs. */
+function chooseArc(p: i32): void {
+  setArcFlow(p, 1);
+  const j = arcI32(arcColBase, p);
+  const first = colStart(j);
+  const count = colI32(colFlowCountBase, j);
+  let k = first + count;
+  while (k > first && arcI32(colFlowArcsBase, k - 1) > p) {
+    setArcI32(colFlowArcsBase, k, arcI32(colFlowArcsBase, k - 1));
+    k--;
+  }
+  setArcI32(colFlowArcsBase, k, p);
+  store<i32>(colFlowCountBase + (<usize>j << 2), count + 1);
+}
+
+/** Takes arc p's unit of flow away and removes it from its column's list of used arcs. */
+function dropArc(p: i32): void {
+  setArcFlow(p, 0);
+  const j = arcI32(arcColBase, p);
+  const count = colI32(colFlowCountBase, j);
+  const end = colStart(j) + count;
+  let k = colStart(j);
+  while (arcI32(colFlowArcsBase, k) != p) k++;
+  for (; k + 1 < end; k++) setArcI32(colFlowArcsBase, k, arcI32(colFlowArcsBase, k + 1));
+  store<i32>(colFlowCountBase + (<usize>j << 2), count - 1);
 }
 
 /**
@@ -474,10 +500,10 @@ function activate(source: i32, limit: f64): void {
       }
     } else {
       const j = u - rows;
-      const end = colStart(j + 1);
-      for (let q = colStart(j); q < end; q++) {
-        const p = arcI32(colArcsBase, q);
-        if (arcFlow(p) == 0) continue;
+      const first = colStart(j);
+      const end = first + colI32(colFlowCountBase, j);
+      for (let q = first; q < end; q++) {
+        const p = arcI32(colFlowArcsBase, q);
         const v = arcI32(arcRowBase, p);
         relax(v, du - arcCost(p) + pu - nodeF64(potentialBase, v), p);
       }
@@ -518,12 +544,12 @@ function augment(source: i32, last: i32): void {
   while (true) {
     if (v >= rows) {
       const p = nodeI32(predBase, v);
-      setArcFlow(p, 1);
+      chooseArc(p);
       v = arcI32(arcRowBase, p);
     } else {
       if (v == source) break;
       const p = nodeI32(predBase, v);
-      setArcFlow(p, 0);
+      dropArc(p);
       v = rows + arcI32(arcColBase, p);
     }
   }
@@ -542,6 +568,10 @@ function repairWarmStart(): void {
       store<i32>(rowUsedBase + (<usize>i << 2), rowI32(rowUsedBase, i) + 1);
       const j = arcI32(arcColBase, p);
       store<i32>(colUsedBase + (<usize>j << 2), colI32(colUsedBase, j) + 1);
+      // Arcs come in increasing order here, so appending keeps each column's list in arc order.
+      const count = colI32(colFlowCountBase, j);
+      setArcI32(colFlowArcsBase, colStart(j) + count, p);
+      store<i32>(colFlowCountBase + (<usize>j << 2), count + 1);
     }
   }
   for (let i = 0; i < rows; i++) {
@@ -551,7 +581,7 @@ function repairWarmStart(): void {
       if (arcFlow(p) != 0) continue;
       const j = arcI32(arcColBase, p);
       if (arcCost(p) + pi - nodeF64(potentialBase, rows + j) >= 0) continue;
-      setArcFlow(p, 1);
+      chooseArc(p);
       store<i32>(deficitBase + (<usize>i << 2), rowI32(deficitBase, i) + 1);
       store<i32>(excessBase + (<usize>j << 2), colI32(excessBase, j) + 1);
     }
@@ -612,10 +642,10 @@ function repair(source: i32): void {
       if (used > 0) relaxTowardsDeficit(hub, du - (used == 1 ? rowF64(rowFirstBase, u) : 0.0) + pu - ph, u);
     } else if (u < hub) {
       const j = u - rows;
-      const end = colStart(j + 1);
-      for (let q = colStart(j); q < end; q++) {
-        const p = arcI32(colArcsBase, q);
-        if (arcFlow(p) == 0) continue;
+      const first = colStart(j);
+      const end = first + colI32(colFlowCountBase, j);
+      for (let q = first; q < end; q++) {
+        const p = arcI32(colFlowArcsBase, q);
         const v = arcI32(arcRowBase, p);
         relaxTowardsDeficit(v, du - arcCost(p) + pu - nodeF64(potentialBase, v), p);
       }
@@ -659,11 +689,11 @@ function repair(source: i32): void {
       v = hub;
     } else if (v < rows) {
       const p = nodeI32(predBase, v);
-      setArcFlow(p, 0);
+      dropArc(p);
       v = rows + arcI32(arcColBase, p);
     } else {
       const p = nodeI32(predBase, v);
-      setArcFlow(p, 1);
+      chooseArc(p);
       v = arcI32(arcRowBase, p);
     }
   }
