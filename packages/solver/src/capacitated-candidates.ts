@@ -3,7 +3,7 @@
 // and any pair that could improve the optimum is added for the next solve. When none can, the
 // optimum of the subset is the optimum of all pairs (reduced-cost optimality, docs/capacitated.md).
 import type { FlowNetwork, FlowSolution } from './capacitated-network.js';
-import { EDGE_CANDIDATE, EDGE_FREE, EDGE_LOCKED, type PreparedProblem } from './capacitated-problem.js';
+import { EDGE_CANDIDATE, EDGE_FREE, EDGE_LOCKED, edgeCost, type PreparedProblem } from './capacitated-problem.js';
 
 /**
  * How many pairs beyond its capacity each person starts with, and how many each row may gain per
@@ -13,26 +13,53 @@ import { EDGE_CANDIDATE, EDGE_FREE, EDGE_LOCKED, type PreparedProblem } from './
  */
 export const SPARE_CANDIDATES = 12;
 
-/** The candidate pairs so far, in the order they were added (grows; never shrinks). */
+/**
+ * The candidate pairs so far, in the order they were added (grows; never shrinks), with each one's
+ * row, column and integer cost beside it: building a network then reads these short arrays in
+ * order instead of the pairs' arrays (megabytes) at scattered places.
+ */
 export interface CandidateSet {
   edges: Int32Array;
+  row: Int32Array;
+  col: Int32Array;
+  cost: Float64Array;
   size: number;
+}
+
+function emptyCandidateSet(): CandidateSet {
+  return { edges: new Int32Array(0), row: new Int32Array(0), col: new Int32Array(0), cost: new Float64Array(0), size: 0 };
 }
 
 function addCandidate(prepared: PreparedProblem, candidates: CandidateSet, edge: number): void {
   if (prepared.edgeState[edge] !== EDGE_FREE) return;
   prepared.edgeState[edge] = EDGE_CANDIDATE;
-  if (candidates.size === candidates.edges.length) {
-    const grown = new Int32Array(Math.max(16, candidates.edges.length * 2));
-    grown.set(candidates.edges);
-    candidates.edges = grown;
-  }
-  candidates.edges[candidates.size++] = edge;
+  if (candidates.size === candidates.edges.length) growCandidateSet(candidates);
+  const k = candidates.size++;
+  candidates.edges[k] = edge;
+  candidates.row[k] = prepared.edgeRow[edge];
+  candidates.col[k] = prepared.edgeCol[edge];
+  candidates.cost[k] = edgeCost(prepared, edge);
+}
+
+function growCandidateSet(candidates: CandidateSet): void {
+  const capacity = Math.max(16, candidates.edges.length * 2);
+  const edges = new Int32Array(capacity);
+  const row = new Int32Array(capacity);
+  const col = new Int32Array(capacity);
+  const cost = new Float64Array(capacity);
+  edges.set(candidates.edges);
+  row.set(candidates.row);
+  col.set(candidates.col);
+  cost.set(candidates.cost);
+  candidates.edges = edges;
+  candidates.row = row;
+  candidates.col = col;
+  candidates.cost = cost;
 }
 
 /** Each row's and each column's best-scoring free pairs. */
 export function selectCandidates(prepared: PreparedProblem): CandidateSet {
-  const candidates: CandidateSet = { edges: new Int32Array(0), size: 0 };
+  const candidates = emptyCandidateSet();
   const { rows, cols, rowResidual, colResidual } = prepared;
   let widest = 0;
   for (let i = 0; i < rows; i++) widest = Math.max(widest, rowResidual[i]);
@@ -165,25 +192,29 @@ export interface CandidateNetwork {
   readonly network: FlowNetwork;
   /** Per arc: the edge (index into the prepared pairs) it stands for. */
   readonly arcEdge: Int32Array;
+  /** Per arc: its index in the candidate set (stable from one network to the next). */
+  readonly arcCandidate: Int32Array;
 }
 
 /** The flow network over the current candidates, in row-major CSR form (a counting sort of the candidates). */
 export function buildNetwork(prepared: PreparedProblem, candidates: CandidateSet): CandidateNetwork {
-  const { rows, cols, edgeRow, edgeCol, edgeScore, scale } = prepared;
+  const { rows, cols } = prepared;
+  const { row, col, cost, edges } = candidates;
   const arcs = candidates.size;
   const arcStart = new Int32Array(rows + 1);
-  for (let k = 0; k < arcs; k++) arcStart[edgeRow[candidates.edges[k]] + 1]++;
+  for (let k = 0; k < arcs; k++) arcStart[row[k] + 1]++;
   for (let i = 0; i < rows; i++) arcStart[i + 1] += arcStart[i];
   const fill = arcStart.slice(0, rows);
   const arcCol = new Int32Array(arcs);
   const arcCost = new Float64Array(arcs);
   const arcEdge = new Int32Array(arcs);
+  const arcCandidate = new Int32Array(arcs);
   for (let k = 0; k < arcs; k++) {
-    const e = candidates.edges[k];
-    const a = fill[edgeRow[e]]++;
-    arcCol[a] = edgeCol[e];
-    arcCost[a] = -Math.round(edgeScore[e] * scale);
-    arcEdge[a] = e;
+    const a = fill[row[k]]++;
+    arcCol[a] = col[k];
+    arcCost[a] = cost[k];
+    arcEdge[a] = edges[k];
+    arcCandidate[a] = k;
   }
   return {
     network: {
@@ -198,6 +229,7 @@ export function buildNetwork(prepared: PreparedProblem, candidates: CandidateSet
       colFirstCost: prepared.colFirstCost,
     },
     arcEdge,
+    arcCandidate,
   };
 }
 

@@ -31,22 +31,22 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
   const prepared = prepareProblem(problem);
   const candidates = selectCandidates(prepared);
   let solves = 0;
-  // Per edge, whether the last optimum chose it: the next, larger network can start from that flow.
-  const chosen = new Uint8Array(prepared.edgeRow.length);
+  // Per candidate, whether the last optimum chose it: the next, larger network can start from that flow.
+  let chosen: Uint8Array = new Uint8Array(0);
   let rowUnits = 0;
   for (let i = 0; i < prepared.rows; i++) rowUnits += prepared.rowResidual[i];
   let previous: FlowSolution | undefined;
   for (;;) {
-    const { network, arcEdge } = buildNetwork(prepared, candidates);
+    const { network, arcEdge, arcCandidate } = buildNetwork(prepared, candidates);
     let warmStart: FlowSolution | undefined;
     if (previous !== undefined) {
-      const arcFlow = gatherByArc(chosen, arcEdge);
+      const arcFlow = gatherByArc(chosen, arcCandidate);
       warmStart = { arcFlow, rowPotential: previous.rowPotential, colPotential: previous.colPotential };
     }
     const solution = solve({ ...network, warmStart });
     solves++;
     checkPotentials(solution);
-    scatterByEdge(solution.arcFlow, arcEdge, chosen);
+    chosen = scatterByCandidate(solution.arcFlow, arcCandidate);
     const added = priceFreePairs(prepared, candidates, solution);
     if (added === 0) return buildResult(prepared, arcEdge, solution, solves);
     // Every added pair has a negative reduced cost and costs one repair search on a warm start;
@@ -56,15 +56,21 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
   }
 }
 
-/** Per arc, the flag of the edge it stands for. */
-function gatherByArc(byEdge: Uint8Array, arcEdge: Int32Array): Uint8Array {
-  const byArc = new Uint8Array(arcEdge.length);
-  for (let a = 0; a < arcEdge.length; a++) byArc[a] = byEdge[arcEdge[a]];
+/** Per arc, the flag of the candidate it stands for (0 for candidates added since `byCandidate` was made). */
+function gatherByArc(byCandidate: Uint8Array, arcCandidate: Int32Array): Uint8Array {
+  const byArc = new Uint8Array(arcCandidate.length);
+  for (let a = 0; a < arcCandidate.length; a++) {
+    const k = arcCandidate[a];
+    if (k < byCandidate.length) byArc[a] = byCandidate[k];
+  }
   return byArc;
 }
 
-function scatterByEdge(byArc: Uint8Array, arcEdge: Int32Array, byEdge: Uint8Array): void {
-  for (let a = 0; a < arcEdge.length; a++) byEdge[arcEdge[a]] = byArc[a];
+/** Per candidate (every candidate is an arc), the flag of its arc. */
+function scatterByCandidate(byArc: Uint8Array, arcCandidate: Int32Array): Uint8Array {
+  const byCandidate = new Uint8Array(arcCandidate.length);
+  for (let a = 0; a < arcCandidate.length; a++) byCandidate[arcCandidate[a]] = byArc[a];
+  return byCandidate;
 }
 
 function checkPotentials(solution: FlowSolution): void {
