@@ -69,30 +69,42 @@ export function selectCandidates(prepared: PreparedProblem): CandidateSet {
     tie: new Int32Array(widest + SPARE_CANDIDATES),
     edge: new Int32Array(widest + SPARE_CANDIDATES),
   };
+  const columns = emptyColumnHeaps(prepared);
   for (let i = 0; i < rows; i++) {
     if (rowResidual[i] === 0) continue;
-    const size = bestPairsOfRow(prepared, i, heap);
+    // Pairs given row by row reach the column heaps in input order from the row pass itself.
+    const size = prepared.edgesInRowOrder ? bestPairsOfRowAndOfferToColumns(prepared, i, heap, columns) : bestPairsOfRow(prepared, i, heap);
     for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heap.edge[k]);
   }
-
-  // Per-column bounded heaps, filled in one pass over the pairs (the pairs are grouped by row only).
-  const colKeep = new Int32Array(cols);
-  const colOffset = new Float64Array(cols + 1);
+  if (!prepared.edgesInRowOrder) fillColumnHeaps(prepared, columns);
   for (let j = 0; j < cols; j++) {
-    colKeep[j] = colResidual[j] === 0 ? 0 : colResidual[j] + SPARE_CANDIDATES;
-    colOffset[j + 1] = colOffset[j] + colKeep[j];
-  }
-  const colHeap: BoundedHeap = {
-    score: new Float64Array(colOffset[cols]),
-    tie: new Int32Array(colOffset[cols]),
-    edge: new Int32Array(colOffset[cols]),
-  };
-  const colSize = new Int32Array(cols);
-  fillColumnHeaps(prepared, colKeep, colOffset, colHeap, colSize);
-  for (let j = 0; j < cols; j++) {
-    for (let k = 0; k < colSize[j]; k++) addCandidate(prepared, candidates, colHeap.edge[colOffset[j] + k]);
+    for (let k = 0; k < columns.size[j]; k++) addCandidate(prepared, candidates, columns.heap.edge[columns.offset[j] + k]);
   }
   return candidates;
+}
+
+/** Per-column bounded heaps in one block: column j keeps up to keep[j] pairs from offset[j]. */
+interface ColumnHeaps {
+  readonly keep: Int32Array;
+  readonly offset: Float64Array;
+  readonly heap: BoundedHeap;
+  readonly size: Int32Array;
+}
+
+function emptyColumnHeaps(prepared: PreparedProblem): ColumnHeaps {
+  const { cols, colResidual } = prepared;
+  const keep = new Int32Array(cols);
+  const offset = new Float64Array(cols + 1);
+  for (let j = 0; j < cols; j++) {
+    keep[j] = colResidual[j] === 0 ? 0 : colResidual[j] + SPARE_CANDIDATES;
+    offset[j + 1] = offset[j] + keep[j];
+  }
+  const heap: BoundedHeap = {
+    score: new Float64Array(offset[cols]),
+    tie: new Int32Array(offset[cols]),
+    edge: new Int32Array(offset[cols]),
+  };
+  return { keep, offset, heap, size: new Int32Array(cols) };
 }
 
 // The passes over every pair (here and in priceFreePairs) are small functions of their own, which
@@ -118,8 +130,9 @@ function bestPairsOfRow(prepared: PreparedProblem, i: number, heap: BoundedHeap)
 }
 
 /** Offers every unlocked pair of a row with room to its column's heap, in input order. */
-function fillColumnHeaps(prepared: PreparedProblem, colKeep: Int32Array, colOffset: Float64Array, colHeap: BoundedHeap, colSize: Int32Array): void {
+function fillColumnHeaps(prepared: PreparedProblem, columns: ColumnHeaps): void {
   const { edgeRow, edgeCol, edgeScore, edgeState, rowResidual } = prepared;
+  const { keep: colKeep, offset: colOffset, heap: colHeap, size: colSize } = columns;
   const heapScore = colHeap.score;
   for (let e = 0; e < edgeCol.length; e++) {
     const j = edgeCol[e];
@@ -131,6 +144,37 @@ function fillColumnHeaps(prepared: PreparedProblem, colKeep: Int32Array, colOffs
     if (size === keep && score < heapScore[base]) continue;
     colSize[j] = offer(colHeap, base, size, keep, score, tieBreak(edgeRow[e], j), e);
   }
+}
+
+/**
+ * bestPairsOfRow and fillColumnHeaps's offers of the same row in one pass, for edges given row by
+ * row (row i's edges are rowStart[i] .. rowStart[i+1] in input order, so the column heaps see the
+ * same offers in the same order). While row i is read its edges are free or locked: only its own
+ * pairs become candidates, after this pass.
+ */
+function bestPairsOfRowAndOfferToColumns(prepared: PreparedProblem, i: number, heap: BoundedHeap, columns: ColumnHeaps): number {
+  const { rowStart, edgeCol, edgeScore, edgeState, rowResidual } = prepared;
+  const { keep: colKeep, offset: colOffset, heap: colHeap, size: colSize } = columns;
+  const keep = rowResidual[i] + SPARE_CANDIDATES;
+  const heapScore = heap.score;
+  const colHeapScore = colHeap.score;
+  let size = 0;
+  for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+    if (edgeState[e] === EDGE_LOCKED) continue;
+    const j = edgeCol[e];
+    // A column without room keeps nothing (keep 0), and no row keeps a pair to it.
+    const columnKeep = colKeep[j];
+    if (columnKeep === 0) continue;
+    const score = edgeScore[e];
+    const base = colOffset[j];
+    const toRow = !(size === keep && score < heapScore[0]);
+    const toColumn = !(colSize[j] === columnKeep && score < colHeapScore[base]);
+    if (!toRow && !toColumn) continue;
+    const tie = tieBreak(i, j);
+    if (toRow) size = offer(heap, 0, size, keep, score, tie, e);
+    if (toColumn) colSize[j] = offer(colHeap, base, colSize[j], columnKeep, score, tie, e);
+  }
+  return size;
 }
 
 /** Parallel arrays of bounded min-heaps, ordered by score, then by a pseudo-random tie-breaker. */

@@ -26,6 +26,8 @@ export interface PreparedProblem {
   /** Edge ids grouped by row: row i's edges are rowOrder[rowStart[i] .. rowStart[i+1]). */
   readonly rowStart: Int32Array;
   readonly rowOrder: Int32Array;
+  /** The edges were given row by row (as the engine gives them): rowOrder is the identity. */
+  readonly edgesInRowOrder: boolean;
   /** Edge ids of the locked pairs. */
   readonly lockedEdges: Int32Array;
   readonly rowLocked: Int32Array;
@@ -58,7 +60,7 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
   const { edgeRow, edgeCol, edgeScore } = readEdges(problem);
 
   const edgeCount = edgeRow.length;
-  const { rowStart, rowOrder } = groupByRow(rows, edgeRow);
+  const { rowStart, rowOrder, edgesInRowOrder } = groupByRow(rows, edgeRow);
 
   const edgeState = new Uint8Array(edgeCount);
   const { lockedEdges, rowLocked, colLocked } = readLocks(problem, rowStart, rowOrder, edgeCol, edgeState, rowCapacity, colCapacity);
@@ -68,8 +70,10 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
   for (let i = 0; i < rows; i++) rowResidual[i] = rowCapacity[i] - rowLocked[i];
   for (let j = 0; j < cols; j++) colResidual[j] = colCapacity[j] - colLocked[j];
 
-  const scale = findScale(edgeRow, edgeCol, edgeScore, edgeState);
-  const { maxScaled, minScaled, freeEdges } = scaledRange(edgeScore, edgeState, scale);
+  // Whole-number scores (the usual case) need scale 1, found in the same pass as their range.
+  const wholeRange = wholeScoreRange(edgeScore, edgeState);
+  const scale = wholeRange === null ? findScale(edgeRow, edgeCol, edgeScore, edgeState) : 1;
+  const { maxScaled, minScaled, freeEdges } = wholeRange ?? scaledRange(edgeScore, edgeState, scale);
   let rowUnits = 0;
   let colUnits = 0;
   for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
@@ -105,6 +109,7 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
     edgeState,
     rowStart,
     rowOrder,
+    edgesInRowOrder,
     lockedEdges,
     rowLocked,
     colLocked,
@@ -124,15 +129,42 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
 // kept the fourth call of prepareProblem two to ten times slower than the steady state.
 
 /** A counting sort of the edges by row: row i's edges are rowOrder[rowStart[i] .. rowStart[i+1]), in input order. */
-function groupByRow(rows: number, edgeRow: Int32Array): { rowStart: Int32Array; rowOrder: Int32Array } {
+function groupByRow(rows: number, edgeRow: Int32Array): { rowStart: Int32Array; rowOrder: Int32Array; edgesInRowOrder: boolean } {
   const edgeCount = edgeRow.length;
   const rowStart = new Int32Array(rows + 1);
-  for (let e = 0; e < edgeCount; e++) rowStart[edgeRow[e] + 1]++;
+  let edgesInRowOrder = true;
+  let previousRow = 0;
+  for (let e = 0; e < edgeCount; e++) {
+    const i = edgeRow[e];
+    rowStart[i + 1]++;
+    if (i < previousRow) edgesInRowOrder = false;
+    previousRow = i;
+  }
   for (let i = 0; i < rows; i++) rowStart[i + 1] += rowStart[i];
   const rowOrder = new Int32Array(edgeCount);
-  const fill = rowStart.slice(0, rows);
-  for (let e = 0; e < edgeCount; e++) rowOrder[fill[edgeRow[e]]++] = e;
-  return { rowStart, rowOrder };
+  if (edgesInRowOrder) {
+    for (let e = 0; e < edgeCount; e++) rowOrder[e] = e;
+  } else {
+    const fill = rowStart.slice(0, rows);
+    for (let e = 0; e < edgeCount; e++) rowOrder[fill[edgeRow[e]]++] = e;
+  }
+  return { rowStart, rowOrder, edgesInRowOrder };
+}
+
+/** scaledRange at scale 1 when every free score is a safe integer (then findScale returns 1), else null. */
+function wholeScoreRange(edgeScore: Float64Array, edgeState: Uint8Array): { maxScaled: number; minScaled: number; freeEdges: number } | null {
+  let maxScaled = 0;
+  let minScaled = 0;
+  let freeEdges = 0;
+  for (let e = 0; e < edgeScore.length; e++) {
+    if (edgeState[e] === EDGE_LOCKED) continue;
+    const score = edgeScore[e];
+    if (!Number.isSafeInteger(score)) return null;
+    if (score > maxScaled) maxScaled = score;
+    if (score < minScaled) minScaled = score;
+    freeEdges++;
+  }
+  return { maxScaled, minScaled, freeEdges };
 }
 
 /** The largest and smallest scaled score (0 included) and the number of free pairs. */
