@@ -304,17 +304,20 @@ export function priceFreePairs(prepared: PreparedProblem, candidates: CandidateS
 
 /** Leaves row i's free pairs of most negative reduced cost in `heap` (at 0), keyed by −reduced cost; returns how many. */
 function mostNegativePairsOfRow(prepared: PreparedProblem, i: number, solution: FlowSolution, heap: BoundedHeap): number {
-  const { rowStart, rowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
+  const { rowStart, rowOrder, edgesInRowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
   const colPotential = solution.colPotential;
   // At least one, so that a row with no room left still brings in a pair that proves it must stay full.
   const keep = Math.max(1, rowResidual[i] + SPARE_CANDIDATES);
   const potential = solution.rowPotential[i];
   const heapScore = heap.score;
+  // At scale 1 every free score is a whole number, its own scaled value.
+  const wholeScores = scale === 1;
   let size = 0;
   for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-    const e = rowOrder[p];
+    const e = edgesInRowOrder ? p : rowOrder[p];
     if (edgeState[e] !== EDGE_FREE) continue;
-    const reducedCost = -Math.round(edgeScore[e] * scale) + potential - colPotential[edgeCol[e]];
+    const score = edgeScore[e];
+    const reducedCost = -(wholeScores ? score : Math.round(score * scale)) + potential - colPotential[edgeCol[e]];
     if (reducedCost >= 0 || (size === keep && -reducedCost < heapScore[0])) continue;
     size = offer(heap, 0, size, keep, -reducedCost, tieBreak(i, edgeCol[e]), e);
   }
