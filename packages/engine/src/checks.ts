@@ -10,7 +10,6 @@ import { participantId, participantValue } from './participants.js';
 import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
 import { forEachCondition, separatorOf } from './rules/schema.js';
-import { INELIGIBLE } from './score-codes.js';
 
 const ROWS_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -309,18 +308,6 @@ export function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
   const problems: InputProblem[] = [];
   const rows = matrix.mentees.length;
   const cols = matrix.mentors.length;
-  const menteeHas = new Uint8Array(rows);
-  const mentorHas = new Uint8Array(cols);
-  const { codes } = matrix;
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) {
-      if (codes[base + j] !== INELIGIBLE) {
-        menteeHas[i] = 1;
-        mentorHas[j] = 1;
-      }
-    }
-  }
   const report = (person: Participant, role: Role) => {
     const reasons = matrix
       .exclusionCounts(role, person.index)
@@ -338,10 +325,10 @@ export function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
     });
   };
   matrix.mentees.forEach((person, i) => {
-    if (person.capacity > 0 && menteeHas[i] === 0) report(person, 'mentee');
+    if (person.capacity > 0 && matrix.eligibleCountByMentee[i] === 0) report(person, 'mentee');
   });
   matrix.mentors.forEach((person, j) => {
-    if (person.capacity > 0 && mentorHas[j] === 0) report(person, 'mentor');
+    if (person.capacity > 0 && matrix.eligibleCountByMentor[j] === 0) report(person, 'mentor');
   });
   return problems;
 }

@@ -71,6 +71,7 @@ export type ScoreCodes = Uint8Array | Uint16Array | Uint32Array;
  * (mentee i, mentor j) is at index i * mentors.length + j.
  * Each pair holds a code: 0 = not eligible, any other code's base score is `scoreOfCode[code]`.
  * A base score is rule points only; strategies add their own bonuses (e.g. the unmatched bonus).
+ * A pair with a capacity-0 side is never eligible.
  * Codes keep the matrix at one byte per pair whenever a rule set has at most 255 different scores
  * (the presets have at most 16; see score-codes.ts): 100 MB at 10,000 × 10,000.
  */
@@ -81,6 +82,10 @@ export interface ScoreMatrix {
   readonly codes: ScoreCodes;
   /** Base score of each code; entry 0 is NaN. */
   readonly scoreOfCode: Float64Array;
+  /** How many eligible mentors each mentee has (by mentee index), counted while scoring. */
+  readonly eligibleCountByMentee: Int32Array;
+  /** How many eligible mentees each mentor has (by mentor index). */
+  readonly eligibleCountByMentor: Int32Array;
   /** Recomputes one pair's rule-by-rule breakdown (cheap; used for chosen pairs and explanations). */
   explainPair(mentee: number, mentor: number): PairExplanation;
   /** For each exclusion rule id, how many of this person's candidate partners it removes. */

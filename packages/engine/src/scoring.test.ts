@@ -439,6 +439,10 @@ describe('scorePairs agrees with a plain evaluator', () => {
             expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
           }),
         );
+        const eligibleIn = (pairs: number[]) => pairs.filter((k) => isEligiblePair(matrix, k)).length;
+        const keys = (count: number, key: (k: number) => number) => Array.from({ length: count }, (_, k) => key(k));
+        mentees.forEach((_, i) => expect(matrix.eligibleCountByMentee[i]).toBe(eligibleIn(keys(mentors.length, (j) => i * mentors.length + j))));
+        mentors.forEach((_, j) => expect(matrix.eligibleCountByMentor[j]).toBe(eligibleIn(keys(mentees.length, (i) => i * mentors.length + j))));
       }),
       { numRuns: 300 },
     );

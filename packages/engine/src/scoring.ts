@@ -91,6 +91,8 @@ export function scorePairs(
   const candidates = new Int32Array(cols);
   const mentorIndex = indexById(mentors);
   const forbidden = forbiddenByMentee(ruleSet, mentors, mentees);
+  const eligibleCountByMentee = new Int32Array(rows);
+  const eligibleCountByMentor = new Int32Array(cols);
   const mentorHasCapacity = Uint8Array.from(mentors, (m) => (m.capacity > 0 ? 1 : 0));
   const allMentorsHaveCapacity = mentorHasCapacity.every((flag) => flag === 1);
 
@@ -149,6 +151,7 @@ export function scorePairs(
     const self = mentorIndex.get(mentees[i].id);
     if (self !== undefined) codes[base + self] = INELIGIBLE;
     for (const j of forbidden.get(i) ?? []) codes[base + j] = INELIGIBLE;
+    eligibleCountByMentee[i] = countEligible(codes, base, candidates, count, eligibleCountByMentor);
   }
   onProgress?.({ phase: 'scoring', fraction: 1 });
 
@@ -195,7 +198,20 @@ export function scorePairs(
   };
 
   const scoreOfCode = tabulated ? tabulated.scoreOfCode : interner!.scoreOfCode();
-  return { mentees, mentors, codes, scoreOfCode, explainPair, exclusionCounts };
+  return { mentees, mentors, codes, scoreOfCode, eligibleCountByMentee, eligibleCountByMentor, explainPair, exclusionCounts };
+}
+
+/** The row's eligible candidates, each also counted for its mentor. */
+function countEligible(codes: ScoreCodes, base: number, candidates: Int32Array, count: number, byMentor: Int32Array): number {
+  let eligible = 0;
+  for (let k = 0; k < count; k++) {
+    const j = candidates[k];
+    if (codes[base + j] !== INELIGIBLE) {
+      eligible++;
+      byMentor[j]++;
+    }
+  }
+  return eligible;
 }
 
 /** The earlier codes, cleared, when they have this length and a wide enough element type. */

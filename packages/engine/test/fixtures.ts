@@ -44,12 +44,21 @@ export function makeMatrix(spec: MatrixSpec): ScoreMatrix {
   const scoreOfCode = interner.scoreOfCode();
   const codes = codeArray(codeList.length, scoreOfCode.length - 1);
   codes.set(codeList);
+  const eligibleCountByMentee = new Int32Array(menteeCount);
+  const eligibleCountByMentor = new Int32Array(mentorCount);
+  codeList.forEach((code, k) => {
+    if (code === INELIGIBLE) return;
+    eligibleCountByMentee[Math.floor(k / mentorCount)]++;
+    eligibleCountByMentor[k % mentorCount]++;
+  });
   const label = spec.ruleLabel ?? 'Points';
   return {
     mentees,
     mentors,
     codes,
     scoreOfCode,
+    eligibleCountByMentee,
+    eligibleCountByMentor,
     explainPair(mentee, mentor) {
       const value = spec.scores[mentee][mentor];
       return {
