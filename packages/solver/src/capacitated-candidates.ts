@@ -109,7 +109,8 @@ function emptyColumnHeaps(prepared: PreparedProblem): ColumnHeaps {
 
 // The passes over every pair (here and in priceFreePairs) are small functions of their own, which
 // V8 optimises as a whole; a hot loop inside a longer function is optimised mid-call and the code
-// after it deoptimised again, which kept the fourth call two to five times slower than the tenth.
+// after it deoptimised again, which kept the fourth call two to ten times slower than the steady
+// state.
 // Each pass skips a pair that cannot enter a full heap before computing its tie-breaker (`offer`
 // would reject it too).
 
