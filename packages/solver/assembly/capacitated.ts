@@ -391,7 +391,8 @@ function initialiseSearch(): void {
 // The heap holds each entry's distance next to its node (heapKey), so that sifting compares keys
 // without a load through dist[]; the key always equals dist[node] (relax() updates both).
 /** Moves the entry at `start`, whose distance is now `d`, up to its place. */
-function siftUp(start: i32, d: f64): void {
+// @ts-ignore: decorator
+@inline function siftUp(start: i32, d: f64): void {
   let k = start;
   const node = nodeI32(heapBase, k);
   while (k > 0) {
@@ -409,7 +410,8 @@ function siftUp(start: i32, d: f64): void {
   setNodeI32(heapPosBase, node, k);
 }
 
-function popMin(): i32 {
+// @ts-ignore: decorator
+@inline function popMin(): i32 {
   const top = nodeI32(heapBase, 0);
   setNodeI32(heapPosBase, top, -1);
   heapSize--;
