@@ -1,6 +1,9 @@
 // Pure TypeScript twin of assembly/capacitated.ts: the same algorithm, line for line, so the same
 // test suite runs against both (and a reader can step through it in a debugger). The method, its
 // invariants and references are in the header of assembly/capacitated.ts and in docs/capacitated.md.
+// Two speed-ups of the wasm are left out here because they change no step of the algorithm: its
+// heap stores each entry's distance beside the node, and each column keeps a list of its used arcs
+// in arc order (the order in which the scan below visits them).
 import { solveCapacitatedWith } from './capacitated-driver.js';
 import type { FlowNetwork, FlowSolution } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
