@@ -84,9 +84,10 @@ export function scorePairs(
   const interner = tabulated ? null : new ScoreInterner(minScore);
   const largestCode = tabulated ? tabulated.scoreOfCode.length - 1 : 0xffffffff;
   const codes = reusableCodes(options.reuse?.codes, rows * cols, largestCode) ?? codeArray(rows * cols, largestCode);
-  // Per candidate of the current row: which weighted rules hold (tabulated), or the running sum.
-  const combination = new Int32Array(tabulated ? cols : 0);
-  const sums = new Float64Array(tabulated ? 0 : cols);
+  // Each weighted rule adds its weight to a candidate's total: 2^r when tabulated, so that the total
+  // is the combination of rules that hold (an integer index); its points otherwise.
+  const weights = tabulated ? points.map((_, r) => 2 ** r) : points;
+  const totals = tabulated ? new Int32Array(cols) : new Float64Array(cols);
   const mask = new Uint8Array(cols);
   const candidates = new Int32Array(cols);
   const mentorIndex = indexById(mentors);
@@ -130,23 +131,12 @@ export function scorePairs(
       if (count === 0) break;
       if (rule !== collectedBy) count = rule.condition.filter(i, candidates, count, false);
     }
+    addRuleWeights(weighted, weights, i, candidates, count, mask, totals);
     if (tabulated) {
       const { codeOfCombination } = tabulated;
-      combination.fill(0, 0, count);
-      for (let r = 0; r < weighted.length && count > 0; r++) {
-        const holds = weighted[r].condition.fill(i, candidates, count, mask, false);
-        if (holds === FILLED) for (let k = 0; k < count; k++) combination[k] |= mask[k] << r;
-        else if (holds === ALL_TRUE) for (let k = 0; k < count; k++) combination[k] |= 1 << r;
-      }
-      for (let k = 0; k < count; k++) codes[base + candidates[k]] = codeOfCombination[combination[k]];
+      for (let k = 0; k < count; k++) codes[base + candidates[k]] = codeOfCombination[totals[k]];
     } else {
-      sums.fill(0, 0, count);
-      for (let r = 0; r < weighted.length && count > 0; r++) {
-        const holds = weighted[r].condition.fill(i, candidates, count, mask, false);
-        if (holds === FILLED) for (let k = 0; k < count; k++) sums[k] += mask[k] * points[r];
-        else if (holds === ALL_TRUE) for (let k = 0; k < count; k++) sums[k] += points[r];
-      }
-      for (let k = 0; k < count; k++) codes[base + candidates[k]] = interner!.code(sums[k]);
+      for (let k = 0; k < count; k++) codes[base + candidates[k]] = interner!.code(totals[k]);
     }
     const self = mentorIndex.get(mentees[i].id);
     if (self !== undefined) codes[base + self] = INELIGIBLE;
@@ -199,6 +189,25 @@ export function scorePairs(
 
   const scoreOfCode = tabulated ? tabulated.scoreOfCode : interner!.scoreOfCode();
   return { mentees, mentors, codes, scoreOfCode, eligibleCountByMentee, eligibleCountByMentor, explainPair, exclusionCounts };
+}
+
+/** totals[k] = the weights of the rules that hold for mentee `mentee` and its k-th candidate, added in rule order. */
+function addRuleWeights(
+  rules: readonly CompiledRule[],
+  weights: readonly number[],
+  mentee: number,
+  candidates: Int32Array,
+  count: number,
+  mask: Uint8Array,
+  totals: Int32Array | Float64Array,
+): void {
+  totals.fill(0, 0, count);
+  for (let r = 0; r < rules.length && count > 0; r++) {
+    const holds = rules[r].condition.fill(mentee, candidates, count, mask, false);
+    const weight = weights[r];
+    if (holds === FILLED) for (let k = 0; k < count; k++) totals[k] += mask[k] * weight;
+    else if (holds === ALL_TRUE) for (let k = 0; k < count; k++) totals[k] += weight;
+  }
 }
 
 /** The row's eligible candidates, each also counted for its mentor. */
