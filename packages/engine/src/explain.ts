@@ -10,18 +10,12 @@ export interface MenteeRowFacts {
   readonly alternates: readonly { mentor: number; score: number }[];
 }
 
-/** 1 for each mentor who takes partners: a capacity-0 mentor is no one's candidate, for ranks or alternates. */
-export function mentorsTakingPartners(matrix: ScoreMatrix): Uint8Array {
-  return Uint8Array.from(matrix.mentors, (m) => (m.capacity > 0 ? 1 : 0));
-}
-
 /**
  * One pass over mentee `mentee`'s row: the rank of each chosen mentor (ties share a rank) and the
  * best `alternates` eligible mentors not chosen (highest score first, then input order).
  */
 export function menteeRowFacts(
   matrix: ScoreMatrix,
-  takesPartners: Uint8Array,
   mentee: number,
   chosen: readonly number[],
   alternates: number,
@@ -33,7 +27,7 @@ export function menteeRowFacts(
   const higher = chosen.map(() => 0);
   const best: { mentor: number; score: number }[] = [];
   for (let j = 0; j < mentorCount; j++) {
-    if (codes[base + j] === INELIGIBLE || takesPartners[j] !== 1) continue;
+    if (codes[base + j] === INELIGIBLE) continue;
     const score = scoreOfCode[codes[base + j]];
     for (let c = 0; c < chosen.length; c++) if (score > chosenScores[c]) higher[c]++;
     if (alternates === 0 || chosen.includes(j)) continue;

@@ -13,7 +13,7 @@ import type {
   StrategyOutcome,
   StrategySettings,
 } from './model.js';
-import { menteeRowFacts, mentorsTakingPartners, unmatchedReason } from './explain.js';
+import { menteeRowFacts, unmatchedReason } from './explain.js';
 import { summarise } from './summary.js';
 import { pairScore } from './score-codes.js';
 
@@ -49,11 +49,10 @@ export function buildResult(input: BuildResultInput): MatchResult {
   const alternateCount = settings.name === 'optimal' ? settings.alternates : 0;
   const rankOf = new Map<number, number>();
   const alternatesOf: PersonOutcome['alternates'][] = matrix.mentees.map(() => []);
-  const takesPartners = mentorsTakingPartners(matrix);
   for (const mentee of matrix.mentees) {
     const chosen = chosenByMentee[mentee.index];
     if (chosen.length === 0 && alternateCount === 0) continue;
-    const facts = menteeRowFacts(matrix, takesPartners, mentee.index, chosen, alternateCount);
+    const facts = menteeRowFacts(matrix, mentee.index, chosen, alternateCount);
     chosen.forEach((mentor, k) => rankOf.set(mentee.index * mentorCount + mentor, facts.ranks[k]));
     alternatesOf[mentee.index] = facts.alternates.map((a) => ({ mentor: matrix.mentors[a.mentor], score: a.score }));
   }

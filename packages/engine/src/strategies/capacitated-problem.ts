@@ -5,11 +5,11 @@ import type { PairIndex, ScoreMatrix } from '../model.js';
 import { INELIGIBLE } from '../score-codes.js';
 
 /**
- * The sparse `edges` form: only eligible pairs between people who can take a partner. At 10,000 ×
- * 10,000 with typical rules a small share of pairs is eligible, so the solver's working set is that
- * share rather than the dense 10^8 grid. The matrix's per-mentee counts size the arrays exactly, and
- * a row's scan stops at its last eligible pair; rows come out in order, which keeps the solver's
- * input, and so its result, deterministic.
+ * The sparse `edges` form: only eligible pairs (a pair with a capacity-0 side never is; see
+ * ScoreMatrix). At 10,000 × 10,000 with typical rules a small share of pairs is eligible, so the
+ * solver's working set is that share rather than the dense 10^8 grid. The matrix's per-mentee counts
+ * size the arrays exactly, and a row's scan stops at its last eligible pair; rows come out in order,
+ * which keeps the solver's input, and so its result, deterministic.
  */
 export function capacitatedProblem(
   matrix: ScoreMatrix,
@@ -18,23 +18,20 @@ export function capacitatedProblem(
 ): CapacitatedProblem {
   const rows = matrix.mentees.length;
   const cols = matrix.mentors.length;
-  const rowCapacity = Int32Array.from(matrix.mentees, (p) => p.capacity);
-  const colCapacity = Int32Array.from(matrix.mentors, (p) => p.capacity);
   const { eligibleCountByMentee } = matrix;
   let count = 0;
-  for (let i = 0; i < rows; i++) if (rowCapacity[i] > 0) count += eligibleCountByMentee[i];
+  for (let i = 0; i < rows; i++) count += eligibleCountByMentee[i];
   const edges = { row: new Int32Array(count), col: new Int32Array(count), score: new Float64Array(count) };
   let filled = 0;
   for (let i = 0; i < rows; i++) {
-    if (rowCapacity[i] > 0 && eligibleCountByMentee[i] > 0) filled = appendRowEdges(matrix, i, eligibleCountByMentee[i], colCapacity, edges, filled);
+    if (eligibleCountByMentee[i] > 0) filled = appendRowEdges(matrix, i, eligibleCountByMentee[i], edges, filled);
   }
   return {
     rows,
     cols,
-    // A capacity-0 mentor is never eligible (ScoreMatrix), so `filled` is `count`; trimmed all the same.
-    edges: filled === count ? edges : { row: edges.row.subarray(0, filled), col: edges.col.subarray(0, filled), score: edges.score.subarray(0, filled) },
-    rowCapacity,
-    colCapacity,
+    edges,
+    rowCapacity: Int32Array.from(matrix.mentees, (p) => p.capacity),
+    colCapacity: Int32Array.from(matrix.mentors, (p) => p.capacity),
     locked: { row: Int32Array.from(locked, (p) => p.mentee), col: Int32Array.from(locked, (p) => p.mentor) },
     coverage,
   };
@@ -45,20 +42,16 @@ function appendRowEdges(
   matrix: ScoreMatrix,
   row: number,
   eligible: number,
-  colCapacity: Int32Array,
   edges: { row: Int32Array; col: Int32Array; score: Float64Array },
   at: number,
 ): number {
   const { codes, scoreOfCode } = matrix;
-  const cols = colCapacity.length;
+  const cols = matrix.mentors.length;
   const base = row * cols;
-  let seen = 0;
   let k = at;
-  for (let j = 0; j < cols && seen < eligible; j++) {
+  for (let j = 0; j < cols && k < at + eligible; j++) {
     const code = codes[base + j];
     if (code === INELIGIBLE) continue;
-    seen++;
-    if (colCapacity[j] === 0) continue;
     edges.row[k] = row;
     edges.col[k] = j;
     edges.score[k] = scoreOfCode[code];
