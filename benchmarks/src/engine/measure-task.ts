@@ -1,6 +1,6 @@
 // The work of one engine measurement, run inside the child process.
-import { INELIGIBLE, getPreset, matchTables, readParticipants, detectMapping, scorePairs, type RuleSet, type ScoreMatrix } from '@mentor-matcher/engine';
-import type { CapacitatedProblem, Solver } from '@mentor-matcher/solver';
+import { capacitatedProblem, getPreset, matchTables, readParticipants, detectMapping, scorePairs, type RuleSet } from '@mentor-matcher/engine';
+import type { Solver } from '@mentor-matcher/solver';
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { EngineMeasurement, EngineTask } from './task.js';
 import { evaluateCapacitated } from '../capacitated/evaluate.js';
@@ -18,32 +18,6 @@ function participantsOf(data: ReturnType<typeof generateMentorMatchData>, ruleSe
   const mentors = readParticipants(data.mentors, 'mentor', detectMapping(data.mentors.header, 'mentor', ruleSet), ruleSet).participants;
   const mentees = readParticipants(data.mentees, 'mentee', detectMapping(data.mentees.header, 'mentee', ruleSet), ruleSet).participants;
   return { mentors, mentees };
-}
-
-/** The scored data as the solver's sparse input: rows = mentees, cols = mentors, capacities from the preset. */
-export function capacitatedProblemFrom(matrix: ScoreMatrix): CapacitatedProblem {
-  const { codes, scoreOfCode, mentees, mentors } = matrix;
-  let count = 0;
-  for (let i = 0; i < codes.length; i++) if (codes[i] !== INELIGIBLE) count++;
-  const row = new Int32Array(count);
-  const col = new Int32Array(count);
-  const score = new Float64Array(count);
-  const cols = mentors.length;
-  let k = 0;
-  for (let i = 0; i < codes.length; i++) {
-    if (codes[i] === INELIGIBLE) continue;
-    row[k] = Math.floor(i / cols);
-    col[k] = i % cols;
-    score[k] = scoreOfCode[codes[i]];
-    k++;
-  }
-  return {
-    rows: mentees.length,
-    cols,
-    edges: { row, col, score },
-    rowCapacity: Int32Array.from(mentees, (m) => m.capacity),
-    colCapacity: Int32Array.from(mentors, (m) => m.capacity),
-  };
 }
 
 /** People per side of the single unmeasured warm-up run for large sizes. */
@@ -94,12 +68,12 @@ function measureOnce(task: EngineTask, solver: Solver, { collectFirst = false } 
     const matrix = scorePairs(mentors, mentees, ruleSet);
     let timeMs = performance.now() - start;
     let cpuTimeMs = cpuMs() - cpuStart;
-    let eligiblePairs = 0;
-    for (const code of matrix.codes) if (code !== INELIGIBLE) eligiblePairs++;
+    const eligiblePairs = matrix.eligibleCountByMentee.reduce((sum, count) => sum + count, 0);
     if (task.task === 'score') {
       return { ...base, ok: true, timeMs, cpuMs: cpuTimeMs, rssBeforeBytes: rssBefore, heapAfterBytes: process.memoryUsage().heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024, eligiblePairs };
     }
-    const problem = capacitatedProblemFrom(matrix);
+    // The optimal strategy's own model of the scored data: eligible pairs, the preset's capacities, both coverage tiers.
+    const problem = capacitatedProblem(matrix, [], ['rows', 'cols']);
     if (collectFirst) collectGarbage();
     const rssBeforeSolve = process.memoryUsage().rss;
     start = performance.now();

@@ -9,6 +9,7 @@ export { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 export * from './errors.js';
 export { strategies, strategyFor, defaultStrategySettings, optimalStrategy, roundsStrategy } from './strategies/index.js';
 export type { OptimalSettings, RoundsSettings } from './strategies/index.js';
+export { capacitatedProblem } from './strategies/capacitated-problem.js';
 export { resolveFixedPairs, type EarlierPair, type DroppedEarlierPair, type FixedPairs } from './locks.js';
 export { buildResult, type BuildResultInput } from './result.js';
 export { describeReason } from './explain.js';
