@@ -32,5 +32,11 @@ export interface FlowSolution {
   readonly colPotential: Float64Array;
 }
 
+/** The optimum of one exact solve, and how many shortest-path searches it took. */
+export interface FlowSolveResult extends FlowSolution {
+  /** Unit activations that searched, plus warm-start repairs: the same count in the wasm and its twin. */
+  readonly searches: number;
+}
+
 /** One exact min-cost-flow solve of a candidate network. */
-export type FlowSolve = (network: FlowNetwork) => FlowSolution;
+export type FlowSolve = (network: FlowNetwork) => FlowSolveResult;

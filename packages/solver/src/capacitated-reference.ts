@@ -5,7 +5,7 @@
 // heap stores each entry's distance beside the node, and each column keeps a list of its used arcs
 // in arc order (the order in which the scan below visits them).
 import { solveCapacitatedWith } from './capacitated-driver.js';
-import type { FlowNetwork, FlowSolution } from './capacitated-network.js';
+import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
 
 /** `solveCapacitated` without wasm: slower, same results. */
@@ -13,7 +13,7 @@ export function solveCapacitatedReference(problem: CapacitatedProblem): Capacita
   return solveCapacitatedWith(solveFlowNetworkReference, problem);
 }
 
-export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
+export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult {
   const { rows, cols, rowStart, arcCol, arcCost, rowCapacity, colCapacity, rowFirstCost, colFirstCost } = network;
   const arcs = arcCol.length;
   const hub = rows + cols;
@@ -58,6 +58,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
   const finalized = new Int32Array(nodes);
   let heapSize = 0;
   let touchedCount = 0;
+  let searches = 0;
 
   const siftUp = (start: number): void => {
     let k = start;
@@ -114,6 +115,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
   // augmented; otherwise the unit stays unused. Either way potentials move so every residual arc
   // keeps a non-negative reduced cost.
   const activate = (source: number, limit: number): void => {
+    searches++;
     heapSize = 0;
     touchedCount = 0;
     let finalizedCount = 0;
@@ -203,6 +205,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
   const deficit = new Int32Array(rows);
   const excess = new Int32Array(cols);
   const repair = (source: number): void => {
+    searches++;
     heapSize = 0;
     touchedCount = 0;
     let finalizedCount = 0;
@@ -324,6 +327,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
       arcFlow: flow,
       rowPotential: potential.slice(0, rows),
       colPotential: potential.slice(rows, rows + cols),
+      searches,
     };
   }
 
@@ -350,5 +354,6 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolution {
     arcFlow: flow,
     rowPotential: potential.slice(0, rows),
     colPotential: potential.slice(rows, rows + cols),
+    searches,
   };
 }

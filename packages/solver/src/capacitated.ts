@@ -2,7 +2,7 @@
 // The driver (capacitated-driver.ts) validates, scales, selects candidates and prices; this file
 // only carries one candidate network across the wasm boundary and back.
 import { solveCapacitatedWith } from './capacitated-driver.js';
-import type { FlowNetwork, FlowSolution, FlowSolve } from './capacitated-network.js';
+import type { FlowNetwork, FlowSolve, FlowSolveResult } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
 import { wasmFunction, withWasmMemory, type SolverWasm } from './wasm-memory.js';
 
@@ -35,7 +35,7 @@ export function solveCapacitated(wasm: SolverWasm, problem: CapacitatedProblem):
 /** The wasm core as a FlowSolve, for the driver (and for timing the core alone). */
 export function wasmFlowSolve(wasm: SolverWasm): FlowSolve {
   const capacitatedSolve = wasmFunction<CapacitatedSolveExport>(wasm, 'capacitatedSolve');
-  return (network: FlowNetwork): FlowSolution =>
+  return (network: FlowNetwork): FlowSolveResult =>
     withWasmMemory(wasm, (scope) => {
       const { rows, cols } = network;
       const arcs = network.arcCol.length;
@@ -44,7 +44,7 @@ export function wasmFlowSolve(wasm: SolverWasm): FlowSolve {
       const arcFlowOut = warm ? scope.copyIn(warm.arcFlow) : scope.allocArray(Uint8Array, arcs);
       const rowPotentialOut = warm ? scope.copyIn(warm.rowPotential) : scope.allocArray(Float64Array, rows);
       const colPotentialOut = warm ? scope.copyIn(warm.colPotential) : scope.allocArray(Float64Array, cols);
-      const status = capacitatedSolve(
+      const searches = capacitatedSolve(
         rows,
         cols,
         arcs,
@@ -60,8 +60,9 @@ export function wasmFlowSolve(wasm: SolverWasm): FlowSolve {
         colPotentialOut,
         warm ? 1 : 0,
       );
-      if (status !== 0) throw new Error(`the capacitated solver's wasm returned status ${status}`);
+      if (!(searches >= 0)) throw new Error(`the capacitated solver's wasm returned ${searches}, not a search count`);
       return {
+        searches,
         arcFlow: scope.readU8(arcFlowOut, arcs),
         rowPotential: scope.readF64(rowPotentialOut, rows),
         colPotential: scope.readF64(colPotentialOut, cols),

@@ -71,14 +71,47 @@ export interface CapacitatedResult {
   readonly rowsCovered: number;
   readonly colsCovered: number;
   /**
-   * Optimality certificate: dual potentials of the min-cost-flow model, documented in the solver
-   * README, from which a test can check reduced-cost optimality without trusting the solver.
+   * Optimality certificate: dual potentials of the min-cost-flow model (CapacitatedFlowCertificate),
+   * documented in docs/capacitated.md ("The certificate"), from which a test can check reduced-cost
+   * optimality without trusting the solver.
    */
   readonly certificate: CapacitatedCertificate;
+  /**
+   * How much work the solve took. Always set by this package's solvers; optional so that other
+   * implementations of `Solver` (test doubles) need not invent it.
+   */
+  readonly work?: CapacitatedWork;
+}
+
+/**
+ * Counts of the solver's work, for tracking its performance: they depend only on the problem and
+ * the algorithm, never on the machine or the run, and the wasm and its TypeScript twin report the
+ * same (docs/capacitated.md, "Work counts").
+ */
+export interface CapacitatedWork {
+  /**
+   * Exact solves of a candidate subset. Each is followed by one pricing round over every other
+   * eligible pair, so this is also the number of pricing rounds (the last one adds nothing).
+   */
+  readonly solves: number;
+  /** Of those, how many started from the previous optimum (a warm start) rather than afresh. */
+  readonly warmStarts: number;
+  /**
+   * Shortest-path searches over all solves: one per capacity unit whose activation could improve
+   * the objective, plus one per pair excess routed on a warm start.
+   */
+  readonly searches: number;
+  /** Pairs in the last candidate subset (the arcs of the last exact solve). */
+  readonly candidatePairs: number;
+  /** Of those, how many the pricing rounds added to the first subset. */
+  readonly pricedPairs: number;
 }
 
 export interface CapacitatedCertificate {
-  /** Free-form but documented: the potentials per node and the cost model they refer to. */
+  /**
+   * The potentials per node and the cost model they refer to: CapacitatedFlowCertificate is its
+   * shape, and docs/capacitated.md ("The certificate") states the conditions it proves.
+   */
   readonly [key: string]: unknown;
 }
 
