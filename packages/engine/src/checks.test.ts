@@ -79,12 +79,24 @@ describe('checkInput', () => {
     );
   });
 
+  it('says a case variant is a different organisation to the reference preset, which compares exactly', () => {
+    const variant = side('mentee', [['Cat', 'cat@x.org', 'Grade 7', 'dept b', 'Policy', '', 'yes', '']]);
+    const problems = checkInput(mentors(), variant, preset);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Column "organisation": "Dept B" (mentors.csv row 3) and "dept b" (mentees.csv row 2) look like the same value; the rules treat them as different, so correct one of them if they are the same.',
+    ]);
+    const adjusted = checkInput(mentors(), variant, getPreset('mentor-match-adjusted'));
+    expect(adjusted.map((p) => p.message)).toEqual([
+      'Column "organisation": "Dept B" (mentors.csv row 3) and "dept b" (mentees.csv row 2) look like the same value; they differ only in case or spacing, and the rules treat them as the same.',
+    ]);
+  });
+
   it('warns when no row has the value an equals condition looks for', () => {
     const spelt = side('mentee', [
       ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'Y', 'Gay'],
       ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'N', ''],
     ]);
-    const problems = checkInput(mentors(), spelt, preset);
+    const problems = checkInput(mentors(), spelt, getPreset('mentor-match-adjusted'));
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'value-never-present', column: 'match with similar identity', value: 'yes' }),
     ]);

@@ -5,11 +5,11 @@
 import type { Cell } from '@mentor-matcher/tabular';
 import type { InputProblem, Participant, Role, ScoreMatrix } from './model.js';
 import { findNearDuplicates } from './near-duplicates.js';
-import { categoryKey, numericValue } from './encoding.js';
+import { categoryKey, comparisonKey, numericValue } from './encoding.js';
 import { participantId, participantValue } from './participants.js';
 import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
-import { forEachCondition, separatorOf } from './rules/schema.js';
+import { comparisonOf, forEachCondition, separatorOf } from './rules/schema.js';
 
 const ROWS_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -151,16 +151,28 @@ function ladderProblems(mentors: readonly Participant[], mentees: readonly Parti
 }
 
 /** Category columns compared across sides (same/different/overlap) or with a value (equals). */
-function categoryColumnGroups(ruleSet: RuleSet): { uses: ColumnUse[]; separators: (string | null)[] }[] {
-  const groups = new Map<string, { uses: ColumnUse[]; separators: (string | null)[] }>();
+interface CategoryGroup {
+  uses: ColumnUse[];
+  separators: (string | null)[];
+  /** Compared exactly: variants in case or spacing are different values to the rules. */
+  exact: boolean;
+}
+
+function categoryColumnGroups(ruleSet: RuleSet): CategoryGroup[] {
+  const groups = new Map<string, CategoryGroup>();
   forEachCondition(ruleSet, (condition) => {
-    let group: { uses: ColumnUse[]; separators: (string | null)[] } | undefined;
+    let group: CategoryGroup | undefined;
     if (condition.type === 'same' || condition.type === 'different') {
-      group = { uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }], separators: [null, null] };
+      group = {
+        uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }],
+        separators: [null, null],
+        exact: comparisonOf(condition) === 'exact',
+      };
     } else if (condition.type === 'overlap') {
       group = {
         uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }],
         separators: [separatorOf(condition.mentorSeparator), separatorOf(condition.menteeSeparator)],
+        exact: comparisonOf(condition) === 'exact',
       };
     }
     if (!group) return;
@@ -173,7 +185,7 @@ function categoryColumnGroups(ruleSet: RuleSet): { uses: ColumnUse[]; separators
 function nearDuplicateProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
   const problems: InputProblem[] = [];
   const reported = new Set<string>();
-  for (const { uses, separators } of categoryColumnGroups(ruleSet)) {
+  for (const { uses, separators, exact } of categoryColumnGroups(ruleSet)) {
     // Where each distinct value (as written) occurs: "mentors.csv row 4".
     const places = new Map<string, { person: Participant; field: string }[]>();
     uses.forEach((use, u) => {
@@ -209,7 +221,7 @@ function nearDuplicateProblems(mentors: readonly Participant[], mentees: readonl
         value: a,
         message:
           `Column "${column}": "${a}" (${where(a)}) and "${b}" (${where(b)}) look like the same value` +
-          (sameForRules
+          (sameForRules && !exact
             ? '; they differ only in case or spacing, and the rules treat them as the same.'
             : '; the rules treat them as different, so correct one of them if they are the same.'),
       });
@@ -237,9 +249,11 @@ function unmatchedValueProblems(mentors: readonly Participant[], mentees: readon
   forEachCondition(ruleSet, (condition, rule) => {
     if (condition.type !== 'equals') return;
     const people = condition.side === 'mentor' ? mentors : mentees;
-    const key = `${condition.side}\u0000${condition.column}\u0000${categoryKey(condition.value)}`;
+    const compare = comparisonOf(condition);
+    const wanted = comparisonKey(condition.value, compare);
+    const key = `${condition.side}\u0000${condition.column}\u0000${compare}\u0000${wanted}`;
     if (people.length === 0 || reported.has(key)) return;
-    if (people.some((person) => categoryKey(participantValue(person, condition.column)) === categoryKey(condition.value))) return;
+    if (people.some((person) => comparisonKey(participantValue(person, condition.column), compare) === wanted)) return;
     reported.add(key);
     const column = headerOf(people[0], condition.column);
     const seen = [...new Set(people.map((person) => participantValue(person, condition.column)).filter((cell) => categoryKey(cell) !== '').map(String))];

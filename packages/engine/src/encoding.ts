@@ -5,6 +5,14 @@
 import type { Cell } from '@mentor-matcher/tabular';
 
 /**
+ * How a condition compares text. `loose` (the default) reads values as people mean them (see
+ * `categoryKey`) and never counts a blank as a value. `exact` compares the text as written, case,
+ * spacing and all, and a blank cell is the empty text, equal to another blank: the reference system's
+ * `==` on the CSV's strings.
+ */
+export type TextComparison = 'loose' | 'exact';
+
+/**
  * How two category values are compared: trimmed, inner spacing collapsed, case folded. So
  * "Department of Joy" and "department  of joy" are the same organisation; subtler variants
  * ("Dept of Joy") are not, and the near-duplicate check warns about them.
@@ -14,13 +22,26 @@ export function categoryKey(cell: Cell): string {
   return String(cell).trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The text of a cell as written; a blank cell is the empty text. */
+export function exactText(cell: Cell): string {
+  return cell === null ? '' : String(cell);
+}
+
+/** The comparison key of a whole cell: `categoryKey` or `exactText`. */
+export function comparisonKey(cell: Cell, compare: TextComparison): string {
+  return compare === 'exact' ? exactText(cell) : categoryKey(cell);
+}
+
 /** Codes for category keys, shared by the mentor and the mentee side of a comparison. */
 export class CategoryDictionary {
   private readonly codes = new Map<string, number>();
 
-  /** Code of a non-blank key; -1 for the blank key. */
+  /** `blankIsValue`: the empty key gets a code like any other (exact comparison); otherwise it is -1. */
+  constructor(private readonly blankIsValue = false) {}
+
+  /** Code of a key; -1 for the blank key unless blanks are values. */
   code(key: string): number {
-    if (key === '') return -1;
+    if (key === '' && !this.blankIsValue) return -1;
     let code = this.codes.get(key);
     if (code === undefined) {
       code = this.codes.size;
@@ -31,7 +52,7 @@ export class CategoryDictionary {
 
   /** Code of a key already seen, or -1 (never adds). */
   lookup(key: string): number {
-    return key === '' ? -1 : (this.codes.get(key) ?? -1);
+    return key === '' && !this.blankIsValue ? -1 : (this.codes.get(key) ?? -1);
   }
 
   get size(): number {
@@ -39,14 +60,26 @@ export class CategoryDictionary {
   }
 }
 
-export function encodeCategories(cells: readonly Cell[], dictionary: CategoryDictionary): Int32Array {
+export function encodeCategories(
+  cells: readonly Cell[],
+  dictionary: CategoryDictionary,
+  compare: TextComparison = 'loose',
+): Int32Array {
   const codes = new Int32Array(cells.length);
-  for (let i = 0; i < cells.length; i++) codes[i] = dictionary.code(categoryKey(cells[i]));
+  for (let i = 0; i < cells.length; i++) codes[i] = dictionary.code(comparisonKey(cells[i], compare));
   return codes;
 }
 
-/** Splits a cell into its list items (category keys, blanks dropped); a null separator keeps the cell whole. */
-export function listKeys(cell: Cell, separator: string | null): string[] {
+/**
+ * Splits a cell into its list items, blank items dropped; a null separator keeps the cell whole.
+ * Loose items are category keys; exact items are the text between separators as written (so with
+ * the separator ", " the cell "Gay,Lesbian" is the one item "Gay,Lesbian", as in the reference).
+ */
+export function listKeys(cell: Cell, separator: string | null, compare: TextComparison = 'loose'): string[] {
+  if (compare === 'exact') {
+    const text = exactText(cell);
+    return (separator === null ? [text] : text.split(separator)).filter((item) => item !== '');
+  }
   const whole = categoryKey(cell);
   if (whole === '') return [];
   if (separator === null) return [whole];
@@ -58,8 +91,13 @@ export function listKeys(cell: Cell, separator: string | null): string[] {
 }
 
 /** Lists of codes per person; turned into bitsets once both sides have filled the dictionary. */
-export function encodeLists(cells: readonly Cell[], separator: string | null, dictionary: CategoryDictionary): Int32Array[] {
-  return cells.map((cell) => Int32Array.from(listKeys(cell, separator), (key) => dictionary.code(key)));
+export function encodeLists(
+  cells: readonly Cell[],
+  separator: string | null,
+  dictionary: CategoryDictionary,
+  compare: TextComparison = 'loose',
+): Int32Array[] {
+  return cells.map((cell) => Int32Array.from(listKeys(cell, separator, compare), (key) => dictionary.code(key)));
 }
 
 /** Bitsets, `words` 32-bit words per person, row-major. */

@@ -332,12 +332,17 @@ function naiveNumber(cell: Cell, ladder: string | undefined): number {
 }
 const naiveList = (cell: Cell, separator: string | null) =>
   separator === null ? [text(cell)].filter((v) => v) : (cell === null ? '' : String(cell)).split(separator).map((v) => text(v)).filter((v) => v);
+// `compare: "exact"`: the text as written, a blank cell being the empty text.
+const asWritten = (cell: Cell) => (cell === null ? '' : String(cell));
+const exactList = (cell: Cell, separator: string | null) =>
+  (separator === null ? [asWritten(cell)] : asWritten(cell).split(separator)).filter((v) => v !== '');
 const field = (p: Participant, name: string): Cell => p.fields?.[name] ?? null;
 
 function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boolean {
   switch (c.type) {
     case 'same':
     case 'different': {
+      if (c.compare === 'exact') return (asWritten(field(mentor, c.mentor)) === asWritten(field(mentee, c.mentee))) === (c.type === 'same');
       const a = text(field(mentor, c.mentor));
       const b = text(field(mentee, c.mentee));
       return a !== '' && b !== '' && (a === b) === (c.type === 'same');
@@ -348,11 +353,16 @@ function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boo
       return (c.equals === undefined || gap === c.equals) && (c.atLeast === undefined || gap >= c.atLeast) && (c.atMost === undefined || gap <= c.atMost);
     }
     case 'overlap': {
+      if (c.compare === 'exact') {
+        const offered = exactList(field(mentor, c.mentor), c.mentorSeparator === undefined ? ',' : c.mentorSeparator);
+        return exactList(field(mentee, c.mentee), c.menteeSeparator === undefined ? ',' : c.menteeSeparator).some((v) => offered.includes(v));
+      }
       const wanted = naiveList(field(mentee, c.mentee), c.menteeSeparator === undefined ? ',' : c.menteeSeparator);
       const offered = naiveList(field(mentor, c.mentor), c.mentorSeparator === undefined ? ',' : c.mentorSeparator);
       return wanted.some((v) => offered.includes(v));
     }
     case 'equals':
+      if (c.compare === 'exact') return asWritten(field(c.side === 'mentor' ? mentor : mentee, c.column)) === asWritten(c.value);
       return text(field(c.side === 'mentor' ? mentor : mentee, c.column)) === text(c.value);
     case 'all':
       return c.of.every((child) => naiveHolds(child, mentor, mentee));
@@ -363,11 +373,15 @@ function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boo
   }
 }
 
-const cellArb = fc.constantFrom<Cell>(null, '', 'a', 'A ', 'b', 'a, b', 'b,c', 'L1', 'l2', 'L3', ' L4', 'one', 'zz', '1', '2', 3, 0, 'yes', 'YES', 'no');
+const cellArb = fc.constantFrom<Cell>(null, '', 'a', 'A ', 'b', 'a, b', 'b,c', 'a,b', ' b', 'L1', 'l2', 'L3', ' L4', 'one', 'zz', '1', '2', 3, 0, 'yes', 'YES', 'no');
 const columns = ['c1', 'c2', 'c3'];
 const columnArb = fc.constantFrom(...columns);
+const compareArb = fc.constantFrom('loose' as const, 'exact' as const);
 const leafArb: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ type: fc.constantFrom('same' as const, 'different' as const), mentor: columnArb, mentee: columnArb }),
+  fc.record(
+    { type: fc.constantFrom('same' as const, 'different' as const), mentor: columnArb, mentee: columnArb, compare: compareArb },
+    { requiredKeys: ['type', 'mentor', 'mentee'] },
+  ),
   fc.record(
     {
       type: fc.constant('gap' as const),
@@ -380,14 +394,27 @@ const leafArb: fc.Arbitrary<Condition> = fc.oneof(
     },
     { requiredKeys: ['type', 'mentor', 'mentee', 'atLeast'] },
   ),
-  fc.record({
-    type: fc.constant('overlap' as const),
-    mentor: columnArb,
-    mentee: columnArb,
-    mentorSeparator: fc.constantFrom(',', null),
-    menteeSeparator: fc.constantFrom(',', null),
-  }),
-  fc.record({ type: fc.constant('equals' as const), side: fc.constantFrom('mentor' as const, 'mentee' as const), column: columnArb, value: fc.constantFrom('a', 'yes', 3) }),
+  fc.record(
+    {
+      type: fc.constant('overlap' as const),
+      mentor: columnArb,
+      mentee: columnArb,
+      mentorSeparator: fc.constantFrom(',', ', ', null),
+      menteeSeparator: fc.constantFrom(',', null),
+      compare: compareArb,
+    },
+    { requiredKeys: ['type', 'mentor', 'mentee', 'mentorSeparator', 'menteeSeparator'] },
+  ),
+  fc.record(
+    {
+      type: fc.constant('equals' as const),
+      side: fc.constantFrom('mentor' as const, 'mentee' as const),
+      column: columnArb,
+      value: fc.constantFrom('a', 'yes', 'YES', 3),
+      compare: compareArb,
+    },
+    { requiredKeys: ['type', 'side', 'column', 'value'] },
+  ),
 );
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ condition: Condition }>((tie) => ({
   condition: fc.oneof(

@@ -5,22 +5,24 @@
 // not depend on the mentor (e.g. "mentee said yes") come back as a constant for the whole row, so
 // combinators short-circuit without touching the row.
 //
-// Semantics, shared with the checks and documented in the README: a blank or unknown value makes
+// Semantics, shared with the checks and documented in docs/rules.md: a blank or unknown value makes
 // every leaf comparison false (so "different organisation" is false when either is blank, and an
-// exclusion `not(gap 1..2)` excludes a person whose grade is not on the ladder).
+// exclusion `not(gap 1..2)` excludes a person whose grade is not on the ladder), except that text
+// compared `exact` treats a blank cell as the empty text, as the reference system's `==` does.
 import type { Participant } from '../model.js';
 import {
   CategoryDictionary,
-  categoryKey,
+  comparisonKey,
   encodeCategories,
   encodeLists,
   encodeNumbers,
   listsToBitsets,
+  type TextComparison,
 } from '../encoding.js';
 import { participantValue } from '../participants.js';
 import { buildLadder } from './ladders.js';
 import type { Condition, Rule, RuleSet } from './schema.js';
-import { separatorOf } from './schema.js';
+import { comparisonOf, separatorOf } from './schema.js';
 
 /** `fill` results: false for every listed mentor, true for every one, or `out` holds one 0/1 per listed mentor. */
 export const ALL_FALSE = 0;
@@ -93,12 +95,12 @@ class ColumnCache {
   }
 
   /** One dictionary per pair of compared columns, so codes are small and comparable across sides. */
-  categories(mentorColumn: string, menteeColumn: string): { mentor: Int32Array; mentee: Int32Array } {
-    return this.memo(`cat\u0000${mentorColumn}\u0000${menteeColumn}`, () => {
-      const dictionary = new CategoryDictionary();
+  categories(mentorColumn: string, menteeColumn: string, compare: TextComparison): { mentor: Int32Array; mentee: Int32Array } {
+    return this.memo(`cat\u0000${mentorColumn}\u0000${menteeColumn}\u0000${compare}`, () => {
+      const dictionary = new CategoryDictionary(compare === 'exact');
       return {
-        mentor: encodeCategories(this.cells('mentor', mentorColumn), dictionary),
-        mentee: encodeCategories(this.cells('mentee', menteeColumn), dictionary),
+        mentor: encodeCategories(this.cells('mentor', mentorColumn), dictionary, compare),
+        mentee: encodeCategories(this.cells('mentee', menteeColumn), dictionary, compare),
       };
     });
   }
@@ -117,21 +119,22 @@ class ColumnCache {
     mentorSeparator: string | null,
     menteeColumn: string,
     menteeSeparator: string | null,
+    compare: TextComparison,
   ): { mentor: Uint32Array; mentee: Uint32Array; words: number } {
-    const key = `list\u0000${mentorColumn}\u0000${mentorSeparator}\u0000${menteeColumn}\u0000${menteeSeparator}`;
+    const key = `list\u0000${mentorColumn}\u0000${mentorSeparator}\u0000${menteeColumn}\u0000${menteeSeparator}\u0000${compare}`;
     return this.memo(key, () => {
       const dictionary = new CategoryDictionary();
-      const mentor = encodeLists(this.cells('mentor', mentorColumn), mentorSeparator, dictionary);
-      const mentee = encodeLists(this.cells('mentee', menteeColumn), menteeSeparator, dictionary);
+      const mentor = encodeLists(this.cells('mentor', mentorColumn), mentorSeparator, dictionary, compare);
+      const mentee = encodeLists(this.cells('mentee', menteeColumn), menteeSeparator, dictionary, compare);
       const words = Math.max(1, Math.ceil(dictionary.size / 32));
       return { mentor: listsToBitsets(mentor, words), mentee: listsToBitsets(mentee, words), words };
     });
   }
 
-  matches(side: 'mentor' | 'mentee', column: string, value: string | number | boolean): Uint8Array {
-    const wanted = categoryKey(value);
-    return this.memo(`eq\u0000${side}\u0000${column}\u0000${wanted}`, () =>
-      Uint8Array.from(this.cells(side, column), (cell) => (categoryKey(cell) === wanted ? 1 : 0)),
+  matches(side: 'mentor' | 'mentee', column: string, value: string | number | boolean, compare: TextComparison): Uint8Array {
+    const wanted = comparisonKey(value, compare);
+    return this.memo(`eq\u0000${side}\u0000${column}\u0000${compare}\u0000${wanted}`, () =>
+      Uint8Array.from(this.cells(side, column), (cell) => (comparisonKey(cell, compare) === wanted ? 1 : 0)),
     );
   }
 }
@@ -314,7 +317,10 @@ function compileCondition(condition: Condition, columns: ColumnCache): CompiledC
   switch (condition.type) {
     case 'same':
     case 'different':
-      return compileSame(columns.categories(condition.mentor, condition.mentee), condition.type === 'different');
+      return compileSame(
+        columns.categories(condition.mentor, condition.mentee, comparisonOf(condition)),
+        condition.type === 'different',
+      );
     case 'gap':
       return compileGap(
         columns.values('mentor', condition.mentor, condition.ladder),
@@ -323,12 +329,18 @@ function compileCondition(condition: Condition, columns: ColumnCache): CompiledC
       );
     case 'overlap':
       return compileOverlap(
-        columns.lists(condition.mentor, separatorOf(condition.mentorSeparator), condition.mentee, separatorOf(condition.menteeSeparator)),
+        columns.lists(
+          condition.mentor,
+          separatorOf(condition.mentorSeparator),
+          condition.mentee,
+          separatorOf(condition.menteeSeparator),
+          comparisonOf(condition),
+        ),
         new Uint8Array(columns.mentors.length),
       );
     case 'equals':
       return compileEquals(
-        columns.matches(condition.side, condition.column, condition.value),
+        columns.matches(condition.side, condition.column, condition.value, comparisonOf(condition)),
         condition.side,
         new Uint8Array(columns.mentors.length),
       );

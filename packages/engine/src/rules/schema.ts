@@ -19,10 +19,17 @@ const MAX_LADDER_STEPS = 1_000;
 const columnName = z.string().trim().min(1, 'expected a column name').max(200);
 const separator = z.string().min(1).max(10).nullable();
 const bound = z.number().finite().min(-MAX_POINTS).max(MAX_POINTS);
+const compare = z.enum(['loose', 'exact']).optional();
+
+/**
+ * How text is compared (same, different, overlap, equals): "loose" (default) ignores case and
+ * spacing and never counts a blank; "exact" compares the text as written, a blank equal to a blank.
+ */
+export type TextComparisonSetting = 'loose' | 'exact';
 
 export type Condition =
-  | { type: 'same'; mentor: string; mentee: string }
-  | { type: 'different'; mentor: string; mentee: string }
+  | { type: 'same'; mentor: string; mentee: string; compare?: TextComparisonSetting }
+  | { type: 'different'; mentor: string; mentee: string; compare?: TextComparisonSetting }
   | {
       type: 'gap';
       mentor: string;
@@ -40,16 +47,17 @@ export type Condition =
       /** How each side's cell splits into a list; null = the whole cell is one value. Default ",". */
       mentorSeparator?: string | null;
       menteeSeparator?: string | null;
+      compare?: TextComparisonSetting;
     }
-  | { type: 'equals'; side: 'mentor' | 'mentee'; column: string; value: string | number | boolean }
+  | { type: 'equals'; side: 'mentor' | 'mentee'; column: string; value: string | number | boolean; compare?: TextComparisonSetting }
   | { type: 'all'; of: Condition[] }
   | { type: 'any'; of: Condition[] }
   | { type: 'not'; condition: Condition };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('same'), mentor: columnName, mentee: columnName }),
-    z.strictObject({ type: z.literal('different'), mentor: columnName, mentee: columnName }),
+    z.strictObject({ type: z.literal('same'), mentor: columnName, mentee: columnName, compare }),
+    z.strictObject({ type: z.literal('different'), mentor: columnName, mentee: columnName, compare }),
     z.strictObject({
       type: z.literal('gap'),
       mentor: columnName,
@@ -65,12 +73,14 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       mentee: columnName,
       mentorSeparator: separator.optional(),
       menteeSeparator: separator.optional(),
+      compare,
     }),
     z.strictObject({
       type: z.literal('equals'),
       side: z.enum(['mentor', 'mentee']),
       column: columnName,
       value: z.union([z.string().max(1000), z.number().finite(), z.boolean()]),
+      compare,
     }),
     z.strictObject({ type: z.literal('all'), of: z.array(conditionSchema).min(1).max(100) }),
     z.strictObject({ type: z.literal('any'), of: z.array(conditionSchema).min(1).max(100) }),
@@ -311,6 +321,11 @@ function semanticProblems(ruleSet: RuleSet): InputProblem[] {
 /** A list column's separator: "," when not given; null (explicitly) = the whole cell is one value. */
 export function separatorOf(separator: string | null | undefined): string | null {
   return separator === undefined ? ',' : separator;
+}
+
+/** A condition's text comparison: "loose" when not given. */
+export function comparisonOf(condition: { compare?: TextComparisonSetting }): TextComparisonSetting {
+  return condition.compare ?? 'loose';
 }
 
 /** Every column a rule set reads, per side (logical names). */
