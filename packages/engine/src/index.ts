@@ -14,4 +14,13 @@ export { resolveFixedPairs, type EarlierPair, type DroppedEarlierPair, type Fixe
 export { buildResult, type BuildResultInput } from './result.js';
 export { describeReason } from './explain.js';
 export { resultTables, type ResultTables } from './result-tables.js';
+export {
+  estimateMatchMemory,
+  memoryLimitProblem,
+  formatBytes,
+  DEFAULT_MEMORY_LIMIT_BYTES,
+  MAX_PAIRS,
+  type MemoryEstimate,
+  type MemoryEstimateOptions,
+} from './memory-estimate.js';
 export { matchTables, checkTables, type MatchInput, type MatchOptions, type MatchRun, type CheckReport } from './match.js';

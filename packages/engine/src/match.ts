@@ -16,6 +16,12 @@ import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js'
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
 import { strategyFor, defaultStrategySettings } from './strategies/index.js';
 import { buildResult } from './result.js';
+import {
+  DEFAULT_MEMORY_LIMIT_BYTES,
+  estimateMatchMemory,
+  memoryLimitProblem,
+  type MemoryEstimateOptions,
+} from './memory-estimate.js';
 
 export type MatchInput =
   | { readonly kind: 'two-tables'; readonly mentors: Table; readonly mentees: Table }
@@ -34,6 +40,11 @@ export interface MatchOptions {
   readonly previousPairs?: readonly EarlierPair[];
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * The most memory (bytes) scoring and solving may plan to use; a larger programme is refused as an
+   * input problem ('memory-limit', 'too-many-pairs') before the allocation. Default 2 GiB.
+   */
+  readonly memoryLimitBytes?: number;
 }
 
 export type MatchRun =
@@ -114,6 +125,52 @@ function solve(settings: StrategySettings, context: StrategyContext): { outcome:
   }
 }
 
+/** Mentees scored to estimate the share of eligible pairs before the full matrix is allocated. */
+const SAMPLE_MENTEES = 64;
+
+/**
+ * The memory check before scoring. Every pair is assumed eligible first; only when that does not fit
+ * is an evenly spaced sample of mentees scored against every mentor to estimate the eligible share
+ * (the check after scoring counts it exactly).
+ */
+function memoryBeforeScoring(participants: Participants, ruleSet: RuleSet, limit: number): InputProblem | null {
+  const { mentors, mentees } = participants;
+  const places = placesOf(participants);
+  const worst = estimateMatchMemory(mentors.length, mentees.length, ruleSet, places);
+  if (!worst.tooManyPairs && worst.totalBytes <= limit) return null;
+  const noSolving = estimateMatchMemory(mentors.length, mentees.length, ruleSet, { ...places, eligiblePairs: 0 });
+  if (worst.tooManyPairs || noSolving.totalBytes > limit) return memoryLimitProblem(worst, limit);
+  const step = Math.max(1, Math.floor(mentees.length / SAMPLE_MENTEES));
+  const sample = mentees.filter((_, i) => i % step === 0).slice(0, SAMPLE_MENTEES);
+  const sampled = scorePairs(mentors, sample, ruleSet);
+  let eligible = 0;
+  for (const n of sampled.eligibleCountByMentee) eligible += n;
+  const eligiblePairs = (eligible / Math.max(1, sample.length)) * mentees.length;
+  const counts = { ...places, eligiblePairs, eligibleCounted: false };
+  const estimate = estimateMatchMemory(mentors.length, mentees.length, ruleSet, counts);
+  return memoryLimitProblem(estimate, limit);
+}
+
+/** The memory check after scoring, with the eligible pairs counted, before the strategy builds its edge list. */
+function memoryAfterScoring(
+  participants: Participants,
+  matrix: ScoreMatrix,
+  ruleSet: RuleSet,
+  limit: number,
+): InputProblem | null {
+  let eligiblePairs = 0;
+  for (const n of matrix.eligibleCountByMentee) eligiblePairs += n;
+  const { mentors, mentees } = participants;
+  const counts = { ...placesOf(participants), eligiblePairs };
+  const estimate = estimateMatchMemory(mentors.length, mentees.length, ruleSet, counts);
+  return memoryLimitProblem(estimate, limit);
+}
+
+function placesOf(participants: Participants): MemoryEstimateOptions {
+  const sum = (people: readonly Participant[]) => people.reduce((total, person) => total + person.capacity, 0);
+  return { mentorPlaces: sum(participants.mentors), menteePlaces: sum(participants.mentees) };
+}
+
 /** Reads and checks without solving: for the CLI's `check` command and the add-in's Data step. */
 export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solver'>): CheckReport {
   const { onProgress, signal, ruleSet } = options;
@@ -125,7 +182,12 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   const report = { mappings: participants.mappings, mentors: participants.mentors.length, mentees: participants.mentees.length };
   const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
   if (hasErrors(early)) return { ...report, problems: early };
+  const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
+  const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
+  if (tooLarge) return { ...report, problems: [...early, tooLarge] };
   const matrix = score(participants, options);
+  const unsolvable = memoryAfterScoring(participants, matrix, ruleSet, limit);
+  if (unsolvable) return { ...report, problems: [...early, unsolvable] };
   // Locks are checked here too, so that a lock naming someone absent fails the check, not only the match.
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
   return {
@@ -144,9 +206,14 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
   const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
   if (hasErrors(early)) return { ok: false, problems: early };
 
+  const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
+  const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
+  if (tooLarge) return { ok: false, problems: [...early, tooLarge] };
   throwIfCancelled(signal, 'scoring');
   onProgress?.({ phase: 'scoring', fraction: 0 });
   const matrix = score(participants, options);
+  const unsolvable = memoryAfterScoring(participants, matrix, ruleSet, limit);
+  if (unsolvable) return { ok: false, problems: [...early, unsolvable] };
   // The matrix-free checks ran above (near-duplicate categories alone are a noticeable share of a run).
   const checked = [...early, ...noPartnerProblems(matrix)];
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
