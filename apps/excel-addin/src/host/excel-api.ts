@@ -1,5 +1,7 @@
 // The small slice of the Excel JavaScript API the add-in uses (all within ExcelApi 1.7), written
-// structurally so that both the real `Excel` global and the in-memory fake satisfy it.
+// structurally so that both the real `Excel` global and the tests' in-memory fake satisfy it.
+// office.ts assigns the real `Excel.run` to `ExcelRun` without a cast, so the compiler checks every
+// member here against @types/office-js, and the fake (test/support/) implements these interfaces.
 
 export type ExcelValue = string | number | boolean;
 

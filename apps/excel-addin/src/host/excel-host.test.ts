@@ -2,7 +2,7 @@ import { mailMergeTable, notifyBulkTables, type Messages } from '@mentor-matcher
 import { describe, expect, it } from 'vitest';
 import { resultSheetNames } from '../app/result-sheets.js';
 import { createExcelHost } from './excel-host.js';
-import { FakeWorkbook } from './fake-excel.js';
+import { FakeWorkbook } from '../../test/support/fake-workbook.js';
 import { memorySettings } from './memory-settings.js';
 import { InputTooLargeError } from './workbook-host.js';
 

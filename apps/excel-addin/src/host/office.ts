@@ -42,7 +42,7 @@ export async function detectExcel(): Promise<OfficeEnvironment | null> {
   if (!info || info.host !== Office.HostType.Excel) return null;
   if (!Office.context.requirements.isSetSupported('ExcelApi', minimumExcelApi)) throw new UnsupportedExcelError();
   return {
-    run: Excel.run as unknown as ExcelRun,
+    run: Excel.run,
     settings: documentSettings(),
   };
 }

@@ -9,7 +9,7 @@ import { createSolver } from '@mentor-matcher/solver';
 import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeSheetInit } from '../../src/host/fake-excel.js';
+import type { FakeSheetInit } from '../support/fake-workbook.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
 

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page, type Request } from 'playwright-core
 import { build } from 'vite';
 import { buildApp } from '../../scripts/build-app.js';
 import { appRoot, createStaticServer, listen } from '../../scripts/static-server.js';
-import type { FakeOfficeOptions } from '../../src/host/fake-office.js';
+import type { FakeOfficeOptions } from '../support/fake-office.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -32,7 +32,7 @@ async function bundleFakeOffice(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: join(appRoot, 'src/host/fake-office.ts'), formats: ['iife'], name: 'MentorMatcherFakeOffice', fileName: 'fake-office' },
+      lib: { entry: join(appRoot, 'test/support/fake-office.ts'), formats: ['iife'], name: 'MentorMatcherFakeOffice', fileName: 'fake-office' },
     },
   });
   const results = Array.isArray(output) ? output : [output];

@@ -8,7 +8,7 @@ import { createSolver } from '@mentor-matcher/solver';
 import { readCsv, type Cell } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
 import { createExcelHost } from '../../src/host/excel-host.js';
-import { FakeWorkbook } from '../../src/host/fake-excel.js';
+import { FakeWorkbook } from '../support/fake-workbook.js';
 import { memorySettings } from '../../src/host/memory-settings.js';
 import { createMatchService } from '../../src/worker/match-service.js';
 import { responseSchema, type TableData, type WorkerResponse } from '../../src/worker/protocol.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorkbook } from './fake-excel.js';
+import { FakeWorkbook } from './fake-workbook.js';
 
 describe('the fake workbook behaves like Excel', () => {
   it('turns a typed string starting with "=" into a formula and "+1234" into a number', async () => {
@@ -82,7 +82,9 @@ describe('the fake workbook behaves like Excel', () => {
   });
 
   it('refuses a table that overlaps another table', async () => {
-    const book = new FakeWorkbook([{ name: 'Sheet1', rows: [['a'], ['b']], tables: [{ name: 'T', address: 'A1:A2' }] }]);
+    const book = new FakeWorkbook([
+      { name: 'Sheet1', rows: [['a'], ['b']], tables: [{ name: 'T', address: 'A1:A2' }] },
+    ]);
     await expect(
       book.run(async (context) => {
         context.workbook.worksheets.getActiveWorksheet().tables.add('A1:B2', true);

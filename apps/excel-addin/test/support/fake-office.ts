@@ -1,6 +1,6 @@
 // Installs a fake `Office` and `Excel` over the in-memory workbook, for the browser end-to-end
 // tests (injected before the page loads, in place of office.js inside Excel).
-import { FakeWorkbook, type FakeSheetInit } from './fake-excel.js';
+import { FakeWorkbook, type FakeSheetInit } from './fake-workbook.js';
 
 export interface FakeOfficeOptions {
   readonly sheets: readonly FakeSheetInit[];
@@ -30,7 +30,8 @@ export function installFakeOffice(target: Record<string, unknown>, options: Fake
         settings: {
           get: (name: string) => (settings.has(name) ? structuredClone(settings.get(name)) : null),
           set: (name: string, value: unknown) => void settings.set(name, structuredClone(value)),
-          saveAsync: (callback: (result: { status: string }) => void) => callback({ status: AsyncResultStatus.Succeeded }),
+          saveAsync: (callback: (result: { status: string }) => void) =>
+            callback({ status: AsyncResultStatus.Succeeded }),
         },
       },
     },
