@@ -1,12 +1,13 @@
 // A CSV or XLSX file, chosen by its extension, as a Table. Read errors come back as the tabular
 // package's TableReadError, which names the file, row and column.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { readCsv, readXlsx, type Table } from '@mentor-matcher/tabular';
+import { DEFAULT_LIMITS, readCsv, readXlsx, type Table } from '@mentor-matcher/tabular';
 import { InputError } from './cli-errors.js';
+import { printable } from './terminal-text.js';
 
 export function readTableFile(cwd: string, path: string, sheet?: string): Table {
-  const source = basename(path);
+  const source = printable(basename(path));
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsv(readBytes(cwd, path), { source });
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(readBytes(cwd, path), { source, ...(sheet !== undefined ? { sheet } : {}) });
@@ -14,16 +15,52 @@ export function readTableFile(cwd: string, path: string, sheet?: string): Table 
   throw new InputError(`${source}: cannot tell the file type from "${ext || 'no extension'}"; use a .csv or .xlsx file`);
 }
 
-export function readBytes(cwd: string, path: string): Uint8Array {
+function kindOf(info: Stats): string {
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isFIFO()) return 'a pipe';
+  return info.isSocket() ? 'a socket' : 'not a file';
+}
+
+/**
+ * A file's bytes, checked before reading: it must be a regular file (a device such as /dev/zero or
+ * a pipe never ends) and no larger than `maxBytes` (the table readers' own limit by default), so
+ * that a wrong path fails at once with the numbers instead of reading until memory runs out. The
+ * checks and the read use one open file, so the file cannot be swapped between them.
+ */
+export function readBytes(cwd: string, path: string, maxBytes: number = DEFAULT_LIMITS.maxBytes): Uint8Array {
   const full = resolve(cwd, path);
+  const shown = printable(path);
+  let fd: number | undefined;
   try {
-    if (statSync(full).isDirectory()) throw new InputError(`${path} is a folder, not a file`);
-    return readFileSync(full);
+    // Non-blocking, so that opening a pipe with no writer returns at once (and is then refused).
+    fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new InputError(`${shown} is a folder, not a file`);
+    if (!info.isFile()) {
+      throw new InputError(`${shown} is ${kindOf(info)}, not a regular file; give the path of a saved .csv, .xlsx or .json file`);
+    }
+    if (info.size > maxBytes) {
+      throw new InputError(
+        `${shown} is ${info.size.toLocaleString('en')} bytes, ` +
+          `larger than the limit of ${maxBytes.toLocaleString('en')} bytes for this file`,
+      );
+    }
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`cannot read ${path}: no such file`);
-    if (code === 'EACCES') throw new InputError(`cannot read ${path}: permission denied`);
-    throw new InputError(`cannot read ${path}${code ? ` (${code})` : ''}`);
+    if (code === 'ENOENT') throw new InputError(`cannot read ${shown}: no such file`);
+    if (code === 'EACCES') throw new InputError(`cannot read ${shown}: permission denied`);
+    if (code === 'EISDIR') throw new InputError(`${shown} is a folder, not a file`);
+    throw new InputError(`cannot read ${shown}${code ? ` (${code})` : ''}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,12 +1,10 @@
 // Writes a result folder: the result tables, the Notify bulk lists and the mail-merge sheet as CSV
 // files (or one results.xlsx), plus summary.json and notify.json for machines (the notify command
 // reads notify.json). Nothing in it depends on the clock, so two runs give identical bytes.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { resultTables, type MatchResult } from '@mentor-matcher/engine';
 import { buildMessages, mailMergeTable, messageKinds, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
-import { InputError } from './cli-errors.js';
+import { planOutput, writeFileReplacing } from './safe-output.js';
 
 export type ResultFormat = 'csv' | 'xlsx';
 
@@ -22,20 +20,40 @@ export const sheetNames = {
 export const notifyFileName = 'notify.json';
 export const summaryFileName = 'summary.json';
 
+const csvNames = [
+  'pairs.csv',
+  'mentors.csv',
+  'mentees.csv',
+  'unmatched.csv',
+  'summary.csv',
+  ...messageKinds.map((kind) => `notify-${kind}.csv`),
+  'mail-merge.csv',
+];
+
+/** Every file a run writes in this format, so that the folder can be checked before the work. */
+export function resultFileNames(format: ResultFormat): string[] {
+  return [...(format === 'xlsx' ? ['results.xlsx'] : csvNames), summaryFileName, notifyFileName];
+}
+
 export interface ResultFiles {
   readonly dir: string;
   readonly files: readonly string[];
+  /** Files that were already in the folder and were replaced. */
+  readonly replaced: readonly string[];
   readonly messages: Messages;
 }
 
-export function writeResults(cwd: string, outDir: string, result: MatchResult, format: ResultFormat): ResultFiles {
-  const dir = resolve(cwd, outDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write the results to ${outDir}${code === 'EEXIST' || code === 'ENOTDIR' ? ': a file of that name is in the way' : code ? ` (${code})` : ''}`);
-  }
+/**
+ * Writes the results to `outDir` (created when needed). `inputs` are the files the run read: an
+ * output that would replace one of them stops the run before anything is written (safe-output.ts).
+ */
+export function writeResults(
+  cwd: string,
+  outDir: string,
+  result: MatchResult,
+  format: ResultFormat,
+  inputs: readonly string[] = [],
+): ResultFiles {
   const tables = resultTables(result);
   const messages = buildMessages(result);
   const bulk = notifyBulkTables(messages);
@@ -48,9 +66,10 @@ export function writeResults(cwd: string, outDir: string, result: MatchResult, f
     ...messageKinds.map((kind) => ({ file: `notify-${kind}.csv`, sheet: `Notify ${kind}`, table: bulk[kind] })),
     { file: 'mail-merge.csv', sheet: sheetNames.mailMerge, table: mailMergeTable(messages) },
   ];
+  const { dir, replaced } = planOutput(cwd, outDir, resultFileNames(format), inputs);
   const files: string[] = [];
   const write = (file: string, data: string | Uint8Array) => {
-    writeFileSync(join(dir, file), data);
+    writeFileReplacing(dir, file, data);
     files.push(file);
   };
   if (format === 'xlsx') {
@@ -60,7 +79,7 @@ export function writeResults(cwd: string, outDir: string, result: MatchResult, f
   }
   write(summaryFileName, `${JSON.stringify(summaryJson(result), null, 2)}\n`);
   write(notifyFileName, `${JSON.stringify(messages, null, 2)}\n`);
-  return { dir, files, messages };
+  return { dir, files, replaced, messages };
 }
 
 function summaryJson(result: MatchResult) {

@@ -1,6 +1,6 @@
 // The rule set for a run: a JSON file, or a named preset (mentor-match by default), with the
 // strategy chosen on the command line taking precedence.
-import { getPreset, parseRuleSet, presets, type RuleSet, type StrategySettings } from '@mentor-matcher/engine';
+import { getPreset, MAX_RULE_SET_BYTES, parseRuleSet, presets, type RuleSet, type StrategySettings } from '@mentor-matcher/engine';
 import { basename } from 'node:path';
 import { InputError, UsageError } from './cli-errors.js';
 import { readBytes } from './read-table-file.js';
@@ -35,7 +35,8 @@ function preset(name: string, usage: string): RuleSet {
 }
 
 function readRuleSetFile(cwd: string, path: string): RuleSet {
-  const text = new TextDecoder().decode(readBytes(cwd, path));
+  // A character takes at most 4 bytes of UTF-8, so this lets the schema's own limit (in characters) decide.
+  const text = new TextDecoder().decode(readBytes(cwd, path, 4 * MAX_RULE_SET_BYTES));
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,5 +1,5 @@
 // Runs the CLI in-process in a temporary working folder and captures what it prints.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/main.js';
@@ -18,8 +18,19 @@ export interface RunOptions {
   readonly interrupt?: AbortController;
 }
 
+const created = new Set<string>();
+
+/** A new empty folder under the system's temporary folder, removed after the test file (test/setup.ts). */
 export function tempDir(prefix = 'mm-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.add(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made so far. */
+export function removeTempDirs(): void {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+  created.clear();
 }
 
 export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<CliRun> {

@@ -2,6 +2,7 @@ import { checkTables } from '@mentor-matcher/engine';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
 import { checkInputCombination, inputOptionShape, inputOptionSpec, readMatchInput } from '../match-input.js';
+import { memoryAdviceFor, memoryLimitBytes } from '../memory-limit.js';
 import { parseOptions } from '../parse-options.js';
 import { countLine, problemReport } from '../problem-lines.js';
 import { createProgress } from '../progress.js';
@@ -26,9 +27,9 @@ export const checkCommand: Command = {
     const progress = createProgress(io, options.quiet);
     const ruleSet = loadRuleSet(io.cwd, options, usage);
     const input = readMatchInput(io.cwd, options);
-    const report = checkTables(input, { ruleSet, onProgress: progress.update });
+    const report = checkTables(input, { ruleSet, onProgress: progress.update, memoryLimitBytes: memoryLimitBytes() });
     progress.done();
-    io.stdout(problemReport(report.problems));
+    io.stdout(problemReport(report.problems) + memoryAdviceFor(report.problems));
     io.stdout(`${report.mentors} mentors, ${report.mentees} mentees: ${countLine(report.problems)}.\n`);
     return report.problems.some((p) => p.severity === 'error') ? exitCodes.inputProblems : exitCodes.ok;
   },

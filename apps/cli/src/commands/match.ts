@@ -1,13 +1,18 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { matchTables } from '@mentor-matcher/engine';
 import { createSolver } from '@mentor-matcher/solver';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
 import { checkInputCombination, inputOptionShape, inputOptionSpec, readMatchInput } from '../match-input.js';
+import { memoryAdviceFor, memoryLimitBytes } from '../memory-limit.js';
 import { parseOptions } from '../parse-options.js';
 import { readPreviousPairs } from '../previous-pairs.js';
 import { countLine, problemReport } from '../problem-lines.js';
 import { createProgress } from '../progress.js';
-import { writeResults } from '../results-writer.js';
+import { resultFileNames, writeResults } from '../results-writer.js';
+import { planOutput } from '../safe-output.js';
+import { printable } from '../terminal-text.js';
 import { loadRuleSet } from '../rule-set.js';
 import type { Command } from './command.js';
 
@@ -56,31 +61,55 @@ export const matchCommand: Command = {
   async run(args, io) {
     const options = parseOptions(args, spec, schema, usage);
     checkInputCombination(options, usage);
+    // The results folder is checked before any work: an --out that would overwrite an input stops here.
+    const inputs = inputFiles(io.cwd, options);
+    planOutput(io.cwd, options.out, resultFileNames(options.format), inputs);
     const progress = createProgress(io, options.quiet);
     progress.update({ phase: 'reading', fraction: 0 });
     const ruleSet = loadRuleSet(io.cwd, options, usage);
     const input = readMatchInput(io.cwd, options);
     const previousPairs = options.previous !== undefined ? readPreviousPairs(io.cwd, options.previous) : undefined;
     const solver = await createSolver();
-    const run = matchTables(input, { ruleSet, solver, previousPairs, onProgress: progress.update });
+    const run = matchTables(input, {
+      ruleSet,
+      solver,
+      previousPairs,
+      onProgress: progress.update,
+      memoryLimitBytes: memoryLimitBytes(),
+    });
     if (!run.ok) {
       progress.done();
-      io.stderr(problemReport(run.problems));
+      io.stderr(problemReport(run.problems) + memoryAdviceFor(run.problems));
       io.stderr(`Not matched: ${countLine(run.problems)}. Fix the errors above and run again.\n`);
       return exitCodes.inputProblems;
     }
     progress.update({ phase: 'writing', fraction: 0 });
-    const written = writeResults(io.cwd, options.out, run.result, options.format);
+    const written = writeResults(io.cwd, options.out, run.result, options.format, inputs);
     progress.update({ phase: 'writing', fraction: 1 });
     progress.done();
     if (run.problems.length > 0) io.stderr(problemReport(run.problems));
+    if (written.replaced.length > 0) {
+      io.stderr(`Replaced in ${printable(options.out)}: ${written.replaced.join(', ')}\n`);
+    }
     const { summary } = run.result;
     const lines = [
       ...summary.headlines,
       `${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
-      `Wrote ${written.files.join(', ')} to ${options.out}`,
+      `Wrote ${written.files.join(', ')} to ${printable(options.out)}`,
     ];
     io.stdout(`${lines.join('\n')}\n`);
     return exitCodes.ok;
   },
 };
+
+/** Every file the run reads, so that no output replaces one: the tables, the rule set, the earlier pairs. */
+function inputFiles(cwd: string, options: z.infer<typeof schema>): string[] {
+  const files = [options.mentors, options.mentees, options.people, options.rules].filter((f) => f !== undefined);
+  if (options.previous !== undefined) {
+    const full = resolve(cwd, options.previous);
+    const isFolder = existsSync(full) && statSync(full).isDirectory();
+    const previous = options.previous;
+    files.push(...(isFolder ? [join(previous, 'pairs.csv'), join(previous, 'results.xlsx')] : [previous]));
+  }
+  return files;
+}

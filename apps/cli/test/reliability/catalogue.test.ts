@@ -33,15 +33,38 @@
 // | XLSX error value (#N/A) in a used column | exit 1 | sheet, row, column, "#N/A"                                              |
 // | CSV holding "#N/A" text in a used column | exit 1 | file, row, column, "#N/A" (an Excel export of a failed formula)          |
 //
+// Issue 15 (files and folders are CLI-only cases; the rest run through both):
+// | --out . beside mentors.csv, mentees.csv | exit 1 | "would overwrite the input mentors.csv"; the inputs untouched    |
+// | --previous out --out out               | exit 1  | "would overwrite the input out/pairs.csv"                            |
+// | a link planted at results/pairs.csv    | exit 0  | the link replaced, its target untouched; "Replaced in results: …"    |
+// | a read-only pairs.csv in the folder    | exit 1  | "pairs.csv is read-only"; never exit 70                               |
+// | earlier results in the folder          | exit 0  | one line: "Replaced in out: pairs.csv"; other files left alone      |
+// | a table that is /dev/zero or a pipe    | exit 1  | "is a device / a pipe, not a regular file", before reading            |
+// | a table over the size limit            | exit 1  | its size and the limit, before reading                                |
+// | 100,000 × 100,000                      | exit 1  | "10,000,000,000 pairs", split the programme; no RangeError           |
+// | 40,000 × 40,000, every pair eligible   | exit 1  | the GB needed and allowed, "estimated from a sample", the way forward |
+//
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPreset, matchTables, parseRuleSet, type InputProblem, type MatchInput, type MatchRun, type RuleSet } from '@mentor-matcher/engine';
 import { createSolver, type Solver } from '@mentor-matcher/solver';
-import { readCsv, readXlsx, TableReadError, type Table } from '@mentor-matcher/tabular';
-import { runCli, tempDir } from '../run-cli.js';
+import { DEFAULT_LIMITS, readCsv, readXlsx, TableReadError, type Table } from '@mentor-matcher/tabular';
+import { runCli, tempDir, type CliRun } from '../run-cli.js';
 import {
   concatBytes,
   csvText,
@@ -68,6 +91,14 @@ interface Case {
   readonly name: string;
   readonly build: () => Fixture;
   readonly exit: 0 | 1;
+  /** A case about files and folders, which the engine never sees: run through the CLI only. */
+  readonly cliOnly?: true;
+  /** The --out folder (default "out", created empty first). */
+  readonly out?: string;
+  /** Changes the folder after the fixture's files are written (links, modes, files in the way). */
+  readonly prepare?: (cwd: string) => void;
+  /** Further checks on the folder after the CLI run. */
+  readonly afterCli?: (cwd: string, run: CliRun) => void;
   /** Text every message channel must contain (CLI stderr, engine problems or read error). */
   readonly says?: readonly (string | RegExp)[];
   /** Further checks on a successful engine run. */
@@ -77,6 +108,11 @@ interface Case {
 const mentors = sampleRows('mentors');
 const mentees = sampleRows('mentees');
 const emails = (rows: Rows) => (rows[0].includes('email address') ? rows.slice(1).map((_, i) => emailOf(rows, i)) : []);
+
+/** A sign-up table with only an email column: large programmes without the cost of the sample's columns. */
+function emailRows(role: string, count: number): Rows {
+  return [['email address'], ...Array.from({ length: count }, (_, i) => [`${role}.${i}@example.org`])];
+}
 
 function twoCsv(m: Rows, e: Rows, extra: Partial<Fixture> = {}): Fixture {
   return {
@@ -366,6 +402,105 @@ const cases: Case[] = [
     exit: 1,
     says: ['mentors.xlsx', 'row 5', 'organisation', '#N/A'],
   },
+  // ---- issue 15: nothing lost, nothing sent twice ----
+  {
+    name: '--out . beside the sign-up files',
+    build: () => twoCsv(mentors, mentees),
+    cliOnly: true,
+    out: '.',
+    exit: 1,
+    says: ['would overwrite the input mentors.csv', '--out'],
+    afterCli: (cwd) => {
+      expect(readFileSync(join(cwd, 'mentors.csv'), 'utf8')).toBe(csvText(mentors));
+      expect(readFileSync(join(cwd, 'mentees.csv'), 'utf8')).toBe(csvText(mentees));
+      expect(existsSync(join(cwd, 'pairs.csv'))).toBe(false);
+    },
+  },
+  {
+    name: '--previous and --out the same folder',
+    build: () => twoCsv(mentors, mentees, { files: { 'out/pairs.csv': 'mentor email,mentee email\n' }, args: ['--previous', 'out'] }),
+    cliOnly: true,
+    exit: 1,
+    says: ['would overwrite the input out/pairs.csv'],
+    afterCli: (cwd) => expect(readFileSync(join(cwd, 'out', 'pairs.csv'), 'utf8')).toBe('mentor email,mentee email\n'),
+  },
+  {
+    name: 'a link planted at results/pairs.csv',
+    build: () => twoCsv(mentors, mentees, { files: { 'victim.txt': 'keep me' } }),
+    cliOnly: true,
+    out: 'results',
+    prepare: (cwd) => {
+      mkdirSync(join(cwd, 'results'));
+      symlinkSync(join(cwd, 'victim.txt'), join(cwd, 'results', 'pairs.csv'));
+    },
+    exit: 0,
+    says: [/Replaced in results: pairs\.csv \(a link; the link is replaced, not what it points to\)/],
+    afterCli: (cwd) => {
+      expect(readFileSync(join(cwd, 'victim.txt'), 'utf8')).toBe('keep me');
+      expect(lstatSync(join(cwd, 'results', 'pairs.csv')).isFile()).toBe(true);
+      expect(readdirSync(join(cwd, 'results')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  },
+  {
+    name: 'a read-only pairs.csv in the results folder',
+    build: () => twoCsv(mentors, mentees, { files: { 'out/pairs.csv': 'earlier results' } }),
+    cliOnly: true,
+    prepare: (cwd) => chmodSync(join(cwd, 'out', 'pairs.csv'), 0o444),
+    exit: 1,
+    says: ['pairs.csv is read-only'],
+    afterCli: (cwd) => expect(readFileSync(join(cwd, 'out', 'pairs.csv'), 'utf8')).toBe('earlier results'),
+  },
+  {
+    name: 'a results folder holding earlier results',
+    build: () => twoCsv(mentors, mentees, { files: { 'out/pairs.csv': 'earlier results', 'out/notes.txt': 'mine' } }),
+    cliOnly: true,
+    exit: 0,
+    says: [/^Replaced in out: pairs\.csv$/m],
+    afterCli: (cwd) => expect(readFileSync(join(cwd, 'out', 'notes.txt'), 'utf8')).toBe('mine'),
+  },
+  {
+    name: 'a sign-up file that is a link to a device (/dev/zero)',
+    build: () => twoCsv(mentors, mentees, { files: { 'mentors.csv': '' } }),
+    cliOnly: true,
+    prepare: (cwd) => {
+      rmSync(join(cwd, 'mentors.csv'));
+      symlinkSync('/dev/zero', join(cwd, 'mentors.csv'));
+    },
+    exit: 1,
+    says: ['mentors.csv is a device, not a regular file'],
+  },
+  {
+    name: 'a sign-up file that is a named pipe',
+    build: () => twoCsv(mentors, mentees, { files: { 'mentors.csv': '' } }),
+    cliOnly: true,
+    prepare: (cwd) => {
+      rmSync(join(cwd, 'mentors.csv'));
+      execFileSync('mkfifo', [join(cwd, 'mentors.csv')]);
+    },
+    exit: 1,
+    says: ['mentors.csv is a pipe, not a regular file'],
+  },
+  {
+    name: 'a sign-up file over the size limit',
+    build: () => twoCsv(mentors, mentees),
+    cliOnly: true,
+    // A sparse file: its size is over the limit without writing 200 MB.
+    prepare: (cwd) => truncateSync(join(cwd, 'mentors.csv'), DEFAULT_LIMITS.maxBytes + 1),
+    exit: 1,
+    says: [`mentors.csv is ${(DEFAULT_LIMITS.maxBytes + 1).toLocaleString('en')} bytes, larger than the limit of`],
+  },
+  {
+    name: '100,000 × 100,000: more pairs than one run can hold',
+    build: () => twoCsv(emailRows('mentor', 100_000), emailRows('mentee', 100_000), withRules({ ...preset, rules: [] })),
+    exit: 1,
+    says: ['100,000 mentors with 100,000 mentees means 10,000,000,000 pairs', 'Split the programme'],
+  },
+  {
+    name: '40,000 × 40,000 with every pair eligible: more memory than the limit',
+    build: () => twoCsv(emailRows('mentor', 40_000), emailRows('mentee', 40_000), withRules({ ...preset, rules: [] })),
+    exit: 1,
+    says: [/needs about \d+\.\d GB, more than the \d+\.\d GB this run may use/, 'estimated from a sample', 'Split the programme'],
+  },
 ];
 
 let solver: Solver;
@@ -375,7 +510,10 @@ beforeAll(async () => {
 
 function materialise(fixture: Fixture): string {
   const cwd = tempDir('mm-reliability-');
-  for (const [name, content] of Object.entries(fixture.files)) writeFileSync(join(cwd, name), content);
+  for (const [name, content] of Object.entries(fixture.files)) {
+    mkdirSync(dirname(join(cwd, name)), { recursive: true });
+    writeFileSync(join(cwd, name), content);
+  }
   return cwd;
 }
 
@@ -418,8 +556,8 @@ function expectSays(text: string, says: Case['says']): void {
   }
 }
 
-function outputEmails(cwd: string, file: string): string[] {
-  const table = readCsv(readFileSync(join(cwd, 'out', file)), { source: file });
+function outputEmails(dir: string, file: string): string[] {
+  const table = readCsv(readFileSync(join(dir, file)), { source: file });
   const column = table.header.indexOf('email address');
   return table.rows.map((row) => String(row[column] ?? '').trim().toLowerCase());
 }
@@ -431,9 +569,10 @@ describe('bad input catalogue', () => {
     beforeAll(() => {
       fixture = testCase.build();
       cwd = materialise(fixture);
+      testCase.prepare?.(cwd);
     });
 
-    it(`engine: ${testCase.exit === 0 ? 'matches' : 'stops'} and says what is wrong`, () => {
+    if (!testCase.cliOnly) it(`engine: ${testCase.exit === 0 ? 'matches' : 'stops'} and says what is wrong`, () => {
       const engine = runEngine(cwd, fixture);
       expectSays(engine.text, testCase.says);
       expect(engine.run?.ok ?? false).toBe(testCase.exit === 0);
@@ -448,13 +587,17 @@ describe('bad input catalogue', () => {
     });
 
     it(`CLI: exit ${testCase.exit}, the same message, no stack trace, everyone in the output`, async () => {
-      mkdirSync(join(cwd, 'out'), { recursive: true });
-      const run = await runCli(['match', ...fixture.args, '--out', 'out', '--quiet'], { cwd });
+      const out = testCase.out ?? 'out';
+      if (testCase.out === undefined) mkdirSync(join(cwd, out), { recursive: true });
+      const run = await runCli(['match', ...fixture.args, '--out', out, '--quiet'], { cwd });
       expect(run.code, run.stderr).toBe(testCase.exit);
       expectSays(run.stderr, testCase.says);
       expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.stderr).not.toMatch(/This is a bug/);
+      testCase.afterCli?.(cwd, run);
       if (testCase.exit === 0) {
-        const written = { mentors: outputEmails(cwd, 'mentors.csv'), mentees: outputEmails(cwd, 'mentees.csv') };
+        const dir = join(cwd, out);
+        const written = { mentors: outputEmails(dir, 'mentors.csv'), mentees: outputEmails(dir, 'mentees.csv') };
         for (const email of fixture.people.mentors) expect(written.mentors).toContain(email.trim().toLowerCase());
         for (const email of fixture.people.mentees) expect(written.mentees).toContain(email.trim().toLowerCase());
       }
