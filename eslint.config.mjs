@@ -17,7 +17,9 @@ const dependencyConstraints = [
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'type:test-tool', onlyDependOnLibsWithTags: [] },
 ];
+const boundaries = { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints };
 
 // Node built-ins that pure packages must not reach for (they run in pages, workers and Excel).
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'worker_threads'];
@@ -56,10 +58,15 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries],
+    },
+  },
+  {
+    // Tests and the browser benchmark, whatever their project, may launch Chromium through the
+    // test-only @mentor-matcher/test-browser; nothing that ships may import it.
+    files: ['**/test/**/*.ts', '**/*.test.ts', 'apps/excel-addin/bench/**/*.ts', 'benchmarks/src/browser/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { ...boundaries, allow: ['@mentor-matcher/test-browser'] }],
     },
   },
   {

@@ -1,9 +1,11 @@
-// The built package in headless Chromium: imported by a page and by a module Web Worker, straight
-// from dist/ over http (no bundler), which is how the embedded wasm must load without a fetch.
+// The built package in headless Chromium (whichever @mentor-matcher/test-browser finds): imported by
+// a page and by a module Web Worker, straight from dist/ over http (no bundler), which is how the
+// embedded wasm must load without a fetch.
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { launchTestBrowser } from '@mentor-matcher/test-browser';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot, requireBuiltPackage } from './built-package.js';
 
@@ -46,19 +48,17 @@ describe('the built package in headless Chromium', () => {
 
   beforeAll(async () => {
     requireBuiltPackage();
-    server = createServer(async (request, response) => {
+    const serve = async (request: IncomingMessage, response: ServerResponse) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const type = path.endsWith('.html') ? 'text/html' : 'text/javascript';
       const inline = pages[path];
       const body = inline ?? (path.startsWith('/dist/') ? await readFile(`${packageRoot}${path.slice(1)}`).catch(() => undefined) : undefined);
       response.writeHead(body === undefined ? 404 : 200, { 'content-type': type }).end(body);
-    });
+    };
+    server = createServer((request, response) => void serve(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ browser } = await launchTestBrowser());
   }, 60_000);
 
   afterAll(async () => {

@@ -1,0 +1,2 @@
+import { sharedConfig } from '../../vitest.shared.mts';
+export default sharedConfig;
