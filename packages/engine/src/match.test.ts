@@ -75,7 +75,7 @@ describe('matchTables on the reference sample, rounds preset', () => {
     const settings = roundsPreset.strategy;
     if (settings.name !== 'rounds') throw new Error('the mentor-match preset uses rounds');
     for (let round = 1; round <= settings.rounds; round++) {
-      const total = rounds.result.pairs.filter((p) => p.round === round).reduce((sum, p) => sum + p.score, 0);
+      const total = rounds.result.pairs.filter((p) => p.round === round).reduce((sum, p) => sum + p.scoreWithBonus, 0);
       expect(total).toBeCloseTo(await roundOptimum(rounds.matrix, rounds.result, round, settings.unmatchedBonus), 6);
     }
   });

@@ -176,10 +176,12 @@ export type UnmatchedReason =
 export interface MatchedPair {
   readonly mentor: Participant;
   readonly mentee: Participant;
-  /** Base score plus any strategy bonus. */
+  /** The pair's score: the sum of the rule set's points for it (the same whatever the strategy). */
   readonly score: number;
-  readonly baseScore: number;
+  /** Points the strategy added while choosing (the rounds' unmatched bonus); 0 if none. Not part of `score`. */
   readonly bonus: number;
+  /** `score + bonus`: what the rounds strategy maximised in the pair's round. Equal to `score` when no bonus. */
+  readonly scoreWithBonus: number;
   readonly contributions: readonly RuleContribution[];
   readonly round: number | null;
   /** 1 = this mentor is the mentee's best-scoring eligible mentor. Ties share a rank. */
@@ -207,14 +209,33 @@ export interface SideSummary {
   readonly bestPossible: number | null;
 }
 
+/** One round of the rounds strategy (locked pairs, which precede round 1, are in no round). */
+export interface RoundSummary {
+  readonly round: number;
+  readonly pairCount: number;
+  /** Sum of the round's pair scores (the rules' points). */
+  readonly totalScore: number;
+  /** The same plus the unmatched bonus: the total the round maximised. */
+  readonly totalScoreWithBonus: number;
+}
+
 export interface MatchSummary {
   readonly strategy: StrategySettings['name'];
   readonly mentors: SideSummary;
   readonly mentees: SideSummary;
   readonly pairCount: number;
+  /** Sum, mean and lowest of the pair scores: the rules' points, never a strategy's bonus. */
   readonly totalScore: number;
   readonly meanScore: number | null;
   readonly minScore: number | null;
+  /**
+   * Rounds strategy only (else null; absent in results made before these existed): the unmatched
+   * bonus its pairs carried, and the total with it.
+   */
+  readonly totalBonus?: number | null;
+  readonly totalScoreWithBonus?: number | null;
+  /** Rounds strategy only (else null or absent): each round's pairs and totals. */
+  readonly rounds?: readonly RoundSummary[] | null;
   /** Sentences for people, e.g. "50 of 50 mentees have a mentor; this is the most possible." */
   readonly headlines: readonly string[];
 }

@@ -23,10 +23,21 @@ describe('result tables', () => {
     expect(pairs.rows).toEqual([['mentor.00@example.org', 'mentee.00@example.org', 7, 'Mentor 0', 'Mentee 0', '', 1, 7, '']]);
   });
 
-  it('shows the round and the unmatched bonus for the rounds strategy', () => {
-    const { pairs } = tablesFor({ scores: [[7]] }, { settings: { name: 'rounds', rounds: 2, unmatchedBonus: 6 } });
-    expect(pairs.header).toContain('unmatched bonus');
-    expect(pairs.rows[0].slice(2, 7)).toEqual([13, 'Mentor 0', 'Mentee 0', 1, 1]);
+  it('keeps "score" the rules\' points with the rounds strategy, and gives the bonus and the sum in labelled columns', () => {
+    const { pairs } = tablesFor({ scores: [[7]], ruleLabel: 'Same profession' }, { settings: { name: 'rounds', rounds: 2, unmatchedBonus: 6 } });
+    expect(pairs.header).toEqual([
+      'mentor email', 'mentee email', 'score', 'mentor name', 'mentee name', 'round', 'rank for mentee', 'Same profession',
+      'unmatched bonus', 'score with unmatched bonus', 'locked',
+    ]);
+    expect(pairs.rows[0].slice(2)).toEqual([7, 'Mentor 0', 'Mentee 0', 1, 1, 7, 6, 13, '']);
+  });
+
+  it('gives the summary\'s totals with and without the bonus, per round, for the rounds strategy', () => {
+    const { summary } = tablesFor({ scores: [[7]] }, { settings: { name: 'rounds', rounds: 2, unmatchedBonus: 6 } });
+    expect(summary.rows).toContainEqual(['total score', 7]);
+    expect(summary.rows).toContainEqual(['total score with unmatched bonus', 13]);
+    expect(summary.rows).toContainEqual(['round 1 total score with unmatched bonus', 13]);
+    expect(summary.rows).toContainEqual(['round 2 pairs', 0]);
   });
 
   it('marks locked pairs and pairs kept from an earlier result', () => {

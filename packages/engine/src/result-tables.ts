@@ -1,6 +1,7 @@
 // The result as plain tables, ready for any writer (CSV, XLSX, Excel sheets). Column sets depend
 // only on the rule set and the result, and rows follow the result's fixed order, so the same result
-// always gives the same tables.
+// always gives the same tables. A column or row called "score" is always the rules' points; a figure
+// that includes the rounds' unmatched bonus says so in its name.
 import type { Cell, Table } from '@mentor-matcher/tabular';
 import type { MatchResult, Participant, PersonOutcome, StrategySettings } from './model.js';
 import { describeReason } from './explain.js';
@@ -55,7 +56,7 @@ function pairsTable(result: MatchResult): Table {
     'round',
     'rank for mentee',
     ...rules.map((r) => r.label),
-    ...(withBonus ? ['unmatched bonus'] : []),
+    ...(withBonus ? ['unmatched bonus', 'score with unmatched bonus'] : []),
     'locked',
   ];
   const rows = result.pairs.map((pair): Cell[] => {
@@ -69,7 +70,7 @@ function pairsTable(result: MatchResult): Table {
       pair.round ?? '',
       pair.rankForMentee,
       ...rules.map((r) => points.get(r.ruleId) ?? 0),
-      ...(withBonus ? [pair.bonus] : []),
+      ...(withBonus ? [pair.bonus, roundScore(pair.scoreWithBonus)] : []),
       pair.locked ? 'locked' : pair.kept ? 'kept from earlier' : '',
     ];
   });
@@ -136,6 +137,16 @@ function summaryTable(result: MatchResult): Table {
   }
   rows.push(['pairs', summary.pairCount], ['total score', summary.totalScore]);
   rows.push(['mean score', summary.meanScore ?? ''], ['lowest score', summary.minScore ?? '']);
+  if (summary.totalScoreWithBonus !== null && summary.totalScoreWithBonus !== undefined) {
+    rows.push(['total unmatched bonus', summary.totalBonus ?? ''], ['total score with unmatched bonus', summary.totalScoreWithBonus]);
+  }
+  for (const r of summary.rounds ?? []) {
+    rows.push(
+      [`round ${r.round} pairs`, r.pairCount],
+      [`round ${r.round} total score`, r.totalScore],
+      [`round ${r.round} total score with unmatched bonus`, r.totalScoreWithBonus],
+    );
+  }
   for (const headline of summary.headlines) rows.push(['note', headline]);
   for (const d of result.droppedEarlierPairs) rows.push(['earlier pair not kept', `${d.mentorId} with ${d.menteeId}: ${d.reason}`]);
   for (const p of result.problems) rows.push([`${p.severity}: ${p.code}`, p.message]);

@@ -15,10 +15,10 @@ function run(spec: MatrixSpec, settings: StrategySettings = optimal) {
 }
 
 describe('match result', () => {
-  it('gives each pair its rule contributions, its score with the bonus, and its round', () => {
+  it('gives each pair its rule contributions, its score (the rules\' points), the bonus apart, and its round', () => {
     const result = run({ scores: [[7]] }, rounds);
     expect(result.pairs).toHaveLength(1);
-    expect(result.pairs[0]).toMatchObject({ baseScore: 7, bonus: 6, score: 13, round: 1, locked: false });
+    expect(result.pairs[0]).toMatchObject({ score: 7, bonus: 6, scoreWithBonus: 13, round: 1, locked: false });
     expect(result.pairs[0].contributions).toEqual([{ ruleId: 'points', label: 'Points', points: 7 }]);
   });
 
@@ -88,6 +88,26 @@ describe('match result', () => {
     expect(summary.mentors).toEqual({ total: 2, matched: 2, countsByMatches: [0, 1, 1], bestPossible: 2 });
     expect(summary).toMatchObject({ pairCount: 3, totalScore: 12, meanScore: 4, minScore: 2 });
     expect(summary.headlines[0]).toBe('2 of 3 mentees have a mentor; this is the most possible.');
+  });
+
+  it('keeps the rounds\' unmatched bonus out of the total score and gives it apart, per round and overall', () => {
+    // Round 1: mentee 0 with mentor 0 (7 + 6); round 2: mentee 0 with mentor 1 (3 + 6: mentor 1 has no partner yet).
+    const result = run({ scores: [[7, 3]], menteeCapacity: 2 }, { name: 'rounds', rounds: 2, unmatchedBonus: 6 });
+    const { summary } = result;
+    expect(summary).toMatchObject({ pairCount: 2, totalScore: 10, totalBonus: 12, totalScoreWithBonus: 22 });
+    expect(summary.rounds).toEqual([
+      { round: 1, pairCount: 1, totalScore: 7, totalScoreWithBonus: 13 },
+      { round: 2, pairCount: 1, totalScore: 3, totalScoreWithBonus: 9 },
+    ]);
+    expect(summary.headlines[2]).toBe(
+      "2 pairs, total score 10, mean 5, lowest 3 (the rules' points; with the rounds' unmatched bonus the total is 22).",
+    );
+  });
+
+  it('gives no bonus figures for the optimal strategy, which adds none', () => {
+    const { summary } = run({ scores: [[7, 3]], menteeCapacity: 2 });
+    expect(summary).toMatchObject({ totalScore: 10, totalBonus: null, totalScoreWithBonus: null, rounds: null });
+    expect(summary.headlines[2]).toBe('2 pairs, total score 10, mean 5, lowest 3.');
   });
 
   it('says how far the rounds fall short of the most possible', () => {

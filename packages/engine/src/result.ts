@@ -60,14 +60,14 @@ export function buildResult(input: BuildResultInput): MatchResult {
   const pairs: MatchedPair[] = ordered.map((pair) => {
     const key = pair.mentee * mentorCount + pair.mentor;
     const explanation = matrix.explainPair(pair.mentee, pair.mentor);
-    const baseScore = pairScore(matrix, key);
+    const score = pairScore(matrix, key);
     const kept = keptKeys.has(key);
     return {
       mentor: matrix.mentors[pair.mentor],
       mentee: matrix.mentees[pair.mentee],
-      score: baseScore + pair.bonus,
-      baseScore,
+      score,
       bonus: pair.bonus,
+      scoreWithBonus: score + pair.bonus,
       contributions: explanation.contributions,
       round: pair.round,
       rankForMentee: rankOf.get(key) ?? 1,

@@ -1,8 +1,10 @@
 // The summary: how many people got 0, 1, 2, … partners on each side, pair scores, and headlines
-// that compare coverage with the best possible. Pair scores here are base scores (rule points):
-// a strategy's bonus is a device of its method, not a quality of the pair, and base scores are what
-// the two strategies (and a person beating the computer) can be compared on.
-import type { MatchSummary, MatchedPair, PersonOutcome, SideSummary, StrategySettings } from './model.js';
+// that compare coverage with the best possible. A score is always the rules' points: a strategy's
+// bonus is a device of its method, not a quality of the pair, and the rules' points are what the
+// two strategies (and a person beating the computer) can be compared on. Where the rounds strategy
+// added its unmatched bonus, the summary also gives the totals with it, labelled as such, per round
+// and overall (the figures the reference system's rounds maximised).
+import type { MatchSummary, MatchedPair, PersonOutcome, RoundSummary, SideSummary, StrategySettings } from './model.js';
 
 function sideSummary(people: readonly PersonOutcome[], bestPossible: number | null): SideSummary {
   const countsByMatches = [0];
@@ -38,18 +40,23 @@ export function summarise(
   const menteeSide = sideSummary(mentees, bestPossible.mentees);
   const mentorSide = sideSummary(mentors, bestPossible.mentors);
   let totalScore = 0;
+  let totalBonus = 0;
   let minScore: number | null = null;
   for (const pair of pairs) {
-    totalScore += pair.baseScore;
-    minScore = minScore === null ? pair.baseScore : Math.min(minScore, pair.baseScore);
+    totalScore += pair.score;
+    totalBonus += pair.bonus;
+    minScore = minScore === null ? pair.score : Math.min(minScore, pair.score);
   }
   const meanScore = pairs.length > 0 ? roundScore(totalScore / pairs.length) : null;
+  const withBonus = settings.name === 'rounds';
+  const scores =
+    `${pairs.length} ${pairs.length === 1 ? 'pair' : 'pairs'}, total score ${roundScore(totalScore)}, mean ${meanScore}, ` +
+    `lowest ${minScore}` +
+    (withBonus ? ` (the rules' points; with the rounds' unmatched bonus the total is ${roundScore(totalScore + totalBonus)}).` : '.');
   const headlines = [
     coverageHeadline(menteeSide, 'mentees', 'a mentor', ''),
     coverageHeadline(mentorSide, 'mentors', 'a mentee', menteeSide.bestPossible === null ? '' : ' while matching the most mentees'),
-    pairs.length === 0
-      ? 'No pairs were made.'
-      : `${pairs.length} ${pairs.length === 1 ? 'pair' : 'pairs'}, total score ${roundScore(totalScore)}, mean ${meanScore}, lowest ${minScore}.`,
+    pairs.length === 0 ? 'No pairs were made.' : scores,
   ];
   return {
     strategy: settings.name,
@@ -59,6 +66,21 @@ export function summarise(
     totalScore: roundScore(totalScore),
     meanScore,
     minScore,
+    totalBonus: withBonus ? roundScore(totalBonus) : null,
+    totalScoreWithBonus: withBonus ? roundScore(totalScore + totalBonus) : null,
+    rounds: settings.name === 'rounds' ? roundSummaries(pairs, settings.rounds) : null,
     headlines,
   };
+}
+
+function roundSummaries(pairs: readonly MatchedPair[], rounds: number): RoundSummary[] {
+  const summaries = Array.from({ length: rounds }, (_, k) => ({ round: k + 1, pairCount: 0, totalScore: 0, totalScoreWithBonus: 0 }));
+  for (const pair of pairs) {
+    if (pair.round === null || pair.round < 1 || pair.round > rounds) continue;
+    const summary = summaries[pair.round - 1];
+    summary.pairCount++;
+    summary.totalScore += pair.score;
+    summary.totalScoreWithBonus += pair.scoreWithBonus;
+  }
+  return summaries.map((r) => ({ ...r, totalScore: roundScore(r.totalScore), totalScoreWithBonus: roundScore(r.totalScoreWithBonus) }));
 }
