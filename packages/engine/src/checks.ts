@@ -10,6 +10,7 @@ import { participantId, participantValue } from './participants.js';
 import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
 import { comparisonOf, forEachCondition, separatorOf } from './rules/schema.js';
+import { ownValue } from './own-keys.js';
 
 const ROWS_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -17,7 +18,7 @@ const sideName = (role: Role) => (role === 'mentor' ? 'mentors' : 'mentees');
 
 /** The header a logical field was read from, for messages; the field name when unknown. */
 function headerOf(person: Participant | undefined, field: string): string {
-  return person?.mapping?.[field] ?? field;
+  return ownValue(person?.mapping, field) ?? field;
 }
 
 function listRows(rows: readonly number[]): string {

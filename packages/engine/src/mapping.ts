@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { RuleSet } from './rules/schema.js';
 import { referencedColumns } from './rules/schema.js';
+import { emptyRecord, ownValue } from './own-keys.js';
 
 /** Logical field → header as written in the table. Only fields that were found (or overridden) appear. */
 export const columnMappingSchema = z.record(z.string().min(1), z.string());
@@ -34,7 +35,7 @@ const synonyms: Record<string, readonly string[]> = {
 };
 
 function candidatesFor(field: string): string[] {
-  const keys = new Set([headerKey(field), ...(synonyms[field] ?? []).map(headerKey)]);
+  const keys = new Set([headerKey(field), ...(ownValue(synonyms, field) ?? []).map(headerKey)]);
   return [...keys];
 }
 
@@ -48,10 +49,10 @@ export function detectMapping(header: readonly string[], role: MappingRole, rule
   const referenced = referencedColumns(ruleSet);
   const ruleFields =
     role === 'mentor' ? referenced.mentor : role === 'mentee' ? referenced.mentee : [...new Set([...referenced.mentor, ...referenced.mentee])];
-  const mapping: ColumnMapping = {};
+  const mapping: ColumnMapping = emptyRecord();
   const taken = new Set<string>();
   const assign = (field: string) => {
-    if (field in mapping) return;
+    if (Object.hasOwn(mapping, field)) return;
     for (const candidate of candidatesFor(field)) {
       const index = keys.indexOf(candidate);
       if (index >= 0 && (!taken.has(header[index]) || ruleFields.includes(field))) {

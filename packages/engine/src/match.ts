@@ -16,6 +16,7 @@ import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js'
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
 import { strategyFor, defaultStrategySettings } from './strategies/index.js';
 import { buildResult } from './result.js';
+import { ownCopy } from './own-keys.js';
 import {
   DEFAULT_MEMORY_LIMIT_BYTES,
   estimateMatchMemory,
@@ -66,7 +67,7 @@ interface Participants {
 }
 
 function merged(detected: ColumnMapping, overrides: Partial<ColumnMapping> | undefined): ColumnMapping {
-  const mapping: ColumnMapping = { ...detected };
+  const mapping: ColumnMapping = ownCopy(detected);
   for (const [field, column] of Object.entries(overrides ?? {})) if (column !== undefined) mapping[field] = column;
   return mapping;
 }

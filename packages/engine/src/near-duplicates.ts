@@ -46,7 +46,7 @@ export function looseKey(value: string): string {
     .trim()
     .split(' ')
     .filter((word) => word !== '')
-    .flatMap((word) => (abbreviations[word] ?? word).split(' '));
+    .flatMap((word) => (Object.hasOwn(abbreviations, word) ? abbreviations[word] : word).split(' '));
   const meaningful = words.filter((word) => !fillerWords.has(word));
   return (meaningful.length > 0 ? meaningful : words).join(' ');
 }

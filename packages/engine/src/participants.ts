@@ -9,6 +9,7 @@ import type { ColumnMapping } from './mapping.js';
 import { headerKey, nearestHeader } from './mapping.js';
 import type { Rule, RuleSet } from './rules/schema.js';
 import { forEachCondition, referencedColumns } from './rules/schema.js';
+import { emptyRecord, ownValue } from './own-keys.js';
 
 export interface ReadResult {
   participants: Participant[];
@@ -28,8 +29,8 @@ export function participantId(email: string): string {
 
 /** A logical field's value: from `fields` when the reader set it, else the attribute with that header. */
 export function participantValue(participant: Participant, field: string): Cell {
-  if (participant.fields && field in participant.fields) return participant.fields[field] ?? null;
-  if (field in participant.attributes) return participant.attributes[field] ?? null;
+  if (participant.fields && Object.hasOwn(participant.fields, field)) return participant.fields[field] ?? null;
+  if (Object.hasOwn(participant.attributes, field)) return participant.attributes[field] ?? null;
   const key = headerKey(field);
   for (const [column, value] of Object.entries(participant.attributes)) {
     if (headerKey(column) === key) return value;
@@ -59,7 +60,7 @@ function columnProblems(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, 
   for (const side of sides) {
     for (const field of referenced[side]) {
       if (reported.has(field)) continue;
-      const mapped = mapping[field];
+      const mapped = ownValue(mapping, field);
       if (mapped !== undefined && table.header.includes(mapped)) continue;
       reported.add(field);
       const wanted = mapped ?? field;
@@ -117,7 +118,7 @@ interface RowContext {
 }
 
 function rowCell(context: RowContext, row: readonly Cell[], field: string): Cell {
-  const column = context.mapping[field];
+  const column = ownValue(context.mapping, field);
   if (column === undefined) return null;
   const index = context.columnIndex.get(column);
   return index === undefined ? null : (row[index] ?? null);
@@ -125,13 +126,13 @@ function rowCell(context: RowContext, row: readonly Cell[], field: string): Cell
 
 function capacityOf(context: RowContext, row: readonly Cell[], rowNumber: number, role: Role): number {
   const setting = context.ruleSet.capacity[role];
-  const field = setting.column ?? (context.mapping.capacity !== undefined ? 'capacity' : undefined);
+  const field = setting.column ?? (ownValue(context.mapping, 'capacity') !== undefined ? 'capacity' : undefined);
   if (field === undefined) return setting.default;
   const cell = rowCell(context, row, field);
   if (cellText(cell) === '') return setting.default;
   const value = typeof cell === 'number' ? cell : Number(cellText(cell));
   if (!Number.isInteger(value) || value < 0 || value > 1000) {
-    const column = context.mapping[field] ?? field;
+    const column = ownValue(context.mapping, field) ?? field;
     context.problems.push({
       severity: 'error',
       code: 'invalid-capacity',
@@ -149,12 +150,12 @@ function capacityOf(context: RowContext, row: readonly Cell[], rowNumber: number
 function buildParticipant(context: RowContext, row: readonly Cell[], rowIndex: number, role: Role, index: number): Participant {
   const { table } = context;
   const rowNumber = displayRowNumber(table, rowIndex);
-  const attributes: Record<string, Cell> = {};
+  const attributes = emptyRecord<Cell>();
   table.header.forEach((column, c) => {
     const name = column.trim() === '' ? `column ${columnLetter(table.firstColumn + c)}` : column;
-    if (!(name in attributes)) attributes[name] = row[c] ?? null;
+    if (!Object.hasOwn(attributes, name)) attributes[name] = row[c] ?? null;
   });
-  const fields: Record<string, Cell> = {};
+  const fields = emptyRecord<Cell>();
   for (const field of Object.keys(context.mapping)) fields[field] = rowCell(context, row, field);
   const email = cellText(fields.email ?? null);
   const first = cellText(fields.firstName ?? null);
@@ -208,16 +209,16 @@ export function readParticipants(table: Table, role: Role, mapping: ColumnMappin
   return { participants, problems };
 }
 
-const roleWords: Record<string, readonly Role[]> = {
-  mentor: ['mentor'],
-  mentors: ['mentor'],
-  mentee: ['mentee'],
-  mentees: ['mentee'],
-  both: ['mentor', 'mentee'],
-  mentorandmentee: ['mentor', 'mentee'],
-  menteeandmentor: ['mentor', 'mentee'],
-  bothmentorandmentee: ['mentor', 'mentee'],
-};
+const roleWords = new Map<string, readonly Role[]>([
+  ['mentor', ['mentor']],
+  ['mentors', ['mentor']],
+  ['mentee', ['mentee']],
+  ['mentees', ['mentee']],
+  ['both', ['mentor', 'mentee']],
+  ['mentorandmentee', ['mentor', 'mentee']],
+  ['menteeandmentor', ['mentor', 'mentee']],
+  ['bothmentorandmentee', ['mentor', 'mentee']],
+]);
 
 /**
  * Both sides from one table with a role column (mentor / mentee / both). Someone marked "both"
@@ -246,7 +247,7 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
       return;
     }
     const cell = row[roleIndex] ?? null;
-    const roles = roleWords[headerKey(cellText(cell))];
+    const roles = roleWords.get(headerKey(cellText(cell)));
     if (!roles) {
       const rowNumber = displayRowNumber(table, rowIndex);
       problems.push({

@@ -43,6 +43,8 @@
 // | a table over the size limit            | exit 1  | its size and the limit, before reading                                |
 // | 100,000 × 100,000                      | exit 1  | "10,000,000,000 pairs", split the programme; no RangeError           |
 // | 40,000 × 40,000, every pair eligible   | exit 1  | the GB needed and allowed, "estimated from a sample", the way forward |
+// | role "constructor" in a people table   | exit 1  | file, row, column, the value; never "roles is not iterable"        |
+// | headers "__proto__", "toString"        | exit 0  | ordinary columns: kept in the output, same pairs as the sample      |
 //
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
@@ -501,6 +503,27 @@ const cases: Case[] = [
     exit: 1,
     says: [/needs about \d+\.\d GB, more than the \d+\.\d GB this run may use/, 'estimated from a sample', 'Split the programme'],
   },
+  {
+    name: 'role "constructor" in a people table',
+    build: () => {
+      const rows = [['email address', 'role'], ['a@x.org', 'mentor'], ['b@x.org', 'constructor'], ['c@x.org', '__proto__']];
+      return { files: { 'people.csv': csvText(rows) }, args: ['--people', 'people.csv', '--role-column', 'role'], people: { mentors: [], mentees: [] } };
+    },
+    exit: 1,
+    says: [/people\.csv row 3, column "role": role "constructor" is not mentor, mentee or both/, /row 4.*"__proto__"/],
+  },
+  {
+    name: 'headers named after Object.prototype members',
+    build: () => {
+      const extra = (rows: Rows) => withColumn(withColumn(rows, '__proto__', () => 'p'), 'toString', () => 't');
+      return twoCsv(extra(mentors), extra(mentees));
+    },
+    exit: 0,
+    verify: (run) => {
+      expect(run.result.pairs).toHaveLength(pairsOfSample);
+      expect(run.result.mentors[0].participant.attributes['toString']).toBe('t');
+    },
+  },
 ];
 
 let solver: Solver;
@@ -540,7 +563,15 @@ function runEngine(cwd: string, fixture: Fixture): { run?: MatchRun; text: strin
   }
   let input: MatchInput;
   try {
-    input = { kind: 'two-tables', mentors: readTable(cwd, arg('--mentors')!, arg('--sheet')), mentees: readTable(cwd, arg('--mentees')!, arg('--sheet')) };
+    const people = arg('--people');
+    input =
+      people !== undefined
+        ? { kind: 'one-table', people: readTable(cwd, people, arg('--sheet')), roleColumn: arg('--role-column')! }
+        : {
+            kind: 'two-tables',
+            mentors: readTable(cwd, arg('--mentors')!, arg('--sheet')),
+            mentees: readTable(cwd, arg('--mentees')!, arg('--sheet')),
+          };
   } catch (error) {
     if (error instanceof TableReadError) return { text: error.message };
     throw error;

@@ -14,10 +14,11 @@ export interface Ladder {
 }
 
 export function buildLadder(ruleSet: RuleSet, name: string): Ladder {
-  const steps = ruleSet.ladders[name] ?? [];
+  const steps = (Object.hasOwn(ruleSet.ladders, name) ? ruleSet.ladders[name] : undefined) ?? [];
   const ranks = new Map<string, number>();
   steps.forEach((step, index) => ranks.set(ladderKey(step), index));
-  for (const [alias, target] of Object.entries(ruleSet.ladderAliases[name] ?? {})) {
+  const aliases = Object.hasOwn(ruleSet.ladderAliases, name) ? ruleSet.ladderAliases[name] : undefined;
+  for (const [alias, target] of Object.entries(aliases ?? {})) {
     const index = steps.indexOf(target);
     if (index >= 0 && !ranks.has(ladderKey(alias))) ranks.set(ladderKey(alias), index);
   }
