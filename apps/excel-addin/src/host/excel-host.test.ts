@@ -143,6 +143,13 @@ describe('the Excel host writes results', () => {
     expect(book.tableInfo('MatchPairs')?.address).toBe("'Match Pairs'!A1:E2");
   });
 
+  it('leaves the name of a user’s own table alone, giving the result table Excel’s default name', async () => {
+    const book = new FakeWorkbook([{ name: 'Mine', rows: [['a'], ['b']], tables: [{ name: 'MatchPairs', address: 'A1:A2' }] }]);
+    await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults([pairs]);
+    expect(book.tableInfo('MatchPairs')?.sheet).toBe('Mine');
+    expect(book.values('Match Pairs')).toHaveLength(4);
+  });
+
   it('reads back the pairs marked in the lock column', async () => {
     const book = new FakeWorkbook();
     const host = createExcelHost({ run: book.run, settings: memorySettings() });

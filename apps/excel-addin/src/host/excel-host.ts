@@ -60,52 +60,92 @@ function tableName(sheetName: string): string {
   return sheetName.replace(/[^A-Za-z0-9_]/g, '');
 }
 
-async function deleteSheetIfPresent(context: ExcelRequestContext, name: string): Promise<void> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(name);
-  existing.load('name');
-  await context.sync();
-  if (!existing.isNullObject) {
-    existing.delete();
-    await context.sync();
-  }
+/** A result sheet with its cells laid out for writing: header first, and which columns are text. */
+interface PlannedSheet {
+  readonly sheet: ResultSheet;
+  readonly all: readonly (readonly Cell[])[];
+  readonly asText: boolean[];
+  /** Estimated request bytes per row: the values' JSON plus about 6 bytes a cell of number format. */
+  readonly rowBytes: number;
 }
 
-async function writeSheet(context: ExcelRequestContext, sheet: ResultSheet): Promise<void> {
-  await deleteSheetIfPresent(context, sheet.name);
-  const worksheet = context.workbook.worksheets.add(sheet.name);
+function planSheet(sheet: ResultSheet): PlannedSheet {
   const columns = sheet.header.length;
-  const asText = textColumns(sheet.rows, columns);
   const all: (readonly Cell[])[] = [sheet.header, ...sheet.rows];
-  const averageRowBytes = Math.max(1, JSON.stringify(all.slice(0, 200)).length / Math.min(all.length, 200));
-  // numberFormat travels with the values (about 6 bytes a cell), so budget a little for it.
-  const initialRows = Math.floor(targetChunkBytes / (averageRowBytes + columns * 6));
-  await forEachChunk(all.length, initialRows, async (start, count) => {
-    const range = worksheet.getRangeByIndexes(start, 0, count, columns);
-    const formats: string[][] = [];
-    const values = [];
-    for (let r = start; r < start + count; r++) {
-      const isHeader = r === 0;
-      formats.push(asText.map((text) => (text || isHeader ? '@' : 'General')));
-      values.push(all[r].map((cell, c) => toExcel(cell, asText[c] || isHeader)));
-    }
+  const sample = all.slice(0, 200);
+  const rowBytes = JSON.stringify(sample).length / sample.length + columns * 6;
+  return { sheet, all, asText: textColumns(sheet.rows, columns), rowBytes };
+}
+
+/**
+ * Writes result sheets in a bounded number of round trips: one sync to find earlier results and
+ * table-name clashes, one to delete and add the sheets, one per data chunk (rows of every sheet
+ * packed together up to the request budget, halved on a payload error), and one for the tables,
+ * styles, frozen headers, column widths and the active sheet. Tables come after all the values, as
+ * Excel advises for large writes.
+ */
+async function writeSheets(context: ExcelRequestContext, sheets: readonly ResultSheet[]): Promise<void> {
+  const plans = sheets.map(planSheet);
+  const { worksheets, tables } = context.workbook;
+  const earlier = sheets.map((sheet) => worksheets.getItemOrNullObject(sheet.name).load('name'));
+  const clashes = sheets.map((sheet) => {
+    const clash = tables.getItemOrNullObject(tableName(sheet.name));
+    clash.load('name,worksheet/name');
+    return clash;
+  });
+  await context.sync();
+
+  const replaced = new Set(sheets.filter((_, i) => !earlier[i].isNullObject).map((s) => s.name.toLowerCase()));
+  // Each sheet is deleted just before its replacement is added, so the workbook never runs out of sheets.
+  const added = sheets.map((sheet, i) => {
+    if (!earlier[i].isNullObject) earlier[i].delete();
+    return worksheets.add(sheet.name);
+  });
+  await context.sync();
+
+  // Rows of all sheets in one sequence, so small sheets share a request instead of one each.
+  const offsets: number[] = [];
+  let total = 0;
+  for (const plan of plans) {
+    offsets.push(total);
+    total += plan.all.length;
+  }
+  const widestRow = Math.max(1, ...plans.map((plan) => plan.rowBytes));
+  await forEachChunk(total, Math.floor(targetChunkBytes / widestRow), async (start, count) => {
     context.application.suspendApiCalculationUntilNextSync();
-    // The text format must be in place before the values arrive, or Excel parses them.
-    range.numberFormat = formats;
-    range.values = values;
+    plans.forEach((plan, i) => {
+      const from = Math.max(start, offsets[i]) - offsets[i];
+      const to = Math.min(start + count, offsets[i] + plan.all.length) - offsets[i];
+      if (to > from) writeRows(added[i], plan, from, to - from);
+    });
     await context.sync();
   });
-  const address = `A1:${columnLetter(columns - 1)}${all.length}`;
-  const table = worksheet.tables.add(address, true);
-  const wanted = tableName(sheet.name);
-  const clash = context.workbook.tables.getItemOrNullObject(wanted);
-  clash.load('name');
+
+  plans.forEach(({ sheet, all }, i) => {
+    const table = added[i].tables.add(`A1:${columnLetter(sheet.header.length - 1)}${all.length}`, true);
+    const clash = clashes[i];
+    if (clash.isNullObject || replaced.has(clash.worksheet.name.toLowerCase())) table.name = tableName(sheet.name);
+    table.style = 'TableStyleMedium2';
+    added[i].freezePanes.freezeRows(1);
+    table.getRange().format.autofitColumns();
+  });
+  added[0].activate();
   await context.sync();
-  if (clash.isNullObject) table.name = wanted;
-  table.style = 'TableStyleMedium2';
-  worksheet.freezePanes.freezeRows(1);
-  await context.sync();
-  table.getRange().format.autofitColumns();
-  await context.sync();
+}
+
+/** Queues rows `start` to `start + count` of a planned sheet: the text format first, then the values. */
+function writeRows(worksheet: ExcelWorksheet, plan: PlannedSheet, start: number, count: number): void {
+  const range = worksheet.getRangeByIndexes(start, 0, count, plan.sheet.header.length);
+  const formats: string[][] = [];
+  const values = [];
+  for (let r = start; r < start + count; r++) {
+    const isHeader = r === 0;
+    formats.push(plan.asText.map((text) => (text || isHeader ? '@' : 'General')));
+    values.push(plan.all[r].map((cell, c) => toExcel(cell, plan.asText[c] || isHeader)));
+  }
+  // The text format must be in place before the values arrive, or Excel parses them.
+  range.numberFormat = formats;
+  range.values = values;
 }
 
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
@@ -198,12 +238,8 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     },
 
     async writeResults(sheets: readonly ResultSheet[]): Promise<void> {
-      await run(async (context) => {
-        for (const sheet of sheets) await writeSheet(context, sheet);
-        const first = context.workbook.worksheets.getItemOrNullObject(sheets[0].name);
-        first.activate();
-        await context.sync();
-      });
+      if (sheets.length === 0) return;
+      await run((context) => writeSheets(context, sheets));
     },
 
     async readLockedPairs(pairsSheet: string): Promise<{ mentor: string; mentee: string }[]> {

@@ -4,7 +4,8 @@
 import { FakeExcelError, notLoaded } from './fake-excel-error.js';
 import type { FakeWorkbook } from './fake-workbook.js';
 
-type Operation = { kind: 'write'; bytes: number; apply: () => void } | { kind: 'read'; apply: () => number };
+type Operation =
+  { kind: 'write'; bytes: number; apply: () => void; cellValues: boolean } | { kind: 'read'; apply: () => number };
 
 function bytesOf(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
@@ -14,8 +15,9 @@ export class Batch {
   readonly queue: Operation[] = [];
   constructor(readonly book: FakeWorkbook) {}
 
-  write(payload: unknown, apply: () => void): void {
-    this.queue.push({ kind: 'write', bytes: bytesOf(payload) + 32, apply });
+  /** Queues a change; `cellValues` marks a write of cells' values (counted in `dataSyncs`). */
+  write(payload: unknown, apply: () => void, cellValues = false): void {
+    this.queue.push({ kind: 'write', bytes: bytesOf(payload) + 32, apply, cellValues });
   }
 
   read(apply: () => unknown): void {
@@ -25,6 +27,7 @@ export class Batch {
   async sync(): Promise<void> {
     const operations = this.queue.splice(0);
     this.book.syncCount += 1;
+    if (operations.some((op) => op.kind === 'write' && op.cellValues)) this.book.dataSyncs += 1;
     const requestBytes = operations.reduce((sum, op) => sum + (op.kind === 'write' ? op.bytes : 64), 0);
     if (requestBytes > this.book.payloadLimitBytes) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');

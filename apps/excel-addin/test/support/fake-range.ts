@@ -91,7 +91,7 @@ export class FakeRange extends Loaded implements ExcelRange {
     return this.get('values');
   }
   set values(input: ExcelValue[][] | ExcelValue) {
-    this.batch.write(input, () => this.assign(this.area(), input, typeIntoCell, 'values'));
+    this.batch.write(input, () => this.assign(this.area(), input, typeIntoCell, 'values'), true);
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');

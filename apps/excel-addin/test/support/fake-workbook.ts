@@ -40,7 +40,10 @@ export class FakeWorkbook {
   activeSheet: SheetData;
   selection: Area;
   tableCounter = 0;
+  /** Every `context.sync()`, the implicit one at the end of `run` included: each is a round trip. */
   syncCount = 0;
+  /** The syncs that carried cells' values. */
+  dataSyncs = 0;
   suspendCalls = 0;
   maxRequestBytesSeen = 0;
   maxResponseBytesSeen = 0;
