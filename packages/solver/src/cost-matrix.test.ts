@@ -21,6 +21,34 @@ describe('linearSumAssignment rejects costs it cannot solve, saying where', () =
     rejects({ data: Float64Array.of(1, 2, 3, 4, NaN, 6), rows: 2, cols: 3 }, 'costs.data[4] (row 1, column 1) is NaN');
   });
 
+  it('names the first invalid entry in row-major order of a dense matrix with more rows than columns', () => {
+    // Tall matrices are transposed in blocks of 64 rows inside the wasm: the message must still
+    // name the entry a row-by-row reading meets first, in the second block here.
+    const data = new Float64Array(100 * 3).fill(1);
+    data[70 * 3 + 2] = -Infinity;
+    data[71 * 3 + 0] = NaN;
+    data[90 * 3 + 1] = NaN;
+    rejects(
+      { data, rows: 100, cols: 3 },
+      'costs.data[212] (row 70, column 2) is -Infinity; a forbidden pair is Infinity',
+    );
+    data[3 * 3 + 1] = NaN;
+    rejects({ data, rows: 100, cols: 3 }, 'costs.data[10] (row 3, column 1) is NaN');
+  });
+
+  it('rejects +Infinity in a dense matrix when maximising, wide or tall', () => {
+    const data = Float64Array.of(1, 2, 3, 4, Infinity, 6);
+    const maximize = { maximize: true };
+    rejects({ data, rows: 2, cols: 3 }, 'costs.data[4] (row 1, column 1) is Infinity; a forbidden', maximize);
+    rejects({ data, rows: 3, cols: 2 }, 'costs.data[4] (row 2, column 0) is Infinity; a forbidden', maximize);
+  });
+
+  it('rejects -Infinity in a dense matrix when minimising, wide or tall', () => {
+    const data = Float64Array.of(1, 2, -Infinity, 4, 5, 6);
+    rejects({ data, rows: 2, cols: 3 }, 'costs.data[2] (row 0, column 2) is -Infinity');
+    rejects({ data, rows: 3, cols: 2 }, 'costs.data[2] (row 1, column 0) is -Infinity');
+  });
+
   it('rejects -Infinity when minimising', () => {
     rejects([[1, -Infinity]], 'costs[0][1] is -Infinity; a forbidden pair is Infinity when minimizing');
   });

@@ -1,6 +1,8 @@
-// Reading and checking the costs given to linearSumAssignment, and copying them into the solver's
-// layout in the same pass. The checks are hand-written rather than a zod schema: they run once per
-// entry of matrices with tens of millions of entries, in the loop that copies them anyway.
+// Reading and checking the costs given to linearSumAssignment. Nested arrays are checked and copied
+// into the solver's layout in one pass here; a Float64Array is copied into wasm memory in bulk and
+// checked (and transposed) there (linear-sum-assignment.ts), and only the entry it rejects is
+// described here. The checks are hand-written rather than a zod schema: they run once per entry of
+// matrices with tens of millions of entries.
 import { InvalidCostMatrixError } from './errors.js';
 import type { CostInput, DenseMatrix } from './types.js';
 
@@ -11,7 +13,7 @@ export interface CostShape {
   readonly transposed: boolean;
 }
 
-function isDense(costs: CostInput): costs is DenseMatrix {
+export function isDense(costs: CostInput): costs is DenseMatrix {
   return !Array.isArray(costs);
 }
 
@@ -85,7 +87,15 @@ export function costPath(costs: CostInput, shape: CostShape, i: number, j: numbe
   return isDense(costs) ? `costs.data[${i * shape.cols + j}] (row ${i}, column ${j})` : `costs[${i}][${j}]`;
 }
 
-function rejectEntry(costs: CostInput, shape: CostShape, i: number, j: number, value: unknown, maximize: boolean): never {
+/** Throws the InvalidCostMatrixError for entry (i, j), which the caller found invalid. */
+export function rejectEntry(
+  costs: CostInput,
+  shape: CostShape,
+  i: number,
+  j: number,
+  value: unknown,
+  maximize: boolean,
+): never {
   const path = costPath(costs, shape, i, j);
   if (typeof value !== 'number') throw new InvalidCostMatrixError(path, `is not a number (got ${typeof value})`);
   if (Number.isNaN(value)) throw new InvalidCostMatrixError(path, 'is NaN; every cost must be a number');
@@ -94,20 +104,25 @@ function rejectEntry(costs: CostInput, shape: CostShape, i: number, j: number, v
 }
 
 /**
- * Copies `costs` into `target` (rows × cols, or cols × rows when transposed), negated when
- * maximizing so the solver always minimises, rejecting NaN and the infinity of the wrong sign.
+ * Copies nested-array `costs` into `target` (rows × cols, or cols × rows when transposed), negated
+ * when maximizing so the solver always minimises, rejecting non-numbers, NaN and the infinity of
+ * the wrong sign.
  */
-export function copyCosts(costs: CostInput, shape: CostShape, maximize: boolean, target: Float64Array): void {
+export function copyNestedCosts(
+  costs: readonly (readonly number[])[],
+  shape: CostShape,
+  maximize: boolean,
+  target: Float64Array,
+): void {
   const { rows, cols, transposed } = shape;
   const sign = maximize ? -1 : 1;
-  const dense = isDense(costs);
   for (let i = 0; i < rows; i++) {
-    const row: ArrayLike<unknown> = dense ? costs.data.subarray(i * cols, (i + 1) * cols) : costs[i];
+    const row: ArrayLike<unknown> = costs[i];
     for (let j = 0; j < cols; j++) {
       const entry = row[j];
       const value = sign * (entry as number);
       // After the sign flip the only infinity allowed is +Infinity; NaN fails `value === value`.
-      if (value !== value || value === -Infinity || (!dense && typeof entry !== 'number')) {
+      if (value !== value || value === -Infinity || typeof entry !== 'number') {
         rejectEntry(costs, shape, i, j, entry, maximize);
       }
       target[transposed ? j * rows + i : i * cols + j] = value;

@@ -92,6 +92,34 @@ describe.each<SolverBuild>(['debug', 'release'])('linearSumAssignment (%s wasm)'
     );
   });
 
+  it('gives the same answer for dense and nested input taller than one transposing block (64 rows)', () => {
+    const random = seededRandom(11);
+    for (const [rows, cols] of [[150, 70], [70, 150], [129, 129]] as const) {
+      for (const maximize of [false, true]) {
+        const nested = randomMatrix(random, rows, cols, 40, 0.1, maximize);
+        const dense = { data: Float64Array.from(nested.flat()), rows, cols };
+        const result = solver.linearSumAssignmentWithDuals(dense, { maximize });
+        expect(result).toEqual(solver.linearSumAssignmentWithDuals(nested, { maximize }));
+        expectValidAssignment(nested, rows, cols, result);
+        expectDualCertificate(nested, rows, cols, maximize, result);
+      }
+    }
+  });
+
+  it('proves optimality on tie-heavy integer costs (0–2 and 0–20), square, wide and tall', () => {
+    const random = seededRandom(21);
+    for (const spread of [3, 21]) {
+      for (const [rows, cols] of [[300, 300], [120, 300], [300, 120]] as const) {
+        for (const maximize of [false, true]) {
+          const costs = randomMatrix(random, rows, cols, spread, 0, maximize);
+          const result = solver.linearSumAssignmentWithDuals({ data: Float64Array.from(costs.flat()), rows, cols }, { maximize });
+          expectValidAssignment(costs, rows, cols, result);
+          expectDualCertificate(costs, rows, cols, maximize, result);
+        }
+      }
+    }
+  });
+
   it('sorts the pairs by row when there are more rows than columns', () => {
     const result = solver.linearSumAssignment([[9, 9], [1, 9], [9, 9], [9, 1]]);
     expect(Array.from(result.rowIndices)).toEqual([1, 3]);
