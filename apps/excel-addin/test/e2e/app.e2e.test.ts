@@ -1,5 +1,6 @@
 // The app in headless Chromium: inside a fake Excel (the same fake workbook as the unit tests,
-// bundled and injected before the page loads) and as the standalone page.
+// bundled and injected before the page loads) and as the standalone page. Every check of state that
+// an action changes waits for that state (a locator's waitFor, or `eventually`), never reads it once.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { createSolver } from '@mentor-matcher/solver';
 import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeSheetInit } from '../support/fake-workbook.js';
+import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
+import { eventually } from './eventually.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
 
@@ -59,8 +61,8 @@ describe('inside Excel (fake host)', () => {
       viewport: { width: 420, height: 900 },
     });
     await page.waitForSelector('html[data-ready="excel"]');
-    expect(await page.locator('select').nth(0).inputValue()).toBe('table:Mentors');
-    expect(await page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
+    await eventually(() => page.locator('select').nth(0).inputValue()).toBe('table:Mentors');
+    await eventually(() => page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
     await page.getByRole('button', { name: 'Read and check' }).click();
     await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
     await page.screenshot({ path: join(screenshots, 'taskpane-data.png'), fullPage: false });
@@ -70,11 +72,12 @@ describe('inside Excel (fake host)', () => {
     await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, 'taskpane-match.png') });
 
-    const pairs = await sheetValues(page, 'Match Pairs');
-    expect(pairs[0].slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
-    expect(pairKeys(pairs)).toEqual(await expectedPairs());
-    expect((await sheetValues(page, 'Match Mentors')).length).toBe(51);
-    expect((await sheetValues(page, 'Match Mentees')).length).toBe(51);
+    const expected = await expectedPairs();
+    const pairsHeader = async () => (await sheetValues(page, 'Match Pairs'))[0].slice(0, 3);
+    await eventually(pairsHeader).toEqual(['mentor email', 'mentee email', 'score']);
+    await eventually(async () => pairKeys(await sheetValues(page, 'Match Pairs'))).toEqual(expected);
+    await eventually(async () => (await sheetValues(page, 'Match Mentors')).length).toBe(51);
+    await eventually(async () => (await sheetValues(page, 'Match Mentees')).length).toBe(51);
     expect(foreignRequests(harness, requests)).toEqual([]);
 
     await page.getByRole('tab', { name: '4. Show the work' }).click();
@@ -82,7 +85,7 @@ describe('inside Excel (fake host)', () => {
     await page.locator('#new-sample').click();
     await page.locator('#beat-board button').first().waitFor();
     await page.locator('#beat-board button:not([disabled])').first().click();
-    await expect.poll(() => page.locator('#beat-score').textContent()).toMatch(/Your pairs: 1 of \d+ mentees matched/);
+    await eventually(() => page.locator('#beat-score').textContent()).toMatch(/Your pairs: 1 of \d+ mentees matched/);
     await page.screenshot({ path: join(screenshots, 'taskpane-show-the-work.png'), fullPage: true });
     await page.context().close();
   });
@@ -99,7 +102,7 @@ describe('inside Excel (fake host)', () => {
     const chosen = before[5];
     await page.evaluate(
       async ([row, column]) => {
-        const book = (window as unknown as { __fakeWorkbook: { run: (f: (c: any) => Promise<void>) => Promise<void> } }).__fakeWorkbook;
+        const book = (window as unknown as { __fakeWorkbook: Pick<FakeWorkbook, 'run'> }).__fakeWorkbook;
         await book.run(async (context) => {
           context.workbook.worksheets.getItemOrNullObject('Match Pairs').getRangeByIndexes(row, column, 1, 1).values = [['yes']];
           await context.sync();
@@ -109,12 +112,17 @@ describe('inside Excel (fake host)', () => {
     );
     await page.locator('#run-match').click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Replace results' }).click();
+    // The status still says "Done in" from the first run until the second one has written: wait for
+    // the rewritten sheet itself.
+    const keptPair = async () => {
+      const kept = (await sheetValues(page, 'Match Pairs')).find((row) => row[0] === chosen[0] && row[1] === chosen[1]);
+      return kept && { locked: String(kept[lockedColumn]).toLowerCase(), lock: kept[lockColumn] };
+    };
+    await eventually(keptPair, 'the chosen pair, locked, in the rewritten Pairs sheet').toEqual({
+      locked: 'locked',
+      lock: 'yes',
+    });
     await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
-    const after = await sheetValues(page, 'Match Pairs');
-    const kept = after.find((row) => row[0] === chosen[0] && row[1] === chosen[1]);
-    expect(kept).toBeDefined();
-    expect(String(kept![lockedColumn]).toLowerCase()).toBe('locked');
-    expect(kept![lockColumn]).toBe('yes');
     await page.context().close();
   });
 
@@ -127,11 +135,18 @@ describe('inside Excel (fake host)', () => {
     await page.getByLabel('Rule set name').fill('Spring 2026');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(screenshots, 'taskpane-rules.png') });
-    const saved = (await page.evaluate(() =>
-      (window as unknown as { __fakeSettings: Map<string, unknown> }).__fakeSettings.get('mentorMatcher'),
-    )) as { ruleSet: { name: string; rules: { points?: number }[] } };
-    expect(saved.ruleSet.name).toBe('Spring 2026');
-    expect(saved.ruleSet.rules.some((rule) => rule.points === 17)).toBe(true);
+    type Saved = { ruleSet: { name: string; rules: { points?: number }[] } } | undefined;
+    const readSaved = () =>
+      page.evaluate(() => {
+        const settings = (window as unknown as { __fakeSettings: Map<string, unknown> }).__fakeSettings;
+        return settings.get('mentorMatcher') as Saved;
+      });
+    // Saving goes through Office's asynchronous settings.saveAsync.
+    await eventually(async () => {
+      const saved = await readSaved();
+      return { name: saved?.ruleSet.name, has17: saved?.ruleSet.rules.some((rule) => rule.points === 17) };
+    }).toEqual({ name: 'Spring 2026', has17: true });
+    const saved = await readSaved();
     await page.context().close();
 
     const reopened = await openApp(harness, {
@@ -139,7 +154,7 @@ describe('inside Excel (fake host)', () => {
     });
     await reopened.page.waitForSelector('html[data-ready="excel"]');
     await reopened.page.getByRole('tab', { name: '2. Rules' }).click();
-    expect(await reopened.page.getByLabel('Rule set name').inputValue()).toBe('Spring 2026');
+    await eventually(() => reopened.page.getByLabel('Rule set name').inputValue()).toBe('Spring 2026');
     await reopened.page.context().close();
   });
 
@@ -151,11 +166,13 @@ describe('inside Excel (fake host)', () => {
     await page.locator('#run-match').click();
     await page.locator('#cancel').click();
     await page.getByRole('status').filter({ hasText: 'Cancelled' }).waitFor();
-    expect(await page.locator('#run-match').isEnabled()).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __fakeWorkbook: { sheetNames(): string[] } }).__fakeWorkbook.sheetNames())).toEqual([
-      'Mentors',
-      'Mentees',
-    ]);
+    // The status changes at once; the step re-renders (Match enabled again) in a later task.
+    await eventually(() => page.locator('#run-match').isEnabled(), 'Match is enabled again after Cancel').toBe(true);
+    // Read once the run is over (Match enabled), so any write the cancelled run still made is there.
+    const sheetNames = await page.evaluate(() =>
+      (window as unknown as { __fakeWorkbook: { sheetNames(): string[] } }).__fakeWorkbook.sheetNames(),
+    );
+    expect(sheetNames).toEqual(['Mentors', 'Mentees']);
     await page.context().close();
   });
 });
@@ -197,13 +214,14 @@ describe('standalone page', () => {
     const { page } = await openApp(harness);
     await page.waitForSelector('html[data-ready="standalone"]');
     await page.getByRole('button', { name: 'Try with sample data' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sample data: 50 made-up mentors' }).waitFor();
     await page.getByRole('button', { name: 'Read and check' }).click();
     await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
     await page.screenshot({ path: join(screenshots, 'standalone-data.png'), fullPage: true });
     await page.getByRole('tab', { name: '3. Match' }).click();
     await page.locator('#run-match').click();
     await page.locator('table[data-sheet="Match Pairs"] tbody tr').first().waitFor({ timeout: 60_000 });
-    expect(await page.locator('table[data-sheet="Match Pairs"] tbody tr').count()).toBeGreaterThan(10);
+    await eventually(() => page.locator('table[data-sheet="Match Pairs"] tbody tr').count()).toBeGreaterThan(10);
     await page.context().close();
   });
 });

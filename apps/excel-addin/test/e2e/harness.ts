@@ -1,23 +1,25 @@
 // Shared set-up for the browser tests and the browser benchmark: build the app once, bundle the fake
-// Office host for injection, serve the build on a local port, and launch Debian's Chromium.
+// Office host for injection, serve the build on a local port, and launch the headless Chromium that
+// @mentor-matcher/test-browser finds (an installed one, else the one npm install brings).
 import { mkdtemp, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { launchTestBrowser, type FoundBrowser } from '@mentor-matcher/test-browser';
+import type { Browser, Page, Request } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp } from '../../scripts/build-app.js';
 import { appRoot, createStaticServer, listen } from '../../scripts/static-server.js';
 import type { FakeOfficeOptions } from '../support/fake-office.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const officeCdn = 'https://appsforoffice.microsoft.com/';
 const officeDist = join(appRoot, '../../node_modules/@microsoft/office-js/dist');
 
 export interface Harness {
   readonly origin: string;
   readonly browser: Browser;
+  /** Which Chromium, and where it was found. */
+  readonly found: FoundBrowser;
   readonly fakeOfficeScript: string;
   /** The built app's folder. */
   readonly dist: string;
@@ -46,21 +48,28 @@ async function bundleFakeOffice(): Promise<string> {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const outDir = await mkdtemp(join(tmpdir(), 'mentor-matcher-e2e-'));
-  const [dist, fakeOfficeScript] = await Promise.all([buildApp(outDir), bundleFakeOffice()]);
-  const server: Server = createStaticServer(dist);
-  const port = await listen(server, 0, '127.0.0.1');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    browser,
-    fakeOfficeScript,
-    dist,
-    async close() {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  // The browser first: where there is none, its one-line reason comes before the app is built.
+  const { browser, found } = await launchTestBrowser();
+  try {
+    const outDir = await mkdtemp(join(tmpdir(), 'mentor-matcher-e2e-'));
+    const [dist, fakeOfficeScript] = await Promise.all([buildApp(outDir), bundleFakeOffice()]);
+    const server: Server = createStaticServer(dist);
+    const port = await listen(server, 0, '127.0.0.1');
+    return {
+      origin: `http://127.0.0.1:${port}`,
+      browser,
+      found,
+      fakeOfficeScript,
+      dist,
+      async close() {
+        await browser.close();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 export interface OpenedPage {
@@ -70,10 +79,14 @@ export interface OpenedPage {
 }
 
 /**
- * Opens the app. With `fakeOffice`, the fake Excel is injected and office.js answered with an empty
- * script; without it, office.js and its files are served from the npm package (standalone mode).
+ * Opens the app: with `fakeOffice`, the task pane with the fake Excel injected and office.js answered
+ * with an empty script; without it, the standalone page. Where a page asks for office.js (taskpane.html
+ * opened with `path`), it and its files are served from the npm package in place of Microsoft's CDN.
  */
-export async function openApp(harness: Harness, options: { fakeOffice?: FakeOfficeOptions; viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
+export async function openApp(
+  harness: Harness,
+  options: { fakeOffice?: FakeOfficeOptions; viewport?: { width: number; height: number }; path?: string } = {},
+): Promise<OpenedPage> {
   const context = await harness.browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -95,7 +108,8 @@ export async function openApp(harness: Harness, options: { fakeOffice?: FakeOffi
   if (options.fakeOffice) {
     await page.addInitScript(`${harness.fakeOfficeScript}\nMentorMatcherFakeOffice.installFakeOffice(window, ${JSON.stringify(options.fakeOffice)});`);
   }
-  await page.goto(`${harness.origin}/index.html`);
+  // The pane Office opens (taskpane.html, with office.js) or the standalone page (index.html, without).
+  await page.goto(`${harness.origin}/${options.path ?? (options.fakeOffice ? 'taskpane.html' : 'index.html')}`);
   return { page, requests };
 }
 
