@@ -2,7 +2,7 @@
 // a pairs file, read by its `mentor email` and `mentee email` columns.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { EarlierPair } from '@mentor-matcher/engine';
+import { participantId, type EarlierPair } from '@mentor-matcher/engine';
 import { displayRowNumber, type Table } from '@mentor-matcher/tabular';
 import { InputError } from './cli-errors.js';
 import { readTableFile } from './read-table-file.js';
@@ -31,8 +31,8 @@ function pairsFrom(table: Table): EarlierPair[] {
   const pairs: EarlierPair[] = [];
   const problems = [];
   for (const [i, row] of table.rows.entries()) {
-    const mentorId = String(row[mentor] ?? '').trim().toLowerCase();
-    const menteeId = String(row[mentee] ?? '').trim().toLowerCase();
+    const mentorId = participantId(String(row[mentor] ?? ''));
+    const menteeId = participantId(String(row[mentee] ?? ''));
     if (mentorId === '' && menteeId === '') continue;
     if (mentorId === '' || menteeId === '') {
       const column = mentorId === '' ? 'mentor email' : 'mentee email';

@@ -91,6 +91,50 @@ function emailProblems(people: readonly Participant[], role: Role): InputProblem
   return problems;
 }
 
+// Invisible in a cell: format characters (zero-width, soft hyphen, byte order mark, bidirectional
+// controls) and control characters. Names may keep the zero-width (non-)joiner, which Persian and
+// Indic scripts need between letters.
+const invisibleInEmail = /[\p{Cf}\p{Cc}]/gu;
+const invisibleInName = /(?![\u200C\u200D])[\p{Cf}\p{Cc}]/gu;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A name or email holding characters that show as nothing: the text looks right and is not (a
+ * pasted zero-width space, a soft hyphen, a bidirectional override). One warning per cell, naming
+ * the row, the column and the characters; emails are compared without them (participantId).
+ */
+function invisibleCharacterProblems(people: readonly Participant[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const reported = new Set<string>();
+  for (const person of people) {
+    for (const field of ['email', 'name', 'firstName', 'lastName'] as const) {
+      const cell = ownValue(person.fields, field);
+      if (typeof cell !== 'string') continue;
+      const found = cell.match(field === 'email' ? invisibleInEmail : invisibleInName);
+      if (!found) continue;
+      const column = headerOf(person, field);
+      const key = `${person.source}\u0000${person.row}\u0000${column}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const chars = [...new Set(found.map(codePoint))].join(', ');
+      problems.push({
+        severity: 'warning',
+        code: 'invisible-characters',
+        table: person.source,
+        row: person.row,
+        column,
+        value: cell,
+        message:
+          `${person.source} row ${person.row}, column "${column}": the ${field === 'email' ? 'email' : 'name'} holds ` +
+          `invisible characters (${chars})` +
+          (field === 'email' ? '; they are ignored when telling people apart, and left out of the address' : ''),
+      });
+    }
+  }
+  return problems;
+}
+
 interface ColumnUse {
   readonly side: Role;
   readonly field: string;
@@ -363,6 +407,8 @@ export function checkInput(
     ...duplicateIds(mentees, 'mentee'),
     ...emailProblems(mentors, 'mentor'),
     ...emailProblems(mentees, 'mentee'),
+    // One list, so that someone on both sides of a people table is warned about once.
+    ...invisibleCharacterProblems([...mentors, ...mentees]),
     ...ladderProblems(mentors, mentees, ruleSet),
     ...nearDuplicateProblems(mentors, mentees, ruleSet),
     ...unmatchedValueProblems(mentors, mentees, ruleSet),

@@ -22,9 +22,21 @@ export interface ReadPeopleResult {
   problems: InputProblem[];
 }
 
-/** The id of a person: their email trimmed and lower-cased. */
+/** Characters that show as nothing: zero-width space, non-joiner and joiner, word joiner, byte order mark, soft hyphen. */
+const invisibleInAddresses = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * An email address as it can be used: Unicode NFKC (full-width `ａ` is `a`), invisible characters
+ * removed, trimmed. A copy-paste from a web page or a document often brings a zero-width space or a
+ * soft hyphen along; left in, the same person looked like two and could be paired with themself.
+ */
+export function cleanEmail(email: string): string {
+  return email.normalize('NFKC').replace(invisibleInAddresses, '').trim();
+}
+
+/** The id of a person: their email cleaned (see cleanEmail) and lower-cased. */
 export function participantId(email: string): string {
-  return email.trim().toLowerCase();
+  return cleanEmail(email).toLowerCase();
 }
 
 /** A logical field's value: from `fields` when the reader set it, else the attribute with that header. */
@@ -157,7 +169,7 @@ function buildParticipant(context: RowContext, row: readonly Cell[], rowIndex: n
   });
   const fields = emptyRecord<Cell>();
   for (const field of Object.keys(context.mapping)) fields[field] = rowCell(context, row, field);
-  const email = cellText(fields.email ?? null);
+  const email = cleanEmail(cellText(fields.email ?? null));
   const first = cellText(fields.firstName ?? null);
   const last = cellText(fields.lastName ?? null);
   const fullName = cellText(fields.name ?? null) || [first, last].filter((part) => part !== '').join(' ');
@@ -166,7 +178,8 @@ function buildParticipant(context: RowContext, row: readonly Cell[], rowIndex: n
     id,
     role,
     index,
-    name: fullName || email || id,
+    // With neither a name nor an email, the row says who it is; the email column stays blank.
+    name: fullName || email || `${table.source} row ${rowNumber}`,
     firstName: first || fullName.split(/\s+/)[0] || '',
     email: email !== '' ? email : null,
     capacity: capacityOf(context, row, rowNumber, role),

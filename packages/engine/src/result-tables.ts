@@ -19,7 +19,8 @@ function table(source: string, header: string[], rows: Cell[][]): Table {
   return { source, header, rows, headerRow: 1, firstColumn: 0 };
 }
 
-const emailOf = (person: Participant) => person.email ?? person.id;
+// Blank for someone with no email: their internal id (a file and row) is not an address.
+const emailOf = (person: Participant) => person.email ?? '';
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 

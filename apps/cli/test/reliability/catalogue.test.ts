@@ -45,6 +45,8 @@
 // | 40,000 × 40,000, every pair eligible   | exit 1  | the GB needed and allowed, "estimated from a sample", the way forward |
 // | role "constructor" in a people table   | exit 1  | file, row, column, the value; never "roles is not iterable"        |
 // | headers "__proto__", "toString"        | exit 0  | ordinary columns: kept in the output, same pairs as the sample      |
+// | an email with a zero-width space        | exit 1 | the duplicate (NFKC, invisible characters removed) with both rows   |
+// | a soft hyphen in a name, a blank email  | exit 0 | warnings by row and column; no "mentors.csv#8" in any output        |
 //
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
@@ -522,6 +524,31 @@ const cases: Case[] = [
     verify: (run) => {
       expect(run.result.pairs).toHaveLength(pairsOfSample);
       expect(run.result.mentors[0].participant.attributes['toString']).toBe('t');
+    },
+  },
+  {
+    name: 'an email with a zero-width space repeats another',
+    build: () => twoCsv([...mentors, mentors[2].map((cell) => (cell === 'mentor.01@gov.uk' ? 'mentor.01\u200B@gov.uk' : cell))], mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 52', 'mentor.01@gov.uk is already listed as a mentor on row 3', 'invisible characters (U+200B)'],
+  },
+  {
+    name: 'a soft hyphen in a name, a blank email',
+    build: () => {
+      const fixture = twoCsv(withCell(withCell(mentors, 4, 'first name', 'Al\u00ADex'), 6, 'email address', ''), mentees);
+      // The person with no email cannot be looked up by it; the count of mentors below covers them.
+      return { ...fixture, people: { ...fixture.people, mentors: fixture.people.mentors.filter((e) => e !== '') } };
+    },
+    exit: 0,
+    says: ['mentors.csv row 6, column "first name": the name holds invisible characters (U+00AD)', /blank "email address" \(row 8\)/],
+    verify: (run) => {
+      expect(run.result.mentors).toHaveLength(50);
+      expect(run.result.mentors[6].participant.email).toBeNull();
+    },
+    afterCli: (cwd) => {
+      for (const file of ['pairs.csv', 'mentors.csv', 'mentees.csv', 'unmatched.csv', 'mail-merge.csv']) {
+        expect(readFileSync(join(cwd, 'out', file), 'utf8')).not.toMatch(/mentors\.csv#/);
+      }
     },
   },
 ];
