@@ -1,10 +1,10 @@
 import { request } from 'node:http';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CertificateUnavailableError, certificatesWithin } from '../scripts/certificates.js';
-import { contentSecurityPolicy, createStaticServer, listen } from '../scripts/static-server.js';
+import { contentSecurityPolicy, createStaticServer, listen, serverSecurityPolicy } from '../scripts/static-server.js';
 
 function get(port: number, path: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -38,7 +38,7 @@ describe('the static server', () => {
     try {
       const page = await get(port, '/');
       expect(page.status).toBe(200);
-      expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
+      expect(page.headers['content-security-policy']).toBe(serverSecurityPolicy);
       expect(contentSecurityPolicy).toContain("'wasm-unsafe-eval'");
       expect((await get(port, '/a.wasm')).headers['content-type']).toBe('application/wasm');
       expect((await get(port, '/../../etc/passwd')).status).not.toBe(200);
@@ -46,6 +46,39 @@ describe('the static server', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('the static server on bad requests (issue 15)', () => {
+  it('answers a malformed percent-encoding with 400 and keeps serving', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mm-static-'));
+    await writeFile(join(root, 'index.html'), '<p>hi</p>');
+    const server = createStaticServer(root);
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      for (const path of ['/%E0%A4%A', '/%', '/a%00b.html', '/%ZZ'])
+        expect((await get(port, path)).status, path).toBe(400);
+      expect((await get(port, '/')).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('lets only the app itself and the Office hosts frame it', async () => {
+    const policy = serverSecurityPolicy
+      .split('; ')
+      .find((d) => d.startsWith('frame-ancestors '))
+      ?.split(' ')
+      .slice(1);
+    expect(policy?.[0]).toBe("'self'");
+    expect(policy).toEqual(
+      expect.arrayContaining(['https://*.officeapps.live.com', 'https://*.office.com', 'https://*.cloud.microsoft']),
+    );
+    for (const source of policy ?? [])
+      expect(source === "'self'" || /^https:\/\/(\*\.)?[a-z0-9.-]+$/.test(source), source).toBe(true);
+    expect(policy).not.toContain('*');
+    expect(serverSecurityPolicy.startsWith(contentSecurityPolicy)).toBe(true);
   });
 });
 
