@@ -1,6 +1,9 @@
 // The browser suite: one run in headless Chromium through the add-in's worker. The add-in owns the
 // page and the measurement (`runBrowserBenchmark` in apps/excel-addin/bench/); this suite calls it
-// when it exists and records what it returns.
+// when it exists and records what it returns, with the browser that ran it. The browser is the one
+// the tests use (@mentor-matcher/test-browser: an installed Chromium or Chrome, else the one in
+// @sparticuz/chromium); where there is none, every size is 'unavailable' with the one-line reason.
+import { findTestBrowser } from '@mentor-matcher/test-browser';
 
 /** What the add-in's entry point is expected to return: named figures in milliseconds, at least. */
 export type BrowserFigures = Readonly<Record<string, unknown>>;
@@ -16,6 +19,15 @@ type RunBrowserBenchmark = (options: { size: number }) => Promise<BrowserFigures
 const BROWSER_BENCH_MODULE = '@mentor-matcher/excel-addin/bench';
 
 export async function runBrowserSuite(sizes: readonly number[], log: (line: string) => void = () => {}): Promise<BrowserMeasurement[]> {
+  let browser: string;
+  try {
+    browser = (await findTestBrowser()).description;
+    log(`browser: ${browser}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log(`browser: ${reason}`);
+    return sizes.map((size) => ({ size, status: 'unavailable', reason }));
+  }
   let run: RunBrowserBenchmark;
   try {
     const module = (await import(BROWSER_BENCH_MODULE)) as { runBrowserBenchmark?: RunBrowserBenchmark };
@@ -31,7 +43,7 @@ export async function runBrowserSuite(sizes: readonly number[], log: (line: stri
     try {
       const figures = await run({ size });
       log(`browser ${size}×${size}: ${JSON.stringify(figures)}`);
-      measurements.push({ size, status: 'ok', figures });
+      measurements.push({ size, status: 'ok', figures: { ...figures, browser } });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log(`browser ${size}×${size}: FAILED (${reason})`);
@@ -53,6 +65,10 @@ export function browserMarkdown(measurements: readonly BrowserMeasurement[]): st
     const cells = keys.map((k) => (m.status === 'ok' && k in m.figures ? formatFigure(m.figures[k]) : ''));
     lines.push(`| ${m.size} | ${m.status === 'ok' ? 'ok' : `${m.status}: ${m.reason}`} | ${cells.join(' | ')} |`);
   }
-  lines.push('', 'Headless Chromium (Debian `chromium`) through `playwright-core`; figures as reported by the add-in\'s `runBrowserBenchmark` (times in ms).');
+  lines.push(
+    '',
+    'Headless Chromium through `playwright-core` (`browser`: which one, as `@mentor-matcher/test-browser` found it); ' +
+      "figures as reported by the add-in's `runBrowserBenchmark` (times in ms).",
+  );
   return lines.join('\n') + '\n';
 }

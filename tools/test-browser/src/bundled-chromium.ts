@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import type { BundledChromium } from './find-browser.js';
 
 const run = promisify(execFile);
 
@@ -50,13 +51,14 @@ async function locatePackage(): Promise<BundledPackage | undefined> {
  * The unpacked binary, under node_modules/.cache/ (one folder per package version, per checkout,
  * gone with node_modules). Unpacks it first when needed: about 190 MB, 3 s on a 2-core machine.
  */
-export async function unpackBundledChromium(): Promise<string | undefined> {
+export async function unpackBundledChromium(): Promise<BundledChromium | undefined> {
   const found = await locatePackage();
   if (!found) return undefined;
   const cache = join(found.nodeModules, '.cache', 'mentor-matcher-test-browser');
   const folder = join(cache, `chromium-${found.version}`);
   const binary = join(folder, 'chromium');
-  if (isExecutableFile(binary)) return binary;
+  const unpacked = { executablePath: binary, version: found.version };
+  if (isExecutableFile(binary)) return unpacked;
 
   await mkdir(cache, { recursive: true });
   const staging = await mkdtemp(join(cache, `chromium-${found.version}.unpacking-`));
@@ -82,5 +84,5 @@ export async function unpackBundledChromium(): Promise<string | undefined> {
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  return binary;
+  return unpacked;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findBrowser, TestBrowserNotFoundError, type SearchEnvironment } from './find-browser.js';
+import { findBrowser, TestBrowserNotFoundError, type BundledChromium, type SearchEnvironment } from './find-browser.js';
 
 /** A machine with these executable files (anything else is missing or not executable). */
 function machine(
@@ -8,7 +8,7 @@ function machine(
     arch?: string;
     env?: Record<string, string>;
     executables?: string[];
-    bundled?: () => Promise<string | undefined>;
+    bundled?: () => Promise<BundledChromium | undefined>;
   } = {},
 ): SearchEnvironment & { bundledChromium: ReturnType<typeof vi.fn> } {
   const executables = new Set(options.executables ?? []);
@@ -17,7 +17,9 @@ function machine(
     platform: options.platform ?? 'linux',
     arch: options.arch ?? 'x64',
     isExecutable: (path) => executables.has(path),
-    bundledChromium: vi.fn(options.bundled ?? (async () => '/repo/node_modules/.cache/chromium')),
+    bundledChromium: vi.fn(
+      options.bundled ?? (async () => ({ executablePath: '/repo/node_modules/.cache/chromium', version: '143.0.4' })),
+    ),
   };
 }
 
@@ -99,6 +101,7 @@ describe('findBrowser', () => {
     expect(await findBrowser(environment)).toMatchObject({
       executablePath: '/repo/node_modules/.cache/chromium',
       source: '@sparticuz/chromium',
+      description: '@sparticuz/chromium 143.0.4 (unpacked in node_modules/.cache)',
     });
     expect(environment.bundledChromium).toHaveBeenCalledOnce();
   });

@@ -13,6 +13,12 @@ export interface FoundBrowser {
   readonly description: string;
 }
 
+export interface BundledChromium {
+  readonly executablePath: string;
+  /** The @sparticuz/chromium package's version (its Chromium's major version). */
+  readonly version: string;
+}
+
 /** What the search reads from the machine; the tests pass their own. */
 export interface SearchEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -20,8 +26,8 @@ export interface SearchEnvironment {
   readonly arch: string;
   /** A regular file this process may execute. */
   isExecutable(path: string): boolean;
-  /** Unpacks the bundled Chromium (once) and returns its path; undefined when the package is missing. */
-  bundledChromium(): Promise<string | undefined>;
+  /** Unpacks the bundled Chromium (once) and says where; undefined when the package is missing. */
+  bundledChromium(): Promise<BundledChromium | undefined>;
 }
 
 /** The names looked up on PATH, in order. */
@@ -99,11 +105,8 @@ export async function findBrowser(environment: SearchEnvironment): Promise<Found
       throw new TestBrowserNotFoundError(`${reason}; ${installHint}.`, { cause: error });
     });
     if (bundled) {
-      return {
-        executablePath: bundled,
-        source: '@sparticuz/chromium',
-        description: `@sparticuz/chromium (${bundled})`,
-      };
+      const description = `@sparticuz/chromium ${bundled.version} (unpacked in node_modules/.cache)`;
+      return { executablePath: bundled.executablePath, source: '@sparticuz/chromium', description };
     }
   }
   throw new TestBrowserNotFoundError(

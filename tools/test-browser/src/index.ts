@@ -5,6 +5,7 @@ export {
   pathNames,
   TestBrowserNotFoundError,
   type BrowserSource,
+  type BundledChromium,
   type FoundBrowser,
   type SearchEnvironment,
 } from './find-browser.js';
