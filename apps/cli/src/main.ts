@@ -12,6 +12,7 @@ import { notifyCommand } from './commands/notify.js';
 import { exitCodes } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { problemReport } from './problem-lines.js';
+import { printable } from './terminal-text.js';
 
 const commands: Readonly<Record<string, Command>> = {
   match: matchCommand,
@@ -53,22 +54,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof UsageError) {
-    io.stderr(`mentor-matcher: ${error.message}\n\n${error.usage}`);
+    io.stderr(`mentor-matcher: ${printable(error.message)}\n\n${error.usage}`);
     return exitCodes.usage;
   }
   if (error instanceof InputError) {
-    io.stderr(`error: ${error.message}\n${problemReport(error.problems)}`);
+    io.stderr(`error: ${printable(error.message)}\n${problemReport(error.problems)}`);
     return exitCodes.inputProblems;
   }
   if (error instanceof TableReadError || error instanceof NotifyConfigError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${printable(error.message)}\n`);
     return exitCodes.inputProblems;
   }
   if (error instanceof EngineError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${printable(error.message)}\n`);
     return error.code === 'cancelled' ? exitCodes.interrupted : exitCodes.inputProblems;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`mentor-matcher: unexpected error: ${message.split('\n')[0]}\nThis is a bug; please report it with the command you ran.\n`);
+  io.stderr(`mentor-matcher: unexpected error: ${printable(message.split('\n')[0])}\nThis is a bug; please report it with the command you ran.\n`);
   return exitCodes.internal;
 }

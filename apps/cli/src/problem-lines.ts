@@ -1,6 +1,7 @@
 // Input problems as lines a coordinator can act on: severity, message, and where it is when the
 // message does not already say.
 import type { InputProblem } from '@mentor-matcher/engine';
+import { printable } from './terminal-text.js';
 
 export function problemLine(problem: InputProblem): string {
   const where: string[] = [];
@@ -9,7 +10,9 @@ export function problemLine(problem: InputProblem): string {
   if (problem.column && !problem.message.includes(problem.column)) where.push(`column "${problem.column}"`);
   const value = problem.value;
   if (value !== undefined && value !== null && value !== '' && !problem.message.includes(String(value))) where.push(`value "${String(value)}"`);
-  return `${problem.severity}: ${problem.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+  // Messages quote cells and file names: printed as they are, an ESC sequence or a bidi override
+  // in a cell would act on the terminal.
+  return printable(`${problem.severity}: ${problem.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}`);
 }
 
 export function problemReport(problems: readonly InputProblem[]): string {

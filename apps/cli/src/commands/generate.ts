@@ -5,6 +5,7 @@ import { writeCsv } from '@mentor-matcher/tabular';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
+import { printable } from '../terminal-text.js';
 import type { Command } from './command.js';
 
 const usage = `Usage: mentor-matcher generate --mentors N --mentees N [--seed S] --out DIR
@@ -46,7 +47,8 @@ export const generateCommand: Command = {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'mentors.csv'), writeCsv(mentors));
     writeFileSync(join(dir, 'mentees.csv'), writeCsv(mentees));
-    io.stdout(`Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${options.out}\n`);
+    const to = printable(options.out);
+    io.stdout(`Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${to}\n`);
     return exitCodes.ok;
   },
 };

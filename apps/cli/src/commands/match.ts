@@ -97,7 +97,7 @@ export const matchCommand: Command = {
       `${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
       `Wrote ${written.files.join(', ')} to ${printable(options.out)}`,
     ];
-    io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(`${printable(lines.join('\n'))}\n`);
     return exitCodes.ok;
   },
 };

@@ -47,6 +47,8 @@
 // | headers "__proto__", "toString"        | exit 0  | ordinary columns: kept in the output, same pairs as the sample      |
 // | an email with a zero-width space        | exit 1 | the duplicate (NFKC, invisible characters removed) with both rows   |
 // | a soft hyphen in a name, a blank email  | exit 0 | warnings by row and column; no "mentors.csv#8" in any output        |
+// | ESC sequences, a bidi override in a cell | exit 1 | the value shown with visible escapes (\x1B, \u202E), never raw     |
+// | a file name holding an ESC sequence     | exit 1 | "cannot read gone\x1B[31m.csv": the name escaped                   |
 //
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
@@ -550,6 +552,23 @@ const cases: Case[] = [
         expect(readFileSync(join(cwd, 'out', file), 'utf8')).not.toMatch(/mentors\.csv#/);
       }
     },
+  },
+  {
+    name: 'terminal control sequences and a bidi override in a cell',
+    build: () => twoCsv(withCell(mentors, 4, 'grade', '\u001b[2J\u001b]0;pwned\u0007Grade 99\u202E'), mentees),
+    exit: 1,
+    says: ['mentors.csv', 'row 6', 'Grade 99'],
+    afterCli: (_cwd, run) => {
+      expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+      expect(run.stderr).toContain('\\x1B[2J\\x1B]0;pwned\\x07Grade 99\\u202E');
+    },
+  },
+  {
+    name: 'a file name holding an ESC sequence',
+    build: () => ({ ...twoCsv(mentors, mentees), args: ['--mentors', 'gone\u001b[31m.csv', '--mentees', 'mentees.csv'] }),
+    cliOnly: true,
+    exit: 1,
+    says: ['cannot read gone\\x1B[31m.csv: no such file'],
   },
 ];
 
