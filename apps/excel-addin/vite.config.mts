@@ -1,4 +1,5 @@
-// Vite builds the pane (index.html) and its match worker. Workspace packages resolve to their
+// Vite builds the two pages (index.html, the standalone page, and taskpane.html, the add-in's pane
+// with Office's script) and their match worker. Workspace packages resolve to their
 // TypeScript sources (the "source" export condition), so the app needs no prior library build
 // apart from the solver's generated wasm module.
 import { defaultClientConditions, defineConfig } from 'vite';
@@ -16,5 +17,11 @@ export default defineConfig({
     sourcemap: true,
     // Everything is served from the add-in's own origin; no inlined data: URLs beyond small assets.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: {
+        index: `${import.meta.dirname}/index.html`,
+        taskpane: `${import.meta.dirname}/taskpane.html`,
+      },
+    },
   },
 });

@@ -1,4 +1,5 @@
 // Starts the app: inside Excel with the Excel host, anywhere else as the standalone page.
+import './zod-without-eval.js';
 import { getPreset, parseRuleSet, type RuleSet } from '@mentor-matcher/engine';
 import { browserSettings } from './host/browser-settings.js';
 import { createExcelHost } from './host/excel-host.js';

@@ -63,6 +63,8 @@ describe('the XML manifest', () => {
     for (const url of urls) expect(new URL(url).protocol).toBe('https:');
     expect(new Set(urls.map((u) => new URL(u).origin))).toEqual(new Set(['https://localhost:3000']));
     expect(xml).toContain(`<SourceLocation DefaultValue="${json.extensions[0].runtimes[0].code.page}"/>`);
+    // The task pane, which loads office.js; index.html is the standalone page, which never does.
+    expect(new URL(json.extensions[0].runtimes[0].code.page).pathname).toBe('/taskpane.html');
   });
 
   it('resolves every resid to a resource', () => {

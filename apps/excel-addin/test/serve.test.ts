@@ -82,13 +82,23 @@ describe('the static server on bad requests (issue 15)', () => {
   });
 });
 
-describe('the page', () => {
-  it('declares the same Content-Security-Policy as the server sends, allowing nothing remote but Office’s script', async () => {
-    const html = await readFile(join(import.meta.dirname, '../index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(contentSecurityPolicy);
+describe('the pages', () => {
+  const page = (name: string) => readFile(join(import.meta.dirname, '..', name), 'utf8');
+  const metaPolicy = (html: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+  const remoteScripts = (html: string) => [...html.matchAll(/src="(https?:[^"]+)"/g)].map((m) => m[1]);
+
+  it('the task pane declares the server’s policy, allowing nothing remote but Office’s script', async () => {
+    const html = await page('taskpane.html');
+    expect(metaPolicy(html)).toBe(contentSecurityPolicy);
     const remote = [...contentSecurityPolicy.matchAll(/https?:\/\/[^\s;]+/g)].map((m) => m[0]);
     expect(remote).toEqual(['https://appsforoffice.microsoft.com']);
-    expect([...html.matchAll(/src="(https?:[^"]+)"/g)].map((m) => m[1])).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(remoteScripts(html)).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+  });
+
+  it('the standalone page declares the same policy without Office’s CDN, and loads nothing remote', async () => {
+    const html = await page('index.html');
+    expect(metaPolicy(html)).toBe(contentSecurityPolicy.replace(' https://appsforoffice.microsoft.com', ''));
+    expect(remoteScripts(html)).toEqual([]);
+    expect(html).not.toContain('office.js');
   });
 });

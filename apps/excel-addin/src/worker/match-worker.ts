@@ -1,4 +1,5 @@
 // The Web Worker entry: the engine and the wasm solver run here so Excel's pane never freezes.
+import '../zod-without-eval.js';
 import { createSolver } from '@mentor-matcher/solver';
 import { createMatchService } from './match-service.js';
 
