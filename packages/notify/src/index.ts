@@ -1,7 +1,24 @@
 export { defaultFieldNames } from './field-names.js';
 export type { FieldNames } from './field-names.js';
-export { buildMessages, kindFor, messageKinds, messageListSchema, messagesSchema, recipientSchema } from './messages.js';
+export { emailAddressProblem } from './email-address.js';
+export {
+  buildMessages,
+  kindFor,
+  messageKinds,
+  messageListSchema,
+  messagesSchema,
+  recipientSchema,
+} from './messages.js';
 export type { BuildMessagesOptions, MessageKind, MessageList, Messages, Recipient } from './messages.js';
 export { emailAddressColumn, mailMergeTable, notifyBulkTables } from './tables.js';
 export { planSends } from './plan.js';
-export type { PlannedSend, SendPlan, Templates } from './plan.js';
+export type {
+  InvalidRecipient,
+  PlannedSend,
+  PlanOptions,
+  PriorLookup,
+  PriorSend,
+  SendCounts,
+  SendPlan,
+  Templates,
+} from './plan.js';

@@ -14,7 +14,9 @@ describe('buildMessages', () => {
   });
 
   it('lists people without an email address as skipped, with the reason', () => {
-    expect(messages.skipped).toEqual([{ id: 'mentees.csv#7', name: 'No Email', role: 'mentee', reason: 'no email address' }]);
+    expect(messages.skipped).toEqual([
+      { id: 'mentees.csv#7', name: 'No Email', role: 'mentee', reason: 'no email address' },
+    ]);
   });
 
   it('personalises a matched email with first name, count and each match’s details', () => {
@@ -54,8 +56,9 @@ describe('buildMessages', () => {
   });
 
   it('uses the field names it is given', () => {
-    const [ada] = buildMessages(result, { fieldNames: { firstName: 'FirstName', matchName: 'Match{n}Name' } }).lists['mentor-matched']
-      .recipients;
+    const [ada] = buildMessages(result, { fieldNames: { firstName: 'FirstName', matchName: 'Match{n}Name' } }).lists[
+      'mentor-matched'
+    ].recipients;
     expect(ada.personalisation.FirstName).toBe('Ada');
     expect(ada.personalisation.Match2Name).toBe("Dan O'Neil");
   });

@@ -13,6 +13,9 @@ export const recipientSchema = z.object({
   id: z.string(),
   email: z.string().min(1),
   name: z.string(),
+  /** Where the person came from (file and 1-based row), so that a problem can name the row to fix. */
+  source: z.string().optional(),
+  row: z.number().int().optional(),
   personalisation: z.record(z.string(), z.string()),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
@@ -34,7 +37,9 @@ export const messagesSchema = z.object({
     'mentee-unmatched': messageListSchema,
   }),
   /** People who cannot be emailed (no email address), so that a coordinator can contact them another way. */
-  skipped: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['mentor', 'mentee']), reason: z.string() })),
+  skipped: z.array(
+    z.object({ id: z.string(), name: z.string(), role: z.enum(['mentor', 'mentee']), reason: z.string() }),
+  ),
 });
 export type Messages = z.infer<typeof messagesSchema>;
 
@@ -82,7 +87,14 @@ export function buildMessages(result: MatchResult, options: BuildMessagesOptions
       const personalisation = matched
         ? matchedPersonalisation(outcome, names, slots, lookup)
         : unmatchedPersonalisation(person, names, lookup);
-      lists[`${role}-${matched ? 'matched' : 'unmatched'}`].recipients.push({ id: person.id, email, name: person.name, personalisation });
+      lists[`${role}-${matched ? 'matched' : 'unmatched'}`].recipients.push({
+        id: person.id,
+        email,
+        name: person.name,
+        source: person.source,
+        row: person.row,
+        personalisation,
+      });
     }
   }
   return { version: 1, lists, skipped };
@@ -99,13 +111,22 @@ function unmatchedFields(names: FieldNames): string[] {
 function matchedFields(names: FieldNames, slots: number): string[] {
   const fields = unmatchedFields(names);
   for (let n = 1; n <= slots; n++) {
-    fields.push(numbered(names.matchName, n), numbered(names.matchEmail, n), numbered(names.matchJobTitle, n), numbered(names.matchBiography, n));
+    fields.push(
+      numbered(names.matchName, n),
+      numbered(names.matchEmail, n),
+      numbered(names.matchJobTitle, n),
+      numbered(names.matchBiography, n),
+    );
   }
   fields.push(names.matchDetails);
   return fields;
 }
 
-function unmatchedPersonalisation(person: Participant, names: FieldNames, options: LookupOptions): Record<string, string> {
+function unmatchedPersonalisation(
+  person: Participant,
+  names: FieldNames,
+  options: LookupOptions,
+): Record<string, string> {
   return {
     [names.firstName]: person.firstName,
     [names.lastName]: lastName(person, options),
@@ -127,7 +148,12 @@ function matchedPersonalisation(
     const jobTitle = attribute(partner, 'jobTitle', options);
     const biography = attribute(partner, 'biography', options);
     details.push(
-      [`Match ${i + 1}: ${partner.name}`, jobTitle && `Job title: ${jobTitle}`, email && `Email: ${email}`, biography && `About them: ${biography}`]
+      [
+        `Match ${i + 1}: ${partner.name}`,
+        jobTitle && `Job title: ${jobTitle}`,
+        email && `Email: ${email}`,
+        biography && `About them: ${biography}`,
+      ]
         .filter(Boolean)
         .join('\n'),
     );
@@ -150,7 +176,8 @@ function lastName(person: Participant, options: LookupOptions): string {
 }
 
 function attribute(person: Participant, field: keyof typeof synonyms, options: LookupOptions): string {
-  const explicit = options.columns?.[field] ?? options.profileColumns?.[person.role]?.[field === 'biography' ? 'bio' : field];
+  const explicit =
+    options.columns?.[field] ?? options.profileColumns?.[person.role]?.[field === 'biography' ? 'bio' : field];
   if (explicit !== undefined) return text(person.attributes[explicit]);
   const wanted = new Set<string>(synonyms[field]);
   for (const [header, value] of Object.entries(person.attributes)) {
@@ -160,7 +187,10 @@ function attribute(person: Participant, field: keyof typeof synonyms, options: L
 }
 
 function normalise(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function text(value: Cell | undefined): string {

@@ -7,7 +7,12 @@ describe('notifyBulkTables', () => {
   const tables = notifyBulkTables(buildMessages(result));
 
   it('starts each table with Notify’s `email address` column, then one column per field', () => {
-    expect(tables['mentor-matched'].header.slice(0, 4)).toEqual(['email address', 'first name', 'last name', 'number of matches']);
+    expect(tables['mentor-matched'].header.slice(0, 4)).toEqual([
+      'email address',
+      'first name',
+      'last name',
+      'number of matches',
+    ]);
     expect(tables['mentor-matched'].header).toContain('match details');
   });
 
@@ -30,7 +35,13 @@ describe('mailMergeTable', () => {
   it('puts all kinds in one sheet with a kind column and the union of fields', () => {
     const t = mailMergeTable(buildMessages(result));
     expect(t.header.slice(0, 2)).toEqual(['kind', 'email address']);
-    expect(t.rows.map((r) => r[0])).toEqual(['mentor-matched', 'mentor-unmatched', 'mentee-matched', 'mentee-matched', 'mentee-unmatched']);
+    expect(t.rows.map((r) => r[0])).toEqual([
+      'mentor-matched',
+      'mentor-unmatched',
+      'mentee-matched',
+      'mentee-matched',
+      'mentee-unmatched',
+    ]);
     const bob = t.rows[1];
     expect(bob[t.header.indexOf('match 1 name')]).toBe('');
     expect(bob[t.header.indexOf('first name')]).toBe('Bob');

@@ -17,7 +17,8 @@ export function mailMergeTable(messages: Messages): Table {
   for (const kind of messageKinds) for (const f of messages.lists[kind].fields) if (!fields.includes(f)) fields.push(f);
   const rows: Cell[][] = [];
   for (const kind of messageKinds) {
-    for (const r of messages.lists[kind].recipients) rows.push([kind, r.email, ...fields.map((f) => r.personalisation[f] ?? '')]);
+    for (const r of messages.lists[kind].recipients)
+      rows.push([kind, r.email, ...fields.map((f) => r.personalisation[f] ?? '')]);
   }
   return { source: 'mail-merge', header: ['kind', emailAddressColumn, ...fields], rows, headerRow: 1, firstColumn: 0 };
 }
@@ -26,7 +27,10 @@ function bulkTable(list: MessageList): Table {
   return {
     source: `notify-${list.kind}`,
     header: [emailAddressColumn, ...list.fields.filter((f) => f !== emailAddressColumn)],
-    rows: list.recipients.map((r) => [r.email, ...list.fields.filter((f) => f !== emailAddressColumn).map((f) => r.personalisation[f] ?? '')]),
+    rows: list.recipients.map((r) => [
+      r.email,
+      ...list.fields.filter((f) => f !== emailAddressColumn).map((f) => r.personalisation[f] ?? ''),
+    ]),
     headerRow: 1,
     firstColumn: 0,
   };

@@ -2,7 +2,13 @@
 import type { MatchResult, Participant, PersonOutcome, Role } from '@mentor-matcher/engine';
 
 let nextIndex = 0;
-function person(role: Role, first: string, last: string, email: string | null, extra: Record<string, string> = {}): Participant {
+function person(
+  role: Role,
+  first: string,
+  last: string,
+  email: string | null,
+  extra: Record<string, string> = {},
+): Participant {
   return {
     id: email ?? `mentees.csv#${nextIndex + 2}`,
     role,
@@ -13,12 +19,24 @@ function person(role: Role, first: string, last: string, email: string | null, e
     capacity: role === 'mentor' ? 3 : 1,
     source: `${role}s.csv`,
     row: nextIndex + 1,
-    attributes: { 'first name': first, 'last name': last, 'email address': email, 'Job Title': extra.job ?? '', biography: extra.bio ?? '' },
+    attributes: {
+      'first name': first,
+      'last name': last,
+      'email address': email,
+      'Job Title': extra.job ?? '',
+      biography: extra.bio ?? '',
+    },
   };
 }
 
-export const ada = person('mentor', 'Ada', 'Lovelace', 'ada@example.gov.uk', { job: 'Head of Analysis', bio: 'I like engines.' });
-export const bob = person('mentor', 'Bob', 'Stone', 'bob@example.gov.uk', { job: 'Policy Lead', bio: 'Policy, mostly.' });
+export const ada = person('mentor', 'Ada', 'Lovelace', 'ada@example.gov.uk', {
+  job: 'Head of Analysis',
+  bio: 'I like engines.',
+});
+export const bob = person('mentor', 'Bob', 'Stone', 'bob@example.gov.uk', {
+  job: 'Policy Lead',
+  bio: 'Policy, mostly.',
+});
 export const cat = person('mentee', 'Cat', 'Ng', 'cat@example.gov.uk', { job: 'Analyst', bio: 'New to analysis.' });
 export const dan = person('mentee', 'Dan', "O'Neil", 'DAN@example.gov.uk ', { job: 'Caseworker', bio: '=1+2' });
 export const eve = person('mentee', 'Eve', 'Park', 'eve@example.gov.uk');

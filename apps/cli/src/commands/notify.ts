@@ -1,19 +1,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { messageKinds, messagesSchema, planSends, type MessageKind, type Messages, type Templates } from '@mentor-matcher/notify';
-import { parseApiKey, readSendLog, sendLogKey, sendMessages } from '@mentor-matcher/notify/node';
+import {
+  messageKinds,
+  messagesSchema,
+  planSends,
+  type MessageKind,
+  type Messages,
+  type Recipient,
+  type SendCounts,
+  type SendPlan,
+  type Templates,
+} from '@mentor-matcher/notify';
+import {
+  notifyBaseUrlProblem,
+  parseApiKey,
+  priorFromLog,
+  readSendLog,
+  resultIdentity,
+  sendMessages,
+  type SendReport,
+} from '@mentor-matcher/notify/node';
 import { z } from 'zod';
 import { InputError, UsageError } from '../cli-errors.js';
 import { exitCodes } from '../exit-codes.js';
 import { withRedaction, type CliIo } from '../io.js';
 import { parseOptions, rejectOption } from '../parse-options.js';
 import { notifyFileName } from '../results-writer.js';
+import { printable } from '../terminal-text.js';
 import type { Command } from './command.js';
 
 export const sendLogFileName = 'notify-log.jsonl';
 
 const usage = `Usage: mentor-matcher notify --results DIR --template KIND=ID [--template KIND=ID ...]
-                              [--reply-to ID] [--dry-run] [--base-url URL] [--api-key-file FILE]
+                              [--reply-to ID] [--dry-run] [--retry-failed] [--timeout SECONDS]
+                              [--base-url URL] [--api-key-file FILE]
 
 Emails everyone in a match result through GOV.UK Notify, one template per kind:
   mentor-matched, mentor-unmatched, mentee-matched, mentee-unmatched
@@ -23,11 +43,15 @@ Kinds without a template are not sent (they are counted in the report).
   --template KIND=ID  the Notify template id for a kind (repeat for each kind)
   --reply-to ID       the Notify reply-to email address id
   --dry-run           list what would be sent to whom, and send nothing (no API key needed)
-  --base-url URL      another Notify API address (default: GOV.UK Notify)
+  --retry-failed      send again the messages Notify refused in an earlier run
+  --timeout SECONDS   how long to wait for each answer from Notify (default 30)
+  --base-url URL      another Notify API address, https only (default: GOV.UK Notify)
   --api-key-file FILE read the API key from FILE (default: the NOTIFY_API_KEY environment variable)
 
-Every email sent is logged in DIR/${sendLogFileName}; a re-run skips everyone already emailed, so it is
-safe to run again after an error or Ctrl-C.
+Every message is logged in DIR/${sendLogFileName} before it is sent and again once Notify accepts it,
+keyed on its content. A re-run sends only new and changed messages; one that an interrupted run
+had started is first looked up at Notify, so nobody gets the same message twice. Ctrl-C once
+finishes the emails in flight; twice quits at once (still safe to run again).
 `;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +63,19 @@ const schema = z.object({
     .min(1, 'is required: give at least one KIND=ID'),
   'reply-to': z.string().regex(uuid, 'expected a Notify reply-to id (a 36-character id)').optional(),
   'dry-run': z.boolean().default(false),
-  'base-url': z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  'retry-failed': z.boolean().default(false),
+  timeout: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'expected a number of seconds, such as 30')
+    .transform(Number)
+    .refine((s) => s > 0 && s <= 600, 'expected more than 0 and at most 600 seconds')
+    .optional(),
+  'base-url': z
+    .string()
+    .refine((url) => notifyBaseUrlProblem(url) === null, {
+      error: (issue) => notifyBaseUrlProblem(String(issue.input)) ?? '',
+    })
+    .optional(),
   'api-key-file': z.string().min(1, 'expected a file name').optional(),
   quiet: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -50,6 +86,8 @@ const spec = {
   template: { type: 'string', multiple: true },
   'reply-to': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'retry-failed': { type: 'boolean' },
+  timeout: { type: 'string' },
   'base-url': { type: 'string' },
   'api-key-file': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -63,14 +101,15 @@ export const notifyCommand: Command = {
     rejectOption(
       args,
       'api-key',
-      'a key typed on the command line is kept in shell history and shown to other users in the process list; set NOTIFY_API_KEY or use --api-key-file FILE',
+      'a key typed on the command line is kept in shell history and shown to other users in the process list; ' +
+        'set NOTIFY_API_KEY or use --api-key-file FILE',
       usage,
     );
     const options = parseOptions(args, spec, schema, usage);
     const templates = parseTemplates(options.template);
     const messages = readMessages(io.cwd, options.results);
     const logFile = join(resolve(io.cwd, options.results), sendLogFileName);
-    if (options['dry-run']) return dryRun(io, messages, templates, logFile);
+    if (options['dry-run']) return dryRun(io, messages, templates, logFile, options['retry-failed']);
 
     const apiKey = readApiKey(io, options['api-key-file']);
     const safeIo = withRedaction(io, [apiKey, parseApiKey(apiKey, keySource(options['api-key-file'])).secret]);
@@ -80,42 +119,152 @@ export const notifyCommand: Command = {
       logFile,
       baseUrl: options['base-url'],
       replyToId: options['reply-to'],
+      retryFailed: options['retry-failed'],
+      requestTimeoutMs: options.timeout === undefined ? undefined : options.timeout * 1_000,
       signal: io.interruptSignal(),
       onEvent: (event) => {
         if (event.type === 'unreadable-log-lines') {
-          safeIo.stderr(`warning: ${sendLogFileName} lines ${event.lines.join(', ')} are unreadable (cut short?) and were ignored\n`);
+          safeIo.stderr(
+            `warning: ${sendLogFileName} lines ${event.lines.join(', ')} are unreadable (cut short?) ` +
+              'and were ignored\n',
+          );
+        } else if (options.quiet) {
+          return;
+        } else if (event.type === 'refused') {
+          safeIo.stderr(`refused by GOV.UK Notify: ${person(event.recipient)}: ${printable(event.reason)}\n`);
         } else if (event.type === 'retry') {
-          if (!options.quiet) safeIo.stderr(`${event.reason}; retrying ${event.recipient} in ${(event.delayMs / 1000).toFixed(1)} s\n`);
-        } else if (!options.quiet && (event.done % 50 === 0 || event.done === event.total)) {
+          safeIo.stderr(
+            `${printable(event.reason)}; retrying ${person(event.recipient)} ` +
+              `in ${(event.delayMs / 1000).toFixed(1)} s\n`,
+          );
+        } else if (event.type === 'sent' && (event.done % 50 === 0 || event.done === event.total)) {
           safeIo.stderr(`sent ${event.done} of ${event.total}\n`);
         }
       },
     });
-    const already = messageKinds.reduce((n, k) => n + report.alreadySent[k], 0);
-    const lines = [`Sent ${report.sent} of ${report.planned} emails.`];
-    if (already > 0) lines.push(`${already} already sent by an earlier run (see ${sendLogFileName}), not sent again.`);
-    lines.push(...withoutTemplateLines(report.withoutTemplate), ...skippedLines(messages));
-    safeIo.stdout(`${lines.join('\n')}\n`);
-    if (report.stoppedBy) {
-      safeIo.stderr(`error: ${report.stoppedBy.message}\nStopped. Everyone sent so far is in ${sendLogFileName}; run the same command again to send the rest.\n`);
-      return exitCodes.inputProblems;
-    }
-    if (report.cancelled) {
-      safeIo.stderr(`Interrupted. Everyone sent so far is in ${sendLogFileName}; run the same command again to send the rest.\n`);
-      return exitCodes.interrupted;
-    }
-    return exitCodes.ok;
+    safeIo.stdout(`${sendSummary(report, messages).join('\n')}\n`);
+    return finish(safeIo, report);
   },
 };
+
+function finish(io: CliIo, report: SendReport): number {
+  const unconfirmed =
+    report.unconfirmed > 0
+      ? ` ${count(report.unconfirmed, 'message')} had no answer yet; ` +
+        'the next run asks Notify whether they arrived before sending them.'
+      : '';
+  if (report.stoppedBy) {
+    io.stderr(
+      `error: ${printable(report.stoppedBy.message)}\n` +
+        `Stopped. Everyone sent so far is in ${sendLogFileName};${unconfirmed} ` +
+        'Run the same command again to send the rest.\n',
+    );
+    return exitCodes.inputProblems;
+  }
+  if (report.cancelled) {
+    io.stderr(
+      `Interrupted. Everyone sent so far is in ${sendLogFileName};${unconfirmed} ` +
+        'Run the same command again to send the rest.\n',
+    );
+    return exitCodes.interrupted;
+  }
+  const { plan } = report;
+  return report.refused.length + plan.invalid.length + plan.failedEarlier.length > 0
+    ? exitCodes.inputProblems
+    : exitCodes.ok;
+}
+
+function sendSummary(report: SendReport, messages: Messages): string[] {
+  const { plan } = report;
+  const lines = [`Sent ${report.sent} of ${plan.sends.length} emails.`, countsLine(plan.counts)];
+  if (report.confirmed > 0) {
+    lines.push(
+      `${count(report.confirmed, 'message')} from an interrupted earlier run had reached Notify ` +
+        '(found by reference), not sent again.',
+    );
+  }
+  if (report.result.earlier.length > 0) lines.push(rematchLine());
+  if (report.refused.length > 0) {
+    lines.push(`Refused by GOV.UK Notify (not sent; correct them, then run again with --retry-failed):`);
+    for (const r of report.refused) lines.push(`  ${person(r.recipient)}, ${r.kind}: ${printable(r.reason)}`);
+  }
+  lines.push(
+    ...failedEarlierLines(plan),
+    ...invalidLines(plan),
+    ...withoutTemplateLines(plan.withoutTemplate),
+    ...skippedLines(messages),
+  );
+  return lines;
+}
+
+function countsLine(counts: SendCounts): string {
+  const parts = [
+    `${counts.new} new`,
+    `${counts.changed} changed since an earlier run`,
+    `${counts.alreadySent} already sent (not sent again)`,
+  ];
+  if (counts.unconfirmed > 0)
+    parts.push(`${counts.unconfirmed} left unconfirmed by an interrupted run (looked up at Notify first)`);
+  if (counts.retried > 0) parts.push(`${counts.retried} refused before and tried again`);
+  return `Messages: ${parts.join(', ')}.`;
+}
+
+function rematchLine(): string {
+  return (
+    `${sendLogFileName} also records sends for an earlier match result in this folder. ` +
+    'Messages are compared by content: ' +
+    'unchanged ones are not sent again, changed ones are sent.'
+  );
+}
+
+function failedEarlierLines(plan: SendPlan): string[] {
+  if (plan.failedEarlier.length === 0) return [];
+  return [
+    `Refused by GOV.UK Notify in an earlier run, not tried again (add --retry-failed to try them again):`,
+    ...plan.failedEarlier.map(
+      (s) => `  ${person(s.recipient)}, ${s.kind}: ${s.prior.state === 'failed' ? printable(s.prior.reason) : ''}`,
+    ),
+  ];
+}
+
+function invalidLines(plan: SendPlan): string[] {
+  if (plan.invalid.length === 0) return [];
+  return [
+    'Not sent: email addresses GOV.UK Notify would refuse (correct them in the input and match again):',
+    ...plan.invalid.map((i) => `  ${person(i.recipient)}${rowOf(i.recipient)}, ${i.kind}: ${printable(i.reason)}`),
+  ];
+}
+
+function person(recipient: Recipient): string {
+  return `${printable(recipient.name)} <${printable(recipient.email)}>`;
+}
+
+function rowOf(recipient: Recipient): string {
+  return recipient.source !== undefined && recipient.row !== undefined
+    ? ` (${printable(recipient.source)} row ${recipient.row})`
+    : '';
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 function parseTemplates(values: readonly string[]): Templates {
   const templates: Templates = {};
   for (const value of values) {
     const [kind, id, ...rest] = value.split('=');
     if (!(messageKinds as readonly string[]).includes(kind) || id === undefined || rest.length > 0) {
-      throw new UsageError(`--template: expected KIND=ID with KIND one of ${messageKinds.join(', ')}, got "${value}"`, usage);
+      throw new UsageError(
+        `--template: expected KIND=ID with KIND one of ${messageKinds.join(', ')}, got "${printable(value)}"`,
+        usage,
+      );
     }
-    if (!uuid.test(id.trim())) throw new UsageError(`--template ${kind}: expected a Notify template id (a 36-character id), got "${id}"`, usage);
+    if (!uuid.test(id.trim())) {
+      throw new UsageError(
+        `--template ${kind}: expected a Notify template id (a 36-character id), got "${printable(id)}"`,
+        usage,
+      );
+    }
     if (templates[kind as MessageKind]) throw new UsageError(`--template: ${kind} is given twice`, usage);
     templates[kind as MessageKind] = id.trim();
   }
@@ -124,7 +273,10 @@ function parseTemplates(values: readonly string[]): Templates {
 
 function readMessages(cwd: string, results: string): Messages {
   const file = join(resolve(cwd, results), notifyFileName);
-  if (!existsSync(file)) throw new InputError(`${results}: no ${notifyFileName} here; give the folder that "mentor-matcher match --out" wrote`);
+  if (!existsSync(file))
+    throw new InputError(
+      `${results}: no ${notifyFileName} here; give the folder that "mentor-matcher match --out" wrote`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -134,7 +286,10 @@ function readMessages(cwd: string, results: string): Messages {
   const parsed = messagesSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${join(results, notifyFileName)}: ${issue.path.map(String).join('.')}: ${issue.message}; run the match again to rewrite it`);
+    throw new InputError(
+      `${join(results, notifyFileName)}: ${issue.path.map(String).join('.')}: ${issue.message}; ` +
+        'run the match again to rewrite it',
+    );
   }
   return parsed.data;
 }
@@ -157,27 +312,43 @@ function readApiKey(io: CliIo, file: string | undefined): string {
     return key;
   }
   const key = io.env.NOTIFY_API_KEY?.trim();
-  if (!key) throw new InputError('no API key: set NOTIFY_API_KEY, or give --api-key-file FILE (or use --dry-run to send nothing)');
+  if (!key)
+    throw new InputError(
+      'no API key: set NOTIFY_API_KEY, or give --api-key-file FILE (or use --dry-run to send nothing)',
+    );
   parseApiKey(key, keySource(file));
   return key;
 }
 
-function dryRun(io: CliIo, messages: Messages, templates: Templates, logFile: string): number {
+function dryRun(io: CliIo, messages: Messages, templates: Templates, logFile: string, retryFailed: boolean): number {
   const log = readSendLog(logFile);
-  const plan = planSends(messages, templates, (kind, email) => log.sent.has(sendLogKey(kind, email)));
-  const lines = plan.sends.map((s) => `would send ${s.kind} (template ${s.template}) to ${s.recipient.name} <${s.recipient.email}>`);
-  const already = messageKinds.reduce((n, k) => n + plan.alreadySent[k], 0);
-  lines.push(`Dry run: ${plan.sends.length} emails would be sent; nothing was sent.`);
-  if (already > 0) lines.push(`${already} already sent by an earlier run, not sent again.`);
-  lines.push(...withoutTemplateLines(plan.withoutTemplate), ...skippedLines(messages));
+  const plan = planSends(messages, templates, priorFromLog(log), { retryFailed });
+  const lines = plan.sends.map((s) => {
+    const why =
+      s.prior.state === 'unconfirmed'
+        ? ' (if Notify has no record of it: an earlier run was interrupted sending it)'
+        : '';
+    const changed = s.prior.state === 'changed' ? ' (changed)' : '';
+    return `would send ${s.kind} (template ${s.template}) to ${person(s.recipient)}${changed}${why}`;
+  });
+  lines.push(`Dry run: ${plan.sends.length} emails would be sent; nothing was sent.`, countsLine(plan.counts));
+  if (log.results.some((r) => r !== resultIdentity(messages))) lines.push(rematchLine());
+  lines.push(
+    ...failedEarlierLines(plan),
+    ...invalidLines(plan),
+    ...withoutTemplateLines(plan.withoutTemplate),
+    ...skippedLines(messages),
+  );
   io.stdout(`${lines.join('\n')}\n`);
   return exitCodes.ok;
 }
 
 function withoutTemplateLines(withoutTemplate: Partial<Record<MessageKind, number>>): string[] {
-  return Object.entries(withoutTemplate).map(([kind, n]) => `No template for ${kind}: ${n} ${n === 1 ? 'person' : 'people'} not emailed.`);
+  return Object.entries(withoutTemplate).map(
+    ([kind, n]) => `No template for ${kind}: ${n} ${n === 1 ? 'person' : 'people'} not emailed.`,
+  );
 }
 
 function skippedLines(messages: Messages): string[] {
-  return messages.skipped.map((s) => `Not emailed (${s.reason}): ${s.name} (${s.role}).`);
+  return messages.skipped.map((s) => `Not emailed (${printable(s.reason)}): ${printable(s.name)} (${s.role}).`);
 }

@@ -14,7 +14,8 @@ export function parseApiKey(key: string, from: string): ApiKeyParts {
   const match = keyPattern.exec(key.trim());
   if (!match) {
     throw new NotifyConfigError(
-      `${from} does not look like a GOV.UK Notify API key (expected "key name-<service id>-<secret>", ending with two 36-character ids)`,
+      `${from} does not look like a GOV.UK Notify API key ` +
+        '(expected "key name-<service id>-<secret>", ending with two 36-character ids)',
     );
   }
   return { serviceId: match[1], secret: match[2] };

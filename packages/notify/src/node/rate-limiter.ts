@@ -1,4 +1,4 @@
-// Token bucket. Notify allows 3,000 messages in any rolling 60 seconds. A bucket of size `burst`
+// Token bucket. Notify allows 3,000 requests in any rolling 60 seconds. A bucket of size `burst`
 // refilled at r per minute lets through at most burst + r in any minute, so r = limit − burst keeps
 // every window within the limit.
 import type { Clock } from './clock.js';
@@ -26,15 +26,15 @@ export class RateLimiter {
     this.#updated = options.clock.now();
   }
 
-  /** Resolves when one message may be sent. Callers are served in order. */
-  take(): Promise<void> {
-    const turn = this.#queue.then(() => this.#takeNow());
+  /** Resolves when one request may be made, or at once when `signal` aborts. Callers are served in order. */
+  take(signal?: AbortSignal): Promise<void> {
+    const turn = this.#queue.then(() => this.#takeNow(signal));
     this.#queue = turn;
     return turn;
   }
 
-  async #takeNow(): Promise<void> {
-    for (;;) {
+  async #takeNow(signal: AbortSignal | undefined): Promise<void> {
+    while (!signal?.aborted) {
       const now = this.#clock.now();
       this.#tokens = Math.min(this.#burst, this.#tokens + (now - this.#updated) * this.#perMs);
       this.#updated = now;
@@ -42,7 +42,7 @@ export class RateLimiter {
         this.#tokens -= 1;
         return;
       }
-      await this.#clock.sleep(Math.ceil((1 - this.#tokens) / this.#perMs));
+      await this.#clock.sleep(Math.ceil((1 - this.#tokens) / this.#perMs), signal);
     }
   }
 }
