@@ -111,9 +111,22 @@ describe('readCsv', () => {
   });
 
   it('rejects empty header names, naming the columns', () => {
-    const error = readError(() => readCsv('name,,grade,\n', { source }));
+    const error = readError(() => readCsv('name,,grade,,x\n', { source }));
     expect(error.code).toBe('empty-header');
     expect(error.message).toContain('column B, column D');
+  });
+
+  it('ignores unnamed columns at the right that hold no value, with one warning', () => {
+    const table = readCsv('name,grade,,\nAda,HEO,,\nBob,,,\n', { source });
+    expect(table.header).toEqual(['name', 'grade']);
+    expect(table.rows).toEqual([['Ada', 'HEO'], ['Bob', null]]);
+    expect(table.warnings?.map((w) => w.message)).toEqual(['people.csv: left out 2 empty columns at the right with no name (C–D).']);
+  });
+
+  it('still rejects an unnamed column at the right that holds a value, naming it', () => {
+    const error = readError(() => readCsv('name,grade,\nAda,HEO,x\n', { source }));
+    expect(error.code).toBe('empty-header');
+    expect(error.message).toContain('column C');
   });
 
   it('reports an empty file', () => {
@@ -132,8 +145,8 @@ describe('readCsv', () => {
     expect(table.rows).toEqual([]);
   });
 
-  it('reports invalid UTF-8 with row, column and byte offset', () => {
-    const bytes = new Uint8Array([...utf8('name,org\r\nAda,"Dept\r\nof '), 0xe9, ...utf8('t"\r\n')]);
+  it('reports invalid UTF-8 in a file that is otherwise UTF-8 with row, column and byte offset', () => {
+    const bytes = new Uint8Array([...utf8('name,org\r\nAda,"Dept\r\nof '), 0xe9, ...utf8('t"\r\nZoë,x\r\n')]);
     const error = readError(() => readCsv(bytes, { source }));
     expect(error.code).toBe('invalid-utf8');
     expect(error.row).toBe(2);
@@ -144,7 +157,7 @@ describe('readCsv', () => {
   });
 
   it('counts the byte-order mark in the byte offset of invalid UTF-8', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a\n'), 0xc3, 0x28]);
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a\n'), 0xc3, 0x28, ...utf8('\né')]);
     const error = readError(() => readCsv(bytes, { source }));
     expect(error.byteOffset).toBe(5);
     expect(error.row).toBe(2);
@@ -152,7 +165,7 @@ describe('readCsv', () => {
   });
 
   it('rejects an encoded surrogate, which is not valid UTF-8', () => {
-    const bytes = new Uint8Array([...utf8('a,b\n1,'), 0xed, 0xa0, 0x80]);
+    const bytes = new Uint8Array([...utf8('a,b\n1,'), 0xed, 0xa0, 0x80, ...utf8('\n2,é')]);
     const error = readError(() => readCsv(bytes, { source }));
     expect(error.byteOffset).toBe(6);
     expect(error.column).toBe(1);

@@ -14,6 +14,12 @@ export const DEFAULT_LIMITS = {
   maxRows: 1_048_576,
   /** Excel's own column limit (XFD). */
   maxColumns: 16_384,
+  /**
+   * Cells in the table, (data rows + 1) × columns: 20 million, about 160 MB of cell slots. Stops a
+   * header of 16,384 names over hundreds of thousands of rows, or one value at XFD900000, from
+   * taking gigabytes.
+   */
+  maxCells: 20_000_000,
 } as const;
 
 const positiveInteger = z.number().int().positive();
@@ -23,6 +29,7 @@ export const readLimitsSchema = z.object({
   maxCellLength: positiveInteger.optional(),
   maxRows: positiveInteger.optional(),
   maxColumns: positiveInteger.optional(),
+  maxCells: positiveInteger.optional(),
 });
 
 export type ReadLimits = { readonly [K in keyof typeof DEFAULT_LIMITS]: number };
@@ -49,5 +56,6 @@ export function resolveLimits(options: Partial<ReadLimits>): ReadLimits {
     maxCellLength: options.maxCellLength ?? DEFAULT_LIMITS.maxCellLength,
     maxRows: options.maxRows ?? DEFAULT_LIMITS.maxRows,
     maxColumns: options.maxColumns ?? DEFAULT_LIMITS.maxColumns,
+    maxCells: options.maxCells ?? DEFAULT_LIMITS.maxCells,
   };
 }

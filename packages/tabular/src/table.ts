@@ -1,5 +1,6 @@
 // The one table shape every source (CSV, XLSX, an Excel range, a generator) produces and every
 // consumer (the engine, the writers) reads.
+import type { ReadWarning } from './read-warning.js';
 
 /** One cell: text, a number, a boolean, or null for an empty cell. */
 export type Cell = string | number | boolean | null;
@@ -25,6 +26,11 @@ export interface Table {
    * others are left empty (null), so a checker can warn instead of guessing what was meant. XLSX only.
    */
   readonly mergedRanges?: readonly MergedRange[];
+  /**
+   * What the reader did that the user should know (an encoding assumed, blank rows trimmed, a title
+   * line skipped, hidden sheets passed over), one sentence each. Absent when there is nothing to say.
+   */
+  readonly warnings?: readonly ReadWarning[];
 }
 
 /** A spreadsheet error value found in a cell. */

@@ -10,6 +10,8 @@ export interface SheetEntry {
   readonly part: string | undefined;
   readonly kind: 'worksheet' | 'chartsheet' | 'other';
   readonly hidden: boolean;
+  /** The sheet's `state`: `hidden` sheets can be shown from Excel's menu, `veryHidden` only by a macro. */
+  readonly visibility: 'visible' | 'hidden' | 'veryHidden';
 }
 
 export interface WorkbookPackage {
@@ -57,11 +59,14 @@ export function openWorkbookPackage(bytes: Uint8Array, source: string, limits: Z
       } else if (name === 'sheet') {
         const rel = rels.get(attribute(attributes, 'id', true) ?? '');
         const type = rel?.type ?? '';
+        const stateAttribute = attribute(attributes, 'state') ?? 'visible';
+        const state = stateAttribute === 'hidden' || stateAttribute === 'veryHidden' ? stateAttribute : 'visible';
         sheets.push({
           name: attribute(attributes, 'name') ?? '',
           part: rel?.target,
           kind: type.endsWith('/worksheet') ? 'worksheet' : type.endsWith('/chartsheet') ? 'chartsheet' : rel ? 'other' : 'worksheet',
-          hidden: (attribute(attributes, 'state') ?? 'visible') !== 'visible',
+          hidden: state !== 'visible',
+          visibility: state,
         });
       }
     },
@@ -112,7 +117,13 @@ export function parseXmlPart(archive: ZipArchive, source: string, part: string, 
   if (bytes === undefined) {
     throw new TableReadError({ code: 'not-xlsx', source }, `${source}: the workbook refers to ${part}, which is not in the file.`);
   }
-  const xml = decodeXmlBytes(bytes);
+  let xml: string | undefined;
+  try {
+    xml = decodeXmlBytes(bytes);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new TableReadError({ code: 'too-large', source }, `${source}: ${part} is too large to read as text (${bytes.length.toLocaleString('en')} bytes).`);
+  }
   if (xml === undefined) {
     throw new TableReadError({ code: 'malformed-xml', source }, `${source}: ${part} is not valid UTF-8 or UTF-16 text.`);
   }
@@ -134,7 +145,8 @@ function decodeXmlBytes(bytes: Uint8Array): string | undefined {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError) throw error;
     return undefined;
   }
 }

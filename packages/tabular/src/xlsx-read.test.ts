@@ -173,8 +173,14 @@ describe('readXlsx', () => {
     expect(readError(() => readXlsx(oneSheet(simpleSheetData([['a', 'a']])), { source })).code).toBe('duplicate-header');
   });
 
-  it('reports an empty sheet', () => {
+  it('reports a workbook whose only sheet is empty, naming the sheet', () => {
     const error = readError(() => readXlsx(oneSheet(''), { source }));
+    expect(error.code).toBe('empty');
+    expect(error.message).toBe('people.xlsx is empty: no sheet holds a value (its sheets are: "Sheet1").');
+  });
+
+  it('reports an empty sheet asked for by name', () => {
+    const error = readError(() => readXlsx(oneSheet(''), { source, sheet: 'Sheet1' }));
     expect(error.code).toBe('empty');
     expect(error.message).toContain('people.xlsx › Sheet1 is empty');
   });
@@ -240,7 +246,9 @@ describe('readXlsx', () => {
     it('rejects a zip that is not a workbook', () => {
       const error = readError(() => readXlsx(zipSync({ 'readme.txt': strToU8('hello') }), { source }));
       expect(error.code).toBe('not-xlsx');
-      expect(error.message).toContain('no xl/workbook.xml');
+      expect(error.message).toBe(
+        'people.xlsx: this looks like a zip archive, not an Excel workbook, not a spreadsheet. Unzip it and load the .xlsx or .csv inside, or save the sign-ups as .xlsx or .csv.',
+      );
     });
 
     it('rejects a zip with more entries than allowed', () => {
@@ -263,8 +271,10 @@ describe('readXlsx', () => {
       let central = zip.length - 22;
       while (view.getUint32(central, true) !== 0x02014b50) central--;
       view.setUint32(central + 24, 100, true);
-      // Only the first 100 bytes are unpacked, so the workbook never reaches its <sheets>.
-      expect(readError(() => readXlsx(zip, { source })).code).toBe('malformed-xml');
+      // Unpacking stops as soon as the entry passes the 100 bytes it declares.
+      const error = readError(() => readXlsx(zip, { source }));
+      expect(error.code).toBe('zip-bomb');
+      expect(error.message).toContain('xl/workbook.xml unpacks to more than the 100 bytes its zip entry declares');
     });
 
     it('rejects a DOCTYPE, so no entity can expand', () => {
@@ -286,9 +296,18 @@ describe('readXlsx', () => {
   });
 
   describe('limits', () => {
-    it('rejects a stray far-away cell that would make a huge table', () => {
-      const bytes = oneSheet(simpleSheetData([['a']]) + '<row r="900000"><c r="XFD900000"><v>1</v></c></row>');
-      expect(readError(() => readXlsx(bytes, { source })).code).toBe('too-large');
+    it('rejects a table whose rows times columns exceed maxCells', () => {
+      const bytes = oneSheet(simpleSheetData([['a', 'b'], [1, null], [3, null]]));
+      const error = readError(() => readXlsx(bytes, { source, maxCells: 5 }));
+      expect(error.code).toBe('too-large');
+      expect(error.message).toContain('A1:B3, 6 cells');
+    });
+
+    it('stops reading a sheet as soon as it holds more values than maxCells, naming the cell', () => {
+      const bytes = oneSheet(simpleSheetData([['a', 'b'], [1, 2], [3, 4]]));
+      const error = readError(() => readXlsx(bytes, { source, maxCells: 5 }));
+      expect(error.code).toBe('too-large');
+      expect(error.message).toBe('people.xlsx › Sheet1 holds more than 5 values, the limit (cell B3 is beyond it).');
     });
 
     it('rejects more rows than maxRows', () => {

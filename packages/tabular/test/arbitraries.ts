@@ -12,11 +12,19 @@ const awkwardText = fc.oneof(
 
 export const textCell: fc.Arbitrary<string | null> = awkwardText.map((s) => (s === '' ? null : s));
 
+// Unique ignoring case and spacing, as the readers require.
 export const headerNames = (minLength = 1) =>
   fc.uniqueArray(
     awkwardText.map((s) => s.trim()).filter((s) => s !== ''),
-    { minLength, maxLength: 6 },
+    { minLength, maxLength: 6, selector: (s) => s.toLowerCase().replace(/\s+/gu, '') },
   );
+
+/** What a reader returns for `rows`: blank rows at the end are left out. */
+export function withoutTrailingBlankRows<T>(rows: readonly (readonly T[])[]): (readonly T[])[] {
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every((cell) => cell === null)) end--;
+  return rows.slice(0, end);
+}
 
 export function tableOf(cell: fc.Arbitrary<Cell>) {
   return headerNames().chain((header) =>
