@@ -6,6 +6,11 @@
 // launch a half-written binary. So it runs here in a child process whose TMPDIR is a fresh folder, and
 // the finished folder is renamed into place in one step: a folder under the final name is always
 // complete, and the process that loses a race to rename simply uses the winner's.
+//
+// The binary needs NSS, NSPR and expat from the system (libnss3 and friends). A desktop has them; a
+// slim container may not. The package also ships them, built for Amazon Linux 2023 (glibc 2.34 or
+// later), and unpacks them only where it detects AWS Lambda, so the child says it runs there. They
+// are used only when the binary does not start without them (probed with --version, 50 ms).
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
@@ -57,20 +62,24 @@ export async function unpackBundledChromium(): Promise<BundledChromium | undefin
   const cache = join(found.nodeModules, '.cache', 'mentor-matcher-test-browser');
   const folder = join(cache, `chromium-${found.version}`);
   const binary = join(folder, 'chromium');
-  const unpacked = { executablePath: binary, version: found.version };
-  if (isExecutableFile(binary)) return unpacked;
+  const libraries = join(folder, 'al2023', 'lib');
+  if (!isExecutableFile(binary)) await unpack(found, cache, folder, binary);
+  return { executablePath: binary, version: found.version, ...(await libraryPathNeeded(binary, libraries)) };
+}
 
+async function unpack(found: BundledPackage, cache: string, folder: string, binary: string): Promise<void> {
   await mkdir(cache, { recursive: true });
   const staging = await mkdtemp(join(cache, `chromium-${found.version}.unpacking-`));
   try {
     const entry = JSON.stringify(found.entry);
     const script = `require(${entry}).executablePath().then((path) => process.stdout.write(path))`;
     const { stdout } = await run(process.execPath, ['-e', script], {
-      env: { ...process.env, TMPDIR: staging },
+      env: { ...process.env, TMPDIR: staging, AWS_LAMBDA_JS_RUNTIME: 'nodejs20.x' },
       timeout: 300_000,
     });
-    if (stdout !== join(staging, 'chromium'))
+    if (stdout !== join(staging, 'chromium')) {
       throw new Error(`@sparticuz/chromium unpacked to ${stdout}, not into ${staging}`);
+    }
     await rename(staging, folder).catch(async (error: NodeJS.ErrnoException) => {
       // Another process finished first: its folder is complete, so keep it.
       if ((error.code === 'ENOTEMPTY' || error.code === 'EEXIST') && isExecutableFile(binary)) return;
@@ -84,5 +93,19 @@ export async function unpackBundledChromium(): Promise<BundledChromium | undefin
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  return unpacked;
+}
+
+/** Nothing when the binary starts with the system's libraries, else the LD_LIBRARY_PATH it needs. */
+async function libraryPathNeeded(binary: string, libraries: string): Promise<{ libraryPath?: string }> {
+  const starts = (env: NodeJS.ProcessEnv) =>
+    run(binary, ['--version'], { env, timeout: 30_000 }).then(
+      () => undefined,
+      (error: Error & { stderr?: string }) => (error.stderr || error.message).trim().split('\n')[0],
+    );
+  const withSystemLibraries = await starts(process.env);
+  if (withSystemLibraries === undefined) return {};
+  const libraryPath = [libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  const withBundledLibraries = await starts({ ...process.env, LD_LIBRARY_PATH: libraryPath });
+  if (withBundledLibraries === undefined) return { libraryPath };
+  throw new Error(`The Chromium in @sparticuz/chromium does not start here: ${withSystemLibraries}`);
 }

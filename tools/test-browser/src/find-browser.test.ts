@@ -106,6 +106,24 @@ describe('findBrowser', () => {
     expect(environment.bundledChromium).toHaveBeenCalledOnce();
   });
 
+  it('passes the bundled libraries to the browser when it starts only with them', async () => {
+    const libraryPath = '/repo/node_modules/.cache/chromium-143.0.4/al2023/lib';
+    const bundled = async () => ({
+      executablePath: '/repo/node_modules/.cache/chromium',
+      version: '143.0.4',
+      libraryPath,
+    });
+    const found = await findBrowser(machine({ env: { PATH: '/usr/bin' }, bundled }));
+    expect(found.env).toEqual({ LD_LIBRARY_PATH: libraryPath });
+    expect(found.description).toContain('with its own NSS libraries');
+  });
+
+  it('adds nothing to the environment of a browser that starts with the system libraries', async () => {
+    expect((await findBrowser(machine({ env: { PATH: '/usr/bin' } }))).env).toBeUndefined();
+    const installed = await findBrowser(machine({ env: { PATH: '/usr/bin' }, executables: ['/usr/bin/chromium'] }));
+    expect(installed.env).toBeUndefined();
+  });
+
   it.each([
     ['linux', 'arm64'],
     ['darwin', 'x64'],

@@ -11,12 +11,16 @@ export interface FoundBrowser {
   readonly source: BrowserSource;
   /** For logs and results: what was found and where, e.g. `chromium on PATH (/usr/bin/chromium)`. */
   readonly description: string;
+  /** Variables to add to the browser's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface BundledChromium {
   readonly executablePath: string;
   /** The @sparticuz/chromium package's version (its Chromium's major version). */
   readonly version: string;
+  /** Set when the binary starts only with the libraries the package ships (a system without NSS). */
+  readonly libraryPath?: string;
 }
 
 /** What the search reads from the machine; the tests pass their own. */
@@ -105,8 +109,11 @@ export async function findBrowser(environment: SearchEnvironment): Promise<Found
       throw new TestBrowserNotFoundError(`${reason}; ${installHint}.`, { cause: error });
     });
     if (bundled) {
-      const description = `@sparticuz/chromium ${bundled.version} (unpacked in node_modules/.cache)`;
-      return { executablePath: bundled.executablePath, source: '@sparticuz/chromium', description };
+      const { executablePath, version, libraryPath } = bundled;
+      const libraries = libraryPath ? ', with its own NSS libraries' : '';
+      const description = `@sparticuz/chromium ${version} (unpacked in node_modules/.cache${libraries})`;
+      const env = libraryPath ? { LD_LIBRARY_PATH: libraryPath } : undefined;
+      return { executablePath, source: '@sparticuz/chromium', description, ...(env && { env }) };
     }
   }
   throw new TestBrowserNotFoundError(

@@ -28,6 +28,10 @@ export interface LaunchedTestBrowser {
 /** Launches this machine's browser headless, with the shared arguments. */
 export async function launchTestBrowser(): Promise<LaunchedTestBrowser> {
   const target = await findTestBrowser();
-  const browser = await chromium.launch({ executablePath: target.executablePath, args: [...testBrowserArgs] });
+  const browser = await chromium.launch({
+    executablePath: target.executablePath,
+    args: [...testBrowserArgs],
+    ...(target.env && { env: { ...process.env, ...target.env } }),
+  });
   return { browser, found: target };
 }
