@@ -115,7 +115,8 @@ export async function sendMessages(messages: Messages, options: SendOptions): Pr
   const log = readSendLog(options.logFile);
   if (log.unreadableLines.length > 0) options.onEvent?.({ type: 'unreadable-log-lines', lines: log.unreadableLines });
   const plan = planSends(messages, options.templates, priorFromLog(log), { retryFailed: options.retryFailed });
-  const result = { id: resultIdentity(messages), earlier: log.results.filter((r) => r !== resultIdentity(messages)) };
+  const resultId = resultIdentity(messages);
+  const result = { id: resultId, earlier: log.results.filter((r) => r !== resultId) };
   const writer = new SendLogWriter(options.logFile);
   const time = () => new Date(clock.now()).toISOString();
   writer.append({ event: 'run', time: time(), result: result.id, planned: plan.sends.length });
