@@ -1,6 +1,6 @@
 // Input problems as lines a coordinator can act on: severity, message, and where it is when the
 // message does not already say.
-import type { InputProblem } from '@mentor-matcher/engine';
+import { summariseProblems, type InputProblem } from '@mentor-matcher/engine';
 import { printable } from './terminal-text.js';
 
 export function problemLine(problem: InputProblem): string {
@@ -15,10 +15,13 @@ export function problemLine(problem: InputProblem): string {
   return printable(`${problem.severity}: ${problem.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}`);
 }
 
+/** Errors first, then warnings; a long run of one kind is cut to its first few and a count (summariseProblems). */
 export function problemReport(problems: readonly InputProblem[]): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity !== 'error');
-  return [...errors, ...warnings].map((p) => `${problemLine(p)}\n`).join('');
+  return summariseProblems([...errors, ...warnings])
+    .map((p) => `${problemLine(p)}\n`)
+    .join('');
 }
 
 export function countLine(problems: readonly InputProblem[]): string {

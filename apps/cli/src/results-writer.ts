@@ -1,7 +1,7 @@
 // Writes a result folder: the result tables, the Notify bulk lists and the mail-merge sheet as CSV
 // files (or one results.xlsx), plus summary.json and notify.json for machines (the notify command
 // reads notify.json). Nothing in it depends on the clock, so two runs give identical bytes.
-import { resultTables, type MatchResult } from '@mentor-matcher/engine';
+import { resultTables, summariseProblems, type MatchResult } from '@mentor-matcher/engine';
 import { buildMessages, mailMergeTable, messageKinds, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
 import { planOutput, writeFileReplacing } from './safe-output.js';
@@ -86,7 +86,10 @@ function summaryJson(result: MatchResult) {
   return {
     strategy: result.strategySettings ?? { name: result.summary.strategy },
     summary: result.summary,
-    problems: result.problems,
+    // Shortened like the terminal's list (the first few of each kind and a count), so that a sheet
+    // with a million blank or bad rows does not make a summary.json of hundreds of megabytes.
+    problemCount: result.problems.length,
+    problems: summariseProblems(result.problems),
     droppedEarlierPairs: result.droppedEarlierPairs,
   };
 }

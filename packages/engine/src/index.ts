@@ -23,4 +23,5 @@ export {
   type MemoryEstimate,
   type MemoryEstimateOptions,
 } from './memory-estimate.js';
+export { summariseProblems, PROBLEMS_SHOWN_PER_KIND } from './problem-summary.js';
 export { matchTables, checkTables, type MatchInput, type MatchOptions, type MatchRun, type CheckReport } from './match.js';

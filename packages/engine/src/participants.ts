@@ -191,16 +191,36 @@ function buildParticipant(context: RowContext, row: readonly Cell[], rowIndex: n
   };
 }
 
-function blankRowProblem(table: Table, rowIndex: number): InputProblem {
-  const row = displayRowNumber(table, rowIndex);
-  return {
-    severity: 'warning',
-    code: 'blank-row',
-    table: table.source,
-    row,
-    message: `${table.source} row ${row} is blank and was skipped`,
-  };
+/** Blank rows of one table, counted as they are met; the first few are kept to be named. */
+class BlankRows {
+  private readonly first: number[] = [];
+  private count = 0;
+
+  constructor(private readonly table: Table) {}
+
+  add(rowIndex: number): void {
+    if (this.first.length < ROWS_NAMED) this.first.push(displayRowNumber(this.table, rowIndex));
+    this.count++;
+  }
+
+  /**
+   * One warning for all of them: a sheet exported with a million empty rows gives one line, not a
+   * million (each a problem object, a line on the terminal and an entry in summary.json).
+   */
+  problems(): InputProblem[] {
+    const { table, first, count } = this;
+    if (count === 0) return [];
+    const row = first[0];
+    const more = count > first.length ? ` and ${(count - first.length).toLocaleString('en')} more` : '';
+    const message =
+      count === 1
+        ? `${table.source} row ${row} is blank and was skipped`
+        : `${table.source}: ${count.toLocaleString('en')} blank rows were skipped (rows ${first.join(', ')}${more})`;
+    return [{ severity: 'warning', code: 'blank-row', table: table.source, row, message }];
+  }
 }
+
+const ROWS_NAMED = 5;
 
 function context(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, problems: InputProblem[]): RowContext {
   const columnIndex = new Map<string, number>();
@@ -215,11 +235,12 @@ export function readParticipants(table: Table, role: Role, mapping: ColumnMappin
   const problems = columnProblems(table, mapping, ruleSet, [role]);
   const rows = context(table, mapping, ruleSet, problems);
   const participants: Participant[] = [];
+  const blank = new BlankRows(table);
   table.rows.forEach((row, rowIndex) => {
-    if (isBlankRow(row)) problems.push(blankRowProblem(table, rowIndex));
+    if (isBlankRow(row)) blank.add(rowIndex);
     else participants.push(buildParticipant(rows, row, rowIndex, role, participants.length));
   });
-  return { participants, problems };
+  return { participants, problems: [...problems, ...blank.problems()] };
 }
 
 const roleWords = new Map<string, readonly Role[]>([
@@ -254,9 +275,10 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
     });
     return { mentors, mentees, problems };
   }
+  const blank = new BlankRows(table);
   table.rows.forEach((row, rowIndex) => {
     if (isBlankRow(row)) {
-      problems.push(blankRowProblem(table, rowIndex));
+      blank.add(rowIndex);
       return;
     }
     const cell = row[roleIndex] ?? null;
@@ -282,6 +304,7 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
       side.push(buildParticipant(rows, row, rowIndex, role, side.length));
     }
   });
+  problems.push(...blank.problems());
   // A "both" row is read once per side; a bad cell in it is still one problem.
   const seen = new Set<string>();
   const unique = problems.filter((problem) => {

@@ -49,6 +49,8 @@
 // | a soft hyphen in a name, a blank email  | exit 0 | warnings by row and column; no "mentors.csv#8" in any output        |
 // | ESC sequences, a bidi override in a cell | exit 1 | the value shown with visible escapes (\x1B, \u202E), never raw     |
 // | a file name holding an ESC sequence     | exit 1 | "cannot read gone\x1B[31m.csv": the name escaped                   |
+// | a million blank rows between sign-ups   | exit 0 | one warning with the count; stderr and summary.json stay small      |
+// | 30 capacities that are not numbers      | exit 1 | the first 10, then "and 20 more errors like the above", with rows   |
 //
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
@@ -61,6 +63,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   truncateSync,
   writeFileSync,
@@ -569,6 +572,32 @@ const cases: Case[] = [
     cliOnly: true,
     exit: 1,
     says: ['cannot read gone\\x1B[31m.csv: no such file'],
+  },
+  {
+    name: 'a million blank rows between the sign-ups',
+    build: () => {
+      const blank = Array.from({ length: mentors[0].length }, () => '');
+      const rows = [...mentors.slice(0, 26), ...Array.from({ length: 1_000_000 }, () => blank), ...mentors.slice(26)];
+      return { ...twoCsv(mentors, mentees), files: { 'mentors.csv': csvText(rows), 'mentees.csv': csvText(mentees) } };
+    },
+    exit: 0,
+    says: ['mentors.csv: 1,000,000 blank rows were skipped (rows 27, 28, 29, 30, 31 and 999,995 more)'],
+    verify: (run) => expect(run.result.mentors).toHaveLength(50),
+    afterCli: (cwd, run) => {
+      expect(run.stderr.split('\n').length).toBeLessThan(60);
+      expect(statSync(join(cwd, 'out', 'summary.json')).size).toBeLessThan(100_000);
+    },
+  },
+  {
+    name: '30 capacities that are not numbers',
+    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i < 30 ? 'lots' : '')), mentees),
+    exit: 1,
+    // The engine keeps all 30 problems; what the CLI prints is the first 10 and a count.
+    says: ['mentors.csv row 2, column "capacity"'],
+    afterCli: (_cwd, run) => {
+      expect(run.stderr.split('\n').filter((line) => line.includes('"lots"'))).toHaveLength(10);
+      expect(run.stderr).toContain('and 20 more errors like the above (invalid-capacity, rows 12, 13, 14, 15, 16, …)');
+    },
   },
 ];
 
