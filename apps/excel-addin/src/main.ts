@@ -31,10 +31,8 @@ async function savedRuleSet(host: WorkbookHost): Promise<RuleSet> {
 }
 
 async function start(root: HTMLElement): Promise<void> {
-  if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') {
-    replaceChildren(root, h('p', { role: 'alert' }, 'This version of Office or this browser is too old for Mentor Matcher: it needs WebAssembly and Web Workers (Microsoft 365, Excel 2021, Excel on the web, or a current browser).'));
-    return;
-  }
+  // public/check-support.js has already told a browser too old for the app so.
+  if (document.documentElement.dataset.ready === 'unsupported') return;
   const excel = await detectExcel();
   const host: WorkbookHost = excel
     ? createExcelHost({ run: excel.run, settings: excel.settings })
