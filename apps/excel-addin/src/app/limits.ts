@@ -1,6 +1,10 @@
 // Sizes the pane refuses up front, with a message, rather than freezing or crashing Excel.
 
-/** Scores are Float64 plus a Uint8 flag per pair: 25 million pairs is about 225 MB in the worker. */
+/**
+ * Scores take one byte per pair (a code: packages/engine/src/score-codes.ts), 25 MB at 25 million
+ * pairs; the exact solve adds 21 bytes per eligible pair (packages/engine/src/memory-estimate.ts),
+ * so even with every pair eligible a run stays near 0.6 GB in the worker.
+ */
 export const maxPairs = 25_000_000;
 
 export function sizeProblem(mentors: number, mentees: number): string | null {
