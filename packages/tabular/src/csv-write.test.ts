@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headerNames, tableOf, textCell, withoutTrailingBlankRows } from '../test/arbitraries.js';
 import { readCsv } from './csv-read.js';
 import { writeCsv } from './csv-write.js';
+import { escapeFormula, unescapeFormula } from './formula-escape.js';
 
 describe('writeCsv', () => {
   it('starts with a byte-order mark and ends lines with CRLF', () => {
@@ -18,8 +19,40 @@ describe('writeCsv', () => {
     expect(csv).toBe('v\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n');
   });
 
-  it.each(['=1+2', '+1234', '-3', '@SUM(A1)', '\tx', '\rx'])('escapes the text %j against formula injection', (value) => {
-    expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(`v\r\n"'${value}"\r\n`);
+  it.each(['=1+2', '@SUM(A1)', '@handle', '\tx', '\rx', '-2+3', '+A1', '- none', "-cmd|'/c calc'!A0", '+', '-', '+(1)', '-1e5'])(
+    'escapes the text %j, which a spreadsheet would evaluate',
+    (value) => {
+      expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(`v\r\n"'${value}"\r\n`);
+    },
+  );
+
+  it.each(['+44 7700 900123', '-5', '-3.5', '+1,000', '+1234', '0-5', 'a=b', 'x@example.org'])(
+    'leaves the text %j as typed: a signed plain number or no trigger at the start',
+    (value) => {
+      expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(`v\r\n${value.includes(',') ? `"${value}"` : value}\r\n`);
+    },
+  );
+
+  it('escapes exactly what a plain reading of the rule says Excel would evaluate, reversibly', () => {
+    // The rule from its documentation, written without the code's regular expressions.
+    const evaluated = (text: string) => {
+      const first = text.charAt(0);
+      if ('=@\t\r'.includes(first) && first !== '') return true;
+      if (first !== '+' && first !== '-') return false;
+      const rest = text.slice(1);
+      const plainNumber = rest.length > 0 && rest[0] >= '0' && rest[0] <= '9' && [...rest].every((c) => (c >= '0' && c <= '9') || ' .,'.includes(c));
+      return !plainNumber;
+    };
+    const unit = fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '1', '9', ' ', '.', ',', 'a', '(');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), (value) => {
+        const escaped = escapeFormula(value);
+        expect(evaluated(escaped)).toBe(false);
+        expect(escaped === value).toBe(!evaluated(value.replace(/^'+/, '')));
+        expect(unescapeFormula(escaped)).toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('does not touch numbers, so -3 as a number stays -3', () => {
@@ -34,8 +67,8 @@ describe('writeCsv', () => {
     expect(writeCsv({ header: ['v'], rows: [["'=x"], ["'plain"]] }, { bom: false })).toBe(`v\r\n"''=x"\r\n'plain\r\n`);
   });
 
-  it('writes formula-like text as is when the defence is turned off', () => {
-    expect(writeCsv({ header: ['v'], rows: [['=1+2']] }, { bom: false, escapeFormulas: false })).toBe('v\r\n=1+2\r\n');
+  it('writes formula-like text as is when the defence is turned off (GOV.UK Notify upload lists)', () => {
+    expect(writeCsv({ header: ['v'], rows: [['=1+2'], ['@handle'], ['-2+3']] }, { bom: false, escapeFormulas: false })).toBe('v\r\n=1+2\r\n@handle\r\n-2+3\r\n');
   });
 
   it('uses another delimiter when asked', () => {

@@ -1,11 +1,13 @@
 // CSV writer: RFC 4180 quoting and CRLF line ends, which Excel, LibreOffice, Google Sheets and
 // every CSV library read the same way.
 //
-// Formula-injection defence (OWASP "CSV Injection"): a TEXT cell starting with = + - @, tab or
-// carriage return gets a leading ' and quotes, so a spreadsheet shows it instead of running it. The
-// trade-off: such values look changed ("'-3", "'=SUM(A1)") to anyone who opens the file as plain
-// text, and a program reading it back must remove the quote (readCsv's `unescapeFormulas`). Cells
-// that are numbers are never touched, so -3 written as a number stays -3.
+// Formula-injection defence (OWASP "CSV Injection"): a TEXT cell a spreadsheet would evaluate (see
+// formula-escape.ts: a leading = or @, tab or carriage return, or + or - not followed by a plain
+// number) gets a leading ' and quotes, so a spreadsheet shows it instead of running it. `-5` and
+// `+44 7700 900123` are written as typed. The trade-off: escaped values look changed ("'=SUM(A1)")
+// to anyone who opens the file as plain text, and a program reading it back must remove the quote
+// (readCsv's `unescapeFormulas`). Cells that are numbers are never touched. `escapeFormulas: false`
+// turns it off for files only programs read, such as a GOV.UK Notify recipient list.
 import { z } from 'zod';
 import { csvDelimiterSchema } from './csv-read.js';
 import { escapeFormula } from './formula-escape.js';
