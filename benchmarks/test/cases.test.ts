@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCostMatrix, COST_RANGE, selectCostCases, SHAPED_CASES, uniformCase } from '../src/lsa/cases.js';
+import { buildCostMatrix, COST_RANGE, selectCostCases, SHAPED_CASES, tiesCase, uniformCase } from '../src/lsa/cases.js';
 import { createRandom } from '../src/random.js';
 import { munkresAdapter } from '../src/lsa/npm-peers.js';
 import { evaluateAssignment } from '../src/lsa/evaluate.js';
@@ -29,9 +29,37 @@ describe('cost cases', () => {
     expect(evaluateAssignment(matrix, prepared.solve()).ok).toBe(true);
   });
 
-  it('add the shaped cases when their larger side is among the sizes', () => {
-    expect(selectCostCases([500, 1000]).map((c) => c.id)).toEqual(['uniform-500', 'uniform-1000', 'forbidden40-1000']);
-    expect(selectCostCases([2000]).map((c) => c.id)).toEqual(['uniform-2000', 'rectangular-500x2000']);
+  it('add the tie-heavy cases from 500 up, and the shaped cases when their larger side is among the sizes', () => {
+    expect(selectCostCases([250, 1000]).map((c) => c.id)).toEqual([
+      'uniform-250',
+      'uniform-1000',
+      'ties-1000',
+      'forbidden40-1000',
+    ]);
+    expect(selectCostCases([2000]).map((c) => c.id)).toEqual([
+      'uniform-2000',
+      'ties-2000',
+      'rectangular-500x2000',
+      'rectangular-2000x500',
+      'round-2000x1000',
+    ]);
+  });
+
+  it('hold integer costs 0–20 in the tie-heavy cases, every value many times in each row', () => {
+    const { data } = buildCostMatrix(tiesCase(500));
+    expect(data.every((v) => Number.isInteger(v) && v >= 0 && v <= 20)).toBe(true);
+    const firstRow = data.subarray(0, 500);
+    for (let value = 0; value <= 20; value++) expect(firstRow.filter((v) => v === value).length).toBeGreaterThan(5);
+  });
+
+  it('shape the round case like a reference Mentor Match round: scores as negative costs, ineligible pairs 0', () => {
+    const round = { ...SHAPED_CASES.find((c) => c.kind === 'round')!, rows: 200, cols: 100, size: 200 };
+    const { data, rows, cols } = buildCostMatrix(round);
+    expect([rows, cols]).toEqual([200, 100]);
+    expect(data.every((v) => Number.isInteger(v) && v <= 0)).toBe(true);
+    const zeros = data.filter((v) => v === 0).length / data.length;
+    expect(zeros).toBeGreaterThan(0.5);
+    expect(zeros).toBeLessThan(0.95);
   });
 });
 
