@@ -1,8 +1,10 @@
 // Vite builds the two pages (index.html, the standalone page, and taskpane.html, the add-in's pane
-// with Office's script) and their match worker. Workspace packages resolve to their
+// with Office's script), their match worker, and the manifests for the base URL the site will be
+// served from (BASE_URL, default https://localhost:3000). Workspace packages resolve to their
 // TypeScript sources (the "source" export condition), so the app needs no prior library build
 // apart from the solver's generated wasm module.
 import { defaultClientConditions, defineConfig } from 'vite';
+import { addinManifests, defaultBaseUrl } from './scripts/addin-manifests.js';
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -10,6 +12,7 @@ export default defineConfig({
   publicDir: 'public',
   resolve: { conditions: ['source', ...defaultClientConditions] },
   worker: { format: 'es' },
+  plugins: [addinManifests(import.meta.dirname, process.env.BASE_URL || defaultBaseUrl)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

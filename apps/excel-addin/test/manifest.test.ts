@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const app = join(import.meta.dirname, '..');
 const bin = join(app, '../../node_modules/.bin/office-addin-manifest');
@@ -82,5 +84,55 @@ describe('the XML manifest', () => {
     const icons = [...xml.matchAll(/DefaultValue="(https:[^"]+\.png)"/g)].map((m) => m[1]);
     expect(icons.length).toBeGreaterThan(3);
     for (const icon of icons) expect(existsSync(localFile(icon)), icon).toBe(true);
+  });
+});
+
+describe('the deployable build (BASE_URL=https://example.org/mentor-matcher npm run build)', () => {
+  const base = 'https://example.org/mentor-matcher';
+  let dist: string;
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'mm-deploy-'));
+    await promisify(execFile)(join(app, '../../node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir'], {
+      cwd: app,
+      env: { ...process.env, BASE_URL: `${base}/` },
+    });
+  }, 180_000);
+  afterAll(async () => {
+    if (dist) await rm(dist, { recursive: true, force: true });
+  });
+
+  it('writes a JSON manifest that passes office-addin-manifest validation offline', async () => {
+    const { stdout, stderr } = await promisify(execFile)(bin, ['validate', join(dist, 'manifest.json')]);
+    expect(`${stdout}${stderr}`).not.toMatch(/error/i);
+  });
+
+  it('points both manifests at pages and icons under the base, each a file of the build', () => {
+    for (const name of ['manifest.json', 'manifest.xml']) {
+      const text = readFileSync(join(dist, name), 'utf8');
+      const urls = [...text.matchAll(/"(https:\/\/[^"]+)"|<AppDomain>([^<]+)</g)].map((m) => m[1] ?? m[2]);
+      const files = urls.filter((url) => !url.includes('json-schemas') && url !== 'https://example.org');
+      expect(files.length, name).toBeGreaterThan(5);
+      for (const url of files) {
+        expect(url.startsWith(`${base}/`), url).toBe(true);
+        expect(existsSync(join(dist, url.slice(base.length + 1))), url).toBe(true);
+      }
+    }
+    const built = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as typeof json;
+    expect(existsSync(join(dist, built.icons.outline))).toBe(true);
+    expect(existsSync(join(dist, built.icons.color))).toBe(true);
+  });
+
+  it('writes an XML manifest that is still well-formed, with every resid resolved', () => {
+    const built = readFileSync(join(dist, 'manifest.xml'), 'utf8');
+    expect(wellFormedProblems(built)).toEqual([]);
+    const ids = new Set([...built.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    expect([...built.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('links its pages’ files by relative paths, so the site works under any path', () => {
+    for (const page of ['index.html', 'taskpane.html']) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      expect([...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]), page).toEqual([]);
+    }
   });
 });
