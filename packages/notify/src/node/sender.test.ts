@@ -11,7 +11,7 @@ import {
   testApiKey,
   testApiSecret,
   type FakeNotifyServer,
-} from '../../test/fake-notify-server.js';
+} from '../testing/fake-notify-server.js';
 import { result } from '../../test/match-result-fixture.js';
 import { buildMessages, type Messages } from '../messages.js';
 import type { Clock } from './clock.js';
