@@ -100,7 +100,8 @@ function columnProblems(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, 
       message: `${table.source}: the ${field} column is set to "${column}", which is not in the header${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     });
   }
-  if (mapping.email === undefined) {
+  problems.push(...readerWarnings(table), ...lookalikeColumnProblems(table, mapping));
+  if (ownValue(mapping, 'email') === undefined) {
     problems.push({
       severity: 'warning',
       code: 'missing-column',
@@ -109,13 +110,62 @@ function columnProblems(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, 
       message: `${table.source}: no email column, so people are told apart by row number and locked or forbidden pairs cannot name them`,
     });
   }
-  if (mapping.name === undefined && mapping.firstName === undefined && mapping.lastName === undefined) {
+  if (['name', 'firstName', 'lastName'].every((field) => ownValue(mapping, field) === undefined)) {
     problems.push({
       severity: 'warning',
       code: 'missing-column',
       table: table.source,
       column: 'name',
       message: `${table.source}: no name column (first name, last name or name), so results show emails instead of names`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * What the table reader did that the user should know (an encoding assumed, blank rows trimmed, a
+ * hidden first sheet passed over), as warnings beside the engine's own, so every adapter shows them.
+ */
+function readerWarnings(table: Table): InputProblem[] {
+  return (table.warnings ?? []).map((warning) => ({
+    severity: 'warning' as const,
+    code: warning.code,
+    table: table.source,
+    message: warning.message,
+    ...(warning.row !== undefined ? { row: warning.row } : {}),
+    ...(warning.column !== undefined && warning.column < table.header.length ? { column: table.header[warning.column] } : {}),
+  }));
+}
+
+/**
+ * Two headers that differ only in case, spacing or punctuation ("email address", "Email Address")
+ * are the same column to detection, which used the first one without a word; the other may hold
+ * the values someone meant. One warning per mapped column, naming both (with their letters) and
+ * the one used. Empty headers are never a field's column and are not compared.
+ */
+function lookalikeColumnProblems(table: Table, mapping: ColumnMapping): InputProblem[] {
+  const letter = (index: number) => columnLetter(table.firstColumn + index);
+  const problems: InputProblem[] = [];
+  const reported = new Set<string>();
+  for (const column of Object.values(mapping)) {
+    const key = headerKey(column);
+    const used = table.header.indexOf(column);
+    if (key === '' || used < 0 || reported.has(column)) continue;
+    reported.add(column);
+    const others = table.header.flatMap((header, index) =>
+      index !== used && headerKey(header) === key ? [index] : [],
+    );
+    if (others.length === 0) continue;
+    const named = others.map((index) => `"${table.header[index]}" (column ${letter(index)})`).join(', ');
+    problems.push({
+      severity: 'warning',
+      code: 'lookalike-columns',
+      table: table.source,
+      column,
+      message:
+        `${table.source}: columns "${column}" (column ${letter(used)}) and ${named} have the same name but for case ` +
+        `or punctuation; "${column}" (column ${letter(used)}) is used. ` +
+        'Rename or delete the other if it holds what you meant.',
     });
   }
   return problems;

@@ -12,7 +12,7 @@
 // | duplicate header names                 | exit 1  | file, row 1, both column letters, the repeated name                       |
 // | UTF-8 BOM                              | exit 0  | read as if absent: same pairs as the sample                               |
 // | CRLF line ends, quoted line breaks     | exit 0  | the multi-line biography reaches the output intact                        |
-// | bytes that are not UTF-8               | exit 1  | file, row, column, the bad byte; "save as CSV UTF-8"                      |
+// | bytes that are not UTF-8 (cp1252)      | exit 0  | warning: read as Windows-1252, file, row, column, value; "CSV UTF-8"      |
 // | a 1 MB cell (biography)                | exit 0  | accepted, written out whole                                               |
 // | trailing spaces, mixed-case emails     | exit 0  | the same person (trimmed, case-insensitive id); same pairs as the sample  |
 // | grade "7" where the ladder has "Grade 7" | exit 0 | the preset's alias: same pairs as the sample                             |
@@ -51,6 +51,10 @@
 // | a file name holding an ESC sequence     | exit 1 | "cannot read gone\x1B[31m.csv": the name escaped                   |
 // | a million blank rows between sign-ups   | exit 0 | one warning with the count; stderr and summary.json stay small      |
 // | 30 capacities that are not numbers      | exit 1 | the first 10, then "and 20 more errors like the above", with rows   |
+// | two empty trailing header columns       | exit 0 | read as if absent: same pairs as the sample                         |
+// | "email address" and "Email Address"     | exit 1 | the reader refuses: both names with their letters                   |
+// | "email address" and "Email-Address"     | exit 0 | warning naming both columns and letters, and the one used           |
+// | XLSX with a hidden first sheet          | exit 0 | the first visible sheet is read; warning naming the hidden one      |
 //
 // Everyone is accounted for whenever a run succeeds: each input person is in the Mentors or Mentees
 // output, with partners or with a reason. No case prints a stack trace.
@@ -143,7 +147,7 @@ function asXRows(rows: Rows): XCell[][] {
 }
 
 function xlsxFixture(mentorSheets: Parameters<typeof xlsxBytes>[0], menteeRows: Rows, args: string[] = []): Fixture {
-  const first = mentorSheets[0].rows;
+  const first = (mentorSheets.find((sheet) => !sheet.hidden) ?? mentorSheets[0]).rows;
   return {
     files: { 'mentors.xlsx': xlsxBytes(mentorSheets), 'mentees.xlsx': xlsxBytes([{ name: 'Mentees', rows: asXRows(menteeRows) }]) },
     args: ['--mentors', 'mentors.xlsx', '--mentees', 'mentees.xlsx', ...args],
@@ -215,15 +219,17 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'bytes that are not UTF-8',
+    // Since the tabular readers detect encodings (issue 14), a file that is not UTF-8 is read as
+    // Windows-1252, Excel's "CSV (Comma delimited)", with a warning naming the first such value.
+    name: 'bytes that are not UTF-8 (Windows-1252)',
     build: () => {
       const text = csvText(mentors).replace('Department of Love', 'Department of L\u0000ve');
       const bytes = utf8(text);
       bytes[bytes.indexOf(0)] = 0xff;
       return { ...twoCsv(mentors, mentees), files: { 'mentors.csv': bytes, 'mentees.csv': csvText(mentees) } };
     },
-    exit: 1,
-    says: ['mentors.csv', 'row 3', 'column G', '0xFF', 'UTF-8'],
+    exit: 0,
+    says: ['mentors.csv is not UTF-8', 'Windows-1252', 'row 3, column G reads "Department of L\u00FFve"', 'CSV UTF-8'],
   },
   {
     name: 'a 1 MB cell',
@@ -598,6 +604,39 @@ const cases: Case[] = [
       expect(run.stderr.split('\n').filter((line) => line.includes('"lots"'))).toHaveLength(10);
       expect(run.stderr).toContain('and 20 more errors like the above (invalid-capacity, rows 12, 13, 14, 15, 16, …)');
     },
+  },
+  {
+    name: 'two empty trailing header columns',
+    build: () => twoCsv(withColumn(withColumn(mentors, '', () => ''), '', () => ''), mentees),
+    exit: 0,
+    verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
+  },
+  {
+    name: 'columns "email address" and "Email Address"',
+    build: () => twoCsv(withColumn(mentors, 'Email Address', (i) => `other.${i}@gov.uk`), mentees),
+    exit: 1,
+    says: ['mentors.csv', '"email address" (column C) and "Email Address" (column K)'],
+  },
+  {
+    name: 'columns "email address" and "Email-Address"',
+    build: () => twoCsv(withColumn(mentors, 'Email-Address', (i) => `other.${i}@gov.uk`), mentees),
+    exit: 0,
+    says: ['columns "email address" (column C) and "Email-Address" (column K)', '"email address" (column C) is used'],
+    verify: (run) => expect(run.result.mentors[0].participant.id).toBe('mentor.00@gov.uk'),
+  },
+  {
+    name: 'XLSX with a hidden first sheet',
+    build: () =>
+      xlsxFixture(
+        [
+          { name: 'Old', rows: [['first name', 'email address'], ['Gone', 'gone@gov.uk']], hidden: true },
+          { name: 'Mentors', rows: asXRows(mentors) },
+        ],
+        mentees,
+      ),
+    exit: 0,
+    says: ['mentors.xlsx has a hidden sheet', '"Old"', 'read "Mentors"'],
+    verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
   },
 ];
 

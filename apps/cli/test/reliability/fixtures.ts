@@ -73,6 +73,8 @@ export interface XSheet {
   readonly rows: readonly (readonly XCell[])[];
   /** Merged areas such as "G2:G4". */
   readonly merges?: readonly string[];
+  /** Hidden in Excel (right-click the tab, Hide). */
+  readonly hidden?: boolean;
 }
 
 const letters = (index: number): string => {
@@ -117,7 +119,7 @@ export function xlsxBytes(sheets: readonly XSheet[]): Uint8Array {
     ),
     'xl/workbook.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets>${sheets
-        .map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`)
         .join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
