@@ -298,7 +298,8 @@ class CsvTableBuilder {
       const parts: string[] = [];
       if (trimmedRows > 0) {
         const last = this.firstPendingBlank + trimmedRows - 1;
-        parts.push(`${counted(trimmedRows, 'blank row')} at the end (${trimmedRows === 1 ? `row ${last}` : `rows ${this.firstPendingBlank}–${last}`})`);
+        const from = this.firstPendingBlank.toLocaleString('en');
+        parts.push(`${counted(trimmedRows, 'blank row')} at the end (${trimmedRows === 1 ? `row ${from}` : `rows ${from}–${last.toLocaleString('en')}`})`);
       }
       if (trimmedColumns > 0) {
         const range = trimmedColumns === 1 ? columnLetter(width) : `${columnLetter(width)}–${columnLetter(this.headerFields.length - 1)}`;
@@ -392,14 +393,14 @@ class CsvTableBuilder {
     if (this.rows.length >= limits.maxRows) {
       throw new TableReadError(
         { code: 'too-many-rows', source, row: recordNumber },
-        `${source} has more than ${limits.maxRows.toLocaleString('en')} data rows, the limit (row ${recordNumber} is beyond it).`,
+        `${source} has more than ${limits.maxRows.toLocaleString('en')} data rows, the limit (row ${recordNumber.toLocaleString('en')} is beyond it).`,
       );
     }
     const cells = (this.rows.length + 2) * row.length;
     if (cells > limits.maxCells) {
       throw new TableReadError(
         { code: 'too-large', source, row: recordNumber },
-        `${source}: at row ${recordNumber} the table reaches ${cells.toLocaleString('en')} cells (${row.length.toLocaleString('en')} columns), more than the limit of ${limits.maxCells.toLocaleString('en')}.`,
+        `${source}: at row ${recordNumber.toLocaleString('en')} the table reaches ${cells.toLocaleString('en')} cells (${row.length.toLocaleString('en')} columns), more than the limit of ${limits.maxCells.toLocaleString('en')}.`,
       );
     }
     this.rows.push(row);

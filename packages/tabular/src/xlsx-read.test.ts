@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildXlsx, simpleSheetData } from '../test/xlsx-fixture.js';
 import { readError } from '../test/read-error.js';
-import { listXlsxSheets, readXlsx } from './xlsx-read.js';
+import { listXlsxSheets, openXlsx, readXlsx } from './xlsx-read.js';
 
 const source = 'people.xlsx';
 
@@ -324,5 +324,73 @@ describe('readXlsx', () => {
       const long = 'y'.repeat(1024 * 1024);
       expect(readXlsx(oneSheet(simpleSheetData([['bio'], [long]])), { source }).rows[0][0]).toBe(long);
     });
+  });
+});
+
+describe('openXlsx', () => {
+  const broken = '<worksheet><sheetData><row r="1"><c r="A1"';
+  const bytes = buildXlsx([
+    { name: 'Mentors', sheetData: simpleSheetData([['name', 'email'], ['Ada', 'a@x'], ['Bob', 'b@x']]) },
+    { name: 'Broken', xml: broken },
+    { name: 'Blank', sheetData: '' },
+    { name: 'Chart', kind: 'chartsheet', xml: '<chartsheet/>' },
+    { name: 'Dupes', sheetData: simpleSheetData([['email', 'Email'], ['a', 'b']]) },
+  ]);
+
+  it('lists the sheets without reading them, and reads only the one asked for', () => {
+    const workbook = openXlsx(bytes, { source: 'w.xlsx' });
+    expect(workbook.sheets.map((s) => [s.name, s.kind, s.visible])).toEqual([
+      ['Mentors', 'worksheet', true],
+      ['Broken', 'worksheet', true],
+      ['Blank', 'worksheet', true],
+      ['Chart', 'chartsheet', true],
+      ['Dupes', 'worksheet', true],
+    ]);
+    // The broken sheet is never parsed unless asked for.
+    expect(workbook.readSheet('Mentors').rows).toHaveLength(2);
+    expect(readError(() => workbook.readSheet('Broken')).message).toContain('w.xlsx › Broken: xl/worksheets/sheet2.xml is not well-formed XML');
+  });
+
+  it('summarises every sheet, one that cannot be read not stopping the others', () => {
+    const summaries = openXlsx(bytes, { source: 'w.xlsx' }).summariseSheets();
+    expect(summaries.map(({ name, empty, rowCount, columnCount, headerRow, error }) => ({ name, empty, rowCount, columnCount, headerRow, code: error?.code }))).toEqual([
+      { name: 'Mentors', empty: false, rowCount: 2, columnCount: 2, headerRow: 1, code: undefined },
+      { name: 'Broken', empty: false, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: 'malformed-xml' },
+      { name: 'Blank', empty: true, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: undefined },
+      { name: 'Chart', empty: true, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: 'not-a-worksheet' },
+      { name: 'Dupes', empty: false, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: 'duplicate-header' },
+    ]);
+    expect(summaries[4].error?.message).toContain('"email" (column A) and "Email" (column B), names that differ only in case or spacing');
+  });
+
+  it('reads a named hidden sheet when asked, and the default sheet is the first visible one with data', () => {
+    const workbook = openXlsx(bytes, { source: 'w.xlsx' });
+    expect(workbook.readSheet().source).toBe('w.xlsx › Mentors');
+  });
+
+  it('refuses the default sheet when it cannot be read, rather than reading another one', () => {
+    const first = buildXlsx([{ name: 'Broken', xml: broken }, { name: 'Other', sheetData: simpleSheetData([['a', 'b'], [1, 2]]) }]);
+    expect(readError(() => readXlsx(first, { source: 'w.xlsx' })).code).toBe('malformed-xml');
+  });
+
+  it('leaves out an unnamed header cell of spaces at the right with nothing below it', () => {
+    const table = readXlsx(oneSheet(simpleSheetData([['name', 'email', ' '], ['Ada', 'a@x', null]])), { source });
+    expect(table.header).toEqual(['name', 'email']);
+    expect(table.warnings?.map((w) => w.message)).toEqual(['people.xlsx › Sheet1: left out 1 empty column at the right with no name (C).']);
+  });
+
+  it('keeps many rows after a long gap as data (only a few are stray)', () => {
+    const far = Array.from({ length: 11 }, (_, i) => `<row r="${5000 + i}"><c r="A${5000 + i}"><v>${i}</v></c></row>`).join('');
+    const table = readXlsx(oneSheet(simpleSheetData([['n'], [1]]) + far), { source });
+    expect(table.rows).toHaveLength(5009);
+    expect(table.warnings).toBeUndefined();
+  });
+
+  it('takes a numbered header row as given, without looking for one', () => {
+    const bytes = oneSheet(simpleSheetData([['Title'], ['a', 'b'], [1, 2]]));
+    expect(readXlsx(bytes, { source }).headerRow).toBe(2);
+    const error = readError(() => readXlsx(bytes, { source, headerRow: 1 }));
+    expect(error.code).toBe('empty-header');
+    expect(error.message).toContain('column B');
   });
 });

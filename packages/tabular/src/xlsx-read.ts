@@ -575,6 +575,19 @@ function buildTable(
     );
   }
 
+  if (headerRowOption === 'auto' && headerRow > rowNumbers[0]) {
+    const described = rowNumbers
+      .filter((row) => row < headerRow)
+      .map((row) => `row ${row} (${summariseList([...sheet.rows.get(row)!.values()].map((cell) => quoteValue(cell)), 2)})`);
+    const names = [...sheet.rows.get(headerRow)!].sort(([a], [b]) => a - b).map(([, cell]) => quoteValue(cell));
+    warnings.push({
+      code: 'header-row-detected',
+      source,
+      row: headerRow,
+      message: `${source}: the header is row ${headerRow} (${summariseList(names, 3)}); ${summariseList(described, 3)} above it ${described.length === 1 ? 'looks' : 'look'} like a title or notes and ${described.length === 1 ? 'was' : 'were'} skipped. Set the header row to choose another.`,
+    });
+  }
+
   // A few values far below the data (a stray key press at A1048576) are set aside, with a warning,
   // rather than turning the gap into a million blank rows.
   let kept = below;
@@ -588,7 +601,7 @@ function buildTable(
         code: 'stray-cells-ignored',
         source,
         row: below[k],
-        message: `${source}: left out ${summariseList(stray, 3)}, ${counted(below[k] - below[k - 1] - 1, 'blank row')} below the data (which ends at row ${below[k - 1]}). Delete ${stray.length === 1 ? 'it' : 'them'} in Excel if ${stray.length === 1 ? 'it is' : 'they are'} not part of the table.`,
+        message: `${source}: left out ${summariseList(stray, 3)}, ${counted(below[k] - below[k - 1] - 1, 'blank row')} below the data (which ends at row ${below[k - 1].toLocaleString('en')}). Delete ${stray.length === 1 ? 'it' : 'them'} in Excel if ${stray.length === 1 ? 'it is' : 'they are'} not part of the table.`,
       });
       break;
     }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readXlsx, TableReadError, writeCsv, writeXlsx, type Table } from '../../src/index.js';
+import { openXlsx, readCsv, readTableFile, readXlsx, TableReadError, writeCsv, writeXlsx, type Table } from '../../src/index.js';
 
 function readsOrRefuses(read: () => Table): void {
   try {
@@ -75,6 +75,26 @@ describe('readers under hostile bytes', () => {
         readsOrRefuses(() => readXlsx(bytes, { source: 'edited.xlsx' }));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('readTableFile on any bytes, or a workbook with bytes changed, reads it or refuses with a TableReadError', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => readsOrRefuses(() => readTableFile(bytes, { source: 'random' }).table)), { numRuns: 300 });
+    fc.assert(fc.property(mutation(workbook.length), (changes) => readsOrRefuses(() => readTableFile(mutate(workbook, changes), { source: 'mutated' }).table)), { numRuns: 300 });
+  });
+
+  it('summariseSheets on a workbook with bytes changed reports each sheet or refuses with a TableReadError', () => {
+    fc.assert(
+      fc.property(mutation(workbook.length), (changes) => {
+        try {
+          for (const summary of openXlsx(mutate(workbook, changes), { source: 'mutated.xlsx' }).summariseSheets()) {
+            expect(summary.error === undefined || summary.error.message.length > 0).toBe(true);
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(TableReadError);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
