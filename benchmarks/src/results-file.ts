@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserMeasurement } from './browser/suite.js';
+import { lemonMarkdown, type LemonPeerResult } from './capacitated/lemon/lemon-suite.js';
 import { browserMarkdown } from './browser/suite.js';
 import { engineChartSeries, engineMarkdown } from './engine/report.js';
 import type { EngineMeasurement } from './engine/task.js';
@@ -25,6 +26,10 @@ export interface SolverSuiteResult extends SuiteRun {
 export interface EngineSuiteResult extends SuiteRun {
   readonly measurements: readonly EngineMeasurement[];
 }
+export interface CapacitatedSuiteResult extends EngineSuiteResult {
+  /** LEMON on the same problems: its optimum checked against ours, its times beside ours. */
+  readonly lemon?: LemonPeerResult;
+}
 export interface BrowserSuiteResult extends SuiteRun {
   readonly measurements: readonly BrowserMeasurement[];
 }
@@ -33,7 +38,7 @@ export interface BenchResults {
   readonly version: 1;
   readonly solver?: SolverSuiteResult;
   /** The capacitated solver alone on mentoring-shaped data (same measurement shape as the engine's). */
-  readonly capacitated?: EngineSuiteResult;
+  readonly capacitated?: CapacitatedSuiteResult;
   readonly engine?: EngineSuiteResult;
   readonly browser?: BrowserSuiteResult;
 }
@@ -62,6 +67,11 @@ export function resultsMarkdown(results: BenchResults, chartPrefix: string): str
   }
   if (results.capacitated) {
     parts.push('### Solver: capacitated assignment on mentoring-shaped data', '', ranOn(results.capacitated), '', engineMarkdown(results.capacitated.measurements));
+    const { lemon } = results.capacitated;
+    if (lemon) {
+      const heading = '### Solver: capacitated assignment against LEMON';
+      parts.push(heading, '', ranOn(results.capacitated), '', lemonMarkdown(lemon));
+    }
   }
   if (results.engine) {
     parts.push('### Engine: scoring, rounds and optimal end to end', '', ranOn(results.engine), '', `![Engine time against size, log-log](${chartPrefix}${ENGINE_CHART})`, '');

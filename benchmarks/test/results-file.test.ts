@@ -32,6 +32,40 @@ describe('resultsMarkdown', () => {
   });
 });
 
+describe('resultsMarkdown with the capacitated suite', () => {
+  const capacitated = {
+    machine: describeMachine(),
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:01:00.000Z',
+    quick: false,
+    measurements: [],
+  };
+
+  it('adds the LEMON table after the capacitated one when LEMON ran', () => {
+    const comparison = {
+      size: 500,
+      eligiblePairs: 3,
+      nodes: 6,
+      arcs: 9,
+      setupMs: 1,
+      ours: { wallMs: 20, cpuMs: 18 },
+      runs: [{ algorithm: 'network-simplex' as const, ok: true, wallMs: 40, cpuMs: 36 }],
+    };
+    const lemon = { available: true as const, comparisons: [comparison] };
+    const md = resultsMarkdown({ version: 1, capacitated: { ...capacitated, lemon } }, './');
+    expect(md.indexOf('### Solver: capacitated assignment against LEMON')).toBeGreaterThan(
+      md.indexOf('### Solver: capacitated assignment on mentoring-shaped data'),
+    );
+    expect(md).toContain('| 500 | 3 | 6, 9 | 18.0 ms (20.0 ms) | 36.0 ms ×2.00 (wall 40.0 ms) | yes |');
+  });
+
+  it('says why when LEMON did not run', () => {
+    const lemon = { available: false as const, reason: 'g++ not found' };
+    const md = resultsMarkdown({ version: 1, capacitated: { ...capacitated, lemon } }, './');
+    expect(md).toContain('LEMON peer not run: g++ not found.');
+  });
+});
+
 describe('embedInReadme', () => {
   it('replaces only the text between the markers', () => {
     const readme = `# Title\n\n${README_START}\nold\n${README_END}\n\nAfter.\n`;
