@@ -1,8 +1,8 @@
 // The add-in's manifests for the base URL the site is deployed at. manifest.json and manifest.xml in
 // the app's folder name https://localhost:3000 (the dev server); a build writes both into dist/ with
-// every URL moved under the base URL given at build time (BASE_URL), the domains set to its origin,
-// and the JSON manifest's icon files named as they lie in dist/ (assets/…), so that dist/ is the whole
-// deployment: the static site and the manifests an administrator uploads.
+// every URL moved under the base URL given at build time (ADDIN_BASE_URL), the domains set to its
+// origin, and the JSON manifest's icon files named as they lie in dist/ (assets/…), so that dist/ is
+// the whole deployment: the static site and the manifests an administrator uploads.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -13,7 +13,7 @@ export const defaultBaseUrl = 'https://localhost:3000';
 export class BaseUrlError extends Error {
   constructor(input: string, why: string) {
     super(
-      `BASE_URL ${JSON.stringify(input)} ${why}. ` +
+      `ADDIN_BASE_URL ${JSON.stringify(input)} ${why}. ` +
         'Give the https address the site is served from, e.g. https://example.org/mentor-matcher.',
     );
     this.name = 'BaseUrlError';

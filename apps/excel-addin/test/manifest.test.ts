@@ -87,14 +87,14 @@ describe('the XML manifest', () => {
   });
 });
 
-describe('the deployable build (BASE_URL=https://example.org/mentor-matcher npm run build)', () => {
+describe('the deployable build (ADDIN_BASE_URL=https://example.org/mentor-matcher npm run build)', () => {
   const base = 'https://example.org/mentor-matcher';
   let dist: string;
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'mm-deploy-'));
     await promisify(execFile)(join(app, '../../node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir'], {
       cwd: app,
-      env: { ...process.env, BASE_URL: `${base}/` },
+      env: { ...process.env, ADDIN_BASE_URL: `${base}/` },
     });
   }, 180_000);
   afterAll(async () => {
