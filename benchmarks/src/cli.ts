@@ -6,13 +6,21 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { runBrowserSuite } from './browser/suite.js';
 import { createBaseline, readBaseline, writeBaseline } from './check/baseline.js';
-import { compareWithBaseline } from './check/compare.js';
+import { measureCapacitated } from './check/capacitated.js';
+import { compareCapacitated, compareWithBaseline, type CapacitatedCaseVerdict } from './check/compare.js';
 import { CHECK_TOLERANCE, CheckCorrectnessError, measureRatios } from './check/regression.js';
 import { CliUsageError, parseCliOptions, type CliOptions } from './cli-options.js';
 import { DEFAULT_ENGINE_SIZES, runEngineSuite } from './engine/suite.js';
 import { DEFAULT_UNIFORM_SIZES, selectCostCases } from './lsa/cases.js';
 import { npmPeerAdapters, munkresAdapter } from './lsa/npm-peers.js';
-import { loadOurSolver, ourAssignmentAdapter } from './lsa/our-solver.js';
+import { loadOurSolver, ourAssignmentAdapter, SLOWDOWN_VARIABLE } from './lsa/our-solver.js';
+import {
+  CAPACITATED_SLOWDOWN_VARIABLE,
+  capacitatedSlowdownFromEnvironment,
+  capacitatedSolverLabel,
+  twinCapacitatedSolve,
+  wasmCapacitatedSolve,
+} from './capacitated/solvers.js';
 import { scipyAdapter, scipyVersion } from './lsa/scipy.js';
 import { runAssignmentSuite } from './lsa/suite.js';
 import { describeMachine, machineSentence } from './machine.js';
@@ -75,21 +83,67 @@ function publish(outDir: string, results: BenchResults): void {
 
 async function check(): Promise<boolean> {
   const baseline = readBaseline(BASELINE_PATH);
-  const ours = ourAssignmentAdapter(await loadOurSolver());
-  log(`regression check: ${ours.label} against ${munkresAdapter.label}, same matrices, same process`);
+  const solver = await loadOurSolver();
   log(`baseline: ${baseline.createdAt} on ${machineSentence(baseline.machine)}`);
-  const measured = measureRatios({ ours, reference: munkresAdapter, log });
-  const verdict = compareWithBaseline(measured, baseline, CHECK_TOLERANCE);
-  for (const line of verdict.lines) console.log(line);
-  console.log(verdict.ok ? 'bench:check passed' : 'bench:check FAILED: our solver got slower relative to munkres (see above). If intended, run `npm run bench:baseline` and commit results/baseline.json.');
-  return verdict.ok;
+  log(`machine now: ${machineSentence(describeMachine())}`);
+
+  const ours = ourAssignmentAdapter(solver);
+  log(`linear sum assignment: ${ours.label} against ${munkresAdapter.label}, same matrices, same process`);
+  const lsap = compareWithBaseline(
+    measureRatios({ ours, reference: munkresAdapter, log }),
+    baseline.lsap,
+    CHECK_TOLERANCE,
+  );
+
+  const slowdown = capacitatedSlowdownFromEnvironment();
+  log(`capacitated: ${capacitatedSolverLabel(slowdown)} against its TypeScript twin, Mentor Match data, same process`);
+  const measured = measureCapacitated({
+    wasm: wasmCapacitatedSolve(solver, slowdown),
+    twin: twinCapacitatedSolve,
+    log,
+  });
+  const capacitated = compareCapacitated(measured, baseline.capacitated, CHECK_TOLERANCE);
+
+  for (const line of [...lsap.lines, ...capacitated.lines]) console.log(line);
+  const failed = [
+    ...lsap.cases.filter((c) => !c.ok).map((c) => `${c.caseId} (slower relative to ${baseline.lsap.reference})`),
+    ...capacitated.cases.filter((c) => !c.ok).map((c) => `${c.caseId} (${capacitatedFailure(c)})`),
+  ];
+  if (failed.length === 0) {
+    console.log('bench:check passed');
+    return true;
+  }
+  console.log(
+    `bench:check FAILED: ${failed.join(', ')}; see above. ` +
+      'If intended, run `npm run bench:baseline` and commit results/baseline.json.',
+  );
+  return false;
+}
+
+function capacitatedFailure(verdict: CapacitatedCaseVerdict): string {
+  const reasons = [];
+  if (verdict.change === null) reasons.push('no baseline');
+  else if (verdict.change > CHECK_TOLERANCE) reasons.push('wasm slower relative to the TypeScript twin');
+  if (verdict.problemChanged) reasons.push('problem changed');
+  if (verdict.optimumChanged) reasons.push('optimum changed');
+  if (verdict.workChanged) reasons.push('work counts changed');
+  return reasons.join(', ');
 }
 
 async function baseline(): Promise<void> {
-  const ours = ourAssignmentAdapter(await loadOurSolver());
-  if (ours.label !== 'mentor-matcher (ours)') throw new Error('refusing to write a baseline with MENTOR_MATCHER_BENCH_SLOWDOWN set');
-  const measured = measureRatios({ ours, reference: munkresAdapter, log });
-  writeBaseline(BASELINE_PATH, createBaseline(measured, munkresAdapter.name, describeMachine()));
+  const solver = await loadOurSolver();
+  const ours = ourAssignmentAdapter(solver);
+  if (ours.label !== 'mentor-matcher (ours)') {
+    throw new Error(`refusing to write a baseline with ${SLOWDOWN_VARIABLE} set`);
+  }
+  if (capacitatedSlowdownFromEnvironment() !== 1) {
+    throw new Error(`refusing to write a baseline with ${CAPACITATED_SLOWDOWN_VARIABLE} set`);
+  }
+  const machine = describeMachine();
+  log(`machine: ${machineSentence(machine)}`);
+  const lsap = measureRatios({ ours, reference: munkresAdapter, log });
+  const capacitated = measureCapacitated({ wasm: wasmCapacitatedSolve(solver), twin: twinCapacitatedSolve, log });
+  writeBaseline(BASELINE_PATH, createBaseline({ lsap, lsapReference: munkresAdapter.name, capacitated }, machine));
   console.log(`wrote ${BASELINE_PATH}`);
 }
 

@@ -15,8 +15,12 @@ export { engineTaskSchema, engineMeasurementSchema, type EngineTask, type Engine
 export { engineMarkdown, engineChartSeries } from './engine/report.js';
 export { runBrowserSuite, browserMarkdown, type BrowserMeasurement } from './browser/suite.js';
 export { measureRatios, CHECK_CASES, CHECK_TOLERANCE, CHECK_REPETITIONS, CheckCorrectnessError, type RatioMeasurement } from './check/regression.js';
-export { compareWithBaseline, type CheckVerdict, type CaseVerdict } from './check/compare.js';
-export { baselineSchema, parseBaseline, readBaseline, writeBaseline, createBaseline, type Baseline } from './check/baseline.js';
+export { compareWithBaseline, compareCapacitated, type CheckVerdict, type CaseVerdict, type CapacitatedVerdict, type CapacitatedCaseVerdict } from './check/compare.js';
+export { baselineSchema, parseBaseline, readBaseline, writeBaseline, createBaseline, type Baseline, type BaselineMeasurements } from './check/baseline.js';
+export { measureCapacitated, capacitatedCaseId, CAPACITATED_CHECK_SIZES, CAPACITATED_CHECK_SEED, type CapacitatedMeasurement, type CapacitatedOptimum } from './check/capacitated.js';
+export { cpuMs, sampleMs, timePaired, type PairedTiming } from './check/paired-timing.js';
+export { mentorMatchProblem, fingerprintProblem, type ProblemFingerprint } from './capacitated/problem.js';
+export { wasmCapacitatedSolve, twinCapacitatedSolve, capacitatedSlowdownFromEnvironment, CAPACITATED_SLOWDOWN_VARIABLE, type CapacitatedSolve } from './capacitated/solvers.js';
 export { renderLogLogChart, type ChartSeries, type ChartOptions } from './report/svg-chart.js';
 export { parseCliOptions, CliUsageError, type CliOptions } from './cli-options.js';
 export { describeMachine, machineSentence, type MachineDescription } from './machine.js';

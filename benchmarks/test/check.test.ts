@@ -1,16 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Solver } from '@mentor-matcher/solver';
-import { createBaseline, parseBaseline } from '../src/check/baseline.js';
+import { createBaseline, parseBaseline, type LsapBaseline } from '../src/check/baseline.js';
+import type { CapacitatedMeasurement } from '../src/check/capacitated.js';
 import { compareWithBaseline } from '../src/check/compare.js';
-import { CHECK_TOLERANCE, CheckCorrectnessError, measureRatios, type RatioMeasurement } from '../src/check/regression.js';
+import {
+  CHECK_TOLERANCE,
+  CheckCorrectnessError,
+  measureRatios,
+  type RatioMeasurement,
+} from '../src/check/regression.js';
 import { uniformCase } from '../src/lsa/cases.js';
 import { munkresAdapter } from '../src/lsa/npm-peers.js';
-import { loadOurSolver, ourAssignmentAdapter, slowdownFromEnvironment, SLOWDOWN_VARIABLE } from '../src/lsa/our-solver.js';
+import {
+  loadOurSolver,
+  ourAssignmentAdapter,
+  slowdownFromEnvironment,
+  SLOWDOWN_VARIABLE,
+} from '../src/lsa/our-solver.js';
 import { describeMachine } from '../src/machine.js';
 import type { AssignmentAdapter } from '../src/lsa/adapter.js';
 
-const measurement = (caseId: string, ratio: number): RatioMeasurement => ({ caseId, rows: 10, cols: 10, ratio, oursMs: ratio, referenceMs: 1, repetitions: 5 });
-const baselineOf = (...cases: RatioMeasurement[]) => createBaseline(cases, 'munkres', describeMachine());
+const measurement = (caseId: string, ratio: number): RatioMeasurement => ({
+  caseId,
+  rows: 10,
+  cols: 10,
+  ratio,
+  oursMs: ratio,
+  referenceMs: 1,
+  repetitions: 5,
+});
+const baselineOf = (...cases: RatioMeasurement[]): LsapBaseline => ({ reference: 'munkres', cases });
 
 describe('compareWithBaseline', () => {
   it('passes a ratio up to 25% worse than the baseline', () => {
@@ -32,9 +51,45 @@ describe('compareWithBaseline', () => {
 });
 
 describe('parseBaseline', () => {
+  const capacitated: CapacitatedMeasurement = {
+    caseId: 'capacitated-500',
+    size: 500,
+    seed: 13,
+    problem: { rows: 500, cols: 500, eligiblePairs: 60_000, checksum: '0123abcd' },
+    optimum: { rowsCovered: 500, colsCovered: 496, total: 30_000 },
+    work: { solves: 3, warmStarts: 1, searches: 1600, candidatePairs: 9000, pricedPairs: 2000 },
+    ratio: 0.5,
+    wasmMs: 20,
+    twinMs: 40,
+    repetitions: 7,
+  };
+  const valid = createBaseline(
+    { lsap: [measurement('a', 0.4)], lsapReference: 'munkres', capacitated: [capacitated] },
+    describeMachine(),
+  );
+
+  it('reads back what createBaseline wrote', () => {
+    expect(parseBaseline(JSON.parse(JSON.stringify(valid)), 'baseline.json')).toEqual(valid);
+  });
+
   it('names the path of a broken field', () => {
-    const broken = { ...baselineOf(measurement('a', 0.4)), cases: [{ ...measurement('a', 0.4), ratio: 'fast' }] };
-    expect(() => parseBaseline(broken, 'baseline.json')).toThrow(/baseline\.json: not a valid baseline \(cases\.0\.ratio: /);
+    const broken = { ...valid, lsap: { reference: 'munkres', cases: [{ ...measurement('a', 0.4), ratio: 'fast' }] } };
+    expect(() => parseBaseline(broken, 'baseline.json')).toThrow(
+      /baseline\.json: not a valid baseline \(lsap\.cases\.0\.ratio: /,
+    );
+    const noWork = { ...valid, capacitated: { cases: [{ ...capacitated, work: { solves: 3 } }] } };
+    expect(() => parseBaseline(noWork, 'baseline.json')).toThrow(/capacitated\.cases\.0\.work\.warmStarts: /);
+  });
+
+  it('asks for a new baseline when the file is of the first version (no capacitated cases)', () => {
+    const first = {
+      version: 1,
+      createdAt: valid.createdAt,
+      reference: 'munkres',
+      machine: valid.machine,
+      cases: valid.lsap.cases,
+    };
+    expect(() => parseBaseline(first, 'baseline.json')).toThrow(/version: .*Recreate it with `npm run bench:baseline`/);
   });
 });
 
@@ -45,7 +100,9 @@ describe('slowdownFromEnvironment', () => {
   });
 
   it('rejects a value that is not a whole number of at least 1', () => {
-    expect(() => slowdownFromEnvironment({ [SLOWDOWN_VARIABLE]: '0.5' })).toThrow(/expected an integer >= 1, got "0.5"/);
+    expect(() => slowdownFromEnvironment({ [SLOWDOWN_VARIABLE]: '0.5' })).toThrow(
+      /expected an integer >= 1, got "0.5"/,
+    );
   });
 });
 
@@ -53,15 +110,19 @@ describe('the regression check on the real solver', () => {
   const cases = [uniformCase(300)];
   const options = { cases, reference: munkresAdapter, repetitions: 5, minSampleMs: 40 };
   let solver: Solver;
-  let baseline: ReturnType<typeof baselineOf>;
+  let baseline: LsapBaseline;
 
   beforeAll(async () => {
     solver = await loadOurSolver();
-    baseline = createBaseline(measureRatios({ ...options, ours: ourAssignmentAdapter(solver, 1) }), 'munkres', describeMachine());
+    baseline = baselineOf(...measureRatios({ ...options, ours: ourAssignmentAdapter(solver, 1) }));
   });
 
   it('passes on the real solver', () => {
-    const verdict = compareWithBaseline(measureRatios({ ...options, ours: ourAssignmentAdapter(solver, 1) }), baseline, CHECK_TOLERANCE);
+    const verdict = compareWithBaseline(
+      measureRatios({ ...options, ours: ourAssignmentAdapter(solver, 1) }),
+      baseline,
+      CHECK_TOLERANCE,
+    );
     expect(verdict.lines.join('\n')).not.toMatch(/FAIL/);
     expect(verdict.ok).toBe(true);
   });
@@ -79,7 +140,10 @@ describe('the regression check on the real solver', () => {
       name: 'off-by-one',
       prepare(matrix) {
         const n = matrix.rows;
-        return { kind: 'in-process', solve: () => ({ rowIndices: [...Array(n).keys()], colIndices: [...Array(n).keys()] }) };
+        return {
+          kind: 'in-process',
+          solve: () => ({ rowIndices: [...Array(n).keys()], colIndices: [...Array(n).keys()] }),
+        };
       },
     };
     expect(() => measureRatios({ ...options, ours: wrong })).toThrow(CheckCorrectnessError);

@@ -4,7 +4,7 @@
 import type { AssignmentAdapter, InProcessSolve } from '../lsa/adapter.js';
 import { buildCostMatrix, uniformCase, type CostCase } from '../lsa/cases.js';
 import { evaluateAssignment } from '../lsa/evaluate.js';
-import { median } from '../statistics.js';
+import { timePaired } from './paired-timing.js';
 
 /** Fixed, small enough for CI on two cores, large enough that each solve takes milliseconds. */
 export const CHECK_CASES: readonly CostCase[] = [uniformCase(300), uniformCase(600), uniformCase(1000)];
@@ -46,31 +46,6 @@ function inProcess(adapter: AssignmentAdapter, prepared: ReturnType<AssignmentAd
   return prepared;
 }
 
-/** CPU time (user + system) of this process, in ms. */
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-/**
- * The fastest of as many calls as fit in `minSampleMs` of CPU time (at least two), each call timed
- * in process CPU time rather than wall-clock time: on a shared CI machine a descheduled solve would
- * otherwise count other jobs' work, and the two solvers are hit unevenly. Other work only ever adds
- * time, so the fastest call is the steadiest estimate of the solver's own cost.
- */
-function sampleMs(solve: () => unknown, minSampleMs: number): number {
-  const start = cpuMs();
-  let fastest = Infinity;
-  let calls = 0;
-  do {
-    const t0 = cpuMs();
-    solve();
-    fastest = Math.min(fastest, cpuMs() - t0);
-    calls++;
-  } while (calls < 2 || cpuMs() - start < minSampleMs);
-  return fastest;
-}
-
 export function measureRatios(options: MeasureRatiosOptions): RatioMeasurement[] {
   const { ours, reference, repetitions = CHECK_REPETITIONS, minSampleMs = MIN_SAMPLE_MS, log = () => {} } = options;
   const measurements: RatioMeasurement[] = [];
@@ -82,38 +57,23 @@ export function measureRatios(options: MeasureRatiosOptions): RatioMeasurement[]
     const oursResult = evaluateAssignment(matrix, oursSolve.solve());
     const referenceResult = evaluateAssignment(matrix, referenceSolve.solve());
     if (!oursResult.ok) throw new CheckCorrectnessError(`${costCase.id}: ${ours.label} is WRONG: ${oursResult.reason}`);
-    if (!referenceResult.ok) throw new CheckCorrectnessError(`${costCase.id}: ${reference.label} is WRONG: ${referenceResult.reason}`);
+    if (!referenceResult.ok)
+      throw new CheckCorrectnessError(`${costCase.id}: ${reference.label} is WRONG: ${referenceResult.reason}`);
     if (oursResult.total !== referenceResult.total) {
-      throw new CheckCorrectnessError(`${costCase.id}: totals differ: ${ours.label} ${oursResult.total}, ${reference.label} ${referenceResult.total}`);
+      throw new CheckCorrectnessError(
+        `${costCase.id}: totals differ: ${ours.label} ${oursResult.total}, ${reference.label} ${referenceResult.total}`,
+      );
     }
-    const ratios: number[] = [];
-    const oursTimes: number[] = [];
-    const referenceTimes: number[] = [];
-    for (let rep = 0; rep < repetitions; rep++) {
-      // Alternating who goes first spreads any drift in machine load over both.
-      let oursMs: number;
-      let referenceMs: number;
-      if (rep % 2 === 0) {
-        oursMs = sampleMs(() => oursSolve.solve(), minSampleMs);
-        referenceMs = sampleMs(() => referenceSolve.solve(), minSampleMs);
-      } else {
-        referenceMs = sampleMs(() => referenceSolve.solve(), minSampleMs);
-        oursMs = sampleMs(() => oursSolve.solve(), minSampleMs);
-      }
-      ratios.push(oursMs / referenceMs);
-      oursTimes.push(oursMs);
-      referenceTimes.push(referenceMs);
-    }
-    const measurement: RatioMeasurement = {
-      caseId: costCase.id,
-      rows: costCase.rows,
-      cols: costCase.cols,
-      ratio: median(ratios),
-      oursMs: median(oursTimes),
-      referenceMs: median(referenceTimes),
+    const timing = timePaired(
+      () => oursSolve.solve(),
+      () => referenceSolve.solve(),
       repetitions,
-    };
-    log(`${measurement.caseId}: ours ${measurement.oursMs.toFixed(2)} ms, ${reference.label} ${measurement.referenceMs.toFixed(2)} ms, ratio ${measurement.ratio.toFixed(4)}`);
+      minSampleMs,
+    );
+    const measurement: RatioMeasurement = { caseId: costCase.id, rows: costCase.rows, cols: costCase.cols, ...timing };
+    log(
+      `${measurement.caseId}: ours ${measurement.oursMs.toFixed(2)} ms, ${reference.label} ${measurement.referenceMs.toFixed(2)} ms, ratio ${measurement.ratio.toFixed(4)}`,
+    );
     measurements.push(measurement);
   }
   return measurements;

@@ -1,9 +1,10 @@
 // The work of one engine measurement, run inside the child process.
-import { capacitatedProblem, getPreset, matchTables, readParticipants, detectMapping, scorePairs, type RuleSet } from '@mentor-matcher/engine';
+import { capacitatedProblem, getPreset, matchTables, scorePairs } from '@mentor-matcher/engine';
 import type { Solver } from '@mentor-matcher/solver';
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { EngineMeasurement, EngineTask } from './task.js';
 import { evaluateCapacitated } from '../capacitated/evaluate.js';
+import { participantsOf } from '../capacitated/problem.js';
 
 function cpuMs(): number {
   const usage = process.cpuUsage();
@@ -12,12 +13,6 @@ function cpuMs(): number {
 
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
-}
-
-function participantsOf(data: ReturnType<typeof generateMentorMatchData>, ruleSet: RuleSet) {
-  const mentors = readParticipants(data.mentors, 'mentor', detectMapping(data.mentors.header, 'mentor', ruleSet), ruleSet).participants;
-  const mentees = readParticipants(data.mentees, 'mentee', detectMapping(data.mentees.header, 'mentee', ruleSet), ruleSet).participants;
-  return { mentors, mentees };
 }
 
 /** People per side of the single unmeasured warm-up run for large sizes. */
