@@ -36,4 +36,17 @@ describe('RateLimiter', () => {
     expect(clock.now()).toBeGreaterThanOrEqual(59_000);
     expect(clock.now()).toBeLessThanOrEqual(60_100);
   });
+
+  it('stops waiting for a token when the signal aborts', async () => {
+    const clock: Clock = {
+      now: () => 0,
+      sleep: (_ms, signal) => new Promise((resolve) => signal?.addEventListener('abort', () => resolve())),
+    };
+    const limiter = new RateLimiter({ perMinute: 2, burst: 1, clock });
+    await limiter.take();
+    const abort = new AbortController();
+    const waiting = limiter.take(abort.signal);
+    abort.abort();
+    await expect(waiting).resolves.toBeUndefined();
+  });
 });

@@ -11,7 +11,7 @@
 //   failed   key, reference, kind, recipient, status, reason (Notify refused it)
 // `key` is the message's content hash (message-key.ts). Lines of the first format (recipient, kind,
 // template, notificationId, time, no `event`) are read as sent, whatever their content was.
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { messageKinds, type MessageKind, type Recipient } from '../messages.js';
 import type { PriorLookup } from '../plan.js';
@@ -160,23 +160,33 @@ export class SendLogWriter {
   constructor(path: string) {
     this.#path = path;
     try {
-      this.#fd = openSync(path, 'a');
+      this.#fd = openSync(path, 'a+');
     } catch (error) {
-      throw new NotifyConfigError(
-        `cannot write the send log ${path}: ${fileProblem((error as NodeJS.ErrnoException).code)}`,
-      );
+      throw this.#failure(error);
     }
+    // A crash can leave the last line cut short; start on a line of our own so that only that
+    // fragment is unreadable, not the first line this run writes.
+    const { size } = fstatSync(this.#fd);
+    const last = Buffer.alloc(1);
+    if (size > 0 && readSync(this.#fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) this.#write('\n');
   }
 
   append(entry: SendLogEntry): void {
+    this.#write(`${JSON.stringify(entry)}\n`);
+  }
+
+  #write(text: string): void {
     try {
-      writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
+      writeSync(this.#fd, text);
       fsyncSync(this.#fd);
     } catch (error) {
-      throw new NotifyConfigError(
-        `cannot write the send log ${this.#path}: ${fileProblem((error as NodeJS.ErrnoException).code)}`,
-      );
+      throw this.#failure(error);
     }
+  }
+
+  #failure(error: unknown): NotifyConfigError {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new NotifyConfigError(`cannot write the send log ${this.#path}: ${fileProblem(code)}`);
   }
 
   close(): void {

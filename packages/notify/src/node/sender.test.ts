@@ -11,7 +11,7 @@ import {
   testApiKey,
   testApiSecret,
   type FakeNotifyServer,
-} from '../testing/fake-notify-server.js';
+} from './testing/fake-notify-server.js';
 import { result } from '../../test/match-result-fixture.js';
 import { buildMessages, type Messages } from '../messages.js';
 import type { Clock } from './clock.js';
@@ -456,6 +456,15 @@ describe('sendMessages and its log file', () => {
     const events: SendEvent[] = [];
     const again = await sendMessages(messages, options({ onEvent: (e) => events.push(e) }));
     expect(events[0]).toEqual({ type: 'unreadable-log-lines', lines: [2 * everyone + 2] });
+    expect(again.sent).toBe(0);
+  });
+
+  it('starts its own lines after a cut-short one, so only the fragment is unreadable', async () => {
+    writeFileSync(logFile, '{"event":"sent","ke');
+    await sendMessages(messages, options());
+    const events: SendEvent[] = [];
+    const again = await sendMessages(messages, options({ onEvent: (e) => events.push(e) }));
+    expect(events).toEqual([{ type: 'unreadable-log-lines', lines: [1] }]);
     expect(again.sent).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 // A stand-in for GOV.UK Notify on 127.0.0.1, for this package's tests and the CLI's (exported as
 // `@mentor-matcher/notify/testing`, under the `source` condition only; tsconfig.build.json leaves it
-// out, so it is never built or shipped). It lives under src/ rather than test/ so that it is one of
-// this package's production inputs in Nx: a change to it re-runs the CLI's tests too.
+// out, so it is never built or shipped). It lives under src/node/ rather than test/ so that it is
+// one of this package's production inputs in Nx: a change to it re-runs the CLI's tests too.
 // It keeps the notifications it accepted, answers lookups by reference from them as Notify does
 // (GET /v2/notifications?reference=…), and can be told, per request, to accept, refuse, or accept
 // and never answer: the last is a request that arrived just before a crash or a timeout, the case
