@@ -398,6 +398,14 @@ describe('mentor-matcher notify refuses unsafe settings and unreadable logs', ()
     );
   });
 
+  it('names a --timeout that is not a number of seconds from 0 to 600', async () => {
+    for (const value of ['0', 'soon', '601']) {
+      const run = await runCli(['notify', '--results', 'r', ...templateArgs, '--timeout', value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^mentor-matcher: --timeout: expected /);
+    }
+  });
+
   it('names a send log that is a folder, exit 1, for a send and a dry run', async () => {
     const fake = await server();
     const dir = freshResults();
