@@ -6,6 +6,7 @@
 
 // C0 controls except tab and line feed, DEL, C1 controls, and the bidirectional controls: LRM, RLM,
 // ALM, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069.
+// eslint-disable-next-line no-control-regex -- matching control characters is this regex's purpose
 const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 function escapeOf(char: string): string {
