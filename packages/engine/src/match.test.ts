@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadHighs } from '../test/highs.js';
+import { loadHighs } from '@mentor-matcher/solver/test/highs';
 import { solver } from '../test/solver.js';
 import { sampleTable, withoutRows } from '../test/sample.js';
 import type { MatchResult, ScoreMatrix } from './model.js';

@@ -1,7 +1,7 @@
 // Exactness against an independent optimum: brute-force enumeration on every small shape, and the
 // flow LP solved tier by tier with HiGHS on medium cases.
-import highsModule from 'highs';
 import { describe, expect, it } from 'vitest';
+import { loadHighs } from '../test/highs.js';
 import { loadImplementations } from '../test/capacitated-implementations.js';
 import {
   bruteForceOptimum,
@@ -59,8 +59,6 @@ describe.each(implementations)('capacitated exactness ($name)', ({ solve }) => {
 // HiGHS as an independent optimum. The flow LP is integral (a network matrix), and each tier's
 // optimum is a face of an integral polytope, so solving the LP tier by tier (fix the rows covered,
 // then the columns covered, then maximise the score) gives the exact lexicographic optimum.
-// highs declares CommonJS-style types for its ES module, whose default export is the loader itself.
-const loadHighs = highsModule as unknown as typeof highsModule.default;
 const highs = await loadHighs();
 
 function lpTiers(c: Case): Objective {
