@@ -101,7 +101,12 @@ function checkPotentials(solution: FlowSolution): void {
   }
 }
 
-function buildResult(prepared: PreparedProblem, arcEdge: Int32Array, solution: FlowSolution, work: CapacitatedWork): CapacitatedResult {
+function buildResult(
+  prepared: PreparedProblem,
+  arcEdge: Int32Array,
+  solution: FlowSolution,
+  work: CapacitatedWork,
+): CapacitatedResult {
   const { rows, cols, edgeRow, edgeCol, edgeScore, lockedEdges } = prepared;
   const chosen: number[] = Array.from(lockedEdges);
   for (let a = 0; a < arcEdge.length; a++) if (solution.arcFlow[a] !== 0) chosen.push(arcEdge[a]);

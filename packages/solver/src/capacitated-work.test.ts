@@ -25,7 +25,16 @@ function pricedCases(): Case[] {
 
 /** 1 × 1, capacities 1, no coverage tiers: the objective is the pair's score alone. */
 function onePair(score: number): Case {
-  return { rows: 1, cols: 1, score: [[score]], eligible: [[true]], rowCapacity: [1], colCapacity: [1], locked: [], coverage: [] };
+  return {
+    rows: 1,
+    cols: 1,
+    score: [[score]],
+    eligible: [[true]],
+    rowCapacity: [1],
+    colCapacity: [1],
+    locked: [],
+    coverage: [],
+  };
 }
 
 describe('work counts of the capacitated solver', () => {
@@ -43,12 +52,24 @@ describe('work counts of the capacitated solver', () => {
     expect(works.some((w) => w.warmStarts > 0)).toBe(true);
   });
 
-  it.each(implementations)('count one solve and no pricing when the first subset holds every pair ($name)', ({ solve }) => {
-    // Each row and column keeps its capacity + 12 best pairs, so with 5 × 5 every pair is a candidate.
-    const shape = { rows: 5, cols: 5, density: 1, maxCapacity: 2, minScore: 0, maxScore: 9, step: 1, locks: 0 };
-    const c: Case = { ...randomCase(7, { ...shape, coverage: ['rows'] }), rowCapacity: [2, 2, 2, 2, 2], colCapacity: [2, 2, 2, 2, 2] };
-    expect(solve(toDenseProblem(c)).work).toMatchObject({ solves: 1, warmStarts: 0, candidatePairs: 25, pricedPairs: 0 });
-  });
+  it.each(implementations)(
+    'count one solve and no pricing when the first subset holds every pair ($name)',
+    ({ solve }) => {
+      // Each row and column keeps its capacity + 12 best pairs, so with 5 × 5 every pair is a candidate.
+      const shape = { rows: 5, cols: 5, density: 1, maxCapacity: 2, minScore: 0, maxScore: 9, step: 1, locks: 0 };
+      const c: Case = {
+        ...randomCase(7, { ...shape, coverage: ['rows'] }),
+        rowCapacity: [2, 2, 2, 2, 2],
+        colCapacity: [2, 2, 2, 2, 2],
+      };
+      expect(solve(toDenseProblem(c)).work).toMatchObject({
+        solves: 1,
+        warmStarts: 0,
+        candidatePairs: 25,
+        pricedPairs: 0,
+      });
+    },
+  );
 
   it.each(implementations)('count a search only for a unit that could improve the objective ($name)', ({ solve }) => {
     const taken = solve(toDenseProblem(onePair(10)));
