@@ -119,8 +119,13 @@ describe('readCsv', () => {
   it('ignores unnamed columns at the right that hold no value, with one warning', () => {
     const table = readCsv('name,grade,,\nAda,HEO,,\nBob,,,\n', { source });
     expect(table.header).toEqual(['name', 'grade']);
-    expect(table.rows).toEqual([['Ada', 'HEO'], ['Bob', null]]);
-    expect(table.warnings?.map((w) => w.message)).toEqual(['people.csv: left out 2 empty columns at the right with no name (C–D).']);
+    expect(table.rows).toEqual([
+      ['Ada', 'HEO'],
+      ['Bob', null],
+    ]);
+    expect(table.warnings?.map((w) => w.message)).toEqual([
+      'people.csv: left out 2 empty columns at the right with no name (C–D).',
+    ]);
   });
 
   it('still rejects an unnamed column at the right that holds a value, naming it', () => {

@@ -1,5 +1,6 @@
-// CSV reader after RFC 4180, with the variations real exports have: a UTF-8 byte-order mark,
-// CRLF, LF or CR line ends, and `;` or tab separators (Excel in many European locales writes `;`).
+// CSV reader after RFC 4180, with the variations real exports have: UTF-8 with or without a
+// byte-order mark, UTF-16, Windows-1252 (text-encoding.ts), CRLF, LF or CR line ends, `;` or tab
+// separators (Excel in many European locales writes `;`), and title lines above the header.
 //
 // Values stay strings: "007", "1e3" and "2024-01-02" are returned exactly as written, and the
 // engine decides what a column means. Empty fields are null, so blank cells look the same whether
@@ -80,7 +81,8 @@ export function readCsvDetailed(input: Uint8Array | string, options: ReadCsvOpti
     const refusal = refuseFileKind(sniffed, source);
     if (refusal) throw refusal;
     const decoded = decodeText(input, parsed.encoding ?? 'auto');
-    if (!decoded.ok) throw invalidTextError(input, decoded.encoding, decoded.bomLength, decoded.byteOffset, source, parsed.delimiter);
+    if (!decoded.ok)
+      throw invalidTextError(input, decoded.encoding, decoded.bomLength, decoded.byteOffset, source, parsed.delimiter);
     text = decoded.text;
     encoding = decoded.encoding;
     assumed = decoded.evidence === 'detected' && encoding !== 'utf-8';
@@ -113,7 +115,10 @@ export function readCsvDetailed(input: Uint8Array | string, options: ReadCsvOpti
   if (parsed.requireRows && table.rows.length === 0) {
     throw new TableReadError(
       { code: 'empty', source, row: table.headerRow },
-      `${source} has a header (row ${table.headerRow}: ${summariseList(table.header.map((name) => quoteValue(name)), 5)}) but no data rows.`,
+      `${source} has a header (row ${table.headerRow}: ${summariseList(
+        table.header.map((name) => quoteValue(name)),
+        5,
+      )}) but no data rows.`,
     );
   }
   return { table, encoding, delimiter };
@@ -134,7 +139,8 @@ export function detectDelimiter(text: string): CsvDelimiter {
     else if (!quoted && (c === '\n' || c === '\r')) {
       // A line with no separator at all (a title above the header) says nothing; look at the next.
       if ([...counts.values()].some((count) => count > 0) || ++lines >= HEADER_SEARCH_ROWS) break;
-    } else if (!quoted && counts.has(c as CsvDelimiter)) counts.set(c as CsvDelimiter, counts.get(c as CsvDelimiter)! + 1);
+    } else if (!quoted && counts.has(c as CsvDelimiter))
+      counts.set(c as CsvDelimiter, counts.get(c as CsvDelimiter)! + 1);
   }
   let best: CsvDelimiter = ',';
   for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
@@ -293,16 +299,25 @@ class CsvTableBuilder {
     }
     if (trimmedColumns > 0) for (const row of this.rows) row.length = width;
     const names = this.headerFields.slice(0, width);
-    const header = checkedHeader(this.context.unescape ? names.map(unescapeFormula) : names, { source, row: this.headerRecord, firstColumn: 0 });
+    const header = checkedHeader(this.context.unescape ? names.map(unescapeFormula) : names, {
+      source,
+      row: this.headerRecord,
+      firstColumn: 0,
+    });
     if (trimmedRows > 0 || trimmedColumns > 0) {
       const parts: string[] = [];
       if (trimmedRows > 0) {
         const last = this.firstPendingBlank + trimmedRows - 1;
         const from = this.firstPendingBlank.toLocaleString('en');
-        parts.push(`${counted(trimmedRows, 'blank row')} at the end (${trimmedRows === 1 ? `row ${from}` : `rows ${from}–${last.toLocaleString('en')}`})`);
+        parts.push(
+          `${counted(trimmedRows, 'blank row')} at the end (${trimmedRows === 1 ? `row ${from}` : `rows ${from}–${last.toLocaleString('en')}`})`,
+        );
       }
       if (trimmedColumns > 0) {
-        const range = trimmedColumns === 1 ? columnLetter(width) : `${columnLetter(width)}–${columnLetter(this.headerFields.length - 1)}`;
+        const range =
+          trimmedColumns === 1
+            ? columnLetter(width)
+            : `${columnLetter(width)}–${columnLetter(this.headerFields.length - 1)}`;
         parts.push(`${counted(trimmedColumns, 'empty column')} at the right with no name (${range})`);
       }
       warnings.push({ code: 'blank-trimmed', source, message: `${source}: left out ${parts.join(' and ')}.` });
@@ -347,14 +362,24 @@ class CsvTableBuilder {
     const { source, firstRecord, warnings } = this.context;
     const described = above.flatMap((fields, k) => {
       const values = fields.filter((field) => field.trim() !== '');
-      return values.length === 0 ? [] : [`row ${firstRecord + k} (${summariseList(values.map((value) => quoteValue(value.trim())), 2)})`];
+      return values.length === 0
+        ? []
+        : [
+            `row ${firstRecord + k} (${summariseList(
+              values.map((value) => quoteValue(value.trim())),
+              2,
+            )})`,
+          ];
     });
     if (described.length === 0) return;
     warnings.push({
       code: 'header-row-detected',
       source,
       row: this.headerRecord,
-      message: `${source}: the header is row ${this.headerRecord} (${summariseList(this.headerFields.filter((f) => f.trim() !== '').map((f) => quoteValue(f.trim())), 3)}); ${summariseList(described, 3)} above it ${described.length === 1 ? 'looks' : 'look'} like a title or notes and ${described.length === 1 ? 'was' : 'were'} skipped. Set the header row to choose another.`,
+      message: `${source}: the header is row ${this.headerRecord} (${summariseList(
+        this.headerFields.filter((f) => f.trim() !== '').map((f) => quoteValue(f.trim())),
+        3,
+      )}); ${summariseList(described, 3)} above it ${described.length === 1 ? 'looks' : 'look'} like a title or notes and ${described.length === 1 ? 'was' : 'were'} skipped. Set the header row to choose another.`,
     });
   }
 
@@ -374,7 +399,8 @@ class CsvTableBuilder {
       this.pendingBlank++;
       return;
     }
-    for (let k = 0; k < this.pendingBlank; k++) this.keep(new Array<Cell>(width).fill(null), this.firstPendingBlank + k);
+    for (let k = 0; k < this.pendingBlank; k++)
+      this.keep(new Array<Cell>(width).fill(null), this.firstPendingBlank + k);
     this.pendingBlank = 0;
     const row: Cell[] = new Array(width);
     for (let column = 0; column < width; column++) {
@@ -417,7 +443,11 @@ function preview(value: string): string {
 }
 
 /** Row and column of the end of `before` (text that is all valid), for placing a bad byte or a character. */
-function locate(before: string, delimiterOption: CsvDelimiter | undefined, source: string): { record: number; field: number } {
+function locate(
+  before: string,
+  delimiterOption: CsvDelimiter | undefined,
+  source: string,
+): { record: number; field: number } {
   const delimiter = delimiterOption ?? detectDelimiter(before);
   return scanCsv(before, delimiter.charCodeAt(0), { tolerant: true, source, onRecord: () => undefined });
 }
@@ -450,9 +480,15 @@ function invalidTextError(
 
 function encodingWarning(text: string, encoding: TextEncoding, delimiter: CsvDelimiter, source: string): ReadWarning {
   if (encoding === 'windows-1252') {
-    const index = text.search(/[^\x00-\x7f]/);
+    const index = text.search(/[\u0080-\uffff]/);
     const at = locate(text.slice(0, index), delimiter, source);
-    const fieldStart = Math.max(text.lastIndexOf(delimiter, index), text.lastIndexOf('\n', index), text.lastIndexOf('\r', index), text.lastIndexOf('"', index)) + 1;
+    const fieldStart =
+      Math.max(
+        text.lastIndexOf(delimiter, index),
+        text.lastIndexOf('\n', index),
+        text.lastIndexOf('\r', index),
+        text.lastIndexOf('"', index),
+      ) + 1;
     const stops = [delimiter, '\n', '\r', '"'].map((c) => text.indexOf(c, index)).filter((k) => k >= 0);
     const word = text.slice(fieldStart, Math.min(text.length, ...stops)).trim();
     return {

@@ -19,17 +19,30 @@ describe('writeCsv', () => {
     expect(csv).toBe('v\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n');
   });
 
-  it.each(['=1+2', '@SUM(A1)', '@handle', '\tx', '\rx', '-2+3', '+A1', '- none', "-cmd|'/c calc'!A0", '+', '-', '+(1)', '-1e5'])(
-    'escapes the text %j, which a spreadsheet would evaluate',
-    (value) => {
-      expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(`v\r\n"'${value}"\r\n`);
-    },
-  );
+  it.each([
+    '=1+2',
+    '@SUM(A1)',
+    '@handle',
+    '\tx',
+    '\rx',
+    '-2+3',
+    '+A1',
+    '- none',
+    "-cmd|'/c calc'!A0",
+    '+',
+    '-',
+    '+(1)',
+    '-1e5',
+  ])('escapes the text %j, which a spreadsheet would evaluate', (value) => {
+    expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(`v\r\n"'${value}"\r\n`);
+  });
 
   it.each(['+44 7700 900123', '-5', '-3.5', '+1,000', '+1234', '0-5', 'a=b', 'x@example.org'])(
     'leaves the text %j as typed: a signed plain number or no trigger at the start',
     (value) => {
-      expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(`v\r\n${value.includes(',') ? `"${value}"` : value}\r\n`);
+      expect(writeCsv({ header: ['v'], rows: [[value]] }, { bom: false })).toBe(
+        `v\r\n${value.includes(',') ? `"${value}"` : value}\r\n`,
+      );
     },
   );
 
@@ -40,7 +53,11 @@ describe('writeCsv', () => {
       if ('=@\t\r'.includes(first) && first !== '') return true;
       if (first !== '+' && first !== '-') return false;
       const rest = text.slice(1);
-      const plainNumber = rest.length > 0 && rest[0] >= '0' && rest[0] <= '9' && [...rest].every((c) => (c >= '0' && c <= '9') || ' .,'.includes(c));
+      const plainNumber =
+        rest.length > 0 &&
+        rest[0] >= '0' &&
+        rest[0] <= '9' &&
+        [...rest].every((c) => (c >= '0' && c <= '9') || ' .,'.includes(c));
       return !plainNumber;
     };
     const unit = fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '1', '9', ' ', '.', ',', 'a', '(');
@@ -68,15 +85,21 @@ describe('writeCsv', () => {
   });
 
   it('writes formula-like text as is when the defence is turned off (GOV.UK Notify upload lists)', () => {
-    expect(writeCsv({ header: ['v'], rows: [['=1+2'], ['@handle'], ['-2+3']] }, { bom: false, escapeFormulas: false })).toBe('v\r\n=1+2\r\n@handle\r\n-2+3\r\n');
+    expect(
+      writeCsv({ header: ['v'], rows: [['=1+2'], ['@handle'], ['-2+3']] }, { bom: false, escapeFormulas: false }),
+    ).toBe('v\r\n=1+2\r\n@handle\r\n-2+3\r\n');
   });
 
   it('uses another delimiter when asked', () => {
-    expect(writeCsv({ header: ['a', 'b'], rows: [['x;y', '1']] }, { bom: false, delimiter: ';' })).toBe('a;b\r\n"x;y";1\r\n');
+    expect(writeCsv({ header: ['a', 'b'], rows: [['x;y', '1']] }, { bom: false, delimiter: ';' })).toBe(
+      'a;b\r\n"x;y";1\r\n',
+    );
   });
 
   it('rejects a row wider than the header, naming it', () => {
-    expect(() => writeCsv({ header: ['a'], rows: [['1', '2']] })).toThrow('rows[0] has 2 cells but the header has 1 columns');
+    expect(() => writeCsv({ header: ['a'], rows: [['1', '2']] })).toThrow(
+      'rows[0] has 2 cells but the header has 1 columns',
+    );
   });
 
   it('rejects a cell that is not a Cell, naming it', () => {
@@ -96,12 +119,16 @@ describe('writeCsv', () => {
 
   it('round-trips the bytes of any table of text without the formula defence', () => {
     fc.assert(
-      fc.property(tableOf(textCell), fc.constantFrom(',', ';', '\t') as fc.Arbitrary<',' | ';' | '\t'>, (table, delimiter) => {
-        const bytes = new TextEncoder().encode(writeCsv(table, { escapeFormulas: false, delimiter }));
-        const read = readCsv(bytes, { source: 't.csv', delimiter });
-        expect(read.header).toEqual(table.header);
-        expect(read.rows).toEqual(withoutTrailingBlankRows(table.rows));
-      }),
+      fc.property(
+        tableOf(textCell),
+        fc.constantFrom(',', ';', '\t') as fc.Arbitrary<',' | ';' | '\t'>,
+        (table, delimiter) => {
+          const bytes = new TextEncoder().encode(writeCsv(table, { escapeFormulas: false, delimiter }));
+          const read = readCsv(bytes, { source: 't.csv', delimiter });
+          expect(read.header).toEqual(table.header);
+          expect(read.rows).toEqual(withoutTrailingBlankRows(table.rows));
+        },
+      ),
       { numRuns: 300 },
     );
   });

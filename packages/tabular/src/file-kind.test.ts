@@ -12,29 +12,100 @@ const text = (value: string) => new TextEncoder().encode(value);
 const bytes = (...values: number[]) => new Uint8Array([...values, ...text(' and the rest of the file')]);
 /** An OLE2 compound file with a directory entry named `stream` (names are UTF-16 LE there). */
 const compoundFile = (stream: string) =>
-  new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(500).fill(0), ...[...stream].flatMap((c) => [c.charCodeAt(0), 0])]);
+  new Uint8Array([
+    0xd0,
+    0xcf,
+    0x11,
+    0xe0,
+    0xa1,
+    0xb1,
+    0x1a,
+    0xe1,
+    ...new Array(500).fill(0),
+    ...[...stream].flatMap((c) => [c.charCodeAt(0), 0]),
+  ]);
 
-const workbook = buildXlsx([{ name: 'Mentors', sheetData: simpleSheetData([['name', 'email'], ['Ada', 'ada@example.org']]) }]);
+const workbook = buildXlsx([
+  {
+    name: 'Mentors',
+    sheetData: simpleSheetData([
+      ['name', 'email'],
+      ['Ada', 'ada@example.org'],
+    ]),
+  },
+]);
 
 const cases: [string, Uint8Array, FileKind, string][] = [
-  ['a PDF', text('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'pdf', 'signups.pdf: this looks like a PDF file, not a spreadsheet. Save the sign-ups as .xlsx or .csv and try again.'],
-  ['a PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'png', 'signups.pdf: this looks like a PNG image, not a spreadsheet. A picture of a table cannot be read. Save the sign-ups as .xlsx or .csv and try again.'],
+  [
+    'a PDF',
+    text('%PDF-1.7\n%âãÏÓ\n1 0 obj'),
+    'pdf',
+    'signups.pdf: this looks like a PDF file, not a spreadsheet. Save the sign-ups as .xlsx or .csv and try again.',
+  ],
+  [
+    'a PNG',
+    bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    'png',
+    'signups.pdf: this looks like a PNG image, not a spreadsheet. A picture of a table cannot be read. Save the sign-ups as .xlsx or .csv and try again.',
+  ],
   ['a JPEG', bytes(0xff, 0xd8, 0xff, 0xe0), 'jpeg', 'a JPEG image'],
   ['a GIF', text('GIF89a\u0001\u0000'), 'gif', 'a GIF image'],
-  ['a Word document', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }), 'docx', 'signups.pdf: this looks like a Word document (.docx), not a spreadsheet. Save the sign-ups as .xlsx or .csv and try again.'],
-  ['a PowerPoint file', zipSync({ 'ppt/presentation.xml': strToU8('<p/>') }), 'pptx', 'a PowerPoint presentation (.pptx)'],
-  ['an OpenDocument spreadsheet', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') }), 'ods', 'Save it as "Excel 2007-365 (.xlsx)" or CSV'],
-  ['a zip of other files', zipSync({ 'notes.txt': strToU8('hello') }), 'zip', 'Unzip it and load the .xlsx or .csv inside'],
-  ['an old .xls', compoundFile('Workbook'), 'xls', 'signups.pdf: this looks like an Excel 97–2003 workbook (.xls), not a spreadsheet. Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then try again.'],
+  [
+    'a Word document',
+    zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }),
+    'docx',
+    'signups.pdf: this looks like a Word document (.docx), not a spreadsheet. Save the sign-ups as .xlsx or .csv and try again.',
+  ],
+  [
+    'a PowerPoint file',
+    zipSync({ 'ppt/presentation.xml': strToU8('<p/>') }),
+    'pptx',
+    'a PowerPoint presentation (.pptx)',
+  ],
+  [
+    'an OpenDocument spreadsheet',
+    zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') }),
+    'ods',
+    'Save it as "Excel 2007-365 (.xlsx)" or CSV',
+  ],
+  [
+    'a zip of other files',
+    zipSync({ 'notes.txt': strToU8('hello') }),
+    'zip',
+    'Unzip it and load the .xlsx or .csv inside',
+  ],
+  [
+    'an old .xls',
+    compoundFile('Workbook'),
+    'xls',
+    'signups.pdf: this looks like an Excel 97–2003 workbook (.xls), not a spreadsheet. Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8", then try again.',
+  ],
   ['a password-protected workbook', compoundFile('EncryptedPackage'), 'encrypted-office', 'remove the password'],
   ['an old .doc', compoundFile('WordDocument'), 'doc', 'a Word 97–2003 document (.doc)'],
-  ['JSON', text('{"mentors": [{"name": "Ada"}]}'), 'json', 'signups.pdf: this looks like a JSON file, not a spreadsheet. Save the sign-ups as .xlsx or .csv and try again.'],
+  [
+    'JSON',
+    text('{"mentors": [{"name": "Ada"}]}'),
+    'json',
+    'signups.pdf: this looks like a JSON file, not a spreadsheet. Save the sign-ups as .xlsx or .csv and try again.',
+  ],
   ['a JSON array', text('\uFEFF[{"name": "Ada"}]'), 'json', 'a JSON file'],
   ['a web page', text('<!DOCTYPE html><html><body><table></table></body></html>'), 'html', 'a web page (HTML)'],
-  ['an Excel 2003 XML file', text('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), 'excel-xml', 'an Excel 2003 XML spreadsheet'],
+  [
+    'an Excel 2003 XML file',
+    text(
+      '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+    ),
+    'excel-xml',
+    'an Excel 2003 XML spreadsheet',
+  ],
   ['RTF', text('{\\rtf1\\ansi hello}'), 'rtf', 'a Rich Text document (.rtf)'],
   ['gzip', gzipSync(text('name,email\n')), 'gzip', 'a compressed (gzip) file'],
-  ['binary', bytes(0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x7f, 0x00, 0x00, 0x00), 'binary', 'a binary file, not text'],
+  [
+    'binary',
+    bytes(0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x7f, 0x00, 0x00, 0x00),
+    'binary',
+    'a binary file, not text',
+  ],
 ];
 
 describe('sniffFileKind and the refusal of files that are not tables', () => {
@@ -64,7 +135,10 @@ describe('sniffFileKind and the refusal of files that are not tables', () => {
   });
 
   it('says what any bytes are without throwing', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (input) => void sniffFileKind(input)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (input) => void sniffFileKind(input)),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -74,12 +148,16 @@ describe('readTableFile', () => {
     expect(read.format).toBe('xlsx');
     expect(read.sheet).toBe('Mentors');
     expect(read.table.rows).toEqual([['Ada', 'ada@example.org']]);
-    expect(read.sheets).toEqual([{ name: 'Mentors', index: 0, kind: 'worksheet', visible: true, visibility: 'visible' }]);
+    expect(read.sheets).toEqual([
+      { name: 'Mentors', index: 0, kind: 'worksheet', visible: true, visibility: 'visible' },
+    ]);
     expect(read.warnings).toEqual([]);
   });
 
   it('reads CSV, saying which encoding and separator it used and what it assumed', () => {
-    const read = readTableFile(new Uint8Array([...text('name;org\r\nZo'), 0xeb, ...text(';HMRC\r\n')]), { source: 'signups.csv' });
+    const read = readTableFile(new Uint8Array([...text('name;org\r\nZo'), 0xeb, ...text(';HMRC\r\n')]), {
+      source: 'signups.csv',
+    });
     expect(read).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';', sheets: [] });
     expect(read.table.rows).toEqual([['Zoë', 'HMRC']]);
     expect(read.warnings.map((w) => w.code)).toEqual(['encoding-assumed']);
@@ -93,7 +171,13 @@ describe('readTableFile', () => {
 
   it('passes the sheet and header options to the workbook reader', () => {
     const two = buildXlsx([
-      { name: 'A', sheetData: simpleSheetData([['x', 'y'], [1, 2]]) },
+      {
+        name: 'A',
+        sheetData: simpleSheetData([
+          ['x', 'y'],
+          [1, 2],
+        ]),
+      },
       { name: 'B', sheetData: simpleSheetData([['note'], ['p', 'q'], ['r', 's']]) },
     ]);
     const read = readTableFile(two, { source: 'w.xlsx', sheet: 'B', headerRow: 2 });

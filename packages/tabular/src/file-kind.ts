@@ -49,7 +49,11 @@ const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 /** Looks at the bytes only (never the file name) and says what the file is. */
 export function sniffFileKind(bytes: Uint8Array): SniffedFile {
   const kind = kindOf(bytes);
-  return { kind, reader: kind === 'csv' ? 'csv' : kind === 'xlsx' ? 'xlsx' : undefined, description: DESCRIPTIONS[kind] };
+  return {
+    kind,
+    reader: kind === 'csv' ? 'csv' : kind === 'xlsx' ? 'xlsx' : undefined,
+    description: DESCRIPTIONS[kind],
+  };
 }
 
 function kindOf(bytes: Uint8Array): FileKind {
@@ -108,7 +112,13 @@ function textKind(bytes: Uint8Array): FileKind {
   const lower = start.toLowerCase();
   if (lower.startsWith('<!doctype html') || lower.startsWith('<html')) return 'html';
   if (lower.startsWith('<?xml') || (/^<[a-z]/.test(lower) && lower.includes('</'))) {
-    return /urn:schemas-microsoft-com:office:spreadsheet|<\?mso-application progid="excel\.sheet"\?>/i.test(decoded.text) ? 'excel-xml' : lower.startsWith('<table') ? 'html' : 'xml';
+    return /urn:schemas-microsoft-com:office:spreadsheet|<\?mso-application progid="excel\.sheet"\?>/i.test(
+      decoded.text,
+    )
+      ? 'excel-xml'
+      : lower.startsWith('<table')
+        ? 'html'
+        : 'xml';
   }
   if ((start.startsWith('{') || start.startsWith('[')) && looksLikeJson(bytes)) return 'json';
   return 'csv';
@@ -160,7 +170,8 @@ const ADVICE: Partial<Record<FileKind, string>> = {
   xls: SAVE_FROM_EXCEL,
   'excel-xml': SAVE_FROM_EXCEL,
   ods: 'Save it as "Excel 2007-365 (.xlsx)" or CSV, then try again.',
-  'encrypted-office': 'Open it in Excel, remove the password (File › Info › Protect Workbook), save it as .xlsx, then try again.',
+  'encrypted-office':
+    'Open it in Excel, remove the password (File › Info › Protect Workbook), save it as .xlsx, then try again.',
   zip: 'Unzip it and load the .xlsx or .csv inside, or save the sign-ups as .xlsx or .csv.',
   png: 'A picture of a table cannot be read. ' + SAVE_AS,
   jpeg: 'A picture of a table cannot be read. ' + SAVE_AS,

@@ -39,7 +39,12 @@ export function checkedHeader(
   });
   if (duplicates.length > 0) {
     throw new TableReadError(
-      { code: 'duplicate-header', source: context.source, row: context.row, column: context.firstColumn + firstDuplicateColumn },
+      {
+        code: 'duplicate-header',
+        source: context.source,
+        row: context.row,
+        column: context.firstColumn + firstDuplicateColumn,
+      },
       `${context.source}: the header row (row ${context.row}) repeats ${duplicates.join(', ')}; every column needs a different name.`,
     );
   }
@@ -61,7 +66,12 @@ export function checkedHeader(
   });
   if (similar.length > 0) {
     throw new TableReadError(
-      { code: 'duplicate-header', source: context.source, row: context.row, column: context.firstColumn + firstSimilarColumn },
+      {
+        code: 'duplicate-header',
+        source: context.source,
+        row: context.row,
+        column: context.firstColumn + firstSimilarColumn,
+      },
       `${context.source}: the header row (row ${context.row}) has ${summariseList(similar, 3)}, names that differ only in case or spacing; columns are found by name ignoring case and spacing, so rename or remove one.`,
     );
   }

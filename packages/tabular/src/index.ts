@@ -2,7 +2,14 @@ export * from './table.js';
 export { TableReadError, type TableReadErrorCode, type TableReadErrorDetails } from './table-read-error.js';
 export { DEFAULT_LIMITS, type ReadLimits } from './read-limits.js';
 export { summariseList, type ReadWarning, type ReadWarningCode } from './read-warning.js';
-export { readCsv, readCsvDetailed, detectDelimiter, type ReadCsvOptions, type CsvDelimiter, type CsvRead } from './csv-read.js';
+export {
+  readCsv,
+  readCsvDetailed,
+  detectDelimiter,
+  type ReadCsvOptions,
+  type CsvDelimiter,
+  type CsvRead,
+} from './csv-read.js';
 export { writeCsv, type WriteCsvOptions } from './csv-write.js';
 export {
   readXlsx,

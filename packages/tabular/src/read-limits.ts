@@ -44,10 +44,7 @@ export function parseReadOptions<T extends z.ZodType>(schema: T, options: unknow
       ? (options as { source: string }).source
       : '(unknown source)';
   const path = issue.path.length > 0 ? issue.path.join('.') : '(options)';
-  throw new TableReadError(
-    { code: 'invalid-options', source },
-    `${what} options: ${path}: ${issue.message}`,
-  );
+  throw new TableReadError({ code: 'invalid-options', source }, `${what} options: ${path}: ${issue.message}`);
 }
 
 export function resolveLimits(options: Partial<ReadLimits>): ReadLimits {

@@ -24,7 +24,11 @@ const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 describe('reading CSV in the encodings Excel and others save', () => {
   it('reads a Windows "CSV (Comma delimited)" file with Zoë (byte 0xEB) as Zoë, with a notice naming the encoding and cell', () => {
-    const bytes = new Uint8Array([...ascii('first name,email address\r\nAda,ada@example.org\r\nZo'), 0xeb, ...ascii(',zoe@example.org\r\n')]);
+    const bytes = new Uint8Array([
+      ...ascii('first name,email address\r\nAda,ada@example.org\r\nZo'),
+      0xeb,
+      ...ascii(',zoe@example.org\r\n'),
+    ]);
     const read = readCsvDetailed(bytes, { source });
     expect(read.encoding).toBe('windows-1252');
     expect(read.table.rows[1]).toEqual(['Zoë', 'zoe@example.org']);
@@ -50,7 +54,8 @@ describe('reading CSV in the encodings Excel and others save', () => {
     // be the oracle, and is not used.)
     const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
-    const latin1 = (from: number, to: number) => String.fromCharCode(...Array.from({ length: to - from }, (_, k) => from + k));
+    const latin1 = (from: number, to: number) =>
+      String.fromCharCode(...Array.from({ length: to - from }, (_, k) => from + k));
     expect(decodeWindows1252(all)).toBe(latin1(0, 0x80) + high + latin1(0xa0, 0x100));
   });
 
@@ -78,20 +83,25 @@ describe('reading CSV in the encodings Excel and others save', () => {
   it.each([
     ['LE', 'le', 'UTF-16 LE'],
     ['BE', 'be', 'UTF-16 BE'],
-  ] as const)('detects UTF-16 %s without a byte-order mark from its zero bytes, saying so, with no NUL in any name', (_, endian, name) => {
-    const table = readCsv(utf16('first name,email address\r\nAda,ada@example.org\r\n', endian, false), { source });
-    expect(table.header).toEqual(['first name', 'email address']);
-    expect(JSON.stringify(table)).not.toContain('\\u0000');
-    expect(table.warnings?.[0].message).toBe(
-      `signups.csv has no byte-order mark, but its zero bytes show it is ${name} text, so it was read as that. If the text looks wrong, save the file as "CSV UTF-8" and load it again.`,
-    );
-  });
+  ] as const)(
+    'detects UTF-16 %s without a byte-order mark from its zero bytes, saying so, with no NUL in any name',
+    (_, endian, name) => {
+      const table = readCsv(utf16('first name,email address\r\nAda,ada@example.org\r\n', endian, false), { source });
+      expect(table.header).toEqual(['first name', 'email address']);
+      expect(JSON.stringify(table)).not.toContain('\\u0000');
+      expect(table.warnings?.[0].message).toBe(
+        `signups.csv has no byte-order mark, but its zero bytes show it is ${name} text, so it was read as that. If the text looks wrong, save the file as "CSV UTF-8" and load it again.`,
+      );
+    },
+  );
 
   it('refuses broken UTF-16 naming the row, column and byte', () => {
     const bytes = new Uint8Array([...utf16('a,b\r\n1,', 'le', true), 0x00, 0xd8, ...utf16('x\r\n', 'le', false)]);
     const error = readError(() => readCsv(bytes, { source }));
     expect(error.code).toBe('invalid-utf16');
-    expect(error.message).toBe('signups.csv: row 2, column B (byte 16) is not valid UTF-16 LE (a broken character). Save the file as "CSV UTF-8" and try again.');
+    expect(error.message).toBe(
+      'signups.csv: row 2, column B (byte 16) is not valid UTF-16 LE (a broken character). Save the file as "CSV UTF-8" and try again.',
+    );
   });
 
   it('reads the encoding given, without a notice', () => {
@@ -112,15 +122,22 @@ describe('reading CSV in the encodings Excel and others save', () => {
     const letter = fc.constantFrom('a', 'Z', ' ', 'é', 'ë', 'ü', 'ñ', 'Ö', 'ç', '-', '1');
     const word = fc.string({ unit: letter, minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '');
     fc.assert(
-      fc.property(fc.uniqueArray(word.map((s) => `h${s.trim()}`), { minLength: 1, maxLength: 4, selector: (s) => s.toLowerCase().replace(/\s+/g, '') }), fc.array(word, { maxLength: 20 }), (header, values) => {
-        // Every value in a row alike, and a last row of "é" so the file is never plain ASCII.
-        const rows = [...values, 'é'].map((value) => header.map(() => value));
-        const text = writeCsv({ header, rows }, { bom: false, escapeFormulas: false });
-        const read = readCsvDetailed(latin1(text), { source });
-        expect(read.encoding).toBe('windows-1252');
-        expect(read.table.header).toEqual(header);
-        expect(read.table.rows).toEqual(rows);
-      }),
+      fc.property(
+        fc.uniqueArray(
+          word.map((s) => `h${s.trim()}`),
+          { minLength: 1, maxLength: 4, selector: (s) => s.toLowerCase().replace(/\s+/g, '') },
+        ),
+        fc.array(word, { maxLength: 20 }),
+        (header, values) => {
+          // Every value in a row alike, and a last row of "é" so the file is never plain ASCII.
+          const rows = [...values, 'é'].map((value) => header.map(() => value));
+          const text = writeCsv({ header, rows }, { bom: false, escapeFormulas: false });
+          const read = readCsvDetailed(latin1(text), { source });
+          expect(read.encoding).toBe('windows-1252');
+          expect(read.table.header).toEqual(header);
+          expect(read.table.rows).toEqual(rows);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -129,16 +146,21 @@ describe('reading CSV in the encodings Excel and others save', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '@', '.', '1'), minLength: 1, maxLength: 10 });
     fc.assert(
       fc.property(cell, fc.constantFrom<'le' | 'be'>('le', 'be'), (value, endian) => {
-        expect(detectUtf16(utf16(`name,org\r\n${value},x\r\n`, endian, false))).toBe(endian === 'le' ? 'utf-16le' : 'utf-16be');
+        expect(detectUtf16(utf16(`name,org\r\n${value},x\r\n`, endian, false))).toBe(
+          endian === 'le' ? 'utf-16le' : 'utf-16be',
+        );
       }),
     );
   });
 
   it('never takes 8-bit text for UTF-16', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 4, maxLength: 300 }).map((bytes) => bytes.map((b) => b || 0x20)), (bytes) => {
-        expect(detectUtf16(bytes)).toBeUndefined();
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 4, maxLength: 300 }).map((bytes) => bytes.map((b) => b || 0x20)),
+        (bytes) => {
+          expect(detectUtf16(bytes)).toBeUndefined();
+        },
+      ),
     );
   });
 

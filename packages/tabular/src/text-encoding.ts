@@ -20,7 +20,13 @@ export type TextEncoding = z.infer<typeof textEncodingSchema>;
 export type EncodingEvidence = 'bom' | 'detected' | 'given';
 
 export type DecodedText =
-  | { readonly ok: true; readonly text: string; readonly encoding: TextEncoding; readonly evidence: EncodingEvidence; readonly bomLength: number }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly encoding: TextEncoding;
+      readonly evidence: EncodingEvidence;
+      readonly bomLength: number;
+    }
   | { readonly ok: false; readonly encoding: TextEncoding; readonly byteOffset: number; readonly bomLength: number };
 
 /** Plain names for messages. */
@@ -90,7 +96,12 @@ export function decodeText(bytes: Uint8Array, requested: TextEncoding | 'auto'):
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16Decoder = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
 
-function decodeAs(bytes: Uint8Array, encoding: TextEncoding, bomLength: number, evidence: EncodingEvidence): DecodedText {
+function decodeAs(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  bomLength: number,
+  evidence: EncodingEvidence,
+): DecodedText {
   const body = bytes.subarray(bomLength);
   switch (encoding) {
     case 'utf-8':
@@ -142,8 +153,9 @@ function firstInvalidUtf16Offset(units: Uint8Array): number {
 // Bytes 0x80–0x9F of Windows-1252 as the WHATWG Encoding Standard maps them (index-windows-1252);
 // the five unassigned bytes map to the C1 control of the same value. Every other byte is Latin-1.
 const WINDOWS_1252_HIGH = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
+  0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x009d, 0x017e, 0x0178,
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {

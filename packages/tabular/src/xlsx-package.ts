@@ -30,7 +30,9 @@ interface Relationship {
 
 export function openWorkbookPackage(bytes: Uint8Array, source: string, limits: ZipLimits): WorkbookPackage {
   const archive = ZipArchive.open(bytes, source, limits);
-  const rootRels = archive.has('_rels/.rels') ? readRelationships(archive, source, '_rels/.rels', '') : new Map<string, Relationship>();
+  const rootRels = archive.has('_rels/.rels')
+    ? readRelationships(archive, source, '_rels/.rels', '')
+    : new Map<string, Relationship>();
   const workbookPart =
     [...rootRels.values()].find((rel) => rel.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   if (workbookPart.toLowerCase().endsWith('.bin')) {
@@ -47,7 +49,9 @@ export function openWorkbookPackage(bytes: Uint8Array, source: string, limits: Z
   }
   const directory = workbookPart.includes('/') ? workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1) : '';
   const relsPart = `${directory}_rels/${workbookPart.slice(directory.length)}.rels`;
-  const rels = archive.has(relsPart) ? readRelationships(archive, source, relsPart, directory) : new Map<string, Relationship>();
+  const rels = archive.has(relsPart)
+    ? readRelationships(archive, source, relsPart, directory)
+    : new Map<string, Relationship>();
 
   const sheets: SheetEntry[] = [];
   let date1904 = false;
@@ -64,7 +68,13 @@ export function openWorkbookPackage(bytes: Uint8Array, source: string, limits: Z
         sheets.push({
           name: attribute(attributes, 'name') ?? '',
           part: rel?.target,
-          kind: type.endsWith('/worksheet') ? 'worksheet' : type.endsWith('/chartsheet') ? 'chartsheet' : rel ? 'other' : 'worksheet',
+          kind: type.endsWith('/worksheet')
+            ? 'worksheet'
+            : type.endsWith('/chartsheet')
+              ? 'chartsheet'
+              : rel
+                ? 'other'
+                : 'worksheet',
           hidden: state !== 'visible',
           visibility: state,
         });
@@ -84,7 +94,12 @@ export function openWorkbookPackage(bytes: Uint8Array, source: string, limits: Z
   };
 }
 
-function readRelationships(archive: ZipArchive, source: string, part: string, baseDirectory: string): Map<string, Relationship> {
+function readRelationships(
+  archive: ZipArchive,
+  source: string,
+  part: string,
+  baseDirectory: string,
+): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   parseXmlPart(archive, source, part, {
     open(name, attributes) {
@@ -115,17 +130,26 @@ export function resolvePartName(baseDirectory: string, target: string): string {
 export function parseXmlPart(archive: ZipArchive, source: string, part: string, handler: XmlHandler): void {
   const bytes = archive.read(part);
   if (bytes === undefined) {
-    throw new TableReadError({ code: 'not-xlsx', source }, `${source}: the workbook refers to ${part}, which is not in the file.`);
+    throw new TableReadError(
+      { code: 'not-xlsx', source },
+      `${source}: the workbook refers to ${part}, which is not in the file.`,
+    );
   }
   let xml: string | undefined;
   try {
     xml = decodeXmlBytes(bytes);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new TableReadError({ code: 'too-large', source }, `${source}: ${part} is too large to read as text (${bytes.length.toLocaleString('en')} bytes).`);
+    throw new TableReadError(
+      { code: 'too-large', source },
+      `${source}: ${part} is too large to read as text (${bytes.length.toLocaleString('en')} bytes).`,
+    );
   }
   if (xml === undefined) {
-    throw new TableReadError({ code: 'malformed-xml', source }, `${source}: ${part} is not valid UTF-8 or UTF-16 text.`);
+    throw new TableReadError(
+      { code: 'malformed-xml', source },
+      `${source}: ${part} is not valid UTF-8 or UTF-16 text.`,
+    );
   }
   try {
     tokenizeXml(xml, handler);
@@ -142,8 +166,10 @@ export function parseXmlPart(archive: ZipArchive, source: string, part: string, 
 
 function decodeXmlBytes(bytes: Uint8Array): string | undefined {
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     if (error instanceof RangeError) throw error;

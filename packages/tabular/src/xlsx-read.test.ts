@@ -6,11 +6,17 @@ import { listXlsxSheets, openXlsx, readXlsx } from './xlsx-read.js';
 
 const source = 'people.xlsx';
 
-const oneSheet = (sheetData: string, options = {}, after = '') => buildXlsx([{ name: 'Sheet1', sheetData, after }], options);
+const oneSheet = (sheetData: string, options = {}, after = '') =>
+  buildXlsx([{ name: 'Sheet1', sheetData, after }], options);
 
 describe('readXlsx', () => {
   it('reads the first sheet into a table with its header row and first column', () => {
-    const bytes = oneSheet(simpleSheetData([['name', 'age'], ['Ada', 36]]));
+    const bytes = oneSheet(
+      simpleSheetData([
+        ['name', 'age'],
+        ['Ada', 36],
+      ]),
+    );
     expect(readXlsx(bytes, { source })).toEqual({
       source: 'people.xlsx › Sheet1',
       header: ['name', 'age'],
@@ -23,12 +29,15 @@ describe('readXlsx', () => {
   });
 
   it('reads shared strings, joining rich-text runs and leaving out phonetic runs', () => {
-    const bytes = oneSheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>', {
-      sharedStringItems: [
-        '<si><t>name</t></si>',
-        '<si><r><rPr><b/></rPr><t xml:space="preserve">Ada </t></r><r><t>Lovelace</t></r><rPh sb="0" eb="1"><t>ガ</t></rPh></si>',
-      ],
-    });
+    const bytes = oneSheet(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>',
+      {
+        sharedStringItems: [
+          '<si><t>name</t></si>',
+          '<si><r><rPr><b/></rPr><t xml:space="preserve">Ada </t></r><r><t>Lovelace</t></r><rPh sb="0" eb="1"><t>ガ</t></rPh></si>',
+        ],
+      },
+    );
     expect(readXlsx(bytes, { source }).rows).toEqual([['Ada Lovelace']]);
   });
 
@@ -52,13 +61,17 @@ describe('readXlsx', () => {
   });
 
   it('reads booleans', () => {
-    const bytes = oneSheet(simpleSheetData([['b']]) + '<row r="2"><c r="A2" t="b"><v>1</v></c></row><row r="3"><c r="A3" t="b"><v>0</v></c></row>');
+    const bytes = oneSheet(
+      simpleSheetData([['b']]) +
+        '<row r="2"><c r="A2" t="b"><v>1</v></c></row><row r="3"><c r="A3" t="b"><v>0</v></c></row>',
+    );
     expect(readXlsx(bytes, { source }).rows).toEqual([[true], [false]]);
   });
 
   it('returns error values as text and lists them with their address', () => {
     const bytes = oneSheet(
-      simpleSheetData([['name', 'grade'], ['Ada']]) + '<row r="3"><c r="A3" t="str"><v>Bob</v></c><c r="B3" t="e"><f>VLOOKUP(A3,X,2)</f><v>#N/A</v></c></row>',
+      simpleSheetData([['name', 'grade'], ['Ada']]) +
+        '<row r="3"><c r="A3" t="str"><v>Bob</v></c><c r="B3" t="e"><f>VLOOKUP(A3,X,2)</f><v>#N/A</v></c></row>',
     );
     const table = readXlsx(bytes, { source });
     expect(table.rows[1]).toEqual(['Bob', '#N/A']);
@@ -66,7 +79,9 @@ describe('readXlsx', () => {
   });
 
   it('turns cells with a built-in date format into ISO dates', () => {
-    const bytes = oneSheet(simpleSheetData([['start']]) + '<row r="2"><c r="A2" s="1"><v>45292</v></c></row>', { cellXfs: [0, 14] });
+    const bytes = oneSheet(simpleSheetData([['start']]) + '<row r="2"><c r="A2" s="1"><v>45292</v></c></row>', {
+      cellXfs: [0, 14],
+    });
     expect(readXlsx(bytes, { source }).rows).toEqual([['2024-01-01']]);
   });
 
@@ -79,7 +94,9 @@ describe('readXlsx', () => {
   });
 
   it('keeps the time of a date-time value', () => {
-    const bytes = oneSheet(simpleSheetData([['at']]) + '<row r="2"><c r="A2" s="1"><v>45292.75</v></c></row>', { cellXfs: [0, 22] });
+    const bytes = oneSheet(simpleSheetData([['at']]) + '<row r="2"><c r="A2" s="1"><v>45292.75</v></c></row>', {
+      cellXfs: [0, 22],
+    });
     expect(readXlsx(bytes, { source }).rows).toEqual([['2024-01-01T18:00:00']]);
   });
 
@@ -100,20 +117,32 @@ describe('readXlsx', () => {
   });
 
   it('uses the 1904 date system when the workbook says so', () => {
-    const bytes = oneSheet(simpleSheetData([['d']]) + '<row r="2"><c r="A2" s="1"><v>43830</v></c></row>', { cellXfs: [0, 14], date1904: true });
+    const bytes = oneSheet(simpleSheetData([['d']]) + '<row r="2"><c r="A2" s="1"><v>43830</v></c></row>', {
+      cellXfs: [0, 14],
+      date1904: true,
+    });
     expect(readXlsx(bytes, { source }).rows).toEqual([['2024-01-01']]);
   });
 
   it("keeps Excel's 29 February 1900 and the days either side of it", () => {
     const bytes = oneSheet(
-      simpleSheetData([['d']]) + [59, 60, 61, 1].map((v, i) => `<row r="${i + 2}"><c r="A${i + 2}" s="1"><v>${v}</v></c></row>`).join(''),
+      simpleSheetData([['d']]) +
+        [59, 60, 61, 1].map((v, i) => `<row r="${i + 2}"><c r="A${i + 2}" s="1"><v>${v}</v></c></row>`).join(''),
       { cellXfs: [0, 14] },
     );
     expect(readXlsx(bytes, { source }).rows).toEqual([['1900-02-28'], ['1900-02-29'], ['1900-03-01'], ['1900-01-01']]);
   });
 
   it('reports merged areas and leaves all but their top-left cell empty', () => {
-    const bytes = oneSheet(simpleSheetData([['a', 'b', 'c'], ['x', null, '1'], [null, null, '2']]), {}, '<mergeCells count="1"><mergeCell ref="A2:B3"/></mergeCells>');
+    const bytes = oneSheet(
+      simpleSheetData([
+        ['a', 'b', 'c'],
+        ['x', null, '1'],
+        [null, null, '2'],
+      ]),
+      {},
+      '<mergeCells count="1"><mergeCell ref="A2:B3"/></mergeCells>',
+    );
     const table = readXlsx(bytes, { source });
     expect(table.rows).toEqual([
       ['x', null, '1'],
@@ -123,14 +152,23 @@ describe('readXlsx', () => {
   });
 
   it('names the merge when a merged header leaves a column without a name', () => {
-    const bytes = oneSheet(simpleSheetData([['name', null], ['Ada', 'x']]), {}, '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
+    const bytes = oneSheet(
+      simpleSheetData([
+        ['name', null],
+        ['Ada', 'x'],
+      ]),
+      {},
+      '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>',
+    );
     const error = readError(() => readXlsx(bytes, { source }));
     expect(error.code).toBe('empty-header');
     expect(error.message).toContain('column B (merged into A1)');
   });
 
   it('starts the table at the first row and column that hold a value, keeping gaps as blank rows', () => {
-    const bytes = oneSheet('<row r="3"><c r="C3" t="inlineStr"><is><t>a</t></is></c><c r="D3" t="inlineStr"><is><t>b</t></is></c></row><row r="6"><c r="D6"><v>1</v></c></row>');
+    const bytes = oneSheet(
+      '<row r="3"><c r="C3" t="inlineStr"><is><t>a</t></is></c><c r="D3" t="inlineStr"><is><t>b</t></is></c></row><row r="6"><c r="D6"><v>1</v></c></row>',
+    );
     const table = readXlsx(bytes, { source });
     expect(table.headerRow).toBe(3);
     expect(table.firstColumn).toBe(2);
@@ -142,7 +180,9 @@ describe('readXlsx', () => {
   });
 
   it('places cells and rows without an r attribute after the previous ones', () => {
-    const bytes = oneSheet('<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c/><c><v>5</v></c></row>');
+    const bytes = oneSheet(
+      '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c/><c><v>5</v></c></row>',
+    );
     expect(readXlsx(bytes, { source }).rows).toEqual([[null, 5]]);
   });
 
@@ -170,7 +210,9 @@ describe('readXlsx', () => {
   });
 
   it('rejects duplicate header names', () => {
-    expect(readError(() => readXlsx(oneSheet(simpleSheetData([['a', 'a']])), { source })).code).toBe('duplicate-header');
+    expect(readError(() => readXlsx(oneSheet(simpleSheetData([['a', 'a']])), { source })).code).toBe(
+      'duplicate-header',
+    );
   });
 
   it('reports a workbook whose only sheet is empty, naming the sheet', () => {
@@ -211,7 +253,9 @@ describe('readXlsx', () => {
     it('names the sheets when the one asked for is missing', () => {
       const error = readError(() => readXlsx(workbook, { source, sheet: 'Pairs' }));
       expect(error.code).toBe('missing-sheet');
-      expect(error.message).toBe('people.xlsx has no sheet named "Pairs". Its sheets are: "Mentors", "Mentees", "Chart".');
+      expect(error.message).toBe(
+        'people.xlsx has no sheet named "Pairs". Its sheets are: "Mentors", "Mentees", "Chart".',
+      );
     });
 
     it('rejects a chart sheet', () => {
@@ -265,7 +309,14 @@ describe('readXlsx', () => {
     });
 
     it('never unpacks more than an entry declares, even when the entry lies', () => {
-      const zip = zipSync({ 'xl/workbook.xml': strToU8(`<workbook>${' '.repeat(5_000_000)}<sheets><sheet name="S" r:id="rId1"/></sheets></workbook>`) }, { level: 9 });
+      const zip = zipSync(
+        {
+          'xl/workbook.xml': strToU8(
+            `<workbook>${' '.repeat(5_000_000)}<sheets><sheet name="S" r:id="rId1"/></sheets></workbook>`,
+          ),
+        },
+        { level: 9 },
+      );
       // Rewrite the central directory's uncompressed size (offset 24 of its record) to 100 bytes.
       const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
       let central = zip.length - 22;
@@ -285,37 +336,57 @@ describe('readXlsx', () => {
     });
 
     it('rejects a truncated worksheet part, naming it', () => {
-      const error = readError(() => readXlsx(buildXlsx([{ name: 'S', xml: '<worksheet><sheetData><row r="1"><c r="A1"' }]), { source }));
+      const error = readError(() =>
+        readXlsx(buildXlsx([{ name: 'S', xml: '<worksheet><sheetData><row r="1"><c r="A1"' }]), { source }),
+      );
       expect(error.code).toBe('malformed-xml');
     });
 
     it('rejects a reference to a shared string that does not exist, naming the cell', () => {
-      const error = readError(() => readXlsx(oneSheet('<row r="1"><c r="B1" t="s"><v>3</v></c></row>', { sharedStrings: ['a'] }), { source }));
+      const error = readError(() =>
+        readXlsx(oneSheet('<row r="1"><c r="B1" t="s"><v>3</v></c></row>', { sharedStrings: ['a'] }), { source }),
+      );
       expect(error.message).toContain('cell B1 refers to shared string 3');
     });
   });
 
   describe('limits', () => {
     it('rejects a table whose rows times columns exceed maxCells', () => {
-      const bytes = oneSheet(simpleSheetData([['a', 'b'], [1, null], [3, null]]));
+      const bytes = oneSheet(
+        simpleSheetData([
+          ['a', 'b'],
+          [1, null],
+          [3, null],
+        ]),
+      );
       const error = readError(() => readXlsx(bytes, { source, maxCells: 5 }));
       expect(error.code).toBe('too-large');
       expect(error.message).toContain('A1:B3, 6 cells');
     });
 
     it('stops reading a sheet as soon as it holds more values than maxCells, naming the cell', () => {
-      const bytes = oneSheet(simpleSheetData([['a', 'b'], [1, 2], [3, 4]]));
+      const bytes = oneSheet(
+        simpleSheetData([
+          ['a', 'b'],
+          [1, 2],
+          [3, 4],
+        ]),
+      );
       const error = readError(() => readXlsx(bytes, { source, maxCells: 5 }));
       expect(error.code).toBe('too-large');
       expect(error.message).toBe('people.xlsx › Sheet1 holds more than 5 values, the limit (cell B3 is beyond it).');
     });
 
     it('rejects more rows than maxRows', () => {
-      expect(readError(() => readXlsx(oneSheet(simpleSheetData([['a'], [1], [2]])), { source, maxRows: 1 })).code).toBe('too-many-rows');
+      expect(readError(() => readXlsx(oneSheet(simpleSheetData([['a'], [1], [2]])), { source, maxRows: 1 })).code).toBe(
+        'too-many-rows',
+      );
     });
 
     it('rejects a cell longer than maxCellLength, naming it', () => {
-      const error = readError(() => readXlsx(oneSheet(simpleSheetData([['a'], ['xxxxxx']])), { source, maxCellLength: 5 }));
+      const error = readError(() =>
+        readXlsx(oneSheet(simpleSheetData([['a'], ['xxxxxx']])), { source, maxCellLength: 5 }),
+      );
       expect(error.code).toBe('cell-too-long');
       expect(error.message).toContain('cell A2');
     });
@@ -330,11 +401,24 @@ describe('readXlsx', () => {
 describe('openXlsx', () => {
   const broken = '<worksheet><sheetData><row r="1"><c r="A1"';
   const bytes = buildXlsx([
-    { name: 'Mentors', sheetData: simpleSheetData([['name', 'email'], ['Ada', 'a@x'], ['Bob', 'b@x']]) },
+    {
+      name: 'Mentors',
+      sheetData: simpleSheetData([
+        ['name', 'email'],
+        ['Ada', 'a@x'],
+        ['Bob', 'b@x'],
+      ]),
+    },
     { name: 'Broken', xml: broken },
     { name: 'Blank', sheetData: '' },
     { name: 'Chart', kind: 'chartsheet', xml: '<chartsheet/>' },
-    { name: 'Dupes', sheetData: simpleSheetData([['email', 'Email'], ['a', 'b']]) },
+    {
+      name: 'Dupes',
+      sheetData: simpleSheetData([
+        ['email', 'Email'],
+        ['a', 'b'],
+      ]),
+    },
   ]);
 
   it('lists the sheets without reading them, and reads only the one asked for', () => {
@@ -348,19 +432,60 @@ describe('openXlsx', () => {
     ]);
     // The broken sheet is never parsed unless asked for.
     expect(workbook.readSheet('Mentors').rows).toHaveLength(2);
-    expect(readError(() => workbook.readSheet('Broken')).message).toContain('w.xlsx › Broken: xl/worksheets/sheet2.xml is not well-formed XML');
+    expect(readError(() => workbook.readSheet('Broken')).message).toContain(
+      'w.xlsx › Broken: xl/worksheets/sheet2.xml is not well-formed XML',
+    );
   });
 
   it('summarises every sheet, one that cannot be read not stopping the others', () => {
     const summaries = openXlsx(bytes, { source: 'w.xlsx' }).summariseSheets();
-    expect(summaries.map(({ name, empty, rowCount, columnCount, headerRow, error }) => ({ name, empty, rowCount, columnCount, headerRow, code: error?.code }))).toEqual([
+    expect(
+      summaries.map(({ name, empty, rowCount, columnCount, headerRow, error }) => ({
+        name,
+        empty,
+        rowCount,
+        columnCount,
+        headerRow,
+        code: error?.code,
+      })),
+    ).toEqual([
       { name: 'Mentors', empty: false, rowCount: 2, columnCount: 2, headerRow: 1, code: undefined },
-      { name: 'Broken', empty: false, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: 'malformed-xml' },
-      { name: 'Blank', empty: true, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: undefined },
-      { name: 'Chart', empty: true, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: 'not-a-worksheet' },
-      { name: 'Dupes', empty: false, rowCount: undefined, columnCount: undefined, headerRow: undefined, code: 'duplicate-header' },
+      {
+        name: 'Broken',
+        empty: false,
+        rowCount: undefined,
+        columnCount: undefined,
+        headerRow: undefined,
+        code: 'malformed-xml',
+      },
+      {
+        name: 'Blank',
+        empty: true,
+        rowCount: undefined,
+        columnCount: undefined,
+        headerRow: undefined,
+        code: undefined,
+      },
+      {
+        name: 'Chart',
+        empty: true,
+        rowCount: undefined,
+        columnCount: undefined,
+        headerRow: undefined,
+        code: 'not-a-worksheet',
+      },
+      {
+        name: 'Dupes',
+        empty: false,
+        rowCount: undefined,
+        columnCount: undefined,
+        headerRow: undefined,
+        code: 'duplicate-header',
+      },
     ]);
-    expect(summaries[4].error?.message).toContain('"email" (column A) and "Email" (column B), names that differ only in case or spacing');
+    expect(summaries[4].error?.message).toContain(
+      '"email" (column A) and "Email" (column B), names that differ only in case or spacing',
+    );
   });
 
   it('reads a named hidden sheet when asked, and the default sheet is the first visible one with data', () => {
@@ -369,18 +494,40 @@ describe('openXlsx', () => {
   });
 
   it('refuses the default sheet when it cannot be read, rather than reading another one', () => {
-    const first = buildXlsx([{ name: 'Broken', xml: broken }, { name: 'Other', sheetData: simpleSheetData([['a', 'b'], [1, 2]]) }]);
+    const first = buildXlsx([
+      { name: 'Broken', xml: broken },
+      {
+        name: 'Other',
+        sheetData: simpleSheetData([
+          ['a', 'b'],
+          [1, 2],
+        ]),
+      },
+    ]);
     expect(readError(() => readXlsx(first, { source: 'w.xlsx' })).code).toBe('malformed-xml');
   });
 
   it('leaves out an unnamed header cell of spaces at the right with nothing below it', () => {
-    const table = readXlsx(oneSheet(simpleSheetData([['name', 'email', ' '], ['Ada', 'a@x', null]])), { source });
+    const table = readXlsx(
+      oneSheet(
+        simpleSheetData([
+          ['name', 'email', ' '],
+          ['Ada', 'a@x', null],
+        ]),
+      ),
+      { source },
+    );
     expect(table.header).toEqual(['name', 'email']);
-    expect(table.warnings?.map((w) => w.message)).toEqual(['people.xlsx › Sheet1: left out 1 empty column at the right with no name (C).']);
+    expect(table.warnings?.map((w) => w.message)).toEqual([
+      'people.xlsx › Sheet1: left out 1 empty column at the right with no name (C).',
+    ]);
   });
 
   it('keeps many rows after a long gap as data (only a few are stray)', () => {
-    const far = Array.from({ length: 11 }, (_, i) => `<row r="${5000 + i}"><c r="A${5000 + i}"><v>${i}</v></c></row>`).join('');
+    const far = Array.from(
+      { length: 11 },
+      (_, i) => `<row r="${5000 + i}"><c r="A${5000 + i}"><v>${i}</v></c></row>`,
+    ).join('');
     const table = readXlsx(oneSheet(simpleSheetData([['n'], [1]]) + far), { source });
     expect(table.rows).toHaveLength(5009);
     expect(table.warnings).toBeUndefined();

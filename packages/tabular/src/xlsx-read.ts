@@ -1,10 +1,12 @@
-// XLSX reader: one worksheet of a SpreadsheetML workbook (ECMA-376 Part 1, §18) into a Table.
+// XLSX reader: the worksheets of a SpreadsheetML workbook (ECMA-376 Part 1, §18) as Tables.
 //
-// The header is the first row that has a value (or `headerRow`), and the table spans the columns
-// that hold values from there down. Formulas give their cached value (the one Excel last showed);
-// error values (#N/A, #REF!, …) are returned as their text and listed in `Table.errors`; dates
-// (cells whose number format is a date) become ISO strings; merged areas are listed in
-// `Table.mergedRanges` and only their top-left cell holds the value, as in the file.
+// openXlsx reads the zip directory and the workbook part; each sheet is parsed only when asked for.
+// The header is found below any title lines (header-row.ts), or given as `headerRow`, and the table
+// spans the columns that hold values from there down. Formulas give their cached value (the one
+// Excel last showed); error values (#N/A, #REF!, …) are returned as their text and listed in
+// `Table.errors`; dates (cells whose number format is a date) become ISO strings; merged areas are
+// listed in `Table.mergedRanges` and only their top-left cell holds the value, as in the file.
+// Limits are checked while the sheet is read (values, rows) and before the table is built (cells).
 import { z } from 'zod';
 import { cellAddress, parseCellAddress } from './cell-address.js';
 import { refuseFileKind, sniffFileKind, type FileKind } from './file-kind.js';
@@ -187,7 +189,13 @@ class OpenedWorkbook implements XlsxWorkbook {
         const cells = this.cellsOf(sheet);
         if (cells.rows.size === 0) return { ...info, empty: true };
         const table = this.tableOf(sheet, cells, parsed, []);
-        return { ...info, empty: false, rowCount: table.rows.length, columnCount: table.header.length, headerRow: table.headerRow };
+        return {
+          ...info,
+          empty: false,
+          rowCount: table.rows.length,
+          columnCount: table.header.length,
+          headerRow: table.headerRow,
+        };
       } catch (error) {
         if (!(error instanceof TableReadError)) throw error;
         return { ...info, empty: false, error: { code: error.code, message: error.message } };
@@ -239,7 +247,10 @@ class OpenedWorkbook implements XlsxWorkbook {
         `${source} has no visible sheet with data; its hidden ${hidden.length === 1 ? 'sheet is' : 'sheets are'} ${summariseList(hidden.map((h) => `"${h.name}"`))}. Name the sheet to read, or unhide it in Excel. Its sheets are: ${names}.`,
       );
     }
-    throw new TableReadError({ code: 'empty', source }, `${source} is empty: no sheet holds a value (its sheets are: ${names}).`);
+    throw new TableReadError(
+      { code: 'empty', source },
+      `${source} is empty: no sheet holds a value (its sheets are: ${names}).`,
+    );
   }
 
   private findSheet(wanted: string | number): SheetEntry {
@@ -253,7 +264,8 @@ class OpenedWorkbook implements XlsxWorkbook {
       if (sheet === undefined && folded.length === 1) sheet = folded[0];
     }
     if (sheet === undefined) {
-      const what = typeof wanted === 'number' ? `sheet at position ${wanted} (counting from 0)` : `sheet named "${wanted}"`;
+      const what =
+        typeof wanted === 'number' ? `sheet at position ${wanted} (counting from 0)` : `sheet named "${wanted}"`;
       throw new TableReadError(
         { code: 'missing-sheet', source },
         `${source} has no ${what}. Its sheets are: ${names || '(none)'}.`,
@@ -270,7 +282,9 @@ class OpenedWorkbook implements XlsxWorkbook {
 
   private cellsOf(sheet: SheetEntry): SheetCells {
     const { workbook, limits } = this;
-    this.sharedStrings ??= workbook.sharedStringsPart ? readSharedStrings(workbook, workbook.sharedStringsPart, limits) : [];
+    this.sharedStrings ??= workbook.sharedStringsPart
+      ? readSharedStrings(workbook, workbook.sharedStringsPart, limits)
+      : [];
     this.dateKinds ??= workbook.stylesPart ? readDateKinds(workbook, workbook.stylesPart) : [];
     return readWorksheet(workbook, sheet.part!, {
       sharedStrings: this.sharedStrings,
@@ -280,13 +294,21 @@ class OpenedWorkbook implements XlsxWorkbook {
     });
   }
 
-  private tableOf(sheet: SheetEntry, cells: SheetCells, options: z.infer<typeof sheetReadOptionsSchema>, warnings: ReadWarning[]): Table {
+  private tableOf(
+    sheet: SheetEntry,
+    cells: SheetCells,
+    options: z.infer<typeof sheetReadOptionsSchema>,
+    warnings: ReadWarning[],
+  ): Table {
     const tableSource = `${this.source} › ${sheet.name}`;
     const table = buildTable(cells, tableSource, options.headerRow ?? 'auto', this.limits, warnings);
     if (options.requireRows && table.rows.length === 0) {
       throw new TableReadError(
         { code: 'empty', source: tableSource, row: table.headerRow },
-        `${tableSource} has a header (row ${table.headerRow}: ${summariseList(table.header.map((name) => quoteValue(name)), 5)}) but no data rows.`,
+        `${tableSource} has a header (row ${table.headerRow}: ${summariseList(
+          table.header.map((name) => quoteValue(name)),
+          5,
+        )}) but no data rows.`,
       );
     }
     return table;
@@ -357,7 +379,12 @@ interface SheetCells {
 function readWorksheet(
   workbook: WorkbookPackage,
   part: string,
-  context: { sharedStrings: readonly string[]; dateKinds: readonly DateKind[]; limits: ReadLimits; tableSource: string },
+  context: {
+    sharedStrings: readonly string[];
+    dateKinds: readonly DateKind[];
+    limits: ReadLimits;
+    tableSource: string;
+  },
 ): SheetCells {
   const { sharedStrings, dateKinds, limits, tableSource } = context;
   const rows = new Map<number, Map<number, Cell>>();
@@ -567,7 +594,10 @@ function buildTable(
   if (below.length === 0 || below[0] !== headerRow) {
     const where = headerRowOption === 'auto' ? '' : ` from row ${headerRowOption} down`;
     if (below.length === 0) {
-      throw new TableReadError({ code: 'empty', source }, `${source} is empty${where}: it has no header row and no data.`);
+      throw new TableReadError(
+        { code: 'empty', source },
+        `${source} is empty${where}: it has no header row and no data.`,
+      );
     }
     throw new TableReadError(
       { code: 'empty-header', source, row: headerRow },
@@ -578,7 +608,13 @@ function buildTable(
   if (headerRowOption === 'auto' && headerRow > rowNumbers[0]) {
     const described = rowNumbers
       .filter((row) => row < headerRow)
-      .map((row) => `row ${row} (${summariseList([...sheet.rows.get(row)!.values()].map((cell) => quoteValue(cell)), 2)})`);
+      .map(
+        (row) =>
+          `row ${row} (${summariseList(
+            [...sheet.rows.get(row)!.values()].map((cell) => quoteValue(cell)),
+            2,
+          )})`,
+      );
     const names = [...sheet.rows.get(headerRow)!].sort(([a], [b]) => a - b).map(([, cell]) => quoteValue(cell));
     warnings.push({
       code: 'header-row-detected',
@@ -594,9 +630,13 @@ function buildTable(
   for (let k = 1; k < below.length; k++) {
     if (below[k] - below[k - 1] > STRAY_GAP_ROWS && below.length - k <= STRAY_MAX_ROWS) {
       kept = below.slice(0, k);
-      const stray = below.slice(k).flatMap((row) =>
-        [...sheet.rows.get(row)!].sort(([a], [b]) => a - b).map(([column, cell]) => `${cellAddress(column, row)} (${quoteValue(cell)})`),
-      );
+      const stray = below
+        .slice(k)
+        .flatMap((row) =>
+          [...sheet.rows.get(row)!]
+            .sort(([a], [b]) => a - b)
+            .map(([column, cell]) => `${cellAddress(column, row)} (${quoteValue(cell)})`),
+        );
       warnings.push({
         code: 'stray-cells-ignored',
         source,
@@ -621,7 +661,11 @@ function buildTable(
   const headerCells = sheet.rows.get(headerRow)!;
   // A header cell of spaces at the right with nothing below it is padding, not a column.
   let trimmedColumns = 0;
-  while (lastColumn > firstColumn && headerText(headerCells.get(lastColumn)).trim() === '' && !lastDataColumn.has(lastColumn)) {
+  while (
+    lastColumn > firstColumn &&
+    headerText(headerCells.get(lastColumn)).trim() === '' &&
+    !lastDataColumn.has(lastColumn)
+  ) {
     lastColumn--;
     trimmedColumns++;
   }
@@ -671,15 +715,25 @@ function buildTable(
   for (let index = 0; index < rowCount; index++) {
     const row: Cell[] = new Array(width).fill(null);
     const cells = sheet.rows.get(headerRow + 1 + index);
-    if (cells) for (const [column, cell] of cells) if (column >= firstColumn && column <= lastColumn) row[column - firstColumn] = cell;
+    if (cells)
+      for (const [column, cell] of cells)
+        if (column >= firstColumn && column <= lastColumn) row[column - firstColumn] = cell;
     rows[index] = row;
   }
 
   const errors: CellErrorValue[] = sheet.errors
     .filter((e) => e.row >= headerRow && e.row <= lastRow && e.column >= firstColumn && e.column <= lastColumn)
-    .map((e) => ({ row: e.row - headerRow - 1, column: e.column - firstColumn, value: e.value, address: cellAddress(e.column, e.row) }));
+    .map((e) => ({
+      row: e.row - headerRow - 1,
+      column: e.column - firstColumn,
+      value: e.value,
+      address: cellAddress(e.column, e.row),
+    }));
   const mergedRanges: MergedRange[] = sheet.merges
-    .filter((m) => m.lastRow >= headerRow && m.firstRow <= lastRow && m.lastColumn >= firstColumn && m.firstColumn <= lastColumn)
+    .filter(
+      (m) =>
+        m.lastRow >= headerRow && m.firstRow <= lastRow && m.lastColumn >= firstColumn && m.firstColumn <= lastColumn,
+    )
     .map((m) => ({
       address: m.address,
       firstRow: Math.max(m.firstRow, headerRow) - headerRow - 1,
@@ -687,7 +741,16 @@ function buildTable(
       firstColumn: Math.max(m.firstColumn, firstColumn) - firstColumn,
       lastColumn: Math.min(m.lastColumn, lastColumn) - firstColumn,
     }));
-  return { source, header, rows, headerRow, firstColumn, errors, mergedRanges, ...(warnings.length > 0 ? { warnings } : {}) };
+  return {
+    source,
+    header,
+    rows,
+    headerRow,
+    firstColumn,
+    errors,
+    mergedRanges,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /** The header row by detectHeaderRow over the top HEADER_SEARCH_ROWS sheet rows from the first with a value. */

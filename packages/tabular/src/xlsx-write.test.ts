@@ -11,7 +11,13 @@ function parts(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
 }
 
-const people = { header: ['name', 'note', 'score'], rows: [['Ada', '=1+2', 3], ['Bob', '+1234', -3]] as Cell[][] };
+const people = {
+  header: ['name', 'note', 'score'],
+  rows: [
+    ['Ada', '=1+2', 3],
+    ['Bob', '+1234', -3],
+  ] as Cell[][],
+};
 
 describe('writeXlsx', () => {
   it('writes the parts of a minimal workbook', () => {
@@ -88,13 +94,17 @@ describe('writeXlsx', () => {
   });
 
   it('writes the column widths given, and text-formats the columns asked for', () => {
-    const sheet = parts(writeXlsx([{ name: 'P', table: people, columnWidths: [20, 30, 5], textColumns: [1] }]))['xl/worksheets/sheet1.xml'];
+    const sheet = parts(writeXlsx([{ name: 'P', table: people, columnWidths: [20, 30, 5], textColumns: [1] }]))[
+      'xl/worksheets/sheet1.xml'
+    ];
     expect(sheet).toContain('<col min="1" max="1" width="20" customWidth="1"/>');
     expect(sheet).toContain('<col min="2" max="2" width="30" customWidth="1" style="2"/>');
   });
 
   it('estimates column widths from the content when none are given', () => {
-    const sheet = parts(writeXlsx([{ name: 'P', table: { header: ['id'], rows: [['a'.repeat(30)]] } }]))['xl/worksheets/sheet1.xml'];
+    const sheet = parts(writeXlsx([{ name: 'P', table: { header: ['id'], rows: [['a'.repeat(30)]] } }]))[
+      'xl/worksheets/sheet1.xml'
+    ];
     expect(sheet).toContain('<col min="1" max="1" width="31" customWidth="1"/>');
   });
 
@@ -106,11 +116,23 @@ describe('writeXlsx', () => {
       { name: '', table: people },
       { name: 'History', table: people },
     ]);
-    expect(listXlsxSheets(bytes)).toEqual(['Pairs_ _2025__a_b_', 'pairs_ _2025__a_b_ (2)', 'A very long sheet name that Exc', 'Sheet', 'History_']);
+    expect(listXlsxSheets(bytes)).toEqual([
+      'Pairs_ _2025__a_b_',
+      'pairs_ _2025__a_b_ (2)',
+      'A very long sheet name that Exc',
+      'Sheet',
+      'History_',
+    ]);
   });
 
   it('gives every table a valid, unique name', () => {
-    const files = parts(writeXlsx([{ name: 'A1', table: people }, { name: 'a1', table: people }, { name: '2025 pairs', table: people }]));
+    const files = parts(
+      writeXlsx([
+        { name: 'A1', table: people },
+        { name: 'a1', table: people },
+        { name: '2025 pairs', table: people },
+      ]),
+    );
     expect(files['xl/tables/table1.xml']).toContain('name="Table_A1"');
     expect(files['xl/tables/table2.xml']).toContain('name="a1__2_"');
     expect(files['xl/tables/table3.xml']).toContain('name="Table_2025_pairs"');
@@ -121,7 +143,9 @@ describe('writeXlsx', () => {
   });
 
   it('rejects a cell that is not a Cell, naming it', () => {
-    expect(() => writeXlsx([{ name: 'S', table: { header: ['a'], rows: [[Infinity]] } }])).toThrow('sheets[0].table: rows[0][0] is Infinity');
+    expect(() => writeXlsx([{ name: 'S', table: { header: ['a'], rows: [[Infinity]] } }])).toThrow(
+      'sheets[0].table: rows[0][0] is Infinity',
+    );
   });
 
   it('is read back by readXlsx as the same tables, on every sheet', () => {

@@ -27,7 +27,9 @@ describe('the zip bomb fixture', () => {
   });
 
   it('makes a workbook that reads when the sheet part is honest', () => {
-    const xml = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>n</t></is></c></row></sheetData></worksheet>');
+    const xml = strToU8(
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>n</t></is></c></row></sheetData></worksheet>',
+    );
     expect(readXlsx(workbookWithSheet({ method: 0, data: xml, size: xml.length }), { source }).header).toEqual(['n']);
   });
 });
@@ -77,12 +79,19 @@ describe('zip bombs', () => {
   it('caps one part at maxEntryBytes and all parts at maxUncompressedBytes, counting what is unpacked', () => {
     const text = strToU8(`<worksheet><sheetData>${'<row/>'.repeat(50_000)}</sheetData></worksheet>`);
     const stored = workbookWithSheet({ method: 0, data: text, size: text.length });
-    expect(readError(() => readXlsx(stored, { source, maxEntryBytes: 100_000 })).message).toContain('more than the limit of 100,000 bytes');
+    expect(readError(() => readXlsx(stored, { source, maxEntryBytes: 100_000 })).message).toContain(
+      'more than the limit of 100,000 bytes',
+    );
     expect(readError(() => readXlsx(stored, { source, maxUncompressedBytes: 200_000 })).code).toBe('zip-bomb');
   });
 
   it('keeps the Apache POI ratio and a 256 MiB part cap by default', () => {
-    expect(DEFAULT_ZIP_LIMITS).toEqual({ maxEntries: 10_000, maxUncompressedBytes: 1024 ** 3, maxEntryBytes: 256 * 1024 ** 2, maxCompressionRatio: 100 });
+    expect(DEFAULT_ZIP_LIMITS).toEqual({
+      maxEntries: 10_000,
+      maxUncompressedBytes: 1024 ** 3,
+      maxEntryBytes: 256 * 1024 ** 2,
+      maxCompressionRatio: 100,
+    });
   });
 });
 

@@ -70,7 +70,10 @@ export class ZipArchive {
       );
     }
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-      throw new TableReadError({ code: 'not-zip', source }, `${source} is not an XLSX workbook (it is not a zip archive).`);
+      throw new TableReadError(
+        { code: 'not-zip', source },
+        `${source} is not an XLSX workbook (it is not a zip archive).`,
+      );
     }
     const archive = new ZipArchive(bytes, source, limits);
     let declared = 0;
@@ -162,7 +165,10 @@ export class ZipArchive {
       }
     } catch (error) {
       if (overflow) {
-        if (produced > entry.size && entry.size <= Math.min(this.limits.maxEntryBytes, this.limits.maxUncompressedBytes - this.unpacked)) {
+        if (
+          produced > entry.size &&
+          entry.size <= Math.min(this.limits.maxEntryBytes, this.limits.maxUncompressedBytes - this.unpacked)
+        ) {
           throw new TableReadError(
             { code: 'zip-bomb', source: this.source },
             `${this.source}: the part ${entry.name} unpacks to more than the ${entry.size.toLocaleString('en')} bytes its zip entry declares, so the file was refused (it is damaged or built to exhaust memory).`,
@@ -200,7 +206,10 @@ function tooCompressed(size: number, compressed: number, limits: ZipLimits): boo
 }
 
 function damaged(source: string, what: string): TableReadError {
-  return new TableReadError({ code: 'not-zip', source }, `${source} is not an XLSX workbook (its zip structure is damaged: ${what}).`);
+  return new TableReadError(
+    { code: 'not-zip', source },
+    `${source} is not an XLSX workbook (its zip structure is damaged: ${what}).`,
+  );
 }
 
 function readUint16(bytes: Uint8Array, at: number): number {
@@ -253,7 +262,8 @@ function readCentralDirectory(bytes: Uint8Array, source: string, maxEntries: num
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let k = 0; k < count; k++) {
-    if (at + 46 > n || readUint32(bytes, at) !== 0x02014b50) throw damaged(source, `entry ${k + 1} of its central directory is missing`);
+    if (at + 46 > n || readUint32(bytes, at) !== 0x02014b50)
+      throw damaged(source, `entry ${k + 1} of its central directory is missing`);
     const nameLength = readUint16(bytes, at + 28);
     const extraLength = readUint16(bytes, at + 30);
     const next = at + 46 + nameLength + extraLength + readUint16(bytes, at + 32);
@@ -262,7 +272,7 @@ function readCentralDirectory(bytes: Uint8Array, source: string, maxEntries: num
     let size = readUint32(bytes, at + 24);
     let localHeaderOffset = readUint32(bytes, at + 42);
     // ZIP64 extended information (§4.5.3): only the saturated fields are present, in this order.
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = readUint16(bytes, x);
       const length = readUint16(bytes, x + 2);
       if (id === 0x0001) {

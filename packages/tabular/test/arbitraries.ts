@@ -6,8 +6,42 @@ import type { Cell } from '../src/table.js';
 
 const awkwardText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: fc.constantFrom('"', ',', ';', '\t', '\r', '\n', '=', '+', '-', '@', "'", ' ', 'a', 'é', '😀', '_', 'x', '0', 'D'), maxLength: 10 }),
-  fc.constantFrom('=1+2', '+1234', '-3', '@SUM(A1)', '=HYPERLINK("http://x","y")', "'=x", '_x000D_', '\t=x', '\r=x', '0012'),
+  fc.string({
+    unit: fc.constantFrom(
+      '"',
+      ',',
+      ';',
+      '\t',
+      '\r',
+      '\n',
+      '=',
+      '+',
+      '-',
+      '@',
+      "'",
+      ' ',
+      'a',
+      'é',
+      '😀',
+      '_',
+      'x',
+      '0',
+      'D',
+    ),
+    maxLength: 10,
+  }),
+  fc.constantFrom(
+    '=1+2',
+    '+1234',
+    '-3',
+    '@SUM(A1)',
+    '=HYPERLINK("http://x","y")',
+    "'=x",
+    '_x000D_',
+    '\t=x',
+    '\r=x',
+    '0012',
+  ),
 );
 
 export const textCell: fc.Arbitrary<string | null> = awkwardText.map((s) => (s === '' ? null : s));

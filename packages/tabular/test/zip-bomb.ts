@@ -42,7 +42,11 @@ export function deflateBomb(zeroBytes: number): { data: Uint8Array; size: number
   w.bits(1, 5); // HDIST: 2 distance codes
   w.bits(15, 4); // HCLEN: all 19 code-length codes (one more than needed, so the header has an even bit count)
   const order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
-  const codeLengthLengths = new Map([[18, 1], [1, 2], [2, 2]]);
+  const codeLengthLengths = new Map([
+    [18, 1],
+    [1, 2],
+    [2, 2],
+  ]);
   for (const symbol of order) w.bits(codeLengthLengths.get(symbol) ?? 0, 3);
   // Canonical codes for the code-length alphabet: 18 → 0, 1 → 10, 2 → 11.
   const length1 = () => w.code(0b10, 2);

@@ -47,7 +47,9 @@ function bombWorkbook(): Uint8Array {
   const parts = unzipSync(buildXlsx([{ name: 'Mentors', sheetData: simpleSheetData([['name'], ['Ada']]) }]));
   return rawZip(
     Object.entries(parts).map(([name, data]) =>
-      name === 'xl/worksheets/sheet1.xml' ? { name, method: 8 as const, data: bomb.data, size: bomb.size } : { name, method: 0 as const, data, size: data.length },
+      name === 'xl/worksheets/sheet1.xml'
+        ? { name, method: 8 as const, data: bomb.data, size: bomb.size }
+        : { name, method: 0 as const, data, size: data.length },
     ),
   );
 }
@@ -117,19 +119,28 @@ const cases: Case[] = [
     name: 'a PDF',
     source: 'signups.csv',
     bytes: () => text('%PDF-1.7\n1 0 obj <<>> endobj'),
-    refused: { code: 'not-a-spreadsheet', says: ['signups.csv: this looks like a PDF file', 'Save the sign-ups as .xlsx or .csv'] },
+    refused: {
+      code: 'not-a-spreadsheet',
+      says: ['signups.csv: this looks like a PDF file', 'Save the sign-ups as .xlsx or .csv'],
+    },
   },
   {
     name: 'a Word document',
     source: 'signups.xlsx',
     bytes: () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }),
-    refused: { code: 'not-a-spreadsheet', says: ['signups.xlsx: this looks like a Word document (.docx)', 'Save the sign-ups as .xlsx or .csv'] },
+    refused: {
+      code: 'not-a-spreadsheet',
+      says: ['signups.xlsx: this looks like a Word document (.docx)', 'Save the sign-ups as .xlsx or .csv'],
+    },
   },
   {
     name: 'a PNG',
     source: 'signups.csv',
     bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-    refused: { code: 'not-a-spreadsheet', says: ['this looks like a PNG image', 'A picture of a table cannot be read'] },
+    refused: {
+      code: 'not-a-spreadsheet',
+      says: ['this looks like a PNG image', 'A picture of a table cannot be read'],
+    },
   },
   {
     name: 'JSON',
@@ -177,7 +188,12 @@ const cases: Case[] = [
       buildXlsx([
         {
           name: 'Mentors',
-          sheetData: simpleSheetData([['Mentor sign-ups 2026', null, null], [null, null, null], ['name', 'email', 'grade'], ['Ada', 'ada@example.org', 'HEO']]),
+          sheetData: simpleSheetData([
+            ['Mentor sign-ups 2026', null, null],
+            [null, null, null],
+            ['name', 'email', 'grade'],
+            ['Ada', 'ada@example.org', 'HEO'],
+          ]),
           after: '<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>',
         },
       ]),
@@ -193,7 +209,9 @@ const cases: Case[] = [
     bytes: () => text('a,b,c,d,e\r\n1,2,3,4,5\r\n' + ',,,,\r\n'.repeat(1_000_000)),
     read: (file) => {
       expect(file.table.rows).toEqual([['1', '2', '3', '4', '5']]);
-      expect(file.warnings.map((w) => w.message)).toEqual(['mentors.csv: left out 1,000,000 blank rows at the end (rows 3–1,000,002).']);
+      expect(file.warnings.map((w) => w.message)).toEqual([
+        'mentors.csv: left out 1,000,000 blank rows at the end (rows 3–1,000,002).',
+      ]);
     },
   },
   {
@@ -203,7 +221,11 @@ const cases: Case[] = [
       buildXlsx([
         {
           name: 'Mentors',
-          sheetData: simpleSheetData([['name', 'email'], ['Ada', 'ada@example.org']]) + '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+          sheetData:
+            simpleSheetData([
+              ['name', 'email'],
+              ['Ada', 'ada@example.org'],
+            ]) + '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>',
         },
       ]),
     read: (file) => {
@@ -221,7 +243,12 @@ const cases: Case[] = [
       const row = ','.repeat(16_383) + 'x';
       return text(`${header}\n${`${row}\n`.repeat(1_300)}`);
     },
-    refused: { code: 'too-large', says: ['wide.csv: at row 1,221 the table reaches 20,004,864 cells (16,384 columns), more than the limit of 20,000,000.'] },
+    refused: {
+      code: 'too-large',
+      says: [
+        'wide.csv: at row 1,221 the table reaches 20,004,864 cells (16,384 columns), more than the limit of 20,000,000.',
+      ],
+    },
   },
   {
     name: 'empty unnamed columns at the right (an Excel export)',
@@ -229,7 +256,9 @@ const cases: Case[] = [
     bytes: () => text('name,email,,,\r\nAda,ada@example.org,,,\r\n'),
     read: (file) => {
       expect(file.table.header).toEqual(['name', 'email']);
-      expect(file.warnings.map((w) => w.message)).toEqual(['mentors.csv: left out 3 empty columns at the right with no name (C–E).']);
+      expect(file.warnings.map((w) => w.message)).toEqual([
+        'mentors.csv: left out 3 empty columns at the right with no name (C–E).',
+      ]);
     },
   },
   {
@@ -238,7 +267,9 @@ const cases: Case[] = [
     bytes: () => text('email address,name,Email  Address\r\na@x,Ada,b@x\r\n'),
     refused: {
       code: 'duplicate-header',
-      says: ['mentors.csv: the header row (row 1) has "email address" (column A) and "Email  Address" (column C), names that differ only in case or spacing'],
+      says: [
+        'mentors.csv: the header row (row 1) has "email address" (column A) and "Email  Address" (column C), names that differ only in case or spacing',
+      ],
     },
   },
   {
@@ -246,17 +277,34 @@ const cases: Case[] = [
     source: 'mentors.xlsx',
     bytes: () => {
       const bytes = buildXlsx([
-        { name: 'Old', sheetData: simpleSheetData([['name', 'email'], ['Old', 'old@x']]) },
-        { name: 'Mentors', sheetData: simpleSheetData([['name', 'email'], ['Ada', 'ada@x']]) },
+        {
+          name: 'Old',
+          sheetData: simpleSheetData([
+            ['name', 'email'],
+            ['Old', 'old@x'],
+          ]),
+        },
+        {
+          name: 'Mentors',
+          sheetData: simpleSheetData([
+            ['name', 'email'],
+            ['Ada', 'ada@x'],
+          ]),
+        },
       ]);
       const parts = unzipSync(bytes);
-      const workbook = new TextDecoder().decode(parts['xl/workbook.xml']).replace('name="Old"', 'name="Old" state="hidden"');
+      const workbook = new TextDecoder()
+        .decode(parts['xl/workbook.xml'])
+        .replace('name="Old"', 'name="Old" state="hidden"');
       return zipSync({ ...parts, 'xl/workbook.xml': strToU8(workbook) });
     },
     read: (file) => {
       expect(file.sheet).toBe('Mentors');
       expect(file.table.rows).toEqual([['Ada', 'ada@x']]);
-      expect(file.sheets.map((s) => [s.name, s.visibility])).toEqual([['Old', 'hidden'], ['Mentors', 'visible']]);
+      expect(file.sheets.map((s) => [s.name, s.visibility])).toEqual([
+        ['Old', 'hidden'],
+        ['Mentors', 'visible'],
+      ]);
       expect(file.warnings.map((w) => w.message)).toEqual([
         'mentors.xlsx has a hidden sheet, "Old", which was not read; read "Mentors", the first visible sheet with data. Name a sheet to read another.',
       ]);
@@ -269,22 +317,46 @@ const cases: Case[] = [
       buildXlsx([
         { name: 'Cover', sheetData: '' },
         { name: 'Chart1', kind: 'chartsheet', xml: '<chartsheet/>' },
-        { name: 'Mentors', sheetData: simpleSheetData([['name', 'email'], ['Ada', 'ada@x']]) },
+        {
+          name: 'Mentors',
+          sheetData: simpleSheetData([
+            ['name', 'email'],
+            ['Ada', 'ada@x'],
+          ]),
+        },
       ]),
     read: (file) => {
       expect(file.sheet).toBe('Mentors');
-      expect(file.warnings.map((w) => w.message)).toEqual(['mentors.xlsx: read the sheet "Mentors", passing over "Cover" (empty) and "Chart1" (a chart sheet).']);
+      expect(file.warnings.map((w) => w.message)).toEqual([
+        'mentors.xlsx: read the sheet "Mentors", passing over "Cover" (empty) and "Chart1" (a chart sheet).',
+      ]);
     },
   },
   {
     name: 'data only on hidden sheets',
     source: 'mentors.xlsx',
     bytes: () => {
-      const parts = unzipSync(buildXlsx([{ name: 'Blank', sheetData: '' }, { name: 'Data', sheetData: simpleSheetData([['a', 'b'], [1, 2]]) }]));
-      const workbook = new TextDecoder().decode(parts['xl/workbook.xml']).replace('name="Data"', 'name="Data" state="veryHidden"');
+      const parts = unzipSync(
+        buildXlsx([
+          { name: 'Blank', sheetData: '' },
+          {
+            name: 'Data',
+            sheetData: simpleSheetData([
+              ['a', 'b'],
+              [1, 2],
+            ]),
+          },
+        ]),
+      );
+      const workbook = new TextDecoder()
+        .decode(parts['xl/workbook.xml'])
+        .replace('name="Data"', 'name="Data" state="veryHidden"');
       return zipSync({ ...parts, 'xl/workbook.xml': strToU8(workbook) });
     },
-    refused: { code: 'missing-sheet', says: ['mentors.xlsx has no visible sheet with data; its hidden sheet is "Data"'] },
+    refused: {
+      code: 'missing-sheet',
+      says: ['mentors.xlsx has no visible sheet with data; its hidden sheet is "Data"'],
+    },
   },
   {
     name: 'a header and no data rows',
@@ -307,7 +379,10 @@ const cases: Case[] = [
     source: 'big.csv',
     bytes: () => text('n\n' + 'x\n'.repeat(1_000_000)),
     options: { maxRows: 100 },
-    refused: { code: 'too-many-rows', says: ['big.csv has more than 100 data rows, the limit (row 102 is beyond it).'] },
+    refused: {
+      code: 'too-many-rows',
+      says: ['big.csv has more than 100 data rows, the limit (row 102 is beyond it).'],
+    },
   },
 ];
 
