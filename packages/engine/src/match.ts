@@ -128,21 +128,24 @@ function solve(settings: StrategySettings, context: StrategyContext): { outcome:
 
 /** Mentees scored to estimate the share of eligible pairs before the full matrix is allocated. */
 const SAMPLE_MENTEES = 64;
+/** At most this many pairs are scored for the sample (fewer mentees when there are many mentors). */
+const SAMPLE_PAIRS = 4_000_000;
 
 /**
  * The memory check before scoring. Every pair is assumed eligible first; only when that does not fit
  * is an evenly spaced sample of mentees scored against every mentor to estimate the eligible share
- * (the check after scoring counts it exactly).
+ * (the check after scoring counts it exactly), so that a refusal states a likely figure, not the
+ * worst case.
  */
 function memoryBeforeScoring(participants: Participants, ruleSet: RuleSet, limit: number): InputProblem | null {
   const { mentors, mentees } = participants;
   const places = placesOf(participants);
   const worst = estimateMatchMemory(mentors.length, mentees.length, ruleSet, places);
   if (!worst.tooManyPairs && worst.totalBytes <= limit) return null;
-  const noSolving = estimateMatchMemory(mentors.length, mentees.length, ruleSet, { ...places, eligiblePairs: 0 });
-  if (worst.tooManyPairs || noSolving.totalBytes > limit) return memoryLimitProblem(worst, limit);
-  const step = Math.max(1, Math.floor(mentees.length / SAMPLE_MENTEES));
-  const sample = mentees.filter((_, i) => i % step === 0).slice(0, SAMPLE_MENTEES);
+  if (worst.tooManyPairs) return memoryLimitProblem(worst, limit);
+  const size = Math.max(1, Math.min(SAMPLE_MENTEES, Math.floor(SAMPLE_PAIRS / Math.max(1, mentors.length))));
+  const step = Math.max(1, Math.floor(mentees.length / size));
+  const sample = mentees.filter((_, i) => i % step === 0).slice(0, size);
   const sampled = scorePairs(mentors, sample, ruleSet);
   let eligible = 0;
   for (const n of sampled.eligibleCountByMentee) eligible += n;
