@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import { writeCsv } from '@mentor-matcher/tabular';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
+import { planOutput, writeFileReplacing } from '../safe-output.js';
 import { printable } from '../terminal-text.js';
 import type { Command } from './command.js';
 
@@ -43,10 +42,10 @@ export const generateCommand: Command = {
   async run(args, io) {
     const options = parseOptions(args, spec, schema, usage);
     const { mentors, mentees } = generateMentorMatchData({ mentors: options.mentors, mentees: options.mentees, seed: options.seed });
-    const dir = resolve(io.cwd, options.out);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'mentors.csv'), writeCsv(mentors));
-    writeFileSync(join(dir, 'mentees.csv'), writeCsv(mentees));
+    // The same care as match's results: a planted link is replaced, never written through.
+    const { dir } = planOutput(io.cwd, options.out, ['mentors.csv', 'mentees.csv'], []);
+    writeFileReplacing(dir, 'mentors.csv', writeCsv(mentors));
+    writeFileReplacing(dir, 'mentees.csv', writeCsv(mentees));
     const to = printable(options.out);
     io.stdout(`Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${to}\n`);
     return exitCodes.ok;
