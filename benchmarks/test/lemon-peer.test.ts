@@ -11,7 +11,7 @@ import {
   writeLemonInstance,
   type LemonOutput,
 } from '../src/capacitated/lemon/lemon-peer.js';
-import { lemonMarkdown, runLemonPeer } from '../src/capacitated/lemon/lemon-suite.js';
+import { defaultLemonAlgorithms, lemonMarkdown, runLemonPeer } from '../src/capacitated/lemon/lemon-suite.js';
 import type { EngineMeasurement } from '../src/engine/task.js';
 import { createRandom, randomInt } from '../src/random.js';
 
@@ -168,6 +168,13 @@ describe('the LEMON peer on this machine', () => {
       ]);
     }
   }, 120_000);
+});
+
+describe('the LEMON algorithms per size', () => {
+  it('run NetworkSimplex everywhere and CostScaling up to 2,000 per side', () => {
+    expect(defaultLemonAlgorithms(2000)).toEqual(['network-simplex', 'cost-scaling']);
+    expect(defaultLemonAlgorithms(10_000)).toEqual(['network-simplex']);
+  });
 });
 
 describe('the LEMON table', () => {
