@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadHighs } from '@mentor-matcher/solver/test/highs';
 import { solver } from '../test/solver.js';
@@ -96,6 +97,30 @@ describe('matchTables on the reference sample, rounds preset', () => {
     expect(rounds.result.summary.headlines[0]).toBe('49 of 50 mentees have a mentor; the most possible is 50.');
   });
 
+  it('gives the reference\'s round totals, pair counts and coverage (49 mentees, 46 mentors)', () => {
+    const { summary } = rounds.result;
+    expect(summary.rounds).toEqual([
+      { round: 1, pairCount: 35, totalScore: 750, totalScoreWithBonus: 960 },
+      { round: 2, pairCount: 35, totalScore: 667, totalScoreWithBonus: 775 },
+      { round: 3, pairCount: 35, totalScore: 609, totalScoreWithBonus: 651 },
+    ]);
+    expect(summary).toMatchObject({ pairCount: 105, totalScore: 2026, totalScoreWithBonus: 2386 });
+    expect([summary.mentees.matched, summary.mentors.matched]).toEqual([49, 46]);
+    expect(summary.mentees.countsByMatches).toEqual([1, 14, 14, 21]);
+    expect(summary.mentors.countsByMatches).toEqual([4, 9, 15, 22]);
+  });
+
+  it('makes the very pairs the reference makes, round by round (test/fixtures/reference-rounds-50x50.json)', () => {
+    const expected: { round: number; totalScore: number; totalScoreWithBonus: number; pairs: [string, string][] }[] = JSON.parse(
+      readFileSync(new URL('../test/fixtures/reference-rounds-50x50.json', import.meta.url), 'utf8'),
+    ).rounds;
+    for (const round of expected) {
+      const ours = rounds.result.pairs.filter((p) => p.round === round.round).map((p) => [p.mentor.email, p.mentee.email]);
+      expect(ours.sort()).toEqual(round.pairs.map(([mentor, mentee]) => [mentor, mentee]).sort());
+    }
+    expect(rounds.result.summary.rounds?.map((r) => r.totalScoreWithBonus)).toEqual(expected.map((r) => r.totalScoreWithBonus));
+  });
+
   it('gives byte-identical result tables for the same input', () => {
     const again = matched(roundsPreset);
     expect(JSON.stringify(resultTables(again.result))).toBe(JSON.stringify(resultTables(rounds.result)));
@@ -122,6 +147,39 @@ describe('matchTables on the reference sample, optimal', () => {
 
   it('gives byte-identical result tables for the same input', () => {
     expect(JSON.stringify(resultTables(matched(optimalPreset).result))).toBe(JSON.stringify(resultTables(optimal.result)));
+  });
+
+  it('with mentor-match-optimal matches 50 mentees and 49 mentors for a total score of 1,997', () => {
+    const { summary } = matched(getPreset('mentor-match-optimal')).result;
+    expect(summary).toMatchObject({ pairCount: 105, totalScore: 1997, totalBonus: null, totalScoreWithBonus: null });
+    expect([summary.mentees.matched, summary.mentors.matched]).toEqual([50, 49]);
+  });
+
+  it('reaches the best total possible with every mentee and every mentor who can have a partner covered (HiGHS)', async () => {
+    // With each such person's degree between 1 and 3 the b-matching LP is integral (bipartite), so its
+    // optimum is the best total at full coverage, found without the solver under test.
+    const { matrix } = optimal;
+    const terms: string[] = [];
+    const byMentee = new Map<number, string[]>();
+    const byMentor = new Map<number, string[]>();
+    for (let i = 0; i < matrix.mentees.length; i++) {
+      for (let j = 0; j < matrix.mentors.length; j++) {
+        const cell = i * matrix.mentors.length + j;
+        if (!isEligiblePair(matrix, cell)) continue;
+        const name = `x_${i}_${j}`;
+        terms.push(`${pairScore(matrix, cell)} ${name}`);
+        byMentee.set(i, [...(byMentee.get(i) ?? []), name]);
+        byMentor.set(j, [...(byMentor.get(j) ?? []), name]);
+      }
+    }
+    const degree = (prefix: string, groups: Map<number, string[]>) =>
+      [...groups].flatMap(([k, names]) => [` ${prefix}lo${k}: ${names.join(' + ')} >= 1`, ` ${prefix}hi${k}: ${names.join(' + ')} <= 3`]);
+    const bounds = [...byMentee.values()].flat().map((name) => ` 0 <= ${name} <= 1`);
+    const lp = `Maximize\n obj: ${terms.join(' + ')}\nSubject To\n${[...degree('e', byMentee), ...degree('r', byMentor)].join('\n')}\nBounds\n${bounds.join('\n')}\nEnd\n`;
+    const solution = (await loadHighs()).solve(lp);
+    expect(solution.Status).toBe('Optimal');
+    expect([byMentee.size, byMentor.size]).toEqual([50, 49]);
+    expect(optimal.result.summary.totalScore).toBe(solution.ObjectiveValue);
   });
 
   it('fills the mail-merge lists from the job title and biography columns', () => {

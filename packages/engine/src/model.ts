@@ -106,6 +106,12 @@ export type StrategySettings =
       readonly rounds: number;
       /** Points added to a pair while either side still has no partner. */
       readonly unmatchedBonus: number;
+      /**
+       * Among equally good assignments in a round: "most-pairs" (absent = this) takes one with the
+       * most pairs; "reference" the one the reference system's Munkres step takes (up to
+       * REFERENCE_TIES_MAX_SIDE people a side; sparse most-pairs above).
+       */
+      readonly ties?: 'most-pairs' | 'reference';
     }
   | {
       readonly name: 'optimal';
@@ -145,6 +151,8 @@ export interface StrategyOutcome {
   /** The most mentees that could have at least one mentor, when the strategy knows it (optimal does). */
   readonly bestPossibleMenteeCoverage: number | null;
   readonly bestPossibleMentorCoverage: number | null;
+  /** What the strategy did differently from what its settings asked, and why (listed with the result's problems). */
+  readonly warnings?: readonly InputProblem[];
 }
 
 export interface Strategy {

@@ -94,7 +94,7 @@ export function buildResult(input: BuildResultInput): MatchResult {
       mentees: outcome.bestPossibleMenteeCoverage,
       mentors: outcome.bestPossibleMentorCoverage,
     }),
-    problems: input.problems ?? [],
+    problems: [...(input.problems ?? []), ...(outcome.warnings ?? [])],
     droppedEarlierPairs: input.droppedEarlierPairs ?? [],
     strategySettings: settings,
     ...(input.scoreRules ? { scoreRules: input.scoreRules } : {}),

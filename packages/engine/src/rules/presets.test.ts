@@ -62,9 +62,9 @@ function scoreSample(name: string) {
 }
 
 describe('presets', () => {
-  it('mentor-match keeps the reference method: three rounds, unmatched bonus 6, capacities 3 and 3', () => {
+  it('mentor-match keeps the reference method: three rounds, unmatched bonus 6, its tie-breaking, capacities 3 and 3', () => {
     const preset = getPreset('mentor-match');
-    expect(preset.strategy).toEqual({ name: 'rounds', rounds: 3, unmatchedBonus: 6 });
+    expect(preset.strategy).toEqual({ name: 'rounds', rounds: 3, unmatchedBonus: 6, ties: 'reference' });
     expect(preset.capacity).toEqual({ mentor: { default: 3 }, mentee: { default: 3 } });
     expect(preset.ladders.grade).toEqual(['AA', 'AO', 'EO', 'HEO', 'SEO', 'Grade 7', 'Grade 6', 'SCS1', 'SCS2', 'SCS3', 'SCS4']);
   });

@@ -135,7 +135,7 @@ const mentorMatch: RuleSetInput = {
   capacity: { mentor: { default: 3 }, mentee: { default: 3 } },
   lockedPairs: [],
   forbiddenPairs: [],
-  strategy: { name: 'rounds', rounds: 3, unmatchedBonus: 6 },
+  strategy: { name: 'rounds', rounds: 3, unmatchedBonus: 6, ties: 'reference' },
 };
 
 const build = (input: RuleSetInput): RuleSet => Object.freeze(ruleSetSchema.parse(input));

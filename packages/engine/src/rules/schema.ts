@@ -124,6 +124,11 @@ export const strategySettingsSchema = z.discriminatedUnion('name', [
     name: z.literal('rounds'),
     rounds: z.number().int().min(1).max(20).default(3),
     unmatchedBonus: z.number().finite().min(0).max(MAX_POINTS).default(6),
+    /**
+     * Which of several equally good assignments a round takes: "most-pairs" (absent = this) or
+     * "reference", the one the reference system's Munkres step reaches (up to a size limit).
+     */
+    ties: z.enum(['most-pairs', 'reference']).optional(),
   }),
   z.strictObject({
     name: z.literal('optimal'),

@@ -2,20 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { makeMatrix } from '../../test/fixtures.js';
 import { solver } from '../../test/solver.js';
 import { bruteForceSolver } from '../../test/brute-force-solver.js';
-import { roundsStrategy } from './rounds.js';
+import { REFERENCE_TIES_MAX_SIDE, roundsStrategy } from './rounds.js';
 import { MatchCancelledError } from '../errors.js';
 
 const reference = { name: 'rounds', rounds: 3, unmatchedBonus: 6 } as const;
 const keys = (pairs: readonly { mentee: number; mentor: number }[]) => pairs.map((p) => `${p.mentee}-${p.mentor}`).sort();
 
 describe('rounds strategy', () => {
-  it('never chooses a forbidden pair, even when leaving a person unmatched', () => {
-    // Mentee 1 may only go to mentor 0; the reference would have put it on mentor 1 at score 0.
+  it('never chooses a forbidden pair, and among equal totals takes the most pairs', () => {
+    // Mentee 1 may only go to mentor 0. Mentee 0 with mentor 0 (5) alone totals 5, as do 4 + 1 with
+    // both mentees; the default takes the two pairs.
     const matrix = makeMatrix({ scores: [[5, 4], [1, null]] });
     const outcome = roundsStrategy({ ...reference, rounds: 1 }).run({ matrix, solver, locked: [] });
     expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
     const alone = makeMatrix({ scores: [[5, null], [null, null]] });
     expect(keys(roundsStrategy(reference).run({ matrix: alone, solver, locked: [] }).pairs)).toEqual(['0-0']);
+  });
+
+  it('with ties "reference" takes the answer the reference\'s Munkres step reaches, here one pair of 5', () => {
+    const matrix = makeMatrix({ scores: [[5, 4], [1, null]] });
+    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({ matrix, solver, locked: [] });
+    expect(keys(outcome.pairs)).toEqual(['0-0']);
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  it('with ties "reference" above the size limit solves sparsely, takes the most pairs and says so', () => {
+    const scores: (number | null)[][] = [[5, 4], [1, null]];
+    for (let i = 2; i <= REFERENCE_TIES_MAX_SIDE; i++) scores.push([null, null]);
+    const matrix = makeMatrix({ scores });
+    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({ matrix, solver, locked: [] });
+    expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
+    expect(outcome.warnings?.map((w) => w.code)).toEqual(['reference-ties-too-large']);
+  });
+
+  it('with ties "reference" and scores that are not whole numbers takes the most pairs and says so', () => {
+    const matrix = makeMatrix({ scores: [[5.5, 4.5], [1, null]] });
+    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({ matrix, solver, locked: [] });
+    expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
+    expect(outcome.warnings?.map((w) => w.code)).toEqual(['reference-ties-not-whole']);
   });
 
   it('gives each person at most one new partner per round and never repeats a pair', () => {
