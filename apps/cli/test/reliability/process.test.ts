@@ -26,7 +26,10 @@ describe('the real process on hostile input', () => {
   it('bytes that are not UTF-8, a rule set nested 100,000 deep, and a #N/A workbook: exit 1, messages, no stack trace', () => {
     const cwd = tempDir('mm-process-');
     const mentors = sampleRows('mentors');
-    writeFileSync(join(cwd, 'latin1.csv'), concatBytes(utf8(csvText(mentors.slice(0, 3))), new Uint8Array([0x22, 0xe9, 0x22, 0x0a])));
+    // UTF-8 (the "ë" in Zoë) with one damaged byte: the readers refuse it rather than guess an encoding.
+    const zoe = mentors[3].map((cell, i) => (i === 0 ? 'Zoë' : cell));
+    const damaged = concatBytes(utf8(csvText([...mentors.slice(0, 3), zoe])), new Uint8Array([0x22, 0xe9, 0x22, 0x0a]));
+    writeFileSync(join(cwd, 'latin1.csv'), damaged);
     writeFileSync(join(cwd, 'deep.json'), `{"version":1,"name":"x","rules":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`);
     const rows: XCell[][] = mentors.map((row) => [...row]);
     rows[3][mentors[0].indexOf('grade')] = { error: '#N/A' };
@@ -38,7 +41,7 @@ describe('the real process on hostile input', () => {
       spawnCli(['match', '--mentors', 'mentors.xlsx', '--mentees', sampleMentees, '--out', 'out'], cwd),
     ];
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
-    expect(runs[0].stderr).toMatch(/latin1\.csv.*row 4.*not valid UTF-8/);
+    expect(runs[0].stderr).toMatch(/latin1\.csv.*row 5.*not valid UTF-8/);
     expect(runs[1].stderr).toMatch(/deep\.json/);
     expect(runs[2].stderr).toMatch(/mentors\.xlsx › Sign-ups row 4, column "grade" \(cell F4\) holds the Excel error #N\/A/);
     for (const run of runs) expect(run.stderr).not.toMatch(/^\s+at /m);
