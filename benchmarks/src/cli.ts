@@ -10,7 +10,9 @@ import { measureCapacitated } from './check/capacitated.js';
 import { compareCapacitated, compareWithBaseline, type CapacitatedCaseVerdict } from './check/compare.js';
 import { CHECK_TOLERANCE, CheckCorrectnessError, measureRatios } from './check/regression.js';
 import { CliUsageError, parseCliOptions, type CliOptions } from './cli-options.js';
-import { DEFAULT_ENGINE_SIZES, runEngineSuite } from './engine/suite.js';
+import { DEFAULT_ENGINE_SIZES, ENGINE_SEED, runEngineSuite } from './engine/suite.js';
+import { runLemonPeer } from './capacitated/lemon/lemon-suite.js';
+import { mentorMatchProblem } from './capacitated/problem.js';
 import { DEFAULT_UNIFORM_SIZES, selectCostCases } from './lsa/cases.js';
 import { npmPeerAdapters, munkresAdapter } from './lsa/npm-peers.js';
 import { loadOurSolver, ourAssignmentAdapter, SLOWDOWN_VARIABLE } from './lsa/our-solver.js';
@@ -54,7 +56,16 @@ async function bench(options: CliOptions): Promise<void> {
     const startedAt = new Date().toISOString();
     const sizes = options.sizes ?? (options.quick ? [500] : DEFAULT_ENGINE_SIZES);
     const measurements = runEngineSuite({ sizes, tasks: ['capacitated'], log });
-    results = { ...results, capacitated: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
+    const lemon = runLemonPeer({
+      measurements,
+      problemFor: (size) => mentorMatchProblem(size, ENGINE_SEED + size),
+      log,
+    });
+    const finishedAt = new Date().toISOString();
+    results = {
+      ...results,
+      capacitated: { machine, startedAt, finishedAt, quick: options.quick, measurements, lemon },
+    };
   }
   if (options.suite.includes('engine')) {
     const startedAt = new Date().toISOString();

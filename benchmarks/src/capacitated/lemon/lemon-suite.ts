@@ -145,7 +145,8 @@ export function lemonMarkdown(result: LemonPeerResult): string {
       'Its time is the algorithm alone (the graph is built before the clock starts); ours is the whole ' +
       "`capacitatedAssignment` call. ×k = LEMON's CPU time divided by ours (above 1: we are k times faster). " +
       '"same optimum": rows covered, columns covered and total score equal ours. ' +
-      `CostScaling runs up to ${COST_SCALING_MAX_SIZE} per side (at 10,000: 63 s of CPU and 4 GB in a trial run).`,
+      `CostScaling runs up to ${COST_SCALING_MAX_SIZE.toLocaleString('en-US')} per side ` +
+      '(at 10,000: 63 s of CPU and 4 GB in a trial run).',
   );
   return lines.join('\n') + '\n';
 }
