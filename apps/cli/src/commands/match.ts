@@ -24,7 +24,7 @@ Matches mentors with mentees and writes the results to DIR.
 Input (CSV or XLSX, by extension):
   --mentors FILE, --mentees FILE   one table per side (e.g. the Mentor Match mentors.csv, mentees.csv)
   --people FILE --role-column NAME one table; NAME's values are mentor, mentee or both
-  --sheet NAME                     the XLSX sheet to read (default: the first)
+  --sheet NAME                     the XLSX sheet to read (default: the first visible one with data)
 Rules:
   --preset NAME                    a built-in rule set (default: mentor-match)
   --rules FILE                     a rule set JSON file
