@@ -94,6 +94,42 @@ describe('readParticipants', () => {
   });
 });
 
+describe('a table with nobody in it', () => {
+  it('is an error when it has only a header row', () => {
+    const { participants, problems } = read([]);
+    expect(participants).toEqual([]);
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        code: 'no-data-rows',
+        table: 'mentors.csv',
+        message: 'mentors.csv has only a header row, so there are no mentors to match; check that this is the right file, sheet or range',
+      },
+    ]);
+  });
+
+  it('is an error when every row under the header is blank, and the blank rows are still listed', () => {
+    const { problems } = read([[null, null, null, null, null, null, null], ['', ' ', null, null, null, null, null]]);
+    expect(problems.map((p) => [p.severity, p.code])).toEqual([
+      ['error', 'no-data-rows'],
+      ['warning', 'blank-row'],
+    ]);
+    expect(problems[0].message).toBe(
+      'mentors.csv has a header and 2 blank rows, so there are no mentors to match; check that this is the right file, sheet or range',
+    );
+  });
+
+  it('is an error in a one-table file with no people, or with nobody on one side', () => {
+    const header = ['Name', 'Email', 'Role', 'grade', 'organisation', 'profession', 'characteristics', 'identity to match'];
+    const people = (rows: (string | null)[][]) => readPeople(table('people.csv', header, rows), 'Role', detectMapping(header, 'people', preset), preset);
+    expect(people([]).problems.map((p) => p.code)).toEqual(['no-data-rows']);
+    const onlyMentors = people([['Ann', 'ann@x.org', 'mentor', 'SCS1', 'A', 'P', '', '']]);
+    expect(onlyMentors.problems.map((p) => p.message)).toEqual([
+      'people.csv: no row has the role mentee (or both) in column "Role", so there are no mentees to match',
+    ]);
+  });
+});
+
 describe('readPeople', () => {
   const header = ['Name', 'Email', 'Role', 'grade', 'organisation', 'profession', 'characteristics', 'match with similar identity', 'identity to match'];
   const rows = [

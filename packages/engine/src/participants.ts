@@ -272,6 +272,22 @@ class BlankRows {
 
 const ROWS_NAMED = 5;
 
+/**
+ * A table with a header and nobody under it (only blank rows, or none) is a mistake in the input:
+ * the wrong file, sheet or range. Matching nobody would "succeed" and tell everyone else that no
+ * partner was possible.
+ */
+function noDataRowsProblem(table: Table, who: string): InputProblem {
+  const blanks = table.rows.length;
+  const what = blanks === 0 ? 'only a header row' : `a header and ${blanks.toLocaleString('en')} blank row${blanks === 1 ? '' : 's'}`;
+  return {
+    severity: 'error',
+    code: 'no-data-rows',
+    table: table.source,
+    message: `${table.source} has ${what}, so there are no ${who} to match; check that this is the right file, sheet or range`,
+  };
+}
+
 function context(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, problems: InputProblem[]): RowContext {
   const columnIndex = new Map<string, number>();
   table.header.forEach((column, index) => {
@@ -290,7 +306,8 @@ export function readParticipants(table: Table, role: Role, mapping: ColumnMappin
     if (isBlankRow(row)) blank.add(rowIndex);
     else participants.push(buildParticipant(rows, row, rowIndex, role, participants.length));
   });
-  return { participants, problems: [...problems, ...blank.problems()] };
+  const empty = participants.length === 0 ? [noDataRowsProblem(table, `${role}s`)] : [];
+  return { participants, problems: [...problems, ...empty, ...blank.problems()] };
 }
 
 const roleWords = new Map<string, readonly Role[]>([
@@ -354,6 +371,20 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
       side.push(buildParticipant(rows, row, rowIndex, role, side.length));
     }
   });
+  if (mentors.length === 0 && mentees.length === 0 && !problems.some((p) => p.code === 'invalid-role')) {
+    problems.push(noDataRowsProblem(table, 'mentors or mentees'));
+  } else {
+    for (const [side, people] of [['mentor', mentors], ['mentee', mentees]] as const) {
+      if (people.length > 0 || problems.some((p) => p.code === 'invalid-role')) continue;
+      problems.push({
+        severity: 'error',
+        code: 'no-data-rows',
+        table: table.source,
+        column: roleColumn,
+        message: `${table.source}: no row has the role ${side} (or both) in column "${roleColumn}", so there are no ${side}s to match`,
+      });
+    }
+  }
   problems.push(...blank.problems());
   // A "both" row is read once per side; a bad cell in it is still one problem.
   const seen = new Set<string>();
