@@ -82,7 +82,7 @@ export function readCsvDetailed(input: Uint8Array | string, options: ReadCsvOpti
     if (refusal) throw refusal;
     const decoded = decodeText(input, parsed.encoding ?? 'auto');
     if (!decoded.ok)
-      throw invalidTextError(input, decoded.encoding, decoded.bomLength, decoded.byteOffset, source, parsed.delimiter);
+      throw invalidTextError(input, decoded, source, parsed.delimiter, (parsed.encoding ?? 'auto') === 'auto');
     text = decoded.text;
     encoding = decoded.encoding;
     assumed = decoded.evidence === 'detected' && encoding !== 'utf-8';
@@ -454,11 +454,10 @@ function locate(
 
 function invalidTextError(
   bytes: Uint8Array,
-  encoding: TextEncoding,
-  bomLength: number,
-  byteOffset: number,
+  { encoding, bomLength, byteOffset }: { encoding: TextEncoding; bomLength: number; byteOffset: number },
   source: string,
   delimiterOption: CsvDelimiter | undefined,
+  detected: boolean,
 ): TableReadError {
   // Everything before the bad byte is valid, so the same scanner can say which row and column it is in.
   const prefix = bytes.subarray(0, byteOffset);
@@ -469,7 +468,7 @@ function invalidTextError(
   if (encoding === 'utf-8') {
     return new TableReadError(
       { code: 'invalid-utf8', source, row: at.record, column: at.field, byteOffset },
-      `${where} is not valid UTF-8 (byte 0x${value}), and the file also holds valid UTF-8 characters, so it is not in another encoding either; it looks damaged. Save the file as "CSV UTF-8" and try again.`,
+      `${where} is not valid UTF-8 (byte 0x${value})${detected ? ', and the file also holds valid UTF-8 characters, so it is not in another encoding either; it looks damaged' : ''}. Save the file as "CSV UTF-8" and try again.`,
     );
   }
   return new TableReadError(

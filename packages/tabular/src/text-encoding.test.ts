@@ -104,6 +104,13 @@ describe('reading CSV in the encodings Excel and others save', () => {
     );
   });
 
+  it('says only that a byte is not UTF-8 when UTF-8 was asked for', () => {
+    const error = readError(() => readCsv(latin1('name\r\nZoë\r\n'), { source, encoding: 'utf-8' }));
+    expect(error.message).toBe(
+      'signups.csv: row 2, column A (byte 8) is not valid UTF-8 (byte 0xEB). Save the file as "CSV UTF-8" and try again.',
+    );
+  });
+
   it('reads the encoding given, without a notice', () => {
     const table = readCsv(latin1('name\r\nZoë\r\n'), { source, encoding: 'windows-1252' });
     expect(table.rows).toEqual([['Zoë']]);
