@@ -13,9 +13,14 @@ describe('a mentors file with nobody in it', () => {
   ])('with %s stops with exit 1 and says so, writing no results', async (_, text) => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'mentors.csv'), text);
-    const run = await runCli(['match', '--mentors', 'mentors.csv', '--mentees', sampleMentees, '--preset', 'mentor-match', '--out', 'out'], { cwd });
+    const run = await runCli(
+      ['match', '--mentors', 'mentors.csv', '--mentees', sampleMentees, '--preset', 'mentor-match', '--out', 'out'],
+      { cwd },
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: mentors\.csv has (only a header row|a header and 2 blank rows), so there are no mentors to match/m);
+    expect(run.stderr).toMatch(
+      /^error: mentors\.csv has (only a header row|a header and 2 blank rows), so there are no mentors to match/m,
+    );
     expect(existsSync(join(cwd, 'out', 'pairs.csv'))).toBe(false);
   });
 

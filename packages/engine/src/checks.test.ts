@@ -9,7 +9,16 @@ import { parseRuleSet } from './rules/schema.js';
 import { scorePairs } from './scoring.js';
 
 const preset = getPreset('mentor-match');
-const header = ['name', 'email', 'grade', 'organisation', 'profession', 'characteristics', 'match with similar identity', 'identity to match'];
+const header = [
+  'name',
+  'email',
+  'grade',
+  'organisation',
+  'profession',
+  'characteristics',
+  'match with similar identity',
+  'identity to match',
+];
 
 function side(role: 'mentor' | 'mentee', rows: (string | null)[][]): Participant[] {
   const t = table(`${role}s.csv`, header, rows);
@@ -41,7 +50,14 @@ describe('checkInput', () => {
     ]);
     const problems = checkInput(mentors(), dup, preset);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'duplicate-id', table: 'mentees.csv', row: 3, column: 'email', value: 'CAT@x.org' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'duplicate-id',
+        table: 'mentees.csv',
+        row: 3,
+        column: 'email',
+        value: 'CAT@x.org',
+      }),
     ]);
     expect(problems[0].message).toMatch(/row 3: cat@x\.org is already listed as a mentee on row 2/);
   });
@@ -54,17 +70,30 @@ describe('checkInput', () => {
   it('reports a grade that is not on the ladder, with row, column and value', () => {
     const bad = side('mentee', [['Cat', 'cat@x.org', 'Grade 8', 'Dept B', 'Policy', '', 'yes', '']]);
     expect(checkInput(mentors(), bad, preset)).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'value-not-on-ladder', table: 'mentees.csv', row: 2, column: 'grade', value: 'Grade 8' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'value-not-on-ladder',
+        table: 'mentees.csv',
+        row: 2,
+        column: 'grade',
+        value: 'Grade 8',
+      }),
     ]);
   });
 
   it('accepts ladder aliases such as "7" and "G6"', () => {
-    const aliased = side('mentee', [['Cat', 'cat@x.org', '7', 'Dept B', 'Policy', '', 'yes', ''], ['Dan', 'dan@x.org', 'g6', 'Dept C', 'Policy', '', 'yes', '']]);
+    const aliased = side('mentee', [
+      ['Cat', 'cat@x.org', '7', 'Dept B', 'Policy', '', 'yes', ''],
+      ['Dan', 'dan@x.org', 'g6', 'Dept C', 'Policy', '', 'yes', ''],
+    ]);
     expect(checkInput(mentors(), aliased, preset)).toEqual([]);
   });
 
   it('warns once per column about blank grades, listing the rows', () => {
-    const blank = side('mentee', [['Cat', 'cat@x.org', '', 'Dept B', 'Policy', '', 'yes', ''], ['Dan', 'dan@x.org', null, 'Dept C', 'HR', '', 'yes', '']]);
+    const blank = side('mentee', [
+      ['Cat', 'cat@x.org', '', 'Dept B', 'Policy', '', 'yes', ''],
+      ['Dan', 'dan@x.org', null, 'Dept C', 'HR', '', 'yes', ''],
+    ]);
     const problems = checkInput(mentors(), blank, preset);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'blank-value', column: 'grade' })]);
     expect(problems[0].message).toMatch(/rows 2, 3/);
@@ -73,7 +102,9 @@ describe('checkInput', () => {
   it('warns about near-duplicate organisations across both tables, naming both values and their rows', () => {
     const variant = side('mentee', [['Cat', 'cat@x.org', 'Grade 7', 'Department B', 'Policy', '', 'yes', '']]);
     const problems = checkInput(mentors(), variant, preset);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'near-duplicate-value', column: 'organisation' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'near-duplicate-value', column: 'organisation' }),
+    ]);
     expect(problems[0].message).toBe(
       'Column "organisation": "Dept B" (mentors.csv row 3) and "Department B" (mentees.csv row 2) look like the same value; the rules treat them as different, so correct one of them if they are the same.',
     );
@@ -98,7 +129,12 @@ describe('checkInput', () => {
     ]);
     const problems = checkInput(mentors(), spelt, getPreset('mentor-match-adjusted'));
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'value-never-present', column: 'match with similar identity', value: 'yes' }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'value-never-present',
+        column: 'match with similar identity',
+        value: 'yes',
+      }),
     ]);
     expect(problems[0].message).toBe(
       `Rule "shared-identity" looks for "yes" in the mentees' "match with similar identity" column, but no row has it (values found: "Y", "N"), so the rule never applies`,
@@ -113,7 +149,11 @@ describe('checkInput', () => {
       ['Dan', 'dan@x.org', 'HEO', 'Dept A', 'HR', '', 'yes', ''],
       ['Eve', 'eve@x.org', 'HEO', 'Dept C', 'HR', '', 'yes', ''],
     ]).map((p) => ({ ...p, capacity: 1 }));
-    const problems = checkInput(mentors().map((p) => ({ ...p, capacity: 1 })), three, parsed.ruleSet);
+    const problems = checkInput(
+      mentors().map((p) => ({ ...p, capacity: 1 })),
+      three,
+      parsed.ruleSet,
+    );
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'capacity-short' })]);
     expect(problems[0].message).toBe('Mentors offer 2 places for 3 mentees, so at least 1 mentee will have no mentor');
   });
@@ -122,7 +162,11 @@ describe('checkInput', () => {
     const parsed = parseRuleSet({ ...preset, forbiddenPairs: [{ mentor: 'ann@x.org', mentee: 'zed@x.org' }] });
     if (!parsed.ok) throw new Error('bad rule set');
     expect(checkInput(mentors(), mentees(), parsed.ruleSet)).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'unknown-pair-id', message: expect.stringContaining('no mentee zed@x.org') }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'unknown-pair-id',
+        message: expect.stringContaining('no mentee zed@x.org'),
+      }),
     ]);
   });
 
@@ -134,9 +178,17 @@ describe('checkInput', () => {
     const matrix = scorePairs(mentors(), lonely, preset);
     const problems = checkInput(mentors(), lonely, preset, matrix).filter((p) => p.value === 'dan@x.org');
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'no-eligible-partner', table: 'mentees.csv', row: 3, value: 'dan@x.org' }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'no-eligible-partner',
+        table: 'mentees.csv',
+        row: 3,
+        value: 'dan@x.org',
+      }),
     ]);
-    expect(problems[0].message).toMatch(/Dan \(mentee\) has no eligible mentor; excluded by Mentor is not one or two grades above the mentee \(2\), Same organisation \(1\)/);
+    expect(problems[0].message).toMatch(
+      /Dan \(mentee\) has no eligible mentor; excluded by Mentor is not one or two grades above the mentee \(2\), Same organisation \(1\)/,
+    );
   });
 
   it('reports people with capacity left, not someone with capacity 0, as lacking a partner', () => {

@@ -153,7 +153,11 @@ function gapColumns(ruleSet: RuleSet): { use: ColumnUse; ladder: string | undefi
   return [...seen.values()];
 }
 
-function ladderProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+function ladderProblems(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const { use, ladder } of gapColumns(ruleSet)) {
     const people = use.side === 'mentor' ? mentors : mentees;
@@ -167,8 +171,7 @@ function ladderProblems(mentors: readonly Participant[], mentees: readonly Parti
       }
       if (!Number.isNaN(rank(cell))) continue;
       const column = headerOf(person, use.field);
-      const expected =
-        ladder === undefined ? 'a number' : `one of ${ruleSet.ladders[ladder].join(', ')}`;
+      const expected = ladder === undefined ? 'a number' : `one of ${ruleSet.ladders[ladder].join(', ')}`;
       problems.push({
         severity: 'error',
         code: ladder === undefined ? 'not-a-number' : 'value-not-on-ladder',
@@ -209,13 +212,19 @@ function categoryColumnGroups(ruleSet: RuleSet): CategoryGroup[] {
     let group: CategoryGroup | undefined;
     if (condition.type === 'same' || condition.type === 'different') {
       group = {
-        uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }],
+        uses: [
+          { side: 'mentor', field: condition.mentor },
+          { side: 'mentee', field: condition.mentee },
+        ],
         separators: [null, null],
         exact: comparisonOf(condition) === 'exact',
       };
     } else if (condition.type === 'overlap') {
       group = {
-        uses: [{ side: 'mentor', field: condition.mentor }, { side: 'mentee', field: condition.mentee }],
+        uses: [
+          { side: 'mentor', field: condition.mentor },
+          { side: 'mentee', field: condition.mentee },
+        ],
         separators: [separatorOf(condition.mentorSeparator), separatorOf(condition.menteeSeparator)],
         exact: comparisonOf(condition) === 'exact',
       };
@@ -227,7 +236,11 @@ function categoryColumnGroups(ruleSet: RuleSet): CategoryGroup[] {
   return [...groups.values()];
 }
 
-function nearDuplicateProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+function nearDuplicateProblems(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const reported = new Set<string>();
   for (const { uses, separators, exact } of categoryColumnGroups(ruleSet)) {
@@ -236,7 +249,8 @@ function nearDuplicateProblems(mentors: readonly Participant[], mentees: readonl
     uses.forEach((use, u) => {
       for (const person of use.side === 'mentor' ? mentors : mentees) {
         const cell: Cell = participantValue(person, use.field);
-        const items = separators[u] === null ? [cell === null ? '' : String(cell).trim()] : splitAsWritten(cell, separators[u]!);
+        const items =
+          separators[u] === null ? [cell === null ? '' : String(cell).trim()] : splitAsWritten(cell, separators[u]!);
         for (const item of items) {
           if (item === '') continue;
           const list = places.get(item) ?? [];
@@ -253,7 +267,9 @@ function nearDuplicateProblems(mentors: readonly Participant[], mentees: readonl
         const at = places.get(value)!;
         const tables = new Map<string, number[]>();
         for (const { person } of at) tables.set(person.source, [...(tables.get(person.source) ?? []), person.row]);
-        return [...tables].map(([table, rows]) => `${table} row${rows.length === 1 ? '' : 's'} ${listRows(rows)}`).join('; ');
+        return [...tables]
+          .map(([table, rows]) => `${table} row${rows.length === 1 ? '' : 's'} ${listRows(rows)}`)
+          .join('; ');
       };
       const first = places.get(a)![0];
       const column = headerOf(first.person, first.field);
@@ -288,7 +304,11 @@ function splitAsWritten(cell: Cell, separator: string): string[] {
  * An `equals` condition whose value no row has is almost always a spelling difference ("Y" for
  * "yes"), and it silently turns its rule off.
  */
-function unmatchedValueProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+function unmatchedValueProblems(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const reported = new Set<string>();
   forEachCondition(ruleSet, (condition, rule) => {
@@ -301,14 +321,28 @@ function unmatchedValueProblems(mentors: readonly Participant[], mentees: readon
     if (people.some((person) => comparisonKey(participantValue(person, condition.column), compare) === wanted)) return;
     reported.add(key);
     const column = headerOf(people[0], condition.column);
-    const seen = [...new Set(people.map((person) => participantValue(person, condition.column)).filter((cell) => categoryKey(cell) !== '').map(String))];
+    const seen = [
+      ...new Set(
+        people
+          .map((person) => participantValue(person, condition.column))
+          .filter((cell) => categoryKey(cell) !== '')
+          .map(String),
+      ),
+    ];
     problems.push({
       severity: 'warning',
       code: 'value-never-present',
       table: people[0].source,
       column,
       value: condition.value,
-      message: `Rule "${rule.id}" looks for ${JSON.stringify(condition.value)} in the ${sideName(condition.side)}' "${column}" column, but no row has it${seen.length > 0 ? ` (values found: ${seen.slice(0, 5).map((v) => JSON.stringify(v)).join(', ')}${seen.length > 5 ? ', ...' : ''})` : ''}, so the rule never applies`,
+      message: `Rule "${rule.id}" looks for ${JSON.stringify(condition.value)} in the ${sideName(condition.side)}' "${column}" column, but no row has it${
+        seen.length > 0
+          ? ` (values found: ${seen
+              .slice(0, 5)
+              .map((v) => JSON.stringify(v))
+              .join(', ')}${seen.length > 5 ? ', ...' : ''})`
+          : ''
+      }, so the rule never applies`,
     });
   });
   return problems;
@@ -339,7 +373,11 @@ function capacityProblems(mentors: readonly Participant[], mentees: readonly Par
   return problems;
 }
 
-function forbiddenPairProblems(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet): InputProblem[] {
+function forbiddenPairProblems(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+): InputProblem[] {
   const mentorIds = new Set(mentors.map((p) => p.id));
   const menteeIds = new Set(mentees.map((p) => p.id));
   const problems: InputProblem[] = [];

@@ -9,7 +9,19 @@ const adjusted = getPreset('mentor-match-adjusted');
 
 describe('detectMapping', () => {
   it('maps the reference system headers for mentees', () => {
-    const header = ['first name', 'last name', 'email address', 'both mentor and mentee', 'job title', 'grade', 'organisation', 'profession', 'match with similar identity', 'identity to match', 'biography'];
+    const header = [
+      'first name',
+      'last name',
+      'email address',
+      'both mentor and mentee',
+      'job title',
+      'grade',
+      'organisation',
+      'profession',
+      'match with similar identity',
+      'identity to match',
+      'biography',
+    ];
     const reference = {
       firstName: 'first name',
       lastName: 'last name',
@@ -22,15 +34,25 @@ describe('detectMapping', () => {
       'identity to match': 'identity to match',
     };
     expect(detectMapping(header, 'mentee', preset)).toEqual(reference);
-    expect(detectMapping(header, 'mentee', adjusted)).toEqual({ ...reference, 'match with similar identity': 'match with similar identity' });
+    expect(detectMapping(header, 'mentee', adjusted)).toEqual({
+      ...reference,
+      'match with similar identity': 'match with similar identity',
+    });
   });
 
-  it.each(['email', 'E-mail', 'Email Address', 'e-mail address', ' EMAIL_ADDRESS '])('recognises "%s" as the email column', (column) => {
-    expect(detectMapping(['Name', column], 'mentor', preset).email).toBe(column);
-  });
+  it.each(['email', 'E-mail', 'Email Address', 'e-mail address', ' EMAIL_ADDRESS '])(
+    'recognises "%s" as the email column',
+    (column) => {
+      expect(detectMapping(['Name', column], 'mentor', preset).email).toBe(column);
+    },
+  );
 
   it('ignores case, spacing and punctuation in rule columns', () => {
-    const mapping = detectMapping(['Grade', 'Organisation ', 'PROFESSION', 'Identity-to-match', 'Match with similar identity?'], 'mentee', adjusted);
+    const mapping = detectMapping(
+      ['Grade', 'Organisation ', 'PROFESSION', 'Identity-to-match', 'Match with similar identity?'],
+      'mentee',
+      adjusted,
+    );
     expect(mapping).toMatchObject({
       grade: 'Grade',
       organisation: 'Organisation ',
@@ -41,7 +63,10 @@ describe('detectMapping', () => {
   });
 
   it('knows common synonyms of rule columns', () => {
-    expect(detectMapping(['Organization', 'Band'], 'mentor', preset)).toMatchObject({ organisation: 'Organization', grade: 'Band' });
+    expect(detectMapping(['Organization', 'Band'], 'mentor', preset)).toMatchObject({
+      organisation: 'Organization',
+      grade: 'Band',
+    });
   });
 
   it('prefers the exact name over a synonym', () => {
@@ -53,14 +78,23 @@ describe('detectMapping', () => {
   });
 
   it("applies the rule set's column overrides for the table's role", () => {
-    const parsed = parseRuleSet({ ...preset, columns: { mentor: { organisation: 'Employer name' }, mentee: { organisation: 'Other' } } });
+    const parsed = parseRuleSet({
+      ...preset,
+      columns: { mentor: { organisation: 'Employer name' }, mentee: { organisation: 'Other' } },
+    });
     if (!parsed.ok) throw new Error(parsed.problems[0].message);
-    expect(detectMapping(['Employer name', 'Organisation'], 'mentor', parsed.ruleSet).organisation).toBe('Employer name');
+    expect(detectMapping(['Employer name', 'Organisation'], 'mentor', parsed.ruleSet).organisation).toBe(
+      'Employer name',
+    );
   });
 
-  it('maps both sides\' rule columns for a people table', () => {
+  it("maps both sides' rule columns for a people table", () => {
     const mapping = detectMapping(['Role', 'characteristics', 'identity to match'], 'people', preset);
-    expect(mapping).toMatchObject({ role: 'Role', characteristics: 'characteristics', 'identity to match': 'identity to match' });
+    expect(mapping).toMatchObject({
+      role: 'Role',
+      characteristics: 'characteristics',
+      'identity to match': 'identity to match',
+    });
   });
 
   it('produces a mapping that its schema accepts', () => {

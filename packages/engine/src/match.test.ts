@@ -15,7 +15,11 @@ const input: MatchInput = { kind: 'two-tables', mentors: sampleTable('mentors'),
 const roundsPreset = getPreset('mentor-match');
 const optimalPreset: RuleSet = { ...roundsPreset, strategy: { name: 'optimal', mentorCoverage: true, alternates: 3 } };
 
-function matched(ruleSet: RuleSet, options: Partial<Parameters<typeof matchTables>[1]> = {}, tables: MatchInput = input) {
+function matched(
+  ruleSet: RuleSet,
+  options: Partial<Parameters<typeof matchTables>[1]> = {},
+  tables: MatchInput = input,
+) {
   const run = matchTables(tables, { ruleSet, solver, ...options });
   if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
   return run;
@@ -38,8 +42,15 @@ async function roundOptimum(matrix: ScoreMatrix, result: MatchResult, round: num
     if (count('mentee', mentee.index) >= mentee.capacity) continue;
     for (const mentor of matrix.mentors) {
       const cell = mentee.index * matrix.mentors.length + mentor.index;
-      if (count('mentor', mentor.index) >= mentor.capacity || !isEligiblePair(matrix, cell) || taken.has(`${mentee.index}:${mentor.index}`)) continue;
-      const weight = pairScore(matrix, cell) + (count('mentee', mentee.index) === 0 || count('mentor', mentor.index) === 0 ? bonus : 0);
+      if (
+        count('mentor', mentor.index) >= mentor.capacity ||
+        !isEligiblePair(matrix, cell) ||
+        taken.has(`${mentee.index}:${mentor.index}`)
+      )
+        continue;
+      const weight =
+        pairScore(matrix, cell) +
+        (count('mentee', mentee.index) === 0 || count('mentor', mentor.index) === 0 ? bonus : 0);
       const name = `x_${mentee.index}_${mentor.index}`;
       terms.push(`${weight} ${name}`);
       menteeRows.set(mentee.index, [...(menteeRows.get(mentee.index) ?? []), name]);
@@ -60,7 +71,9 @@ async function roundOptimum(matrix: ScoreMatrix, result: MatchResult, round: num
 describe('matchTables on the reference sample, rounds preset', () => {
   it('never chooses a pair that is not eligible', () => {
     for (const pair of rounds.result.pairs) {
-      expect(isEligiblePair(rounds.matrix, pair.mentee.index * rounds.matrix.mentors.length + pair.mentor.index)).toBe(true);
+      expect(isEligiblePair(rounds.matrix, pair.mentee.index * rounds.matrix.mentors.length + pair.mentor.index)).toBe(
+        true,
+      );
     }
   });
 
@@ -97,7 +110,7 @@ describe('matchTables on the reference sample, rounds preset', () => {
     expect(rounds.result.summary.headlines[0]).toBe('49 of 50 mentees have a mentor; the most possible is 50.');
   });
 
-  it('gives the reference\'s round totals, pair counts and coverage (49 mentees, 46 mentors)', () => {
+  it("gives the reference's round totals, pair counts and coverage (49 mentees, 46 mentors)", () => {
     const { summary } = rounds.result;
     expect(summary.rounds).toEqual([
       { round: 1, pairCount: 35, totalScore: 750, totalScoreWithBonus: 960 },
@@ -111,14 +124,17 @@ describe('matchTables on the reference sample, rounds preset', () => {
   });
 
   it('makes the very pairs the reference makes, round by round (test/fixtures/reference-rounds-50x50.json)', () => {
-    const expected: { round: number; totalScore: number; totalScoreWithBonus: number; pairs: [string, string][] }[] = JSON.parse(
-      readFileSync(new URL('../test/fixtures/reference-rounds-50x50.json', import.meta.url), 'utf8'),
-    ).rounds;
+    const expected: { round: number; totalScore: number; totalScoreWithBonus: number; pairs: [string, string][] }[] =
+      JSON.parse(readFileSync(new URL('../test/fixtures/reference-rounds-50x50.json', import.meta.url), 'utf8')).rounds;
     for (const round of expected) {
-      const ours = rounds.result.pairs.filter((p) => p.round === round.round).map((p) => [p.mentor.email, p.mentee.email]);
+      const ours = rounds.result.pairs
+        .filter((p) => p.round === round.round)
+        .map((p) => [p.mentor.email, p.mentee.email]);
       expect(ours.sort()).toEqual(round.pairs.map(([mentor, mentee]) => [mentor, mentee]).sort());
     }
-    expect(rounds.result.summary.rounds?.map((r) => r.totalScoreWithBonus)).toEqual(expected.map((r) => r.totalScoreWithBonus));
+    expect(rounds.result.summary.rounds?.map((r) => r.totalScoreWithBonus)).toEqual(
+      expected.map((r) => r.totalScoreWithBonus),
+    );
   });
 
   it('gives byte-identical result tables for the same input', () => {
@@ -133,7 +149,9 @@ describe('matchTables on the reference sample, optimal', () => {
   it('gives every mentee who has an eligible mentor a mentor', () => {
     for (const mentee of optimal.result.mentees) {
       const base = mentee.participant.index * 50;
-      const hasCandidate = optimal.matrix.mentors.some((mentor, j) => isEligiblePair(optimal.matrix, base + j) && mentor.capacity > 0);
+      const hasCandidate = optimal.matrix.mentors.some(
+        (mentor, j) => isEligiblePair(optimal.matrix, base + j) && mentor.capacity > 0,
+      );
       expect(mentee.partners.length > 0).toBe(hasCandidate);
     }
     expect(optimal.result.summary.mentees.matched).toBeGreaterThanOrEqual(rounds.result.summary.mentees.matched);
@@ -142,11 +160,15 @@ describe('matchTables on the reference sample, optimal', () => {
   it('states the best possible coverage and that it was reached', () => {
     const { mentees } = optimal.result.summary;
     expect(mentees.bestPossible).toBe(mentees.matched);
-    expect(optimal.result.summary.headlines[0]).toBe(`${mentees.matched} of 50 mentees have a mentor; this is the most possible.`);
+    expect(optimal.result.summary.headlines[0]).toBe(
+      `${mentees.matched} of 50 mentees have a mentor; this is the most possible.`,
+    );
   });
 
   it('gives byte-identical result tables for the same input', () => {
-    expect(JSON.stringify(resultTables(matched(optimalPreset).result))).toBe(JSON.stringify(resultTables(optimal.result)));
+    expect(JSON.stringify(resultTables(matched(optimalPreset).result))).toBe(
+      JSON.stringify(resultTables(optimal.result)),
+    );
   });
 
   it('with mentor-match-optimal matches 50 mentees and 49 mentors for a total score of 1,997', () => {
@@ -173,7 +195,10 @@ describe('matchTables on the reference sample, optimal', () => {
       }
     }
     const degree = (prefix: string, groups: Map<number, string[]>) =>
-      [...groups].flatMap(([k, names]) => [` ${prefix}lo${k}: ${names.join(' + ')} >= 1`, ` ${prefix}hi${k}: ${names.join(' + ')} <= 3`]);
+      [...groups].flatMap(([k, names]) => [
+        ` ${prefix}lo${k}: ${names.join(' + ')} >= 1`,
+        ` ${prefix}hi${k}: ${names.join(' + ')} <= 3`,
+      ]);
     const bounds = [...byMentee.values()].flat().map((name) => ` 0 <= ${name} <= 1`);
     const lp = `Maximize\n obj: ${terms.join(' + ')}\nSubject To\n${[...degree('e', byMentee), ...degree('r', byMentor)].join('\n')}\nBounds\n${bounds.join('\n')}\nEnd\n`;
     const solution = (await loadHighs()).solve(lp);
@@ -196,7 +221,12 @@ describe('matchTables on the reference sample, optimal', () => {
     ]);
     const row = mentors.rows.find((r) => Number(r[3]) > 0)!;
     const partner = optimal.result.mentors[mentors.rows.indexOf(row)].partners[0];
-    expect(row.slice(4, 8)).toEqual([partner.name, partner.email, partner.attributes['job title'], partner.attributes['biography']]);
+    expect(row.slice(4, 8)).toEqual([
+      partner.name,
+      partner.email,
+      partner.attributes['job title'],
+      partner.attributes['biography'],
+    ]);
   });
 
   it('lists pairs with the agreed first columns and one column per scoring rule', () => {
@@ -213,7 +243,9 @@ describe('locks and re-matching through matchTables', () => {
   const aPair = pairs[0];
 
   it('keeps a locked pair', () => {
-    const someEligible = rounds.result.pairs.find((p) => !pairs.some((q) => q.mentor.id === p.mentor.id && q.mentee.id === p.mentee.id))!;
+    const someEligible = rounds.result.pairs.find(
+      (p) => !pairs.some((q) => q.mentor.id === p.mentor.id && q.mentee.id === p.mentee.id),
+    )!;
     const lock = { mentor: someEligible.mentor.id, mentee: someEligible.mentee.id };
     const run = matched({ ...optimalPreset, lockedPairs: [lock] });
     const found = run.result.pairs.find((p) => p.mentor.id === lock.mentor && p.mentee.id === lock.mentee);
@@ -235,7 +267,10 @@ describe('locks and re-matching through matchTables', () => {
   it('keeps every earlier pair still allowed when a mentor drops out, and says which were dropped', () => {
     const leaver = aPair.mentor;
     const previousPairs = pairs.map((p) => ({ mentorId: p.mentor.id, menteeId: p.mentee.id }));
-    const tables: MatchInput = { ...input, mentors: withoutRows(input.mentors, (row) => row[2] === leaver.email) } as MatchInput;
+    const tables: MatchInput = {
+      ...input,
+      mentors: withoutRows(input.mentors, (row) => row[2] === leaver.email),
+    } as MatchInput;
     const run = matched(optimalPreset, { previousPairs }, tables);
     const now = new Set(run.result.pairs.map((p) => `${p.mentor.id} ${p.mentee.id}`));
     for (const pair of previousPairs) {

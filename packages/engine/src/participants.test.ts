@@ -8,7 +8,15 @@ import { scorePairs } from './scoring.js';
 import { INELIGIBLE } from './score-codes.js';
 
 const preset = getPreset('mentor-match');
-const mentorHeader = ['first name', 'last name', 'email address', 'grade', 'organisation', 'profession', 'characteristics'];
+const mentorHeader = [
+  'first name',
+  'last name',
+  'email address',
+  'grade',
+  'organisation',
+  'profession',
+  'characteristics',
+];
 
 function read(rows: (string | number | null)[][], header = mentorHeader, ruleSet = preset) {
   const t = table('mentors.csv', header, rows);
@@ -17,7 +25,9 @@ function read(rows: (string | number | null)[][], header = mentorHeader, ruleSet
 
 describe('readParticipants', () => {
   it('builds a participant from a row', () => {
-    const { participants, problems } = read([['Ada', 'Lovelace', ' Ada@Example.org ', 'SCS1', 'Dept A', 'Policy', 'Gay']]);
+    const { participants, problems } = read([
+      ['Ada', 'Lovelace', ' Ada@Example.org ', 'SCS1', 'Dept A', 'Policy', 'Gay'],
+    ]);
     expect(problems).toEqual([]);
     expect(participants[0]).toMatchObject({
       id: 'ada@example.org',
@@ -35,37 +45,75 @@ describe('readParticipants', () => {
   });
 
   it('counts rows as the user sees them, from the header row', () => {
-    const t = table('Sheet1!B3', mentorHeader, [['A', 'B', 'a@x.org', 'EO', 'X', 'P', ''], ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '']], 3);
+    const t = table(
+      'Sheet1!B3',
+      mentorHeader,
+      [
+        ['A', 'B', 'a@x.org', 'EO', 'X', 'P', ''],
+        ['C', 'D', 'c@x.org', 'EO', 'X', 'P', ''],
+      ],
+      3,
+    );
     const { participants } = readParticipants(t, 'mentor', detectMapping(mentorHeader, 'mentor', preset), preset);
     expect(participants.map((p) => p.row)).toEqual([4, 5]);
   });
 
   it('skips blank rows and reports each with its row number', () => {
-    const { participants, problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', ''], [null, '', '  ', null, null, null, null], ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '']]);
+    const { participants, problems } = read([
+      ['A', 'B', 'a@x.org', 'EO', 'X', 'P', ''],
+      [null, '', '  ', null, null, null, null],
+      ['C', 'D', 'c@x.org', 'EO', 'X', 'P', ''],
+    ]);
     expect(participants.map((p) => p.id)).toEqual(['a@x.org', 'c@x.org']);
     expect(participants.map((p) => p.index)).toEqual([0, 1]);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'blank-row', row: 3, table: 'mentors.csv' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'blank-row', row: 3, table: 'mentors.csv' }),
+    ]);
   });
 
   it('reports a rule column missing from the header, suggesting the nearest header', () => {
-    const header = ['first name', 'last name', 'email address', 'grade', 'organsation', 'profession', 'characteristics'];
+    const header = [
+      'first name',
+      'last name',
+      'email address',
+      'grade',
+      'organsation',
+      'profession',
+      'characteristics',
+    ];
     const { problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '']], header);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'organisation', table: 'mentors.csv' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'missing-column',
+        column: 'organisation',
+        table: 'mentors.csv',
+      }),
     ]);
-    expect(problems[0].message).toMatch(/no column "organisation" \(used by rule "same-organisation"\); did you mean "organsation"\?/);
+    expect(problems[0].message).toMatch(
+      /no column "organisation" \(used by rule "same-organisation"\); did you mean "organsation"\?/,
+    );
   });
 
   it('warns when there is no email column and identifies people by row', () => {
     const header = ['name', 'grade', 'organisation', 'profession', 'characteristics'];
     const { participants, problems } = read([['Ada Lovelace', 'EO', 'X', 'P', '']], header);
     expect(participants[0]).toMatchObject({ id: 'mentors.csv#2', email: null, name: 'Ada Lovelace', firstName: 'Ada' });
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'missing-column', column: 'email' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'missing-column', column: 'email' }),
+    ]);
   });
 
   it('takes capacities from the capacity column, blanks taking the default', () => {
     const header = [...mentorHeader, 'Max matches'];
-    const { participants, problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 2], ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '', ''], ['E', 'F', 'e@x.org', 'EO', 'X', 'P', '', '0']], header);
+    const { participants, problems } = read(
+      [
+        ['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 2],
+        ['C', 'D', 'c@x.org', 'EO', 'X', 'P', '', ''],
+        ['E', 'F', 'e@x.org', 'EO', 'X', 'P', '', '0'],
+      ],
+      header,
+    );
     expect(problems).toEqual([]);
     expect(participants.map((p) => p.capacity)).toEqual([2, 3, 0]);
   });
@@ -74,12 +122,21 @@ describe('readParticipants', () => {
     const header = [...mentorHeader, 'capacity'];
     const { problems } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 'two']], header);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'invalid-capacity', row: 2, column: 'capacity', value: 'two' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'invalid-capacity',
+        row: 2,
+        column: 'capacity',
+        value: 'two',
+      }),
     ]);
   });
 
-  it("reads the capacity column the rule set names", () => {
-    const parsed = parseRuleSet({ ...preset, capacity: { mentor: { default: 1, column: 'places offered' }, mentee: { default: 1 } } });
+  it('reads the capacity column the rule set names', () => {
+    const parsed = parseRuleSet({
+      ...preset,
+      capacity: { mentor: { default: 1, column: 'places offered' }, mentee: { default: 1 } },
+    });
     if (!parsed.ok) throw new Error(parsed.problems[0].message);
     const header = [...mentorHeader, 'Places offered'];
     const { participants } = read([['A', 'B', 'a@x.org', 'EO', 'X', 'P', '', 4]], header, parsed.ruleSet);
@@ -90,7 +147,9 @@ describe('readParticipants', () => {
     const t = table('mentors.csv', mentorHeader, [['A', 'B', 'a@x.org', 'EO', 'X', 'P', '']]);
     const mapping = { ...detectMapping(mentorHeader, 'mentor', preset), bio: 'Biography' };
     const { problems } = readParticipants(t, 'mentor', mapping, preset);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'Biography' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'Biography' }),
+    ]);
   });
 });
 
@@ -103,13 +162,17 @@ describe('a table with nobody in it', () => {
         severity: 'error',
         code: 'no-data-rows',
         table: 'mentors.csv',
-        message: 'mentors.csv has only a header row, so there are no mentors to match; check that this is the right file, sheet or range',
+        message:
+          'mentors.csv has only a header row, so there are no mentors to match; check that this is the right file, sheet or range',
       },
     ]);
   });
 
   it('is an error when every row under the header is blank, and the blank rows are still listed', () => {
-    const { problems } = read([[null, null, null, null, null, null, null], ['', ' ', null, null, null, null, null]]);
+    const { problems } = read([
+      [null, null, null, null, null, null, null],
+      ['', ' ', null, null, null, null, null],
+    ]);
     expect(problems.map((p) => [p.severity, p.code])).toEqual([
       ['error', 'no-data-rows'],
       ['warning', 'blank-row'],
@@ -120,8 +183,18 @@ describe('a table with nobody in it', () => {
   });
 
   it('is an error in a one-table file with no people, or with nobody on one side', () => {
-    const header = ['Name', 'Email', 'Role', 'grade', 'organisation', 'profession', 'characteristics', 'identity to match'];
-    const people = (rows: (string | null)[][]) => readPeople(table('people.csv', header, rows), 'Role', detectMapping(header, 'people', preset), preset);
+    const header = [
+      'Name',
+      'Email',
+      'Role',
+      'grade',
+      'organisation',
+      'profession',
+      'characteristics',
+      'identity to match',
+    ];
+    const people = (rows: (string | null)[][]) =>
+      readPeople(table('people.csv', header, rows), 'Role', detectMapping(header, 'people', preset), preset);
     expect(people([]).problems.map((p) => p.code)).toEqual(['no-data-rows']);
     const onlyMentors = people([['Ann', 'ann@x.org', 'mentor', 'SCS1', 'A', 'P', '', '']]);
     expect(onlyMentors.problems.map((p) => p.message)).toEqual([
@@ -131,7 +204,17 @@ describe('a table with nobody in it', () => {
 });
 
 describe('readPeople', () => {
-  const header = ['Name', 'Email', 'Role', 'grade', 'organisation', 'profession', 'characteristics', 'match with similar identity', 'identity to match'];
+  const header = [
+    'Name',
+    'Email',
+    'Role',
+    'grade',
+    'organisation',
+    'profession',
+    'characteristics',
+    'match with similar identity',
+    'identity to match',
+  ];
   const rows = [
     ['Ann', 'ann@x.org', 'Mentor', 'SCS1', 'A', 'P', '', '', ''],
     ['Bob', 'bob@x.org', 'mentee', 'EO', 'B', 'P', '', 'no', ''],
@@ -170,7 +253,9 @@ describe('readPeople', () => {
   it('reports an unknown role with row, column and value', () => {
     const { mentors, mentees, problems } = people([...rows, ['Dan', 'dan@x.org', 'coach', 'EO', 'D', 'P', '', '', '']]);
     expect(mentors.length + mentees.length).toBe(4);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'invalid-role', row: 5, column: 'Role', value: 'coach' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'invalid-role', row: 5, column: 'Role', value: 'coach' }),
+    ]);
   });
 
   it('reports a bad cell in a "both" row once', () => {

@@ -65,7 +65,12 @@ function rulesUsing(ruleSet: RuleSet, field: string, side: Role): string[] {
   return [...ids];
 }
 
-function columnProblems(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, sides: readonly Role[]): InputProblem[] {
+function columnProblems(
+  table: Table,
+  mapping: ColumnMapping,
+  ruleSet: RuleSet,
+  sides: readonly Role[],
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const referenced = referencedColumns(ruleSet);
   const reported = new Set<string>();
@@ -79,7 +84,9 @@ function columnProblems(table: Table, mapping: ColumnMapping, ruleSet: RuleSet, 
       const suggestion = nearestHeader(table.header, wanted);
       const users = rulesUsing(ruleSet, field, side);
       const usedBy =
-        users.length > 0 ? `used by rule${users.length > 1 ? 's' : ''} ${users.map((id) => `"${id}"`).join(', ')}` : 'the capacity column';
+        users.length > 0
+          ? `used by rule${users.length > 1 ? 's' : ''} ${users.map((id) => `"${id}"`).join(', ')}`
+          : 'the capacity column';
       problems.push({
         severity: 'error',
         code: 'missing-column',
@@ -133,7 +140,9 @@ function readerWarnings(table: Table): InputProblem[] {
     table: table.source,
     message: warning.message,
     ...(warning.row !== undefined ? { row: warning.row } : {}),
-    ...(warning.column !== undefined && warning.column < table.header.length ? { column: table.header[warning.column] } : {}),
+    ...(warning.column !== undefined && warning.column < table.header.length
+      ? { column: table.header[warning.column] }
+      : {}),
   }));
 }
 
@@ -209,7 +218,13 @@ function capacityOf(context: RowContext, row: readonly Cell[], rowNumber: number
   return value;
 }
 
-function buildParticipant(context: RowContext, row: readonly Cell[], rowIndex: number, role: Role, index: number): Participant {
+function buildParticipant(
+  context: RowContext,
+  row: readonly Cell[],
+  rowIndex: number,
+  role: Role,
+  index: number,
+): Participant {
   const { table } = context;
   const rowNumber = displayRowNumber(table, rowIndex);
   const attributes = emptyRecord<Cell>();
@@ -279,7 +294,10 @@ const ROWS_NAMED = 5;
  */
 function noDataRowsProblem(table: Table, who: string): InputProblem {
   const blanks = table.rows.length;
-  const what = blanks === 0 ? 'only a header row' : `a header and ${blanks.toLocaleString('en')} blank row${blanks === 1 ? '' : 's'}`;
+  const what =
+    blanks === 0
+      ? 'only a header row'
+      : `a header and ${blanks.toLocaleString('en')} blank row${blanks === 1 ? '' : 's'}`;
   return {
     severity: 'error',
     code: 'no-data-rows',
@@ -325,7 +343,12 @@ const roleWords = new Map<string, readonly Role[]>([
  * Both sides from one table with a role column (mentor / mentee / both). Someone marked "both"
  * appears on each side with the same id, and scoring never pairs them with themself.
  */
-export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapping, ruleSet: RuleSet): ReadPeopleResult {
+export function readPeople(
+  table: Table,
+  roleColumn: string,
+  mapping: ColumnMapping,
+  ruleSet: RuleSet,
+): ReadPeopleResult {
   const problems = columnProblems(table, mapping, ruleSet, ['mentor', 'mentee']);
   const rows = context(table, mapping, ruleSet, problems);
   const mentors: Participant[] = [];
@@ -374,7 +397,10 @@ export function readPeople(table: Table, roleColumn: string, mapping: ColumnMapp
   if (mentors.length === 0 && mentees.length === 0 && !problems.some((p) => p.code === 'invalid-role')) {
     problems.push(noDataRowsProblem(table, 'mentors or mentees'));
   } else {
-    for (const [side, people] of [['mentor', mentors], ['mentee', mentees]] as const) {
+    for (const [side, people] of [
+      ['mentor', mentors],
+      ['mentee', mentees],
+    ] as const) {
       if (people.length > 0 || problems.some((p) => p.code === 'invalid-role')) continue;
       problems.push({
         severity: 'error',

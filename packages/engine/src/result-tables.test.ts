@@ -8,7 +8,10 @@ import { strategyFor } from './strategies/index.js';
 
 const optimal: StrategySettings = { name: 'optimal', mentorCoverage: true, alternates: 1 };
 
-function tablesFor(spec: MatrixSpec, options: { settings?: StrategySettings; locked?: PairIndex[]; kept?: PairIndex[] } = {}) {
+function tablesFor(
+  spec: MatrixSpec,
+  options: { settings?: StrategySettings; locked?: PairIndex[]; kept?: PairIndex[] } = {},
+) {
   const matrix = makeMatrix(spec);
   const settings = options.settings ?? optimal;
   const fixed = [...(options.locked ?? []), ...(options.kept ?? [])];
@@ -19,20 +22,44 @@ function tablesFor(spec: MatrixSpec, options: { settings?: StrategySettings; loc
 describe('result tables', () => {
   it('lists pairs with emails and score first, then names, round, rank, rule columns and locked', () => {
     const { pairs } = tablesFor({ scores: [[7]], ruleLabel: 'Same profession' });
-    expect(pairs.header).toEqual(['mentor email', 'mentee email', 'score', 'mentor name', 'mentee name', 'round', 'rank for mentee', 'Same profession', 'locked']);
-    expect(pairs.rows).toEqual([['mentor.00@example.org', 'mentee.00@example.org', 7, 'Mentor 0', 'Mentee 0', '', 1, 7, '']]);
+    expect(pairs.header).toEqual([
+      'mentor email',
+      'mentee email',
+      'score',
+      'mentor name',
+      'mentee name',
+      'round',
+      'rank for mentee',
+      'Same profession',
+      'locked',
+    ]);
+    expect(pairs.rows).toEqual([
+      ['mentor.00@example.org', 'mentee.00@example.org', 7, 'Mentor 0', 'Mentee 0', '', 1, 7, ''],
+    ]);
   });
 
   it('keeps "score" the rules\' points with the rounds strategy, and gives the bonus and the sum in labelled columns', () => {
-    const { pairs } = tablesFor({ scores: [[7]], ruleLabel: 'Same profession' }, { settings: { name: 'rounds', rounds: 2, unmatchedBonus: 6 } });
+    const { pairs } = tablesFor(
+      { scores: [[7]], ruleLabel: 'Same profession' },
+      { settings: { name: 'rounds', rounds: 2, unmatchedBonus: 6 } },
+    );
     expect(pairs.header).toEqual([
-      'mentor email', 'mentee email', 'score', 'mentor name', 'mentee name', 'round', 'rank for mentee', 'Same profession',
-      'unmatched bonus', 'score with unmatched bonus', 'locked',
+      'mentor email',
+      'mentee email',
+      'score',
+      'mentor name',
+      'mentee name',
+      'round',
+      'rank for mentee',
+      'Same profession',
+      'unmatched bonus',
+      'score with unmatched bonus',
+      'locked',
     ]);
     expect(pairs.rows[0].slice(2)).toEqual([7, 'Mentor 0', 'Mentee 0', 1, 1, 7, 6, 13, '']);
   });
 
-  it('gives the summary\'s totals with and without the bonus, per round, for the rounds strategy', () => {
+  it("gives the summary's totals with and without the bonus, per round, for the rounds strategy", () => {
     const { summary } = tablesFor({ scores: [[7]] }, { settings: { name: 'rounds', rounds: 2, unmatchedBonus: 6 } });
     expect(summary.rows).toContainEqual(['total score', 7]);
     expect(summary.rows).toContainEqual(['total score with unmatched bonus', 13]);
@@ -41,12 +68,27 @@ describe('result tables', () => {
   });
 
   it('marks locked pairs and pairs kept from an earlier result', () => {
-    const { pairs } = tablesFor({ scores: [[1, 9], [9, 1]] }, { locked: [{ mentee: 0, mentor: 0 }], kept: [{ mentee: 1, mentor: 1 }] });
+    const { pairs } = tablesFor(
+      {
+        scores: [
+          [1, 9],
+          [9, 1],
+        ],
+      },
+      { locked: [{ mentee: 0, mentor: 0 }], kept: [{ mentee: 1, mentor: 1 }] },
+    );
     expect(pairs.rows.map((row) => row.at(-1))).toEqual(['locked', 'kept from earlier']);
   });
 
   it('writes one mail-merge row per person with as many match columns as the busiest person needs', () => {
-    const { mentors, mentees } = tablesFor({ scores: [[5, 4], [3, null]], mentorCapacity: [2, 1], menteeCapacity: [2, 1] });
+    const { mentors, mentees } = tablesFor({
+      scores: [
+        [5, 4],
+        [3, null],
+      ],
+      mentorCapacity: [2, 1],
+      menteeCapacity: [2, 1],
+    });
     expect(mentors.header).toHaveLength(4 + 2 * 4);
     expect(mentors.rows[0].slice(0, 8)).toEqual([
       'Mentor',
@@ -58,14 +100,32 @@ describe('result tables', () => {
       'mentee job 0',
       'Bio of mentee 0',
     ]);
-    expect(mentees.rows[1]).toEqual(['Mentee', '1', 'mentee.01@example.org', 1, 'Mentor 0', 'mentor.00@example.org', 'mentor job 0', 'Bio of mentor 0', '', '', '', '']);
+    expect(mentees.rows[1]).toEqual([
+      'Mentee',
+      '1',
+      'mentee.01@example.org',
+      1,
+      'Mentor 0',
+      'mentor.00@example.org',
+      'mentor job 0',
+      'Bio of mentor 0',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('gives each unmatched person a reason in words', () => {
     const { unmatched } = tablesFor({ scores: [[5], [5], [null]], menteeCapacity: [1, 1, 1] });
     expect(unmatched.header).toEqual(['role', 'name', 'email', 'reason']);
     expect(unmatched.rows).toEqual([
-      ['mentee', 'Mentee 1', 'mentee.01@example.org', 'Every eligible mentor is full: Mentor 0 (with Mentee 0); giving them one would have left someone else unmatched.'],
+      [
+        'mentee',
+        'Mentee 1',
+        'mentee.01@example.org',
+        'Every eligible mentor is full: Mentor 0 (with Mentee 0); giving them one would have left someone else unmatched.',
+      ],
       ['mentee', 'Mentee 2', 'mentee.02@example.org', 'No eligible mentor (candidates removed by Test exclusion: 1).'],
     ]);
   });

@@ -41,7 +41,8 @@ function lastName(person: Participant, header: string | undefined): Cell {
 function scoreRuleColumns(result: MatchResult): { ruleId: string; label: string }[] {
   if (result.scoreRules) return [...result.scoreRules];
   const seen = new Map<string, string>();
-  for (const pair of result.pairs) for (const c of pair.contributions) if (!seen.has(c.ruleId)) seen.set(c.ruleId, c.label);
+  for (const pair of result.pairs)
+    for (const c of pair.contributions) if (!seen.has(c.ruleId)) seen.set(c.ruleId, c.label);
   return [...seen].map(([ruleId, label]) => ({ ruleId, label }));
 }
 
@@ -79,12 +80,18 @@ function pairsTable(result: MatchResult): Table {
 }
 
 /** One row per person, like the reference system's mentors-list.csv, ready for a mail merge. */
-function peopleTable(source: string, people: readonly PersonOutcome[], result: MatchResult, role: 'mentor' | 'mentee'): Table {
+function peopleTable(
+  source: string,
+  people: readonly PersonOutcome[],
+  result: MatchResult,
+  role: 'mentor' | 'mentee',
+): Table {
   const own = result.profileColumns?.[role];
   const theirs = result.profileColumns?.[role === 'mentor' ? 'mentee' : 'mentor'];
   const widest = people.reduce((max, p) => Math.max(max, p.partners.length), 0);
   const header = ['first name', 'last name', 'email address', 'number of matches'];
-  for (let k = 1; k <= widest; k++) header.push(`match ${k} name`, `match ${k} email`, `match ${k} job title`, `match ${k} biography`);
+  for (let k = 1; k <= widest; k++)
+    header.push(`match ${k} name`, `match ${k} email`, `match ${k} job title`, `match ${k} biography`);
   const rows = people.map((outcome): Cell[] => {
     const person = outcome.participant;
     const row: Cell[] = [person.firstName, lastName(person, own?.lastName), emailOf(person), outcome.partners.length];
@@ -134,12 +141,17 @@ function summaryTable(result: MatchResult): Table {
   ] as const) {
     rows.push([plural, side.total], [`${plural} with a ${partner}`, side.matched]);
     rows.push([`most ${plural} possible with a ${partner}`, side.bestPossible ?? '']);
-    side.countsByMatches.forEach((count, k) => rows.push([`${plural} with ${k} ${k === 1 ? partner : `${partner}s`}`, count]));
+    side.countsByMatches.forEach((count, k) =>
+      rows.push([`${plural} with ${k} ${k === 1 ? partner : `${partner}s`}`, count]),
+    );
   }
   rows.push(['pairs', summary.pairCount], ['total score', summary.totalScore]);
   rows.push(['mean score', summary.meanScore ?? ''], ['lowest score', summary.minScore ?? '']);
   if (summary.totalScoreWithBonus !== null && summary.totalScoreWithBonus !== undefined) {
-    rows.push(['total unmatched bonus', summary.totalBonus ?? ''], ['total score with unmatched bonus', summary.totalScoreWithBonus]);
+    rows.push(
+      ['total unmatched bonus', summary.totalBonus ?? ''],
+      ['total score with unmatched bonus', summary.totalScoreWithBonus],
+    );
   }
   for (const r of summary.rounds ?? []) {
     rows.push(
@@ -149,7 +161,8 @@ function summaryTable(result: MatchResult): Table {
     );
   }
   for (const headline of summary.headlines) rows.push(['note', headline]);
-  for (const d of result.droppedEarlierPairs) rows.push(['earlier pair not kept', `${d.mentorId} with ${d.menteeId}: ${d.reason}`]);
+  for (const d of result.droppedEarlierPairs)
+    rows.push(['earlier pair not kept', `${d.mentorId} with ${d.menteeId}: ${d.reason}`]);
   for (const p of result.problems) rows.push([`${p.severity}: ${p.code}`, p.message]);
   return table('Summary', ['label', 'value'], rows);
 }

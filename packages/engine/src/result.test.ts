@@ -15,7 +15,7 @@ function run(spec: MatrixSpec, settings: StrategySettings = optimal) {
 }
 
 describe('match result', () => {
-  it('gives each pair its rule contributions, its score (the rules\' points), the bonus apart, and its round', () => {
+  it("gives each pair its rule contributions, its score (the rules' points), the bonus apart, and its round", () => {
     const result = run({ scores: [[7]] }, rounds);
     expect(result.pairs).toHaveLength(1);
     expect(result.pairs[0]).toMatchObject({ score: 7, bonus: 6, scoreWithBonus: 13, round: 1, locked: false });
@@ -24,7 +24,14 @@ describe('match result', () => {
 
   it('ranks a chosen mentor among the mentee’s eligible mentors, ties sharing a rank', () => {
     // Mentee 0 must take mentor 2 (score 3) so that mentees 1 and 2 can have mentors 0 and 1.
-    const result = run({ scores: [[9, 9, 3], [5, 5, null], [4, 4, null]], mentorCapacity: 1 });
+    const result = run({
+      scores: [
+        [9, 9, 3],
+        [5, 5, null],
+        [4, 4, null],
+      ],
+      mentorCapacity: 1,
+    });
     const ofMentee0 = result.pairs.find((p) => p.mentee.index === 0)!;
     expect(ofMentee0.mentor.index).toBe(2);
     expect(ofMentee0.rankForMentee).toBe(3);
@@ -45,10 +52,19 @@ describe('match result', () => {
   });
 
   it('gives every person an outcome: partners, or a reason', () => {
-    const result = run({ scores: [[1, null], [null, null], [2, null]], mentorCapacity: [1, 1], menteeCapacity: [1, 1, 0] });
+    const result = run({
+      scores: [
+        [1, null],
+        [null, null],
+        [2, null],
+      ],
+      mentorCapacity: [1, 1],
+      menteeCapacity: [1, 1, 0],
+    });
     expect(result.mentees).toHaveLength(3);
     expect(result.mentors).toHaveLength(2);
-    for (const person of [...result.mentees, ...result.mentors]) expect(person.partners.length > 0).not.toBe(person.reason !== null);
+    for (const person of [...result.mentees, ...result.mentors])
+      expect(person.partners.length > 0).not.toBe(person.reason !== null);
   });
 
   it('explains a capacity of 0', () => {
@@ -82,7 +98,15 @@ describe('match result', () => {
   });
 
   it('summarises coverage per number of matches, scores, and the best possible coverage', () => {
-    const result = run({ scores: [[4, 2], [6, null], [null, null]], mentorCapacity: [2, 1], menteeCapacity: 2 });
+    const result = run({
+      scores: [
+        [4, 2],
+        [6, null],
+        [null, null],
+      ],
+      mentorCapacity: [2, 1],
+      menteeCapacity: 2,
+    });
     const { summary } = result;
     expect(summary.mentees).toEqual({ total: 3, matched: 2, countsByMatches: [1, 1, 1], bestPossible: 2 });
     expect(summary.mentors).toEqual({ total: 2, matched: 2, countsByMatches: [0, 1, 1], bestPossible: 2 });
@@ -90,7 +114,7 @@ describe('match result', () => {
     expect(summary.headlines[0]).toBe('2 of 3 mentees have a mentor; this is the most possible.');
   });
 
-  it('keeps the rounds\' unmatched bonus out of the total score and gives it apart, per round and overall', () => {
+  it("keeps the rounds' unmatched bonus out of the total score and gives it apart, per round and overall", () => {
     // Round 1: mentee 0 with mentor 0 (7 + 6); round 2: mentee 0 with mentor 1 (3 + 6: mentor 1 has no partner yet).
     const result = run({ scores: [[7, 3]], menteeCapacity: 2 }, { name: 'rounds', rounds: 2, unmatchedBonus: 6 });
     const { summary } = result;
@@ -111,7 +135,15 @@ describe('match result', () => {
   });
 
   it('says how far the rounds fall short of the most possible', () => {
-    const result = run({ scores: [[10, 0], [9, null]] }, { name: 'rounds', rounds: 1, unmatchedBonus: 0 });
+    const result = run(
+      {
+        scores: [
+          [10, 0],
+          [9, null],
+        ],
+      },
+      { name: 'rounds', rounds: 1, unmatchedBonus: 0 },
+    );
     expect(result.summary.headlines[0]).toBe('1 of 2 mentees has a mentor; the most possible is 2.');
   });
 });

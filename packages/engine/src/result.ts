@@ -76,8 +76,13 @@ export function buildResult(input: BuildResultInput): MatchResult {
     };
   });
 
-  const partnersOf = (role: 'mentor' | 'mentee', index: number) => (role === 'mentor' ? mentorPartners : menteePartners)[index];
-  const outcomeFor = (person: Participant, partners: readonly Participant[], alternates: PersonOutcome['alternates']): PersonOutcome => ({
+  const partnersOf = (role: 'mentor' | 'mentee', index: number) =>
+    (role === 'mentor' ? mentorPartners : menteePartners)[index];
+  const outcomeFor = (
+    person: Participant,
+    partners: readonly Participant[],
+    alternates: PersonOutcome['alternates'],
+  ): PersonOutcome => ({
     participant: person,
     partners,
     reason: partners.length > 0 ? null : unmatchedReason(matrix, person, partnersOf, settings),

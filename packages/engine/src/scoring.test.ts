@@ -20,7 +20,11 @@ const scoreOnly = (when: Condition, extra: Partial<RuleSetInput> = {}) =>
 /** score[mentee][mentor] for eligible pairs, null for ineligible ones. */
 function grid(mentors: Participant[], mentees: Participant[], rules: RuleSet): (number | null)[][] {
   const matrix = scorePairs(mentors, mentees, rules);
-  return mentees.map((_, i) => mentors.map((_, j) => (isEligiblePair(matrix, i * mentors.length + j) ? pairScore(matrix, i * mentors.length + j) : null)));
+  return mentees.map((_, i) =>
+    mentors.map((_, j) =>
+      isEligiblePair(matrix, i * mentors.length + j) ? pairScore(matrix, i * mentors.length + j) : null,
+    ),
+  );
 }
 
 const mentorsWith = (field: string, values: Cell[]) => values.map((v, i) => person('mentor', i, { [field]: v }));
@@ -38,7 +42,9 @@ describe('scorePairs: conditions', () => {
   it('same: compares columns with different names on each side', () => {
     const mentors = [person('mentor', 0, { 'home team': 'X' })];
     const mentees = [person('mentee', 0, { 'wanted team': 'x' })];
-    expect(grid(mentors, mentees, scoreOnly({ type: 'same', mentor: 'home team', mentee: 'wanted team' }))).toEqual([[5]]);
+    expect(grid(mentors, mentees, scoreOnly({ type: 'same', mentor: 'home team', mentee: 'wanted team' }))).toEqual([
+      [5],
+    ]);
   });
 
   it('different: true only when both values are present and differ', () => {
@@ -54,7 +60,9 @@ describe('scorePairs: conditions', () => {
       { type: 'gap', mentor: 'grade', mentee: 'grade', ladder: 'g', equals: 1 },
       { ladders: { g: ['Low', 'Mid', 'High'] }, ladderAliases: { g: { M: 'Mid' } } },
     );
-    expect(grid(mentorsWith('grade', ['Mid', 'high', 'm', 'Top']), menteesWith('grade', ['LOW', 'Mid', 'Nope']), rules)).toEqual([
+    expect(
+      grid(mentorsWith('grade', ['Mid', 'high', 'm', 'Top']), menteesWith('grade', ['LOW', 'Mid', 'Nope']), rules),
+    ).toEqual([
       [5, 0, 5, 0],
       [0, 5, 0, 0],
       [0, 0, 0, 0],
@@ -68,29 +76,63 @@ describe('scorePairs: conditions', () => {
 
   it('overlap: a single value against a list column', () => {
     const rules = scoreOnly({ type: 'overlap', mentor: 'traits', mentee: 'wanted', menteeSeparator: null });
-    expect(grid(mentorsWith('traits', ['Gay, Non-binary', 'Transgender', '']), menteesWith('wanted', ['non-binary', 'Gay, Transgender']), rules)).toEqual([
+    expect(
+      grid(
+        mentorsWith('traits', ['Gay, Non-binary', 'Transgender', '']),
+        menteesWith('wanted', ['non-binary', 'Gay, Transgender']),
+        rules,
+      ),
+    ).toEqual([
       [5, 0, 0],
       [0, 0, 0],
     ]);
   });
 
   it('overlap: two list columns with a configurable separator', () => {
-    const rules = scoreOnly({ type: 'overlap', mentor: 'langs', mentee: 'langs', mentorSeparator: ';', menteeSeparator: ';' });
-    expect(grid(mentorsWith('langs', ['Welsh; English', 'French']), menteesWith('langs', ['english;Gaelic', 'German']), rules)).toEqual([
+    const rules = scoreOnly({
+      type: 'overlap',
+      mentor: 'langs',
+      mentee: 'langs',
+      mentorSeparator: ';',
+      menteeSeparator: ';',
+    });
+    expect(
+      grid(
+        mentorsWith('langs', ['Welsh; English', 'French']),
+        menteesWith('langs', ['english;Gaelic', 'German']),
+        rules,
+      ),
+    ).toEqual([
       [5, 0],
       [0, 0],
     ]);
   });
 
   it('overlap: splits on a line break', () => {
-    const rules = scoreOnly({ type: 'overlap', mentor: 'skills', mentee: 'skills', mentorSeparator: '\n', menteeSeparator: '\n' });
-    expect(grid(mentorsWith('skills', ['Coaching\nData  analysis']), menteesWith('skills', ['data analysis', 'Coaching data']), rules)).toEqual([[5], [0]]);
+    const rules = scoreOnly({
+      type: 'overlap',
+      mentor: 'skills',
+      mentee: 'skills',
+      mentorSeparator: '\n',
+      menteeSeparator: '\n',
+    });
+    expect(
+      grid(
+        mentorsWith('skills', ['Coaching\nData  analysis']),
+        menteesWith('skills', ['data analysis', 'Coaching data']),
+        rules,
+      ),
+    ).toEqual([[5], [0]]);
   });
 
   it('overlap: works with more distinct values than one 32-bit word', () => {
     const values = Array.from({ length: 40 }, (_, i) => `v${i}`);
     const rules = scoreOnly({ type: 'overlap', mentor: 'tags', mentee: 'tags' });
-    const scores = grid(mentorsWith('tags', [values.slice(0, 20).join(','), values.slice(20).join(',')]), menteesWith('tags', ['v39']), rules);
+    const scores = grid(
+      mentorsWith('tags', [values.slice(0, 20).join(','), values.slice(20).join(',')]),
+      menteesWith('tags', ['v39']),
+      rules,
+    );
     expect(scores).toEqual([[0, 5]]);
   });
 
@@ -99,8 +141,20 @@ describe('scorePairs: conditions', () => {
     const mentees = [person('mentee', 0, { keen: ' YES' }), person('mentee', 1, { keen: null })];
     const rules = ruleSet({
       rules: [
-        { id: 'senior', label: 'Senior', kind: 'score', when: { type: 'equals', side: 'mentor', column: 'senior', value: 'yes' }, points: 1 },
-        { id: 'keen', label: 'Keen', kind: 'score', when: { type: 'equals', side: 'mentee', column: 'keen', value: 'yes' }, points: 10 },
+        {
+          id: 'senior',
+          label: 'Senior',
+          kind: 'score',
+          when: { type: 'equals', side: 'mentor', column: 'senior', value: 'yes' },
+          points: 1,
+        },
+        {
+          id: 'keen',
+          label: 'Keen',
+          kind: 'score',
+          when: { type: 'equals', side: 'mentee', column: 'keen', value: 'yes' },
+          points: 10,
+        },
       ],
     });
     expect(grid(mentors, mentees, rules)).toEqual([
@@ -110,13 +164,46 @@ describe('scorePairs: conditions', () => {
   });
 
   it('all, any and not combine conditions', () => {
-    const mentors = mentorsWith('x', ['a', 'b', 'c']).map((p, i) => ({ ...p, fields: { ...p.fields, y: i === 2 ? 'on' : 'off' } }));
+    const mentors = mentorsWith('x', ['a', 'b', 'c']).map((p, i) => ({
+      ...p,
+      fields: { ...p.fields, y: i === 2 ? 'on' : 'off' },
+    }));
     const mentees = menteesWith('x', ['a']);
     const rules = ruleSet({
       rules: [
-        { id: 'all', label: 'All', kind: 'score', points: 1, when: { type: 'all', of: [{ type: 'different', mentor: 'x', mentee: 'x' }, { type: 'equals', side: 'mentor', column: 'y', value: 'on' }] } },
-        { id: 'any', label: 'Any', kind: 'score', points: 10, when: { type: 'any', of: [{ type: 'same', mentor: 'x', mentee: 'x' }, { type: 'equals', side: 'mentor', column: 'y', value: 'on' }] } },
-        { id: 'not', label: 'Not', kind: 'score', points: 100, when: { type: 'not', condition: { type: 'same', mentor: 'x', mentee: 'x' } } },
+        {
+          id: 'all',
+          label: 'All',
+          kind: 'score',
+          points: 1,
+          when: {
+            type: 'all',
+            of: [
+              { type: 'different', mentor: 'x', mentee: 'x' },
+              { type: 'equals', side: 'mentor', column: 'y', value: 'on' },
+            ],
+          },
+        },
+        {
+          id: 'any',
+          label: 'Any',
+          kind: 'score',
+          points: 10,
+          when: {
+            type: 'any',
+            of: [
+              { type: 'same', mentor: 'x', mentee: 'x' },
+              { type: 'equals', side: 'mentor', column: 'y', value: 'on' },
+            ],
+          },
+        },
+        {
+          id: 'not',
+          label: 'Not',
+          kind: 'score',
+          points: 100,
+          when: { type: 'not', condition: { type: 'same', mentor: 'x', mentee: 'x' } },
+        },
       ],
     });
     expect(grid(mentors, mentees, rules)).toEqual([[10, 100, 111]]);
@@ -128,7 +215,16 @@ describe('scorePairs: eligibility', () => {
   const mentees = menteesWith('org', ['A', 'B']);
 
   it('an exclusion rule makes the pairs where it holds ineligible', () => {
-    const rules = ruleSet({ rules: [{ id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } }] });
+    const rules = ruleSet({
+      rules: [
+        {
+          id: 'org',
+          label: 'Same organisation',
+          kind: 'exclude',
+          when: { type: 'same', mentor: 'org', mentee: 'org' },
+        },
+      ],
+    });
     expect(grid(mentors, mentees, rules)).toEqual([
       [null, 0, 0],
       [0, null, 0],
@@ -170,12 +266,28 @@ describe('scorePairs: explanations', () => {
   const rules = ruleSet({
     rules: [
       { id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } },
-      { id: 'prof', label: 'Same profession', kind: 'score', when: { type: 'same', mentor: 'prof', mentee: 'prof' }, points: 10 },
-      { id: 'any', label: 'Anyone', kind: 'score', when: { type: 'not', condition: { type: 'same', mentor: 'none', mentee: 'none' } }, points: 1 },
+      {
+        id: 'prof',
+        label: 'Same profession',
+        kind: 'score',
+        when: { type: 'same', mentor: 'prof', mentee: 'prof' },
+        points: 10,
+      },
+      {
+        id: 'any',
+        label: 'Anyone',
+        kind: 'score',
+        when: { type: 'not', condition: { type: 'same', mentor: 'none', mentee: 'none' } },
+        points: 1,
+      },
     ],
     forbiddenPairs: [{ mentor: 'mentor.1@example.org', mentee: 'mentee.0@example.org' }],
   });
-  const mentors = [person('mentor', 0, { org: 'A', prof: 'P' }), person('mentor', 1, { org: 'B', prof: 'P' }), person('mentor', 2, { org: 'C', prof: 'Q' })];
+  const mentors = [
+    person('mentor', 0, { org: 'A', prof: 'P' }),
+    person('mentor', 1, { org: 'B', prof: 'P' }),
+    person('mentor', 2, { org: 'C', prof: 'Q' }),
+  ];
   const mentees = [person('mentee', 0, { org: 'A', prof: 'P' })];
   const matrix = scorePairs(mentors, mentees, rules);
 
@@ -209,7 +321,11 @@ describe('scorePairs: explanations', () => {
 describe('scorePairs: reusing arrays', () => {
   const mentors = mentorsWith('org', ['A', 'B']);
   const mentees = menteesWith('org', ['A']);
-  const exclude = ruleSet({ rules: [{ id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } }] });
+  const exclude = ruleSet({
+    rules: [
+      { id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'org', mentee: 'org' } },
+    ],
+  });
   const score = scoreOnly({ type: 'same', mentor: 'org', mentee: 'org' });
 
   it("refills an earlier matrix's codes of the same size, clearing what was there", () => {
@@ -250,24 +366,53 @@ describe('scorePairs: pair codes', () => {
   /** Person i has column c<r> = "x" exactly where bit r of `bits(i)` is set; others differ per side. */
   const numbered = (role: 'mentor' | 'mentee', count: number, rules: number, bits: (i: number) => number = (i) => i) =>
     Array.from({ length: count }, (_, i) =>
-      person(role, i, Object.fromEntries(Array.from({ length: rules }, (_, r) => [`c${r}`, (bits(i) >> r) & 1 ? 'x' : role]))),
+      person(
+        role,
+        i,
+        Object.fromEntries(Array.from({ length: rules }, (_, r) => [`c${r}`, (bits(i) >> r) & 1 ? 'x' : role])),
+      ),
     );
   const everyBit = () => -1;
 
   it('keeps one byte per pair while the rule set has at most 255 different scores', () => {
-    const eight = scorePairs(numbered('mentor', 256, 8), numbered('mentee', 1, 8, everyBit), ruleSet({ rules: manyRules(8) }));
+    const eight = scorePairs(
+      numbered('mentor', 256, 8),
+      numbered('mentee', 1, 8, everyBit),
+      ruleSet({ rules: manyRules(8) }),
+    );
     // Scores 0..255 are 256 values: one more than a byte's 255 non-zero codes.
     expect(eight.codes).toBeInstanceOf(Uint16Array);
-    expect(Array.from(eight.codes, (code) => eight.scoreOfCode[code])).toEqual(Array.from({ length: 256 }, (_, j) => j));
-    const seven = scorePairs(numbered('mentor', 128, 7), numbered('mentee', 1, 7, everyBit), ruleSet({ rules: manyRules(7) }));
+    expect(Array.from(eight.codes, (code) => eight.scoreOfCode[code])).toEqual(
+      Array.from({ length: 256 }, (_, j) => j),
+    );
+    const seven = scorePairs(
+      numbered('mentor', 128, 7),
+      numbered('mentee', 1, 7, everyBit),
+      ruleSet({ rules: manyRules(7) }),
+    );
     expect(seven.codes).toBeInstanceOf(Uint8Array);
-    expect(Array.from(seven.codes, (code) => seven.scoreOfCode[code])).toEqual(Array.from({ length: 128 }, (_, j) => j));
+    expect(Array.from(seven.codes, (code) => seven.scoreOfCode[code])).toEqual(
+      Array.from({ length: 128 }, (_, j) => j),
+    );
   });
 
   it('codes scores in ascending order, and a minimum score makes the pairs under it ineligible', () => {
-    const matrix = scorePairs(numbered('mentor', 8, 3), numbered('mentee', 1, 3, everyBit), ruleSet({ rules: manyRules(3), minScore: 3 }));
+    const matrix = scorePairs(
+      numbered('mentor', 8, 3),
+      numbered('mentee', 1, 3, everyBit),
+      ruleSet({ rules: manyRules(3), minScore: 3 }),
+    );
     expect(Array.from(matrix.scoreOfCode).slice(1)).toEqual([3, 4, 5, 6, 7]);
-    expect(Array.from({ length: 8 }, (_, j) => (isEligiblePair(matrix, j) ? pairScore(matrix, j) : null))).toEqual([null, null, null, 3, 4, 5, 6, 7]);
+    expect(Array.from({ length: 8 }, (_, j) => (isEligiblePair(matrix, j) ? pairScore(matrix, j) : null))).toEqual([
+      null,
+      null,
+      null,
+      3,
+      4,
+      5,
+      6,
+      7,
+    ]);
   });
 
   it('scores rule sets with more weighted rules than can be tabulated, pair by pair', () => {
@@ -279,7 +424,8 @@ describe('scorePairs: pair codes', () => {
     mentees.forEach((mentee, i) =>
       mentors.forEach((mentor, j) => {
         let expected = 0;
-        for (let r = 0; r < rules; r++) if (mentor.fields?.[`c${r}`] === 'x' && mentee.fields?.[`c${r}`] === 'x') expected += 2 ** r;
+        for (let r = 0; r < rules; r++)
+          if (mentor.fields?.[`c${r}`] === 'x' && mentee.fields?.[`c${r}`] === 'x') expected += 2 ** r;
         const k = i * mentors.length + j;
         expect(isEligiblePair(matrix, k)).toBe(expected >= 2);
         if (expected >= 2) expect(pairScore(matrix, k)).toBe(expected);
@@ -291,8 +437,14 @@ describe('scorePairs: pair codes', () => {
 });
 
 describe('scorePairs: progress and cancelling', () => {
-  const mentors = mentorsWith('x', Array.from({ length: 10 }, () => 'a'));
-  const mentees = menteesWith('x', Array.from({ length: 600 }, () => 'a'));
+  const mentors = mentorsWith(
+    'x',
+    Array.from({ length: 10 }, () => 'a'),
+  );
+  const mentees = menteesWith(
+    'x',
+    Array.from({ length: 600 }, () => 'a'),
+  );
 
   it('reports scoring progress from 0 to 1', () => {
     const seen: Progress[] = [];
@@ -301,7 +453,7 @@ describe('scorePairs: progress and cancelling', () => {
     expect(seen.every((p) => p.phase === 'scoring')).toBe(true);
   });
 
-  it('stops with the signal\'s reason when the signal aborts', () => {
+  it("stops with the signal's reason when the signal aborts", () => {
     const controller = new AbortController();
     const reason = new Error('stop');
     const run = () =>
@@ -331,7 +483,12 @@ function naiveNumber(cell: Cell, ladder: string | undefined): number {
   return Number(cell.trim());
 }
 const naiveList = (cell: Cell, separator: string | null) =>
-  separator === null ? [text(cell)].filter((v) => v) : (cell === null ? '' : String(cell)).split(separator).map((v) => text(v)).filter((v) => v);
+  separator === null
+    ? [text(cell)].filter((v) => v)
+    : (cell === null ? '' : String(cell))
+        .split(separator)
+        .map((v) => text(v))
+        .filter((v) => v);
 // `compare: "exact"`: the text as written, a blank cell being the empty text.
 const asWritten = (cell: Cell) => (cell === null ? '' : String(cell));
 const exactList = (cell: Cell, separator: string | null) =>
@@ -342,7 +499,8 @@ function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boo
   switch (c.type) {
     case 'same':
     case 'different': {
-      if (c.compare === 'exact') return (asWritten(field(mentor, c.mentor)) === asWritten(field(mentee, c.mentee))) === (c.type === 'same');
+      if (c.compare === 'exact')
+        return (asWritten(field(mentor, c.mentor)) === asWritten(field(mentee, c.mentee))) === (c.type === 'same');
       const a = text(field(mentor, c.mentor));
       const b = text(field(mentee, c.mentee));
       return a !== '' && b !== '' && (a === b) === (c.type === 'same');
@@ -350,19 +508,26 @@ function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boo
     case 'gap': {
       const gap = naiveNumber(field(mentor, c.mentor), c.ladder) - naiveNumber(field(mentee, c.mentee), c.ladder);
       if (Number.isNaN(gap)) return false;
-      return (c.equals === undefined || gap === c.equals) && (c.atLeast === undefined || gap >= c.atLeast) && (c.atMost === undefined || gap <= c.atMost);
+      return (
+        (c.equals === undefined || gap === c.equals) &&
+        (c.atLeast === undefined || gap >= c.atLeast) &&
+        (c.atMost === undefined || gap <= c.atMost)
+      );
     }
     case 'overlap': {
       if (c.compare === 'exact') {
         const offered = exactList(field(mentor, c.mentor), c.mentorSeparator === undefined ? ',' : c.mentorSeparator);
-        return exactList(field(mentee, c.mentee), c.menteeSeparator === undefined ? ',' : c.menteeSeparator).some((v) => offered.includes(v));
+        return exactList(field(mentee, c.mentee), c.menteeSeparator === undefined ? ',' : c.menteeSeparator).some((v) =>
+          offered.includes(v),
+        );
       }
       const wanted = naiveList(field(mentee, c.mentee), c.menteeSeparator === undefined ? ',' : c.menteeSeparator);
       const offered = naiveList(field(mentor, c.mentor), c.mentorSeparator === undefined ? ',' : c.mentorSeparator);
       return wanted.some((v) => offered.includes(v));
     }
     case 'equals':
-      if (c.compare === 'exact') return asWritten(field(c.side === 'mentor' ? mentor : mentee, c.column)) === asWritten(c.value);
+      if (c.compare === 'exact')
+        return asWritten(field(c.side === 'mentor' ? mentor : mentee, c.column)) === asWritten(c.value);
       return text(field(c.side === 'mentor' ? mentor : mentee, c.column)) === text(c.value);
     case 'all':
       return c.of.every((child) => naiveHolds(child, mentor, mentee));
@@ -373,13 +538,41 @@ function naiveHolds(c: Condition, mentor: Participant, mentee: Participant): boo
   }
 }
 
-const cellArb = fc.constantFrom<Cell>(null, '', 'a', 'A ', 'b', 'a, b', 'b,c', 'a,b', ' b', 'L1', 'l2', 'L3', ' L4', 'one', 'zz', '1', '2', 3, 0, 'yes', 'YES', 'no');
+const cellArb = fc.constantFrom<Cell>(
+  null,
+  '',
+  'a',
+  'A ',
+  'b',
+  'a, b',
+  'b,c',
+  'a,b',
+  ' b',
+  'L1',
+  'l2',
+  'L3',
+  ' L4',
+  'one',
+  'zz',
+  '1',
+  '2',
+  3,
+  0,
+  'yes',
+  'YES',
+  'no',
+);
 const columns = ['c1', 'c2', 'c3'];
 const columnArb = fc.constantFrom(...columns);
 const compareArb = fc.constantFrom('loose' as const, 'exact' as const);
 const leafArb: fc.Arbitrary<Condition> = fc.oneof(
   fc.record(
-    { type: fc.constantFrom('same' as const, 'different' as const), mentor: columnArb, mentee: columnArb, compare: compareArb },
+    {
+      type: fc.constantFrom('same' as const, 'different' as const),
+      mentor: columnArb,
+      mentee: columnArb,
+      compare: compareArb,
+    },
     { requiredKeys: ['type', 'mentor', 'mentee'] },
   ),
   fc.record(
@@ -420,57 +613,92 @@ const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ condition: Condition }
   condition: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leafArb,
-    fc.record({ type: fc.constantFrom('all' as const, 'any' as const), of: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({
+      type: fc.constantFrom('all' as const, 'any' as const),
+      of: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }),
+    }),
     fc.record({ type: fc.constant('not' as const), condition: tie('condition') }),
   ),
 })).condition;
-const ruleArb = fc.record({ kind: fc.constantFrom('exclude' as const, 'score' as const), when: conditionArb, points: fc.integer({ min: 0, max: 20 }) });
+const ruleArb = fc.record({
+  kind: fc.constantFrom('exclude' as const, 'score' as const),
+  when: conditionArb,
+  points: fc.integer({ min: 0, max: 20 }),
+});
 const peopleArb = (role: 'mentor' | 'mentee') =>
-  fc.array(
-    fc.record({ c1: cellArb, c2: cellArb, c3: cellArb, same: fc.boolean(), capacity: fc.constantFrom(0, 1, 2, 2) }),
-    { minLength: 0, maxLength: 7 },
-  ).map((rows) =>
-    rows.map(({ same, capacity, ...fields }, i) => person(role, i, fields, { capacity, ...(same ? { id: `both.${i}@x.org` } : {}) })),
-  );
+  fc
+    .array(
+      fc.record({ c1: cellArb, c2: cellArb, c3: cellArb, same: fc.boolean(), capacity: fc.constantFrom(0, 1, 2, 2) }),
+      { minLength: 0, maxLength: 7 },
+    )
+    .map((rows) =>
+      rows.map(({ same, capacity, ...fields }, i) =>
+        person(role, i, fields, { capacity, ...(same ? { id: `both.${i}@x.org` } : {}) }),
+      ),
+    );
 
 describe('scorePairs agrees with a plain evaluator', () => {
   it('on random tables and rule sets', () => {
     fc.assert(
-      fc.property(peopleArb('mentor'), peopleArb('mentee'), fc.array(ruleArb, { maxLength: 5 }), fc.option(fc.integer({ min: 0, max: 25 })), (mentors, mentees, rawRules, minScore) => {
-        const rules = ruleSet({
-          ladders: { lad: ladderSteps },
-          ladderAliases: { lad: { one: 'L1' } },
-          rules: rawRules.map((r, i) =>
-            r.kind === 'score' ? { id: `r${i}`, label: `R${i}`, kind: 'score', when: r.when, points: r.points } : { id: `r${i}`, label: `R${i}`, kind: 'exclude', when: r.when },
-          ),
-          forbiddenPairs: mentors.length > 0 && mentees.length > 0 ? [{ mentor: mentors[0].id, mentee: mentees[mentees.length - 1].id }] : [],
-          ...(minScore === null ? {} : { minScore }),
-        });
-        const matrix = scorePairs(mentors, mentees, rules);
-        mentees.forEach((mentee, i) =>
-          mentors.forEach((mentor, j) => {
-            const score = rules.rules.reduce((sum, r) => (r.kind === 'score' && naiveHolds(r.when, mentor, mentee) ? sum + r.points : sum), 0);
-            const excluded = rules.rules.filter((r) => r.kind === 'exclude' && naiveHolds(r.when, mentor, mentee)).map((r) => r.id);
-            const eligible =
-              excluded.length === 0 &&
-              mentor.id !== mentee.id &&
-              !(j === 0 && i === mentees.length - 1) &&
-              mentor.capacity > 0 &&
-              mentee.capacity > 0 &&
-              (minScore === null || score >= minScore);
-            expect(isEligiblePair(matrix, i * mentors.length + j)).toBe(eligible);
-            if (eligible) expect(pairScore(matrix, i * mentors.length + j)).toBe(score);
-            const explained = matrix.explainPair(i, j);
-            expect(explained.score).toBe(score);
-            expect(explained.eligible).toBe(eligible);
-            expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
-          }),
-        );
-        const eligibleIn = (pairs: number[]) => pairs.filter((k) => isEligiblePair(matrix, k)).length;
-        const keys = (count: number, key: (k: number) => number) => Array.from({ length: count }, (_, k) => key(k));
-        mentees.forEach((_, i) => expect(matrix.eligibleCountByMentee[i]).toBe(eligibleIn(keys(mentors.length, (j) => i * mentors.length + j))));
-        mentors.forEach((_, j) => expect(matrix.eligibleCountByMentor[j]).toBe(eligibleIn(keys(mentees.length, (i) => i * mentors.length + j))));
-      }),
+      fc.property(
+        peopleArb('mentor'),
+        peopleArb('mentee'),
+        fc.array(ruleArb, { maxLength: 5 }),
+        fc.option(fc.integer({ min: 0, max: 25 })),
+        (mentors, mentees, rawRules, minScore) => {
+          const rules = ruleSet({
+            ladders: { lad: ladderSteps },
+            ladderAliases: { lad: { one: 'L1' } },
+            rules: rawRules.map((r, i) =>
+              r.kind === 'score'
+                ? { id: `r${i}`, label: `R${i}`, kind: 'score', when: r.when, points: r.points }
+                : { id: `r${i}`, label: `R${i}`, kind: 'exclude', when: r.when },
+            ),
+            forbiddenPairs:
+              mentors.length > 0 && mentees.length > 0
+                ? [{ mentor: mentors[0].id, mentee: mentees[mentees.length - 1].id }]
+                : [],
+            ...(minScore === null ? {} : { minScore }),
+          });
+          const matrix = scorePairs(mentors, mentees, rules);
+          mentees.forEach((mentee, i) =>
+            mentors.forEach((mentor, j) => {
+              const score = rules.rules.reduce(
+                (sum, r) => (r.kind === 'score' && naiveHolds(r.when, mentor, mentee) ? sum + r.points : sum),
+                0,
+              );
+              const excluded = rules.rules
+                .filter((r) => r.kind === 'exclude' && naiveHolds(r.when, mentor, mentee))
+                .map((r) => r.id);
+              const eligible =
+                excluded.length === 0 &&
+                mentor.id !== mentee.id &&
+                !(j === 0 && i === mentees.length - 1) &&
+                mentor.capacity > 0 &&
+                mentee.capacity > 0 &&
+                (minScore === null || score >= minScore);
+              expect(isEligiblePair(matrix, i * mentors.length + j)).toBe(eligible);
+              if (eligible) expect(pairScore(matrix, i * mentors.length + j)).toBe(score);
+              const explained = matrix.explainPair(i, j);
+              expect(explained.score).toBe(score);
+              expect(explained.eligible).toBe(eligible);
+              expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
+            }),
+          );
+          const eligibleIn = (pairs: number[]) => pairs.filter((k) => isEligiblePair(matrix, k)).length;
+          const keys = (count: number, key: (k: number) => number) => Array.from({ length: count }, (_, k) => key(k));
+          mentees.forEach((_, i) =>
+            expect(matrix.eligibleCountByMentee[i]).toBe(
+              eligibleIn(keys(mentors.length, (j) => i * mentors.length + j)),
+            ),
+          );
+          mentors.forEach((_, j) =>
+            expect(matrix.eligibleCountByMentor[j]).toBe(
+              eligibleIn(keys(mentees.length, (i) => i * mentors.length + j)),
+            ),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -52,10 +52,17 @@ export function summarise(
   const scores =
     `${pairs.length} ${pairs.length === 1 ? 'pair' : 'pairs'}, total score ${roundScore(totalScore)}, mean ${meanScore}, ` +
     `lowest ${minScore}` +
-    (withBonus ? ` (the rules' points; with the rounds' unmatched bonus the total is ${roundScore(totalScore + totalBonus)}).` : '.');
+    (withBonus
+      ? ` (the rules' points; with the rounds' unmatched bonus the total is ${roundScore(totalScore + totalBonus)}).`
+      : '.');
   const headlines = [
     coverageHeadline(menteeSide, 'mentees', 'a mentor', ''),
-    coverageHeadline(mentorSide, 'mentors', 'a mentee', menteeSide.bestPossible === null ? '' : ' while matching the most mentees'),
+    coverageHeadline(
+      mentorSide,
+      'mentors',
+      'a mentee',
+      menteeSide.bestPossible === null ? '' : ' while matching the most mentees',
+    ),
     pairs.length === 0 ? 'No pairs were made.' : scores,
   ];
   return {
@@ -74,7 +81,12 @@ export function summarise(
 }
 
 function roundSummaries(pairs: readonly MatchedPair[], rounds: number): RoundSummary[] {
-  const summaries = Array.from({ length: rounds }, (_, k) => ({ round: k + 1, pairCount: 0, totalScore: 0, totalScoreWithBonus: 0 }));
+  const summaries = Array.from({ length: rounds }, (_, k) => ({
+    round: k + 1,
+    pairCount: 0,
+    totalScore: 0,
+    totalScoreWithBonus: 0,
+  }));
   for (const pair of pairs) {
     if (pair.round === null || pair.round < 1 || pair.round > rounds) continue;
     const summary = summaries[pair.round - 1];
@@ -82,5 +94,9 @@ function roundSummaries(pairs: readonly MatchedPair[], rounds: number): RoundSum
     summary.totalScore += pair.score;
     summary.totalScoreWithBonus += pair.scoreWithBonus;
   }
-  return summaries.map((r) => ({ ...r, totalScore: roundScore(r.totalScore), totalScoreWithBonus: roundScore(r.totalScoreWithBonus) }));
+  return summaries.map((r) => ({
+    ...r,
+    totalScore: roundScore(r.totalScore),
+    totalScoreWithBonus: roundScore(r.totalScoreWithBonus),
+  }));
 }

@@ -56,10 +56,7 @@ export interface CompiledRule {
 const constant = (value: boolean, negate: boolean): FillResult => (value !== negate ? ALL_TRUE : ALL_FALSE);
 
 /** `filter` for conditions without a specialised loop: fill a scratch row, then compact. */
-function filterByFill(
-  fill: CompiledCondition['fill'],
-  scratch: Uint8Array,
-): CompiledCondition['filter'] {
+function filterByFill(fill: CompiledCondition['fill'], scratch: Uint8Array): CompiledCondition['filter'] {
   return (i, mentors, count, keepWhen) => {
     const result = fill(i, mentors, count, scratch, !keepWhen);
     if (result === ALL_TRUE) return count;
@@ -95,7 +92,11 @@ class ColumnCache {
   }
 
   /** One dictionary per pair of compared columns, so codes are small and comparable across sides. */
-  categories(mentorColumn: string, menteeColumn: string, compare: TextComparison): { mentor: Int32Array; mentee: Int32Array } {
+  categories(
+    mentorColumn: string,
+    menteeColumn: string,
+    compare: TextComparison,
+  ): { mentor: Int32Array; mentee: Int32Array } {
     return this.memo(`cat\u0000${mentorColumn}\u0000${menteeColumn}\u0000${compare}`, () => {
       const dictionary = new CategoryDictionary(compare === 'exact');
       return {
@@ -131,7 +132,12 @@ class ColumnCache {
     });
   }
 
-  matches(side: 'mentor' | 'mentee', column: string, value: string | number | boolean, compare: TextComparison): Uint8Array {
+  matches(
+    side: 'mentor' | 'mentee',
+    column: string,
+    value: string | number | boolean,
+    compare: TextComparison,
+  ): Uint8Array {
     const wanted = comparisonKey(value, compare);
     return this.memo(`eq\u0000${side}\u0000${column}\u0000${compare}\u0000${wanted}`, () =>
       Uint8Array.from(this.cells(side, column), (cell) => (comparisonKey(cell, compare) === wanted ? 1 : 0)),
@@ -174,7 +180,11 @@ function compileSame(codes: { mentor: Int32Array; mentee: Int32Array }, differen
   };
 }
 
-function compileGap(mentor: Float64Array, mentee: Float64Array, condition: Extract<Condition, { type: 'gap' }>): CompiledCondition {
+function compileGap(
+  mentor: Float64Array,
+  mentee: Float64Array,
+  condition: Extract<Condition, { type: 'gap' }>,
+): CompiledCondition {
   let low = condition.atLeast ?? -Infinity;
   let high = condition.atMost ?? Infinity;
   if (condition.equals !== undefined) {
@@ -247,7 +257,10 @@ function compileGap(mentor: Float64Array, mentee: Float64Array, condition: Extra
   };
 }
 
-function compileOverlap(bits: { mentor: Uint32Array; mentee: Uint32Array; words: number }, scratch: Uint8Array): CompiledCondition {
+function compileOverlap(
+  bits: { mentor: Uint32Array; mentee: Uint32Array; words: number },
+  scratch: Uint8Array,
+): CompiledCondition {
   const { mentor, mentee, words } = bits;
   const overlaps = (i: number, j: number) => {
     for (let w = 0; w < words; w++) if ((mentee[i * words + w] & mentor[j * words + w]) !== 0) return true;
@@ -357,14 +370,20 @@ function compileCondition(condition: Condition, columns: ColumnCache): CompiledC
         test: (i, j) => !inner.test(i, j),
         fill: (i, mentors, count, out, negate) => inner.fill(i, mentors, count, out, !negate),
         filter: (i, mentors, count, keepWhen) => inner.filter(i, mentors, count, !keepWhen),
-        ...(inner.collect ? { collect: (i: number, out: Int32Array, keepWhen: boolean) => inner.collect!(i, out, !keepWhen) } : {}),
+        ...(inner.collect
+          ? { collect: (i: number, out: Int32Array, keepWhen: boolean) => inner.collect!(i, out, !keepWhen) }
+          : {}),
       };
     }
   }
 }
 
 /** Compiles every rule of the set against these participants (columns encoded once, here). */
-export function compileRules(ruleSet: RuleSet, mentors: readonly Participant[], mentees: readonly Participant[]): CompiledRule[] {
+export function compileRules(
+  ruleSet: RuleSet,
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+): CompiledRule[] {
   const columns = new ColumnCache(mentors, mentees, ruleSet);
   return ruleSet.rules.map((rule) => ({ rule, condition: compileCondition(rule.when, columns) }));
 }

@@ -37,7 +37,14 @@ function sideOf(name: string, role: 'mentor' | 'mentee', header: string[], rows:
   return readParticipants(t, role, detectMapping(header, role, ruleSet), ruleSet).participants;
 }
 const mentorHeader = ['email address', 'grade', 'organisation', 'profession', 'characteristics'];
-const menteeHeader = ['email address', 'grade', 'organisation', 'profession', 'match with similar identity', 'identity to match'];
+const menteeHeader = [
+  'email address',
+  'grade',
+  'organisation',
+  'profession',
+  'match with similar identity',
+  'identity to match',
+];
 /** One mentor and one mentee scored by a preset: the pair's score, or null when excluded. */
 function scoreOne(name: string, mentor: Cell[], mentee: Cell[]): number | null {
   const matrix = scorePairs(
@@ -51,8 +58,18 @@ function scoreOne(name: string, mentor: Cell[], mentee: Cell[]): number | null {
 function scoreSample(name: string) {
   const ruleSet = getPreset(name);
   const { mentors: mentorTable, mentees: menteeTable } = sampleTables();
-  const mentors = readParticipants(mentorTable, 'mentor', detectMapping(mentorTable.header, 'mentor', ruleSet), ruleSet);
-  const mentees = readParticipants(menteeTable, 'mentee', detectMapping(menteeTable.header, 'mentee', ruleSet), ruleSet);
+  const mentors = readParticipants(
+    mentorTable,
+    'mentor',
+    detectMapping(mentorTable.header, 'mentor', ruleSet),
+    ruleSet,
+  );
+  const mentees = readParticipants(
+    menteeTable,
+    'mentee',
+    detectMapping(menteeTable.header, 'mentee', ruleSet),
+    ruleSet,
+  );
   const matrix = scorePairs(mentors.participants, mentees.participants, ruleSet);
   const pair = (mentee: number, mentor: number) => {
     const k = mentee * matrix.mentors.length + mentor;
@@ -66,7 +83,19 @@ describe('presets', () => {
     const preset = getPreset('mentor-match');
     expect(preset.strategy).toEqual({ name: 'rounds', rounds: 3, unmatchedBonus: 6, ties: 'reference' });
     expect(preset.capacity).toEqual({ mentor: { default: 3 }, mentee: { default: 3 } });
-    expect(preset.ladders.grade).toEqual(['AA', 'AO', 'EO', 'HEO', 'SEO', 'Grade 7', 'Grade 6', 'SCS1', 'SCS2', 'SCS3', 'SCS4']);
+    expect(preset.ladders.grade).toEqual([
+      'AA',
+      'AO',
+      'EO',
+      'HEO',
+      'SEO',
+      'Grade 7',
+      'Grade 6',
+      'SCS1',
+      'SCS2',
+      'SCS3',
+      'SCS4',
+    ]);
   });
 
   it('mentor-match-optimal has the same rules with the optimal strategy', () => {
@@ -77,7 +106,8 @@ describe('presets', () => {
 
   it('mentor-match-adjusted has the same rule ids, points and ladder, with the optimal strategy', () => {
     const adjusted = getPreset('mentor-match-adjusted');
-    const outline = (rules: typeof adjusted.rules) => rules.map((r) => [r.id, r.kind, r.kind === 'score' ? r.points : null]);
+    const outline = (rules: typeof adjusted.rules) =>
+      rules.map((r) => [r.id, r.kind, r.kind === 'score' ? r.points : null]);
     expect(outline(adjusted.rules)).toEqual(outline(presets['mentor-match'].rules));
     expect(adjusted.ladders).toEqual(presets['mentor-match'].ladders);
     expect(adjusted.strategy).toEqual({ name: 'optimal', mentorCoverage: true, alternates: 3 });
@@ -120,7 +150,11 @@ describe('the mentor-match preset on the reference sample (50 × 50)', () => {
 
   it('adds 12 for two grades, 10 for the same profession and 6 for a shared identity (mentee 07, mentor 27: 28)', () => {
     expect(sample.pair(7, 27)).toBe(28);
-    expect(sample.matrix.explainPair(7, 27).contributions.map((c) => c.ruleId)).toEqual(['grade-gap-2', 'same-profession', 'shared-identity']);
+    expect(sample.matrix.explainPair(7, 27).contributions.map((c) => c.ruleId)).toEqual([
+      'grade-gap-2',
+      'same-profession',
+      'shared-identity',
+    ]);
   });
 
   it('adds 9 + 10 + 6 for mentee 25 and mentor 26', () => {
@@ -129,10 +163,13 @@ describe('the mentor-match preset on the reference sample (50 × 50)', () => {
 
   it('counts the identity whatever the mentee answered to "match with similar identity", as the reference (mentee 04 said no: 18)', () => {
     expect(sample.pair(4, 17)).toBe(18);
-    expect(sample.matrix.explainPair(4, 17).contributions.map((c) => c.ruleId)).toEqual(['grade-gap-2', 'shared-identity']);
+    expect(sample.matrix.explainPair(4, 17).contributions.map((c) => c.ruleId)).toEqual([
+      'grade-gap-2',
+      'shared-identity',
+    ]);
   });
 
-  it('gives every one of the 2,500 pairs the reference\'s score (392 eligible, worth 5,318 points)', () => {
+  it("gives every one of the 2,500 pairs the reference's score (392 eligible, worth 5,318 points)", () => {
     const { mentors: mentorTable, mentees: menteeTable } = sampleTables();
     const mentorRows = rowsOf(mentorTable);
     const menteeRows = rowsOf(menteeTable);
@@ -179,7 +216,9 @@ describe('the mentor-match preset scores as the reference, rule by rule', () => 
   });
 
   it('never counts a blank identity, even against a mentor with no characteristics', () => {
-    expect(scoreOne('mentor-match', ['Grade 7', 'Dept A', 'Policy', null], ['SEO', 'Dept B', 'Policy', 'yes', null])).toBe(19);
+    expect(
+      scoreOne('mentor-match', ['Grade 7', 'Dept A', 'Policy', null], ['SEO', 'Dept B', 'Policy', 'yes', null]),
+    ).toBe(19);
   });
 });
 
@@ -197,14 +236,22 @@ describe('the mentor-match-adjusted preset: the kinder reading, on purpose', () 
   });
 
   it('splits characteristics on any comma', () => {
-    expect(scoreOne('mentor-match-adjusted', ['Grade 7', 'Dept A', 'Policy', 'Gay,Lesbian'], ['SEO', 'Dept B', 'Policy', 'yes', 'Lesbian'])).toBe(25);
+    expect(
+      scoreOne(
+        'mentor-match-adjusted',
+        ['Grade 7', 'Dept A', 'Policy', 'Gay,Lesbian'],
+        ['SEO', 'Dept B', 'Policy', 'yes', 'Lesbian'],
+      ),
+    ).toBe(25);
   });
 
   it('never treats two blank organisations as the same', () => {
-    expect(scoreOne('mentor-match-adjusted', ['Grade 7', null, 'Policy', ''], ['SEO', null, 'Policy', 'yes', ''])).toBe(19);
+    expect(scoreOne('mentor-match-adjusted', ['Grade 7', null, 'Policy', ''], ['SEO', null, 'Policy', 'yes', ''])).toBe(
+      19,
+    );
   });
 
-  it('scores the sample\'s 392 eligible pairs at 5,228 points: 15 identity matches fewer, for mentees who said no', () => {
+  it("scores the sample's 392 eligible pairs at 5,228 points: 15 identity matches fewer, for mentees who said no", () => {
     const sample = scoreSample('mentor-match-adjusted');
     let eligible = 0;
     let total = 0;

@@ -46,7 +46,10 @@ const referenceRules: RuleSetInput['rules'] = [
     id: 'grade-gap-outside-1-2',
     label: 'Mentor is not one or two grades above the mentee',
     kind: 'exclude',
-    when: { type: 'not', condition: { type: 'gap', mentor: 'grade', mentee: 'grade', ladder: 'grade', atLeast: 1, atMost: 2 } },
+    when: {
+      type: 'not',
+      condition: { type: 'gap', mentor: 'grade', mentee: 'grade', ladder: 'grade', atLeast: 1, atMost: 2 },
+    },
   },
   {
     id: 'grade-gap-2',
@@ -115,7 +118,13 @@ const adjustedRules: RuleSetInput['rules'] = [
       type: 'all',
       of: [
         { type: 'equals', side: 'mentee', column: 'match with similar identity', value: 'yes' },
-        { type: 'overlap', mentor: 'characteristics', mentee: 'identity to match', mentorSeparator: ',', menteeSeparator: null },
+        {
+          type: 'overlap',
+          mentor: 'characteristics',
+          mentee: 'identity to match',
+          mentorSeparator: ',',
+          menteeSeparator: null,
+        },
       ],
     },
     points: 6,

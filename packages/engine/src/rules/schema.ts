@@ -49,7 +49,13 @@ export type Condition =
       menteeSeparator?: string | null;
       compare?: TextComparisonSetting;
     }
-  | { type: 'equals'; side: 'mentor' | 'mentee'; column: string; value: string | number | boolean; compare?: TextComparisonSetting }
+  | {
+      type: 'equals';
+      side: 'mentor' | 'mentee';
+      column: string;
+      value: string | number | boolean;
+      compare?: TextComparisonSetting;
+    }
   | { type: 'all'; of: Condition[] }
   | { type: 'any'; of: Condition[] }
   | { type: 'not'; condition: Condition };
@@ -149,9 +155,13 @@ export const ruleSetSchema = z.strictObject({
   name: z.string().min(1).max(200),
   description: z.string().max(10_000).optional(),
   /** Ordered steps, lowest first. */
-  ladders: z.record(z.string().min(1).max(100), z.array(z.string().trim().min(1).max(200)).min(1).max(MAX_LADDER_STEPS)).default({}),
+  ladders: z
+    .record(z.string().min(1).max(100), z.array(z.string().trim().min(1).max(200)).min(1).max(MAX_LADDER_STEPS))
+    .default({}),
   /** Per ladder, other spellings of a step: `{ grade: { "7": "Grade 7" } }`. */
-  ladderAliases: z.record(z.string().min(1).max(100), z.record(z.string().min(1).max(200), z.string().min(1).max(200))).default({}),
+  ladderAliases: z
+    .record(z.string().min(1).max(100), z.record(z.string().min(1).max(200), z.string().min(1).max(200)))
+    .default({}),
   rules: z.array(ruleSchema).max(MAX_RULES, `expected at most ${MAX_RULES} rules`),
   capacity: z
     .strictObject({ mentor: capacitySide, mentee: capacitySide })
@@ -163,7 +173,11 @@ export const ruleSetSchema = z.strictObject({
   strategy: strategySettingsSchema.default({ name: 'optimal', mentorCoverage: true, alternates: 3 }),
   /** Column mapping overrides per table kind: logical field → header as written. */
   columns: z
-    .strictObject({ mentor: columnOverrides.optional(), mentee: columnOverrides.optional(), people: columnOverrides.optional() })
+    .strictObject({
+      mentor: columnOverrides.optional(),
+      mentee: columnOverrides.optional(),
+      people: columnOverrides.optional(),
+    })
     .optional(),
 });
 
@@ -200,7 +214,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       // zod reports a bad discriminator at the discriminator field itself.
       const field = issue.path[issue.path.length - 1];
       if (field === 'kind') return `unknown rule kind ${describeValue(found)} (expected "exclude" or "score")`;
-      if (field === 'type') return `unknown condition type ${describeValue(found)} (expected same, different, gap, overlap, equals, all, any or not)`;
+      if (field === 'type')
+        return `unknown condition type ${describeValue(found)} (expected same, different, gap, overlap, equals, all, any or not)`;
       if (field === 'name') return `unknown strategy ${describeValue(found)} (expected "rounds" or "optimal")`;
       return issue.message;
     }
@@ -243,8 +258,10 @@ function checkShape(input: unknown): InputProblem[] {
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_JSON_DEPTH) return [problem(formatPath(path), `nested more than ${MAX_JSON_DEPTH} levels deep`, 'rule-set-too-deep')];
-    if (++nodes > 200_000) return [problem('(rule set)', 'too large (more than 200,000 objects and lists)', 'rule-set-too-large')];
+    if (depth > MAX_JSON_DEPTH)
+      return [problem(formatPath(path), `nested more than ${MAX_JSON_DEPTH} levels deep`, 'rule-set-too-deep')];
+    if (++nodes > 200_000)
+      return [problem('(rule set)', 'too large (more than 200,000 objects and lists)', 'rule-set-too-large')];
     for (const [key, child] of Object.entries(value)) {
       stack.push({ value: child, depth: depth + 1, path: [...path, Array.isArray(value) ? Number(key) : key] });
     }
@@ -263,7 +280,9 @@ function conditionDepthProblems(condition: unknown, path: PropertyKey[], depth: 
   }
   if (children.length === 0) return [];
   if (depth >= MAX_CONDITION_DEPTH) {
-    return [problem(formatPath(path), `conditions nested more than ${MAX_CONDITION_DEPTH} levels deep`, 'rule-set-too-deep')];
+    return [
+      problem(formatPath(path), `conditions nested more than ${MAX_CONDITION_DEPTH} levels deep`, 'rule-set-too-deep'),
+    ];
   }
   return children.flatMap(([child, childPath]) => conditionDepthProblems(child, childPath, depth + 1));
 }
@@ -280,7 +299,8 @@ function semanticProblems(ruleSet: RuleSet): InputProblem[] {
   const seenIds = new Map<string, number>();
   ruleSet.rules.forEach((rule, index) => {
     const earlier = seenIds.get(rule.id);
-    if (earlier !== undefined) problems.push(problem(`rules[${index}].id`, `"${rule.id}" is already the id of rules[${earlier}]`));
+    if (earlier !== undefined)
+      problems.push(problem(`rules[${index}].id`, `"${rule.id}" is already the id of rules[${earlier}]`));
     else seenIds.set(rule.id, index);
     const visitAt = (condition: Condition, path: string) => {
       if (condition.type === 'gap') {
@@ -288,10 +308,16 @@ function semanticProblems(ruleSet: RuleSet): InputProblem[] {
           problems.push(problem(path, 'a gap condition needs at least one of equals, atLeast, atMost'));
         }
         if (condition.ladder !== undefined && !(condition.ladder in ruleSet.ladders)) {
-          problems.push(problem(`${path}.ladder`, `no ladder named "${condition.ladder}" (ladders: ${Object.keys(ruleSet.ladders).join(', ') || 'none'})`));
+          problems.push(
+            problem(
+              `${path}.ladder`,
+              `no ladder named "${condition.ladder}" (ladders: ${Object.keys(ruleSet.ladders).join(', ') || 'none'})`,
+            ),
+          );
         }
       }
-      if (condition.type === 'all' || condition.type === 'any') condition.of.forEach((c, i) => visitAt(c, `${path}.of[${i}]`));
+      if (condition.type === 'all' || condition.type === 'any')
+        condition.of.forEach((c, i) => visitAt(c, `${path}.of[${i}]`));
       if (condition.type === 'not') visitAt(condition.condition, `${path}.condition`);
     };
     visitAt(rule.when, `rules[${index}].when`);
@@ -311,10 +337,18 @@ function semanticProblems(ruleSet: RuleSet): InputProblem[] {
       continue;
     }
     for (const [alias, target] of Object.entries(aliases)) {
-      if (!steps.includes(target)) problems.push(problem(`ladderAliases.${ladder}[${JSON.stringify(alias)}]`, `"${target}" is not a step of ladder "${ladder}"`));
+      if (!steps.includes(target))
+        problems.push(
+          problem(
+            `ladderAliases.${ladder}[${JSON.stringify(alias)}]`,
+            `"${target}" is not a step of ladder "${ladder}"`,
+          ),
+        );
     }
   }
-  const forbidden = new Set(ruleSet.forbiddenPairs.map((p) => `${p.mentor.toLowerCase()}\u0000${p.mentee.toLowerCase()}`));
+  const forbidden = new Set(
+    ruleSet.forbiddenPairs.map((p) => `${p.mentor.toLowerCase()}\u0000${p.mentee.toLowerCase()}`),
+  );
   ruleSet.lockedPairs.forEach((pair, i) => {
     if (forbidden.has(`${pair.mentor.toLowerCase()}\u0000${pair.mentee.toLowerCase()}`)) {
       problems.push(problem(`lockedPairs[${i}]`, `${pair.mentor} with ${pair.mentee} is both locked and forbidden`));
@@ -364,12 +398,24 @@ export function parseRuleSet(json: unknown): ParseRuleSetResult {
   let input = json;
   if (typeof json === 'string') {
     if (json.length > MAX_RULE_SET_BYTES) {
-      return { ok: false, problems: [problem('(rule set)', `larger than ${MAX_RULE_SET_BYTES.toLocaleString('en-GB')} characters`, 'rule-set-too-large')] };
+      return {
+        ok: false,
+        problems: [
+          problem(
+            '(rule set)',
+            `larger than ${MAX_RULE_SET_BYTES.toLocaleString('en-GB')} characters`,
+            'rule-set-too-large',
+          ),
+        ],
+      };
     }
     try {
       input = JSON.parse(json);
     } catch (error) {
-      return { ok: false, problems: [problem('(rule set)', `not valid JSON (${(error as Error).message})`, 'rule-set-not-json')] };
+      return {
+        ok: false,
+        problems: [problem('(rule set)', `not valid JSON (${(error as Error).message})`, 'rule-set-not-json')],
+      };
     }
   }
   const shape = checkShape(input);
@@ -379,23 +425,46 @@ export function parseRuleSet(json: unknown): ParseRuleSetResult {
     try {
       size = JSON.stringify(input)?.length ?? 0;
     } catch {
-      return { ok: false, problems: [problem('(rule set)', 'cannot be written as JSON (a cycle or a non-JSON value)', 'rule-set-not-json')] };
+      return {
+        ok: false,
+        problems: [
+          problem('(rule set)', 'cannot be written as JSON (a cycle or a non-JSON value)', 'rule-set-not-json'),
+        ],
+      };
     }
     if (size > MAX_RULE_SET_BYTES) {
-      return { ok: false, problems: [problem('(rule set)', `larger than ${MAX_RULE_SET_BYTES.toLocaleString('en-GB')} characters of JSON`, 'rule-set-too-large')] };
+      return {
+        ok: false,
+        problems: [
+          problem(
+            '(rule set)',
+            `larger than ${MAX_RULE_SET_BYTES.toLocaleString('en-GB')} characters of JSON`,
+            'rule-set-too-large',
+          ),
+        ],
+      };
     }
   }
   if (input !== null && typeof input === 'object' && Array.isArray((input as { rules?: unknown }).rules)) {
     const rules = (input as { rules: unknown[] }).rules;
-    if (rules.length > MAX_RULES) return { ok: false, problems: [problem('rules', `expected at most ${MAX_RULES} rules, got ${rules.length}`, 'rule-set-too-large')] };
+    if (rules.length > MAX_RULES)
+      return {
+        ok: false,
+        problems: [problem('rules', `expected at most ${MAX_RULES} rules, got ${rules.length}`, 'rule-set-too-large')],
+      };
     const depth = rules.flatMap((rule, i) =>
-      rule && typeof rule === 'object' ? conditionDepthProblems((rule as { when?: unknown }).when, ['rules', i, 'when'], 0) : [],
+      rule && typeof rule === 'object'
+        ? conditionDepthProblems((rule as { when?: unknown }).when, ['rules', i, 'when'], 0)
+        : [],
     );
     if (depth.length > 0) return { ok: false, problems: depth };
   }
   const parsed = ruleSetSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problem(formatPath(issue.path), describeIssue(issue, input))) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => problem(formatPath(issue.path), describeIssue(issue, input))),
+    };
   }
   const semantic = semanticProblems(parsed.data);
   return semantic.length > 0 ? { ok: false, problems: semantic } : { ok: true, ruleSet: parsed.data };

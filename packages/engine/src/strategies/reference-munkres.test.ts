@@ -7,9 +7,12 @@ interface Case {
   readonly profit: number[][];
   readonly assigned: number[];
 }
-const cases: Case[] = JSON.parse(readFileSync(new URL('../../test/fixtures/munkres-1.1.4-cases.json', import.meta.url), 'utf8'));
+const cases: Case[] = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/munkres-1.1.4-cases.json', import.meta.url), 'utf8'),
+);
 
-const assign = (profit: number[][]) => Array.from(referenceAssignment(profit.length, profit[0].length, Float64Array.from(profit.flat())));
+const assign = (profit: number[][]) =>
+  Array.from(referenceAssignment(profit.length, profit[0].length, Float64Array.from(profit.flat())));
 
 /** The best total over every way to give min(rows, cols) rows distinct columns (small grids only). */
 function bestTotal(profit: number[][]): number {
@@ -34,7 +37,7 @@ function bestTotal(profit: number[][]): number {
   return best;
 }
 
-describe('the reference system\'s Munkres step', () => {
+describe("the reference system's Munkres step", () => {
   it('returns the assignment munkres 1.1.4 returns on each of 120 recorded grids, ties included', () => {
     expect(cases).toHaveLength(120);
     for (const [k, c] of cases.entries()) expect(assign(c.profit), `case ${k}`).toEqual(c.assigned);
@@ -42,13 +45,23 @@ describe('the reference system\'s Munkres step', () => {
 
   it('breaks a tie as the reference does: one pair of 5 rather than 4 + 1, both totals 5', () => {
     // Mentors as rows: mentor 0 scores 5 with mentee 0 and 1 with mentee 1; mentor 1 scores 4 with mentee 0.
-    expect(assign([[5, 1], [4, 0]])).toEqual([0, 1]);
+    expect(
+      assign([
+        [5, 1],
+        [4, 0],
+      ]),
+    ).toEqual([0, 1]);
   });
 
   it('assigns min(rows, cols) cells, one per row and column, with the best total', () => {
     const grid = fc
       .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
-      .chain(([rows, cols]) => fc.array(fc.array(fc.constantFrom(0, 0, 9, 12, 15, 21, 28), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }));
+      .chain(([rows, cols]) =>
+        fc.array(fc.array(fc.constantFrom(0, 0, 9, 12, 15, 21, 28), { minLength: cols, maxLength: cols }), {
+          minLength: rows,
+          maxLength: rows,
+        }),
+      );
     fc.assert(
       fc.property(grid, (profit) => {
         const assigned = assign(profit);

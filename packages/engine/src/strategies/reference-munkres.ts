@@ -192,7 +192,8 @@ class CostGrid {
   }
 
   cost(i: number, j: number): number {
-    if (i < this.rows && j < this.cols) return BIG - this.profit[i * this.cols + j] + this.rowPotential[i] + this.colPotential[j];
+    if (i < this.rows && j < this.cols)
+      return BIG - this.profit[i * this.cols + j] + this.rowPotential[i] + this.colPotential[j];
     return this.rowPotential[i] + this.colPotential[j];
   }
 }

@@ -14,7 +14,16 @@
 // REFERENCE_TIES_MAX_SIDE people a side, which gives the reference's round totals and pairs;
 // otherwise, and above that size, each round is solved sparsely and takes the most pairs among
 // equal totals, our own choice. Neither ever makes an ineligible pair (the reference skips them too).
-import type { InputProblem, PairIndex, Strategy, StrategyContext, StrategyOutcome, StrategyPair, StrategySettings, ScoreMatrix } from '../model.js';
+import type {
+  InputProblem,
+  PairIndex,
+  Strategy,
+  StrategyContext,
+  StrategyOutcome,
+  StrategyPair,
+  StrategySettings,
+  ScoreMatrix,
+} from '../model.js';
 import type { CapacitatedProblem } from '@mentor-matcher/solver';
 import { throwIfCancelled } from '../errors.js';
 import { capacitatedProblem } from './capacitated-problem.js';
@@ -60,7 +69,8 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
       // Locked pairs are in place before round 1: they use capacity and count as "has a partner".
       for (const pair of locked) take({ ...pair, round: null, bonus: 0, locked: true });
 
-      const referenceTies = settings.ties === 'reference' && Math.max(menteeCount, mentorCount) <= REFERENCE_TIES_MAX_SIDE;
+      const referenceTies =
+        settings.ties === 'reference' && Math.max(menteeCount, mentorCount) <= REFERENCE_TIES_MAX_SIDE;
       const warnings: InputProblem[] = [];
       if (settings.ties === 'reference' && !referenceTies) {
         warnings.push({
@@ -74,7 +84,11 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
       }
       for (let round = 1; round <= settings.rounds; round++) {
         throwIfCancelled(signal, `round ${round}`);
-        onProgress?.({ phase: 'solving', fraction: (round - 1) / (settings.rounds + 1), message: `Round ${round} of ${settings.rounds}` });
+        onProgress?.({
+          phase: 'solving',
+          fraction: (round - 1) / (settings.rounds + 1),
+          message: `Round ${round} of ${settings.rounds}`,
+        });
         let chosen = referenceTies ? referenceRound(matrix, state, settings.unmatchedBonus) : null;
         if (referenceTies && chosen === null && warnings.length === 0) {
           warnings.push({
@@ -88,18 +102,31 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
         chosen ??= sparseRound(matrix, state, settings.unmatchedBonus, solver);
         if (chosen.length === 0) break;
         // Bonuses are read before any of this round's pairs are taken, as in the reference.
-        const roundPairs = chosen.map(
-          ({ mentee, mentor }): StrategyPair => ({ mentee, mentor, round, bonus: bonusFor(state, mentee, mentor, settings.unmatchedBonus), locked: false }),
-        );
+        const roundPairs = chosen.map(({ mentee, mentor }): StrategyPair => ({
+          mentee,
+          mentor,
+          round,
+          bonus: bonusFor(state, mentee, mentor, settings.unmatchedBonus),
+          locked: false,
+        }));
         roundPairs.sort((a, b) => a.mentor - b.mentor || a.mentee - b.mentee).forEach(take);
       }
 
       throwIfCancelled(signal, 'solving');
-      onProgress?.({ phase: 'solving', fraction: settings.rounds / (settings.rounds + 1), message: 'Finding the best possible coverage' });
+      onProgress?.({
+        phase: 'solving',
+        fraction: settings.rounds / (settings.rounds + 1),
+        message: 'Finding the best possible coverage',
+      });
       // One extra exact solve gives the bound the summary compares the rounds' coverage with.
       const bound = solver.capacitatedAssignment(capacitatedProblem(matrix, locked, ['rows', 'cols']));
       onProgress?.({ phase: 'solving', fraction: 1 });
-      return { pairs, bestPossibleMenteeCoverage: bound.rowsCovered, bestPossibleMentorCoverage: bound.colsCovered, warnings };
+      return {
+        pairs,
+        bestPossibleMenteeCoverage: bound.rowsCovered,
+        bestPossibleMentorCoverage: bound.colsCovered,
+        warnings,
+      };
     },
   };
 }
@@ -116,7 +143,12 @@ function bonusFor(state: RoundState, mentee: number, mentor: number, unmatchedBo
   return state.menteePartners[mentee] === 0 || state.mentorPartners[mentor] === 0 ? unmatchedBonus : 0;
 }
 
-function sparseRound(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: number, solver: StrategyContext['solver']): PairIndex[] {
+function sparseRound(
+  matrix: ScoreMatrix,
+  state: RoundState,
+  unmatchedBonus: number,
+  solver: StrategyContext['solver'],
+): PairIndex[] {
   const problem = roundProblem(matrix, state, unmatchedBonus);
   if (problem === null) return [];
   const assignment = solver.capacitatedAssignment(problem);
@@ -187,7 +219,8 @@ function roundProblem(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: nu
   const colCapacity = new Int32Array(cols);
   let count = 0;
   let openMentees = 0;
-  const isOpenPair = (base: number, i: number, j: number) => codes[base + j] !== INELIGIBLE && mentorLeft[j] > 0 && chosenStamp[j] !== i;
+  const isOpenPair = (base: number, i: number, j: number) =>
+    codes[base + j] !== INELIGIBLE && mentorLeft[j] > 0 && chosenStamp[j] !== i;
   for (let i = 0; i < rows; i++) {
     if (menteeLeft[i] <= 0) continue;
     for (const j of chosenByMentee[i]) chosenStamp[j] = i;
