@@ -8,6 +8,7 @@
 //   owner marked it as not to be changed, and renaming over it would ignore that.
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   lstatSync,
   mkdirSync,
@@ -46,16 +47,20 @@ function realInputPath(cwd: string, path: string): string {
 
 /**
  * Creates the folder when needed and checks every output name before anything is written: no input
- * among them, no folder or read-only file in the way. Throws InputError naming the file.
+ * among them, no folder or read-only file in the way. Throws InputError naming the file. With
+ * `create: false` (the check before a run's work) a folder that does not exist yet is left so: it
+ * holds no input and nothing to replace.
  */
 export function planOutput(
   cwd: string,
   outDir: string,
   names: readonly string[],
   inputs: readonly string[],
+  { create = true }: { readonly create?: boolean } = {},
 ): OutputPlan {
   const shown = printable(outDir);
   const wanted = resolve(cwd, outDir);
+  if (!create && !existsSync(wanted)) return { dir: wanted, replaced: [] };
   try {
     mkdirSync(wanted, { recursive: true });
   } catch (error) {

@@ -63,7 +63,7 @@ export const matchCommand: Command = {
     checkInputCombination(options, usage);
     // The results folder is checked before any work: an --out that would overwrite an input stops here.
     const inputs = inputFiles(io.cwd, options);
-    planOutput(io.cwd, options.out, resultFileNames(options.format), inputs);
+    planOutput(io.cwd, options.out, resultFileNames(options.format), inputs, { create: false });
     const progress = createProgress(io, options.quiet);
     progress.update({ phase: 'reading', fraction: 0 });
     const ruleSet = loadRuleSet(io.cwd, options, usage);

@@ -39,6 +39,7 @@
 // | a link planted at results/pairs.csv    | exit 0  | the link replaced, its target untouched; "Replaced in results: …"    |
 // | a read-only pairs.csv in the folder    | exit 1  | "pairs.csv is read-only"; never exit 70                               |
 // | earlier results in the folder          | exit 0  | one line: "Replaced in out: pairs.csv"; other files left alone      |
+// | a run stopped by input errors          | exit 1  | no results folder is created                                          |
 // | a table that is /dev/zero or a pipe    | exit 1  | "is a device / a pipe, not a regular file", before reading            |
 // | a table over the size limit            | exit 1  | its size and the limit, before reading                                |
 // | 100,000 × 100,000                      | exit 1  | "10,000,000,000 pairs", split the programme; no RangeError           |
@@ -637,6 +638,15 @@ export const cases: Case[] = [
     exit: 0,
     says: ['mentors.xlsx has a hidden sheet', '"Old"', 'read "Mentors"'],
     verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
+  },
+  {
+    name: 'a run stopped by input errors',
+    build: () => twoCsv(withCell(mentors, 4, 'grade', 'Grade 99'), mentees),
+    cliOnly: true,
+    out: 'fresh',
+    exit: 1,
+    says: ['mentors.csv', 'Grade 99'],
+    afterCli: (cwd) => expect(existsSync(join(cwd, 'fresh'))).toBe(false),
   },
 ];
 
