@@ -40,6 +40,7 @@
 // | a read-only pairs.csv in the folder    | exit 1  | "pairs.csv is read-only"; never exit 70                               |
 // | earlier results in the folder          | exit 0  | one line: "Replaced in out: pairs.csv"; other files left alone      |
 // | a run stopped by input errors          | exit 1  | no results folder is created                                          |
+// | a folder named pairs.csv in the folder | exit 1  | "a folder named pairs.csv is in the way", before any work; nothing written |
 // | a table that is /dev/zero or a pipe    | exit 1  | "is a device / a pipe, not a regular file", before reading            |
 // | a table over the size limit            | exit 1  | its size and the limit, before reading                                |
 // | 100,000 × 100,000                      | exit 1  | "10,000,000,000 pairs", split the programme; no RangeError           |
@@ -647,6 +648,15 @@ export const cases: Case[] = [
     exit: 1,
     says: ['mentors.csv', 'Grade 99'],
     afterCli: (cwd) => expect(existsSync(join(cwd, 'fresh'))).toBe(false),
+  },
+  {
+    name: 'a folder named pairs.csv in the results folder',
+    build: () => twoCsv(mentors, mentees),
+    cliOnly: true,
+    prepare: (cwd) => mkdirSync(join(cwd, 'out', 'pairs.csv'), { recursive: true }),
+    exit: 1,
+    says: ['a folder named pairs.csv is in the way'],
+    afterCli: (cwd) => expect(readdirSync(join(cwd, 'out'))).toEqual(['pairs.csv']),
   },
 ];
 
