@@ -7,7 +7,14 @@ export * from './checks.js';
 export * from './scoring.js';
 export { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 export * from './errors.js';
-export { strategies, strategyFor, defaultStrategySettings, optimalStrategy, roundsStrategy } from './strategies/index.js';
+export {
+  strategies,
+  strategyFor,
+  defaultStrategySettings,
+  optimalStrategy,
+  roundsStrategy,
+  REFERENCE_TIES_MAX_SIDE,
+} from './strategies/index.js';
 export type { OptimalSettings, RoundsSettings } from './strategies/index.js';
 export { capacitatedProblem } from './strategies/capacitated-problem.js';
 export { resolveFixedPairs, type EarlierPair, type DroppedEarlierPair, type FixedPairs } from './locks.js';
