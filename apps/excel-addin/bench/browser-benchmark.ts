@@ -36,7 +36,7 @@ export async function runBrowserBenchmark(options: { size: number; seed?: number
       { name: 'mentees.csv', mimeType: 'text/csv', buffer: Buffer.from(writeCsv(data.mentees)) },
     ]);
     await page.getByRole('status').filter({ hasText: 'Loaded' }).waitFor();
-    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.getByRole('tab', { name: 'Match' }).click();
     await page.evaluate(observeLongTasks);
     const started = Date.now();
     await page.locator('#run-match').click();

@@ -7,7 +7,7 @@ import { memorySettings } from './host/memory-settings.js';
 import { detectExcel } from './host/office.js';
 import { createStandaloneHost } from './host/standalone-host.js';
 import type { WorkbookHost } from './host/workbook-host.js';
-import { App } from './ui/app.js';
+import { startPane } from './ui/app.js';
 import { h, replaceChildren } from './ui/h.js';
 import './ui/styles.css';
 import { MatchClient } from './worker/match-client.js';
@@ -39,11 +39,8 @@ async function start(root: HTMLElement): Promise<void> {
     : createStandaloneHost(localSettings());
   const client = new MatchClient(() => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }));
   client.warm();
-  const app = new App(root, host, client, await savedRuleSet(host));
-  if (host.kind === 'excel') {
-    await app.refreshSources();
-    app.render();
-  }
+  const pane = startPane(root, host, client, await savedRuleSet(host));
+  if (host.kind === 'excel') await pane.commands.refreshSources();
   document.documentElement.dataset.ready = host.kind;
 }
 

@@ -1,88 +1,86 @@
-// The pane: four steps (Data, Rules, Match, Show the work) over one state object. Actions read
-// from the host, talk to the worker, and re-render the current step.
-import { parseRuleSet, type RuleSet } from '@mentor-matcher/engine';
-import type { Table } from '@mentor-matcher/tabular';
-import { sizeProblem } from '../app/limits.js';
-import { isResultTableName, resultSheetNames, toResultSheets } from '../app/result-sheets.js';
+// The pane, composed: the store, the workflows, the shell (title, step tabs, status line) and the
+// step for the current state. Nothing else lives here: steps render from the state and act through
+// the store and the workflows.
+import type { RuleSet } from '@mentor-matcher/engine';
 import type { WorkbookHost } from '../host/workbook-host.js';
-import { MatchCancelled, type MatchClient } from '../worker/match-client.js';
-import type { MatchInputData, TableData } from '../worker/protocol.js';
+import type { MatchClient } from '../worker/match-client.js';
+import { createCommands, type Commands } from './commands.js';
 import { renderDataStep } from './data-step.js';
 import { confirmDialog } from './dialog.js';
 import { h, replaceChildren } from './h.js';
 import { renderMatchStep } from './match-step.js';
+import type { Pane } from './pane.js';
+import { renderReviewStep } from './review-step.js';
 import { renderRulesStep } from './rules-step.js';
-import { initialState, type AppState, type Role, type StepId } from './state.js';
+import { createStore, initialState, type Action, type StepId, type Store } from './store.js';
 import { renderWorkStep } from './work-step.js';
 
-const steps: { id: StepId; label: string }[] = [
-  { id: 'data', label: '1. Data' },
-  { id: 'rules', label: '2. Rules' },
-  { id: 'match', label: '3. Match' },
-  { id: 'work', label: '4. Show the work' },
+const steps: { id: StepId; label: string; render: (pane: Pane) => HTMLElement }[] = [
+  { id: 'data', label: 'Data', render: renderDataStep },
+  { id: 'rules', label: 'Rules', render: renderRulesStep },
+  { id: 'match', label: 'Match', render: renderMatchStep },
+  { id: 'review', label: 'Review', render: renderReviewStep },
+  { id: 'work', label: 'Show work', render: renderWorkStep },
 ];
 
-/**
- * A Table is already plain data; only its types are read-only. Copying it would cost the pane's main
- * thread an allocation per row right when a run starts; postMessage copies it anyway.
- */
-function plain(table: Table): TableData {
-  return table as TableData;
+/** Actions whose change the control that made it already shows: drawing the step again would lose the user's place. */
+const quietActions = new Set<Action['type']>(['pick-source', 'map-column', 'set-role-column', 'say']);
+
+export interface PaneHandle {
+  readonly store: Store;
+  readonly commands: Commands;
 }
 
-export class App {
-  readonly state: AppState;
-  private readonly nav: HTMLElement;
-  private readonly panel: HTMLElement;
-  private readonly statusLine: HTMLElement;
-
-  constructor(
-    readonly root: HTMLElement,
-    readonly host: WorkbookHost,
-    readonly client: MatchClient,
-    ruleSet: RuleSet,
-  ) {
-    this.state = initialState(ruleSet);
-    this.nav = h('nav', { class: 'steps', role: 'tablist', 'aria-label': 'Steps' });
-    this.panel = h('main', { id: 'panel', role: 'tabpanel', tabindex: '-1' });
-    this.statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    replaceChildren(
-      root,
+export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchClient, ruleSet: RuleSet): PaneHandle {
+  const store = createStore(initialState(ruleSet));
+  const commands = createCommands({ store, host, client, confirm: confirmDialog });
+  const pane: Pane = { store, host, commands };
+  const nav = h('div', { class: 'steps', role: 'tablist', 'aria-label': 'Steps' });
+  const panel = h('main', { id: 'panel', role: 'tabpanel', tabindex: '-1' });
+  const statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  replaceChildren(
+    root,
+    h(
+      'div',
+      { class: 'app' },
       h(
-        'div',
-        { class: 'app' },
-        h(
-          'header',
-          {},
-          h('h1', {}, 'Mentor Matcher'),
-          h('span', { class: 'mode' }, host.kind === 'excel' ? 'in Excel' : 'standalone page: your files stay on this computer'),
-        ),
-        this.nav,
-        this.statusLine,
-        this.panel,
+        'header',
+        {},
+        h('h1', {}, 'Mentor Matcher'),
+        h('span', { class: 'mode' }, host.kind === 'excel' ? 'in Excel' : 'your files stay on this computer'),
       ),
-    );
-    this.render();
+      nav,
+      statusLine,
+      panel,
+    ),
+  );
+
+  function go(step: StepId): void {
+    store.dispatch({ type: 'go', step });
   }
 
-  render(): void {
+  function renderTabs(): void {
+    const current = store.state.step;
     replaceChildren(
-      this.nav,
+      nav,
       steps.map((step, i) =>
         h(
           'button',
           {
             role: 'tab',
+            type: 'button',
             id: `tab-${step.id}`,
-            'aria-selected': String(step.id === this.state.step),
+            'aria-selected': String(step.id === current),
             'aria-controls': 'panel',
-            tabindex: step.id === this.state.step ? '0' : '-1',
-            onclick: () => this.go(step.id),
+            tabindex: step.id === current ? '0' : '-1',
+            onclick: () => go(step.id),
             onkeydown: (event: Event) => {
               const key = (event as KeyboardEvent).key;
-              if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
-              const next = steps[(i + (key === 'ArrowRight' ? 1 : steps.length - 1)) % steps.length];
-              this.go(next.id);
+              const to = key === 'ArrowRight' ? i + 1 : key === 'ArrowLeft' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? steps.length - 1 : null;
+              if (to === null) return;
+              event.preventDefault();
+              const next = steps[(to + steps.length) % steps.length];
+              go(next.id);
               document.getElementById(`tab-${next.id}`)?.focus();
             },
           },
@@ -90,201 +88,78 @@ export class App {
         ),
       ),
     );
-    const status = this.state.status;
-    this.statusLine.className = `status ${status?.tone ?? ''}`;
-    this.statusLine.textContent = status?.text ?? '';
-    this.panel.setAttribute('aria-labelledby', `tab-${this.state.step}`);
-    const view =
-      this.state.step === 'data'
-        ? renderDataStep(this)
-        : this.state.step === 'rules'
-          ? renderRulesStep(this)
-          : this.state.step === 'match'
-            ? renderMatchStep(this)
-            : renderWorkStep(this);
-    replaceChildren(this.panel, view);
   }
 
-  go(step: StepId): void {
-    this.state.step = step;
-    this.render();
+  function renderStatus(): void {
+    const status = store.state.status;
+    statusLine.className = `status ${status?.tone ?? ''}`;
+    statusLine.textContent = status?.text ?? '';
   }
 
-  say(text: string, tone: 'info' | 'error' | 'ok' = 'info'): void {
-    this.state.status = { text, tone };
-    this.statusLine.className = `status ${tone}`;
-    this.statusLine.textContent = text;
-  }
-
-  fail(error: unknown): void {
-    this.say(error instanceof Error ? error.message : String(error), 'error');
-  }
-
-  /** Reloads the list of tables or files, and picks likely ones for roles not chosen yet. */
-  async refreshSources(): Promise<void> {
-    this.state.sources = await this.host.listSources();
-    for (const role of this.rolesNeeded()) {
-      if (this.state.picked[role]) continue;
-      const pattern = role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
-      this.state.picked[role] = this.state.sources.find((s) => pattern.test(s.label) && !isResultTableName(s.label))?.id;
-    }
-  }
-
-  rolesNeeded(): Role[] {
-    return this.state.mode === 'two-tables' ? ['mentors', 'mentees'] : ['people'];
-  }
-
-  async readTables(): Promise<boolean> {
-    for (const role of this.rolesNeeded()) {
-      const id = this.state.picked[role];
-      if (!id) {
-        this.say(`Choose the ${role === 'people' ? 'people' : role} table first.`, 'error');
-        return false;
+  /**
+   * Draws the step again, keeping focus where the work is: on the control that had it (by id or
+   * data-focus key, with a text field's caret), else, when that control is gone or focus was lost
+   * with it, on the step's `data-focus-fallback` element.
+   */
+  let lastFocus: { key: string | null; id: string | null } = { key: null, id: null };
+  function renderPanel(): void {
+    const focused = document.activeElement;
+    const active = focused instanceof HTMLElement && panel.contains(focused) ? focused : null;
+    const lost = !focused || focused === document.body;
+    // A control disabled while a re-solve runs drops focus; the one that had it last gets it back.
+    if (active) lastFocus = { key: active.dataset.focus ?? null, id: active.id || null };
+    const { key: focusKey, id: focusId } = lastFocus;
+    const caret = active instanceof HTMLInputElement && active.type !== 'file' ? [active.selectionStart, active.selectionEnd] : null;
+    const step = steps.find((s) => s.id === store.state.step) ?? steps[0];
+    panel.setAttribute('aria-labelledby', `tab-${step.id}`);
+    replaceChildren(panel, step.render(pane));
+    if (!active && !lost) return;
+    const again =
+      (focusKey ? panel.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`) : null) ??
+      (focusId ? panel.querySelector<HTMLElement>(`#${CSS.escape(focusId)}`) : null) ??
+      panel.querySelector<HTMLElement>('[data-focus-fallback]');
+    again?.focus();
+    if (again && document.activeElement === again) lastFocus = { key: again.dataset.focus ?? null, id: again.id || null };
+    if (caret && again instanceof HTMLInputElement) {
+      try {
+        again.setSelectionRange(caret[0], caret[1]);
+      } catch {
+        // Not a text field (a checkbox, a number field): nothing to put back.
       }
-      this.state.tables[role] = await this.host.readSource(id);
     }
-    const people = this.state.tables.people;
-    if (this.state.mode === 'one-table' && people && !people.header.includes(this.state.roleColumn)) {
-      this.state.roleColumn = people.header.find((name) => /role|mentor or mentee/i.test(name)) ?? '';
-    }
+  }
+
+  function updateProgress(): boolean {
+    const bar = panel.querySelector('progress');
+    const label = panel.querySelector('#progress-label');
+    const running = store.state.running;
+    if (!bar || !label || !running) return false;
+    bar.value = running.fraction;
+    label.textContent = `${running.message} (${Math.round(running.fraction * 100)}%)`;
     return true;
   }
 
-  matchInput(): MatchInputData | null {
-    const { mentors, mentees, people } = this.state.tables;
-    if (this.state.mode === 'two-tables') {
-      return mentors && mentees ? { kind: 'two-tables', mentors: plain(mentors), mentees: plain(mentees) } : null;
-    }
-    if (!people) return null;
-    if (!this.state.roleColumn) {
-      this.say('Choose the column that says who is a mentor and who is a mentee.', 'error');
-      return null;
-    }
-    return { kind: 'one-table', people: plain(people), roleColumn: this.state.roleColumn };
+  // Drawing waits for a task of its own: the last worker message's handling and a render never add
+  // up to one long task, and several actions in a row draw once.
+  let queued = false;
+  function scheduleRender(): void {
+    if (queued) return;
+    queued = true;
+    setTimeout(() => {
+      queued = false;
+      renderTabs();
+      renderPanel();
+    }, 0);
   }
 
-  async check(): Promise<void> {
-    try {
-      this.say('Reading the tables…');
-      if (!(await this.readTables())) return this.render();
-      const input = this.matchInput();
-      if (!input) return this.render();
-      this.say('Checking…');
-      const reply = await this.client.run({ type: 'check', input, ruleSet: this.state.ruleSet, mapping: this.state.mapping });
-      if (reply.type === 'checked') {
-        this.state.check = reply;
-        this.state.checkProblems = reply.problems;
-        const errors = reply.problems.filter((p) => p.severity === 'error').length;
-        this.say(
-          `${reply.mentors} mentors and ${reply.mentees} mentees read; ${errors} error${errors === 1 ? '' : 's'}, ${reply.problems.length - errors} warning${reply.problems.length - errors === 1 ? '' : 's'}.`,
-          errors ? 'error' : 'ok',
-        );
-      } else if (reply.type === 'rejected') {
-        this.state.checkProblems = reply.problems;
-        this.say('The rule set has problems: see the list below.', 'error');
-      } else if (reply.type === 'failed') {
-        this.say(reply.message, 'error');
-      }
-    } catch (error) {
-      this.fail(error);
-    }
-    this.render();
-  }
-
-  async saveRuleSet(ruleSet: RuleSet): Promise<void> {
-    this.state.ruleSet = ruleSet;
-    await this.host.settings.save({ ruleSet });
-  }
-
-  setRuleSetJson(json: unknown): string[] {
-    const parsed = parseRuleSet(json);
-    if (!parsed.ok) return parsed.problems.map((p) => p.message);
-    void this.saveRuleSet(parsed.ruleSet).catch((error) => this.fail(error));
-    return [];
-  }
-
-  async match(): Promise<void> {
-    if (this.client.busy) return;
-    try {
-      this.state.result = null;
-      this.state.running = { phase: 'reading', fraction: 0, message: 'Reading the tables' };
-      this.render();
-      if (!(await this.readTables())) return this.finishRun();
-      const input = this.matchInput();
-      if (!input) return this.finishRun();
-      const counts =
-        input.kind === 'two-tables' ? [input.mentors.rows.length, input.mentees.rows.length] : [input.people.rows.length, input.people.rows.length];
-      const tooBig = sizeProblem(counts[0], counts[1]);
-      if (tooBig) {
-        this.say(tooBig, 'error');
-        return this.finishRun();
-      }
-      const lockedPairs = await this.host.readLockedPairs(resultSheetNames.pairs);
-      const reply = await this.client.run(
-        { type: 'match', input, ruleSet: this.state.ruleSet, mapping: this.state.mapping, lockedPairs, heatmapSize: 300 },
-        (progress) => {
-          this.state.running = { phase: progress.phase, fraction: progress.fraction, message: progress.message ?? progress.phase };
-          this.updateProgress();
-        },
-      );
-      if (reply.type === 'rejected') {
-        this.state.checkProblems = reply.problems;
-        this.say('The input has errors; nothing was matched. See the Data step.', 'error');
-        return this.finishRun();
-      }
-      if (reply.type === 'failed') {
-        this.say(reply.message, 'error');
-        return this.finishRun();
-      }
-      if (reply.type !== 'matched') return this.finishRun();
-      this.state.running = { phase: 'writing', fraction: 1, message: 'Receiving the results' };
-      this.updateProgress();
-      const sheets = toResultSheets(await this.client.fetchResultTables(reply.tables));
-      this.state.result = reply;
-      const earlier = await this.host.existingResults(sheets.map((s) => s.name));
-      if (earlier.length > 0) {
-        const replace = await confirmDialog(
-          `Replace the earlier results (${earlier.join(', ')})? Excel clears its undo history when sheets are deleted.`,
-          'Replace results',
-          'Keep the earlier results',
-        );
-        if (!replace) {
-          this.say('Matched, but the earlier result sheets were kept. Run again to replace them.');
-          return this.finishRun();
-        }
-      }
-      this.state.running = { phase: 'writing', fraction: 1, message: 'Writing the results' };
-      this.updateProgress();
-      await this.host.writeResults(sheets);
-      this.say(
-        this.host.kind === 'excel'
-          ? `Done in ${(reply.elapsedMs / 1000).toFixed(1)} s: results are in the sheets ${sheets.map((s) => s.name).join(', ')}.`
-          : `Done in ${(reply.elapsedMs / 1000).toFixed(1)} s. Download the results below.`,
-        'ok',
-      );
-    } catch (error) {
-      if (error instanceof MatchCancelled) this.say('Cancelled. Nothing was written.');
-      else this.fail(error);
-    }
-    this.finishRun();
-  }
-
-  cancel(): void {
-    this.client.cancel();
-  }
-
-  private finishRun(): void {
-    this.state.running = null;
-    // A separate task: the last worker message's handling and this render never add up to one long task.
-    setTimeout(() => this.render(), 0);
-  }
-
-  private updateProgress(): void {
-    const bar = this.panel.querySelector('progress');
-    const label = this.panel.querySelector('#progress-label');
-    const running = this.state.running;
-    if (!bar || !label || !running) return this.render();
-    bar.value = running.fraction;
-    label.textContent = `${running.message} (${Math.round(running.fraction * 100)}%)`;
-  }
+  store.subscribe((state, action, previous) => {
+    if (state.status !== previous.status) renderStatus();
+    if (action.type === 'run-progress' && state.running && previous.running && updateProgress()) return;
+    if (action.type === 'set-rule-set' && action.from === 'form') return;
+    if (quietActions.has(action.type)) return;
+    scheduleRender();
+  });
+  renderTabs();
+  renderPanel();
+  return { store, commands };
 }

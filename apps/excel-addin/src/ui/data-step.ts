@@ -2,48 +2,49 @@
 // see and correct the column mapping, and see the checks, each pointing at its cell.
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { StandaloneHost } from '../host/standalone-host.js';
-import type { ProblemData } from '../worker/protocol.js';
-import type { App } from './app.js';
-import { field, h, uid } from './h.js';
-import type { Role } from './state.js';
+import { field, h, later, uid } from './h.js';
+import type { Pane } from './pane.js';
+import { problemList } from './problem-list.js';
+import { rolesNeeded, type Role } from './store.js';
 
 const roleLabels: Record<Role, string> = { mentors: 'Mentors', mentees: 'Mentees', people: 'People (one table)' };
 
-function sourcePicker(app: App, role: Role): HTMLElement {
+function sourcePicker({ store, host, commands }: Pane, role: Role): HTMLElement {
+  const { state } = store;
   const select = h(
     'select',
     {
+      'data-focus': `source-${role}`,
       onchange: (event: Event) => {
-        app.state.picked[role] = (event.target as HTMLSelectElement).value || undefined;
-        app.state.check = null;
+        store.dispatch({ type: 'pick-source', role, id: (event.target as HTMLSelectElement).value || undefined });
       },
     },
     h('option', { value: '' }, '— choose —'),
-    app.state.sources.map((s) =>
-      h('option', { value: s.id, selected: app.state.picked[role] === s.id }, `${s.label} (${s.detail})`),
-    ),
+    state.sources.map((s) => h('option', { value: s.id, selected: state.picked[role] === s.id }, `${s.label} (${s.detail})`)),
   );
   const selection =
-    app.host.selectionSource &&
+    host.selectionSource &&
     h(
       'button',
       {
+        type: 'button',
         class: 'secondary',
-        onclick: async () => {
+        'data-focus': `selection-${role}`,
+        onclick: later(async () => {
           try {
-            const option = await app.host.selectionSource!();
-            app.state.sources = [...app.state.sources.filter((s) => s.id !== option.id), option];
-            app.state.picked[role] = option.id;
-            app.say(`${roleLabels[role]}: using the selection ${option.label}.`);
-            app.render();
+            const option = await host.selectionSource!();
+            store.dispatch({ type: 'set-sources', sources: [...store.state.sources.filter((s) => s.id !== option.id), option] });
+            store.dispatch({ type: 'pick-source', role, id: option.id });
+            commands.say(`${roleLabels[role]}: using the selection ${option.label}.`);
+            store.dispatch({ type: 'redraw' });
           } catch (error) {
-            app.fail(error);
+            commands.fail(error);
           }
-        },
+        }),
       },
       'Use current selection',
     );
-  const picked = app.state.sources.find((s) => s.id === app.state.picked[role]);
+  const picked = state.sources.find((s) => s.id === state.picked[role]);
   return h(
     'div',
     { class: 'row' },
@@ -52,23 +53,27 @@ function sourcePicker(app: App, role: Role): HTMLElement {
   );
 }
 
-function standaloneLoaders(app: App, host: StandaloneHost): HTMLElement {
+function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTMLElement {
   const input = h('input', {
     type: 'file',
     accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     multiple: true,
-    onchange: async (event: Event) => {
+    onchange: later(async (event: Event) => {
       const files = [...((event.target as HTMLInputElement).files ?? [])];
       try {
         for (const file of files) host.addFile(file.name, new Uint8Array(await file.arrayBuffer()));
-        await app.refreshSources();
-        app.say(`Loaded ${files.map((f) => f.name).join(', ')}.`, 'ok');
+        await commands.refreshSources();
+        commands.say(`Loaded ${files.map((f) => f.name).join(', ')}.`, 'ok');
       } catch (error) {
-        app.fail(error);
+        commands.fail(error);
       }
-      app.render();
-    },
+    }),
   });
+  const sampleSize = h(
+    'select',
+    { 'data-focus': 'sample-size' },
+    [50, 500, 2000].map((n) => h('option', { value: String(n) }, `${n} × ${n}`)),
+  );
   return h(
     'div',
     { class: 'card' },
@@ -76,20 +81,24 @@ function standaloneLoaders(app: App, host: StandaloneHost): HTMLElement {
     h(
       'div',
       { class: 'actions' },
+      field('Sample size', sampleSize),
       h(
         'button',
         {
+          type: 'button',
           class: 'secondary',
-          onclick: async () => {
-            const sample = generateMentorMatchData({ mentors: 50, mentees: 50, seed: 2026 });
+          'data-focus': 'sample',
+          onclick: later(async () => {
+            const size = Number(sampleSize.value);
+            const sample = generateMentorMatchData({ mentors: size, mentees: size, seed: 2026 });
             host.addTable('sample:mentors', { ...sample.mentors, source: 'sample mentors' });
             host.addTable('sample:mentees', { ...sample.mentees, source: 'sample mentees' });
-            app.state.mode = 'two-tables';
-            app.state.picked = { mentors: 'sample:mentors', mentees: 'sample:mentees' };
-            await app.refreshSources();
-            app.say('Sample data: 50 made-up mentors and 50 mentees.', 'ok');
-            app.render();
-          },
+            store.dispatch({ type: 'set-mode', mode: 'two-tables' });
+            store.dispatch({ type: 'pick-source', role: 'mentors', id: 'sample:mentors' });
+            store.dispatch({ type: 'pick-source', role: 'mentees', id: 'sample:mentees' });
+            await commands.refreshSources();
+            commands.say(`Sample data: ${size} made-up mentors and ${size} mentees.`, 'ok');
+          }),
         },
         'Try with sample data',
       ),
@@ -97,19 +106,22 @@ function standaloneLoaders(app: App, host: StandaloneHost): HTMLElement {
   );
 }
 
-function mappingEditor(app: App): HTMLElement | null {
-  const check = app.state.check;
+function mappingEditor({ store }: Pane): HTMLElement | null {
+  const { state } = store;
+  const check = state.check;
   if (!check) return null;
   const kinds = Object.entries(check.mappings);
   if (kinds.length === 0) return null;
+  // Folded once the check found no error: the mapping is then most likely right.
+  const valid = !state.checkProblems.some((p) => p.severity === 'error');
   return h(
-    'section',
-    {},
-    h('h2', {}, 'Columns'),
+    'details',
+    { class: 'columns', open: !valid },
+    h('summary', {}, h('h2', {}, 'Columns')),
     h('p', { class: 'muted' }, 'The columns found for each field. Change one if it is wrong, then check again.'),
     kinds.map(([kind, mapping]) => {
       const role = (kind === 'mentor' ? 'mentors' : kind === 'mentee' ? 'mentees' : kind) as Role;
-      const header = app.state.tables[role]?.header ?? Object.values(mapping);
+      const header = state.tables[role]?.header ?? Object.values(mapping);
       return h(
         'fieldset',
         { class: 'mapping' },
@@ -119,11 +131,9 @@ function mappingEditor(app: App): HTMLElement | null {
             'select',
             {
               'data-field': logical,
+              'data-focus': `map-${role}-${logical}`,
               onchange: (event: Event) => {
-                const value = (event.target as HTMLSelectElement).value;
-                const overrides = { ...(app.state.mapping[role as keyof typeof app.state.mapping] ?? {}) };
-                overrides[logical] = value;
-                app.state.mapping = { ...app.state.mapping, [role]: overrides };
+                store.dispatch({ type: 'map-column', role, field: logical, column: (event.target as HTMLSelectElement).value });
               },
             },
             header.map((name) => h('option', { value: name, selected: name === column }, name)),
@@ -135,41 +145,9 @@ function mappingEditor(app: App): HTMLElement | null {
   );
 }
 
-export function problemList(app: App, problems: readonly ProblemData[]): HTMLElement {
-  if (problems.length === 0) return h('p', { class: 'muted' }, 'No problems found.');
-  const shown = problems.slice(0, 50);
-  return h(
-    'div',
-    {},
-    h(
-      'ul',
-      { class: 'problems' },
-      shown.map((p) =>
-        h(
-          'li',
-          { class: p.severity },
-          h('span', { class: 'sr-only' }, `${p.severity}: `),
-          p.message,
-          app.host.reveal && p.table
-            ? h(
-                'button',
-                {
-                  class: 'link',
-                  'aria-label': `Show in the sheet: ${p.message}`,
-                  onclick: () => void app.host.reveal!({ source: p.table!, row: p.row, column: p.column }).catch((e) => app.fail(e)),
-                },
-                'Show',
-              )
-            : null,
-        ),
-      ),
-    ),
-    problems.length > shown.length ? h('p', { class: 'muted' }, `…and ${problems.length - shown.length} more.`) : null,
-  );
-}
-
-export function renderDataStep(app: App): HTMLElement {
-  const { state } = app;
+export function renderDataStep(pane: Pane): HTMLElement {
+  const { store, host, commands } = pane;
+  const { state } = store;
   const name = uid('layout');
   const layout = h(
     'fieldset',
@@ -191,10 +169,10 @@ export function renderDataStep(app: App): HTMLElement {
           id,
           value,
           checked: state.mode === value,
+          'data-focus': `layout-${value}`,
           onchange: () => {
-            state.mode = value;
-            state.check = null;
-            void app.refreshSources().then(() => app.render());
+            store.dispatch({ type: 'set-mode', mode: value });
+            void commands.refreshSources().catch((error) => commands.fail(error));
           },
         }),
         h('label', { for: id }, ` ${label}`),
@@ -209,9 +187,8 @@ export function renderDataStep(app: App): HTMLElement {
           h(
             'select',
             {
-              onchange: (event: Event) => {
-                state.roleColumn = (event.target as HTMLSelectElement).value;
-              },
+              'data-focus': 'role-column',
+              onchange: (event: Event) => store.dispatch({ type: 'set-role-column', column: (event.target as HTMLSelectElement).value }),
             },
             h('option', { value: '' }, '— choose —'),
             people.header.map((c) => h('option', { value: c, selected: c === state.roleColumn }, c)),
@@ -220,19 +197,14 @@ export function renderDataStep(app: App): HTMLElement {
         )
       : null;
   const refresh =
-    app.host.kind === 'excel'
+    host.kind === 'excel'
       ? h(
           'button',
           {
+            type: 'button',
             class: 'secondary',
-            onclick: async () => {
-              try {
-                await app.refreshSources();
-              } catch (error) {
-                app.fail(error);
-              }
-              app.render();
-            },
+            'data-focus': 'refresh',
+            onclick: () => void commands.refreshSources().catch((error) => commands.fail(error)),
           },
           'Refresh the list of tables',
         )
@@ -241,18 +213,18 @@ export function renderDataStep(app: App): HTMLElement {
     'section',
     {},
     h('h2', {}, 'Data'),
-    app.host.kind === 'standalone' ? standaloneLoaders(app, app.host as StandaloneHost) : null,
+    host.kind === 'standalone' ? standaloneLoaders(pane, host as StandaloneHost) : null,
     layout,
-    app.rolesNeeded().map((role) => sourcePicker(app, role)),
+    rolesNeeded(state).map((role) => sourcePicker(pane, role)),
     roleColumn,
     h(
       'div',
       { class: 'actions' },
-      h('button', { class: 'primary', onclick: () => void app.check() }, 'Read and check'),
+      h('button', { type: 'button', class: 'primary', 'data-focus': 'check', onclick: () => void commands.check() }, 'Read and check'),
       refresh,
     ),
-    mappingEditor(app),
+    mappingEditor(pane),
     state.check || state.checkProblems.length ? h('h2', {}, 'Checks') : null,
-    state.check || state.checkProblems.length ? problemList(app, state.checkProblems) : null,
+    state.check || state.checkProblems.length ? problemList(pane, state.checkProblems) : null,
   );
 }

@@ -50,3 +50,8 @@ export function replaceChildren(parent: Element, ...children: (Child | Child[])[
     ...children.flat().filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map((c) => (c instanceof Node ? c : String(c))),
   );
 }
+
+/** An event handler that awaits: its promise is the handler's own business (it reports its errors). */
+export function later(handler: (event: Event) => Promise<void>): EventListener {
+  return (event) => void handler(event);
+}

@@ -4,19 +4,21 @@ import { emailSheetNames } from '../app/result-sheets.js';
 import { csvDownloads, xlsxDownload, type Download } from '../host/downloads.js';
 import type { StandaloneHost } from '../host/standalone-host.js';
 import type { ResultSheet } from '../host/workbook-host.js';
-import type { App } from './app.js';
-import { problemList } from './data-step.js';
 import { h } from './h.js';
+import type { Pane } from './pane.js';
+import { problemList } from './problem-list.js';
 
 const previewRows = 25;
 
 /** Files are built only when asked for, so a big result never blocks the page right after a run. */
-function downloadButton(app: App, label: string, fileName: string, make: () => Download): HTMLElement {
+function downloadButton(pane: Pane, label: string, fileName: string, make: () => Download): HTMLElement {
   return h(
     'button',
     {
+      type: 'button',
       class: 'secondary',
       'data-download': fileName,
+      'data-focus': `download-${fileName}`,
       onclick: () => {
         try {
           const item = make();
@@ -27,7 +29,7 @@ function downloadButton(app: App, label: string, fileName: string, make: () => D
           link.remove();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         } catch (error) {
-          app.fail(error);
+          pane.commands.fail(error);
         }
       },
     },
@@ -36,9 +38,10 @@ function downloadButton(app: App, label: string, fileName: string, make: () => D
 }
 
 function previewTable(sheet: ResultSheet): HTMLElement {
+  // Focusable, so the table can be scrolled sideways by keyboard.
   return h(
     'div',
-    { class: 'scroll' },
+    { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': `${sheet.name}, first rows` },
     h(
       'table',
       { class: 'data', 'data-sheet': sheet.name },
@@ -67,10 +70,10 @@ function preview(sheet: ResultSheet, open: boolean): HTMLElement {
   return details;
 }
 
-function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
+function standaloneResults(pane: Pane, host: StandaloneHost): HTMLElement | null {
   const sheets = host.results();
-  if (sheets.length === 0 || !app.state.result) return null;
-  const csvButton = (sheet: ResultSheet) => downloadButton(app, `${sheet.name} (CSV)`, `${sheet.name}.csv`, () => csvDownloads([sheet])[0]);
+  if (sheets.length === 0 || !pane.store.state.result) return null;
+  const csvButton = (sheet: ResultSheet) => downloadButton(pane, `${sheet.name} (CSV)`, `${sheet.name}.csv`, () => csvDownloads([sheet])[0]);
   const isEmail = (sheet: ResultSheet) => emailSheetNames.includes(sheet.name);
   const downloads = h(
     'div',
@@ -79,7 +82,7 @@ function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
       'div',
       { class: 'actions' },
       'Download:',
-      downloadButton(app, 'All results (XLSX)', 'mentor-matches.xlsx', () => xlsxDownload(sheets)),
+      downloadButton(pane, 'All results (XLSX)', 'mentor-matches.xlsx', () => xlsxDownload(sheets)),
       sheets.filter((sheet) => !isEmail(sheet)).map(csvButton),
     ),
     h('div', { class: 'actions' }, 'Emails (a GOV.UK Notify bulk list per kind, and one mail-merge sheet):', sheets.filter(isEmail).map(csvButton)),
@@ -87,15 +90,16 @@ function standaloneResults(app: App, host: StandaloneHost): HTMLElement | null {
   return h('section', {}, h('h2', {}, 'Results'), downloads, sheets.map((sheet, i) => preview(sheet, i === 0)));
 }
 
-export function renderMatchStep(app: App): HTMLElement {
-  const { running, result } = app.state;
+export function renderMatchStep(pane: Pane): HTMLElement {
+  const { store, host, commands } = pane;
+  const { running, result } = store.state;
   const progress = running
     ? h(
         'div',
         { class: 'card', 'aria-busy': 'true' },
         h('label', { for: 'match-progress', id: 'progress-label' }, `${running.message} (${Math.round(running.fraction * 100)}%)`),
         h('progress', { id: 'match-progress', max: '1', value: String(running.fraction) }),
-        h('div', { class: 'actions' }, h('button', { class: 'secondary', id: 'cancel', onclick: () => app.cancel() }, 'Cancel')),
+        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'cancel', onclick: () => commands.cancel() }, 'Cancel')),
       )
     : null;
   return h(
@@ -105,14 +109,21 @@ export function renderMatchStep(app: App): HTMLElement {
     h(
       'p',
       { class: 'muted' },
-      app.host.kind === 'excel'
+      host.kind === 'excel'
         ? 'Matching runs in the background; Excel stays responsive. Results go to new sheets; pairs marked in the “lock” column of Match Pairs are kept.'
         : 'Matching runs in this page, in the background. Nothing is sent anywhere.',
     ),
     h(
       'div',
       { class: 'actions' },
-      h('button', { class: 'primary', id: 'run-match', disabled: running !== null, onclick: () => void app.match() }, result ? 'Match again' : 'Match'),
+      h(
+        'button',
+        { type: 'button', class: 'primary', id: 'run-match', disabled: running !== null, onclick: () => void commands.match() },
+        result ? 'Match again' : 'Match',
+      ),
+      result
+        ? h('button', { type: 'button', class: 'secondary', id: 'go-review', onclick: () => store.dispatch({ type: 'go', step: 'review' }) }, 'Review the pairs')
+        : null,
     ),
     progress,
     result
@@ -122,9 +133,9 @@ export function renderMatchStep(app: App): HTMLElement {
           h('h2', {}, 'Summary'),
           h('ul', { class: 'headlines' }, result.headlines.map((line) => h('li', {}, line))),
           result.problems.length ? h('h3', {}, 'Warnings') : null,
-          result.problems.length ? problemList(app, result.problems) : null,
+          result.problems.length ? problemList(pane, result.problems) : null,
         )
       : null,
-    app.host.kind === 'standalone' ? standaloneResults(app, app.host as StandaloneHost) : null,
+    host.kind === 'standalone' ? standaloneResults(pane, host as StandaloneHost) : null,
   );
 }

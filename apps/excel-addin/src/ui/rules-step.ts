@@ -1,24 +1,26 @@
 // Step 2: the rule set in forms: preset, strategy, capacities, ladders, rules with their conditions.
 // Every edit is validated by the engine's own parser; a valid rule set is saved with the workbook.
 import { getPreset, parseRuleSet, presets, type RuleSet } from '@mentor-matcher/engine';
-import type { App } from './app.js';
-import { field, h, uid } from './h.js';
+import { field, h, later, uid } from './h.js';
+import type { Pane } from './pane.js';
+import type { Store } from './store.js';
 
 type Json = Record<string, unknown>;
 
-const drafts = new WeakMap<App, Json>();
+/**
+ * The form edits a draft (which may be invalid while typing); `basis` is the rule set it was made
+ * from or last saved as. When the store's rule set is another one (a preset, an import, a decision
+ * in the review step), the draft starts again from it.
+ */
+const drafts = new WeakMap<Store, { draft: Json; basis: RuleSet }>();
 
-function draftOf(app: App): Json {
-  let draft = drafts.get(app);
-  if (!draft) {
-    draft = structuredClone(app.state.ruleSet) as unknown as Json;
-    drafts.set(app, draft);
+function draftOf(store: Store): { draft: Json; basis: RuleSet } {
+  let entry = drafts.get(store);
+  if (!entry || entry.basis !== store.state.ruleSet) {
+    entry = { draft: structuredClone(store.state.ruleSet) as unknown as Json, basis: store.state.ruleSet };
+    drafts.set(store, entry);
   }
-  return draft;
-}
-
-function resetDraft(app: App, ruleSet: RuleSet): void {
-  drafts.set(app, structuredClone(ruleSet) as unknown as Json);
+  return entry;
 }
 
 const conditionTypes = {
@@ -53,7 +55,7 @@ function defaultCondition(type: ConditionType, ladders: string[]): Json {
 }
 
 interface Editor {
-  readonly app: App;
+  readonly pane: Pane;
   readonly draft: Json;
   /** After a value changes: validate and save. */
   changed(): void;
@@ -109,6 +111,28 @@ function selectInput(editor: Editor, target: Json, key: string, label: string, o
     options.map(([value, text]) => h('option', { value, selected: String(target[key] ?? '') === value }, text)),
   );
   return field(label, select);
+}
+
+/**
+ * The parser's message in words for the form: its path ("rules[1].when.of[0].mentor") becomes "Rule 2,
+ * condition 1, mentor", and a blank number field is asked for, not reported as NaN.
+ */
+export function plainProblem(message: string): string {
+  const match = /^([\w$[\].]+): (.*)$/.exec(message);
+  const [where, what] = match ? [match[1], match[2]] : ['', message];
+  const words = where
+    .split('.')
+    .filter((part) => part !== 'when' && part !== 'condition')
+    .map((part) =>
+      part
+        .replace(/^rules\[(\d+)\]$/, (_, i: string) => `rule ${Number(i) + 1}`)
+        .replace(/^of\[(\d+)\]$/, (_, i: string) => `condition ${Number(i) + 1}`)
+        .replace(/^default$/, 'default capacity'),
+    )
+    .filter(Boolean);
+  const fix = /NaN|received undefined|expected a number/.test(what) ? 'type a number' : what;
+  const sentence = words.length ? `${words.join(', ')}: ${fix}` : fix;
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${/[.!?]$/.test(sentence) ? '' : '.'}`;
 }
 
 function conditionEditor(editor: Editor, condition: Json, depth: number): HTMLElement {
@@ -255,26 +279,32 @@ function download(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function renderRulesStep(app: App): HTMLElement {
-  const draft = draftOf(app);
+export function renderRulesStep(pane: Pane): HTMLElement {
+  const { store, commands } = pane;
+  const entry = draftOf(store);
+  const { draft } = entry;
   const problemsBox = h('div', { role: 'alert', class: 'status error' });
-  const columns = [...new Set(Object.values(app.state.tables).flatMap((t) => (t ? [...t.header] : [])))];
+  const columns = [...new Set(Object.values(store.state.tables).flatMap((t) => (t ? [...t.header] : [])))];
   const editor: Editor = {
-    app,
+    pane,
     draft,
     columns,
     changed() {
       const parsed = parseRuleSet(draft);
       if (parsed.ok) {
         problemsBox.textContent = '';
-        void app.saveRuleSet(parsed.ruleSet).catch((error) => app.fail(error));
+        // Locks and forbids are the review step's: the form never changes them.
+        const { lockedPairs, forbiddenPairs } = store.state.ruleSet;
+        const ruleSet = { ...parsed.ruleSet, lockedPairs, forbiddenPairs };
+        entry.basis = ruleSet;
+        void commands.saveRuleSet(ruleSet, 'form').catch((error) => commands.fail(error));
       } else {
-        problemsBox.textContent = parsed.problems.map((p) => p.message).join('\n');
+        problemsBox.textContent = parsed.problems.map((p) => plainProblem(p.message)).join('\n');
       }
     },
     restructured() {
       this.changed();
-      app.render();
+      store.dispatch({ type: 'redraw' });
     },
   };
   const rules = draft.rules as Json[];
@@ -289,23 +319,21 @@ export function renderRulesStep(app: App): HTMLElement {
   const importInput = h('input', {
     type: 'file',
     accept: '.json,application/json',
-    onchange: async (event: Event) => {
+    onchange: later(async (event: Event) => {
       const file = (event.target as HTMLInputElement).files?.[0];
       if (!file) return;
       try {
         const parsed = parseRuleSet(JSON.parse(await file.text()));
         if (!parsed.ok) {
-          app.say(`${file.name}: ${parsed.problems.map((p) => p.message).join('; ')}`, 'error');
+          commands.say(`${file.name}: ${parsed.problems.map((p) => plainProblem(p.message)).join('; ')}`, 'error');
           return;
         }
-        await app.saveRuleSet(parsed.ruleSet);
-        resetDraft(app, parsed.ruleSet);
-        app.say(`Rule set “${parsed.ruleSet.name}” imported from ${file.name}.`, 'ok');
+        await commands.saveRuleSet(parsed.ruleSet);
+        commands.say(`Rule set “${parsed.ruleSet.name}” imported from ${file.name}.`, 'ok');
       } catch (error) {
-        app.say(`${file.name} is not a JSON rule set: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        commands.say(`${file.name} is not a JSON rule set: ${error instanceof Error ? error.message : String(error)}`, 'error');
       }
-      app.render();
-    },
+    }),
   });
   const newLadder = h('input', { type: 'text', placeholder: 'name, e.g. grade' });
   const strategyFields =
@@ -338,13 +366,11 @@ export function renderRulesStep(app: App): HTMLElement {
         'button',
         {
           class: 'secondary',
-          onclick: async () => {
-            const preset = getPreset(presetSelect.value);
-            await app.saveRuleSet(preset);
-            resetDraft(app, preset);
-            app.say(`Rules reset to the preset “${presetSelect.value}”.`);
-            app.render();
-          },
+          onclick: later(async () => {
+            const { lockedPairs, forbiddenPairs } = store.state.ruleSet;
+            await commands.saveRuleSet({ ...getPreset(presetSelect.value), lockedPairs, forbiddenPairs });
+            commands.say(`Rules reset to the preset “${presetSelect.value}”.`);
+          }),
         },
         'Use preset',
       ),
@@ -353,7 +379,7 @@ export function renderRulesStep(app: App): HTMLElement {
       'div',
       { class: 'row' },
       field('Import a rule set (JSON)', importInput),
-      h('button', { class: 'secondary', onclick: () => download(`${String(draft.name || 'rules').replace(/[^\w.-]+/g, '-')}.json`, JSON.stringify(app.state.ruleSet, null, 2)) }, 'Export as JSON'),
+      h('button', { class: 'secondary', onclick: () => download(`${String(draft.name || 'rules').replace(/[^\w.-]+/g, '-')}.json`, JSON.stringify(store.state.ruleSet, null, 2)) }, 'Export as JSON'),
     ),
     problemsBox,
     textInput(editor, draft, 'name', 'Rule set name'),
@@ -438,7 +464,7 @@ export function renderRulesStep(app: App): HTMLElement {
     h(
       'p',
       { class: 'muted', id: uid('pairs') },
-      `Locked pairs in the rule set: ${(draft.lockedPairs as unknown[] | undefined)?.length ?? 0}; forbidden pairs: ${(draft.forbiddenPairs as unknown[] | undefined)?.length ?? 0}. Lock more by typing anything in the “lock” column of the Pairs result and matching again.`,
+      `Locked pairs: ${store.state.ruleSet.lockedPairs.length}; forbidden pairs: ${store.state.ruleSet.forbiddenPairs.length}. Lock, forbid and swap pairs in the Review step after a match${pane.host.kind === 'excel' ? ', or type anything in the “lock” column of Match Pairs and match again' : ''}.`,
     ),
   );
 }

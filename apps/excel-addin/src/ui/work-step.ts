@@ -2,8 +2,9 @@
 // computer": pick pairs on a small sample and compare with the optimum.
 import { scorePicks } from '../worker/beat-sample.js';
 import type { BeatSample } from '../worker/protocol.js';
-import type { App } from './app.js';
 import { h, replaceChildren } from './h.js';
+import type { Pane } from './pane.js';
+import type { Store } from './store.js';
 import { drawHeatmap } from './heatmap.js';
 
 interface BeatState {
@@ -13,18 +14,19 @@ interface BeatState {
   seed: number;
 }
 
-const games = new WeakMap<App, BeatState>();
+/** The game's own state: it never leaves this step, so it is kept beside the store, not in it. */
+const games = new WeakMap<Store, BeatState>();
 
-function game(app: App): BeatState {
-  let state = games.get(app);
+function game(store: Store): BeatState {
+  let state = games.get(store);
   if (!state) {
     state = { sample: null, picks: [], reveal: false, seed: 1 };
-    games.set(app, state);
+    games.set(store, state);
   }
   return state;
 }
 
-function beatBoard(app: App, state: BeatState, container: HTMLElement): void {
+function beatBoard(state: BeatState, container: HTMLElement): void {
   const sample = state.sample;
   if (!sample) return;
   const mine = scorePicks(sample, state.picks);
@@ -69,7 +71,7 @@ function beatBoard(app: App, state: BeatState, container: HTMLElement): void {
                       state.picks = picked.has(key)
                         ? state.picks.filter((p) => `${p.mentee},${p.mentor}` !== key)
                         : [...state.picks.filter((p) => p.mentee !== r && p.mentor !== c), { mentee: r, mentor: c }];
-                      beatBoard(app, state, container);
+                      beatBoard(state, container);
                     },
                   },
                   score === null ? '—' : String(score),
@@ -96,7 +98,7 @@ function beatBoard(app: App, state: BeatState, container: HTMLElement): void {
           class: 'secondary',
           onclick: () => {
             state.reveal = !state.reveal;
-            beatBoard(app, state, container);
+            beatBoard(state, container);
           },
         },
         state.reveal ? 'Hide the computer’s pairs' : 'Show the computer’s pairs',
@@ -105,27 +107,22 @@ function beatBoard(app: App, state: BeatState, container: HTMLElement): void {
   );
 }
 
-export function renderWorkStep(app: App): HTMLElement {
-  const result = app.state.result;
+export function renderWorkStep({ store, commands }: Pane): HTMLElement {
+  const result = store.state.result;
   if (!result) return h('section', {}, h('h2', {}, 'Show the work'), h('p', { class: 'muted' }, 'Run a match first.'));
-  const state = game(app);
+  const state = game(store);
   const board = h('div', { id: 'beat-board' });
-  if (state.sample) beatBoard(app, state, board);
+  if (state.sample) beatBoard(state, board);
   const newSample = async () => {
-    try {
-      const reply = await app.client.request({ type: 'beat-sample', size: 8, seed: state.seed++ });
-      if (reply.type === 'beat-sample') {
-        state.sample = reply.sample;
-        state.picks = [];
-        state.reveal = false;
-        startButton.textContent = 'New sample';
-        beatBoard(app, state, board);
-      } else if (reply.type === 'failed') app.fail(reply.message);
-    } catch (error) {
-      app.fail(error);
-    }
+    const sample = await commands.beatSample(state.seed++);
+    if (!sample) return;
+    state.sample = sample;
+    state.picks = [];
+    state.reveal = false;
+    startButton.textContent = 'New sample';
+    beatBoard(state, board);
   };
-  const startButton = h('button', { class: 'primary', id: 'new-sample', onclick: () => void newSample() }, state.sample ? 'New sample' : 'Start');
+  const startButton = h('button', { type: 'button', class: 'primary', id: 'new-sample', onclick: () => void newSample() }, state.sample ? 'New sample' : 'Start');
   return h(
     'section',
     {},

@@ -1,13 +1,24 @@
 // What the match worker does with each request, apart from the Worker global itself, so it can be
 // tested in Node: validate the message, run the engine, shrink the matrix for the heat map, and keep
 // the last matrix for "beat the computer".
-import { checkTables, matchTables, parseRuleSet, resultTables, type MatchInput, type MatchResult } from '@mentor-matcher/engine';
+import {
+  checkTables,
+  matchTables,
+  parseRuleSet,
+  resultTables,
+  type MatchInput,
+  type MatchOptions,
+  type MatchResult,
+  type RuleSet,
+  type ScoreMatrix,
+} from '@mentor-matcher/engine';
 import { buildMessages, mailMergeTable, notifyBulkTables } from '@mentor-matcher/notify';
 import type { Solver } from '@mentor-matcher/solver';
 import type { Table } from '@mentor-matcher/tabular';
 import { sizeProblem } from '../app/limits.js';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
+import { changeBetween, personDetail, reviewRows, totalsOf, trimmedChange } from './review.js';
 import {
   requestSchema,
   resultTableNames,
@@ -77,6 +88,8 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
   let solver: Promise<Solver> | null = null;
   let last: HeatmapSource | null = null;
   let lastTables: ResultTablesData | null = null;
+  /** The last match's input, mapping, rule set, matrix and result: what a re-solve and the review step start from. */
+  let lastRun: { input: MatchInput; mapping: MatchOptions['mapping']; ruleSet: RuleSet; matrix: ScoreMatrix; result: MatchResult } | null = null;
   const staging = new Map<string, TableData['rows']>();
 
   /** The input with the rows sent ahead in 'stage' messages put back in place. */
@@ -85,6 +98,73 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
     return input.kind === 'two-tables'
       ? { ...input, mentors: { ...input.mentors, rows: rowsOf('mentors') }, mentees: { ...input.mentees, rows: rowsOf('mentees') } }
       : { ...input, people: { ...input.people, rows: rowsOf('people') } };
+  }
+
+  /**
+   * Solves, keeps what the review step and 'rows' need, and posts 'matched' (with what changed
+   * against `previous`, for a re-solve). A rejected re-solve leaves the last result in place.
+   */
+  async function solveAndPost(
+    id: number,
+    input: MatchInput,
+    ruleSet: RuleSet,
+    mapping: MatchOptions['mapping'],
+    heatmapSize: number,
+    post: Post,
+    previous?: MatchResult,
+  ): Promise<void> {
+    const started = now();
+    solver ??= Promise.resolve(loadSolver());
+    const ready = await solver;
+    let lastProgress = -Infinity;
+    const run = matchTables(input, {
+      ruleSet,
+      solver: ready,
+      mapping,
+      onProgress: (p) => {
+        const t = now();
+        if (t - lastProgress < progressIntervalMs && p.fraction < 1) return;
+        lastProgress = t;
+        post({ type: 'progress', id, phase: p.phase, fraction: p.fraction, message: p.message });
+      },
+    });
+    if (!run.ok) {
+      post({ type: 'rejected', id, problems: problemsOf(run.problems) });
+      return;
+    }
+    const { matrix, result } = run;
+    lastRun = { input, mapping, ruleSet, matrix, result };
+    last = {
+      mentees: matrix.mentees.length,
+      mentors: matrix.mentors.length,
+      codes: matrix.codes,
+      scoreOfCode: matrix.scoreOfCode,
+      chosen: result.pairs.map((p) => ({ mentee: p.mentee.index, mentor: p.mentor.index })),
+      menteeNames: matrix.mentees.map((p) => p.name),
+      mentorNames: matrix.mentors.map((p) => p.name),
+    };
+    post({ type: 'progress', id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
+    lastTables = plainTables(result);
+    const tables = Object.fromEntries(resultTableNames.map((name) => [name, shapeOf(lastTables![name])])) as Record<
+      (typeof resultTableNames)[number],
+      TableShape
+    >;
+    const heatmap = buildHeatmap(last, heatmapSize);
+    post(
+      {
+        type: 'matched',
+        id,
+        tables,
+        headlines: [...result.summary.headlines],
+        problems: problemsOf(run.problems),
+        heatmap,
+        elapsedMs: now() - started,
+        totals: totalsOf(result),
+        people: reviewRows(result),
+        ...(previous ? { change: trimmedChange(changeBetween(previous, result)) } : {}),
+      },
+      [heatmap.values.buffer, heatmap.chosen.buffer],
+    );
   }
 
   async function handle(raw: unknown, post: Post): Promise<void> {
@@ -116,6 +196,24 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         post({ type: 'beat-sample', id: request.id, sample: beatSample(last, await solver, request.size, request.seed) });
         return;
       }
+      if (request.type === 'person') {
+        if (!lastRun) throw new Error('Run a match first.');
+        const { matrix, result, ruleSet } = lastRun;
+        const detail = personDetail(matrix, result, ruleSet, request.side, request.person, request.candidates);
+        if (!detail) throw new Error(`No ${request.side} ${request.person} in the last match.`);
+        post({ type: 'person', id: request.id, detail });
+        return;
+      }
+      if (request.type === 'rematch') {
+        if (!lastRun) throw new Error('Run a match first.');
+        const rules = parseRuleSet(request.ruleSet);
+        if (!rules.ok) {
+          post({ type: 'rejected', id: request.id, problems: problemsOf(rules.problems) });
+          return;
+        }
+        await solveAndPost(request.id, lastRun.input, rules.ruleSet, lastRun.mapping, request.heatmapSize, post, lastRun.result);
+        return;
+      }
       const rules = parseRuleSet(request.ruleSet);
       if (!rules.ok) {
         post({ type: 'rejected', id: request.id, problems: problemsOf(rules.problems) });
@@ -142,9 +240,6 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         });
         return;
       }
-      const started = now();
-      solver ??= Promise.resolve(loadSolver());
-      const ready = await solver;
       const seen = new Set(rules.ruleSet.lockedPairs.map((p) => `${p.mentor}\u0000${p.mentee}`));
       const lockedPairs = [...rules.ruleSet.lockedPairs];
       for (const pair of request.lockedPairs) {
@@ -152,51 +247,8 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         if (!seen.has(key)) lockedPairs.push({ mentor: pair.mentor.toLowerCase(), mentee: pair.mentee.toLowerCase() });
         seen.add(key);
       }
-      let lastProgress = -Infinity;
-      const run = matchTables(input, {
-        ruleSet: { ...rules.ruleSet, lockedPairs },
-        solver: ready,
-        mapping: request.mapping,
-        onProgress: (p) => {
-          const t = now();
-          if (t - lastProgress < progressIntervalMs && p.fraction < 1) return;
-          lastProgress = t;
-          post({ type: 'progress', id: request.id, phase: p.phase, fraction: p.fraction, message: p.message });
-        },
-      });
-      if (!run.ok) {
-        post({ type: 'rejected', id: request.id, problems: problemsOf(run.problems) });
-        return;
-      }
-      const { matrix, result } = run;
-      last = {
-        mentees: matrix.mentees.length,
-        mentors: matrix.mentors.length,
-        codes: matrix.codes,
-        scoreOfCode: matrix.scoreOfCode,
-        chosen: result.pairs.map((p) => ({ mentee: p.mentee.index, mentor: p.mentor.index })),
-        menteeNames: matrix.mentees.map((p) => p.name),
-        mentorNames: matrix.mentors.map((p) => p.name),
-      };
-      post({ type: 'progress', id: request.id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
-      lastTables = plainTables(result);
-      const tables = Object.fromEntries(resultTableNames.map((name) => [name, shapeOf(lastTables![name])])) as Record<
-        (typeof resultTableNames)[number],
-        TableShape
-      >;
-      const heatmap = buildHeatmap(last, request.heatmapSize);
-      post(
-        {
-          type: 'matched',
-          id: request.id,
-          tables,
-          headlines: [...result.summary.headlines],
-          problems: problemsOf(run.problems),
-          heatmap,
-          elapsedMs: now() - started,
-        },
-        [heatmap.values.buffer, heatmap.chosen.buffer],
-      );
+      lastRun = null;
+      await solveAndPost(request.id, input, { ...rules.ruleSet, lockedPairs }, request.mapping, request.heatmapSize, post);
     } catch (error) {
       post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
     }

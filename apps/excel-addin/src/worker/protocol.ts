@@ -85,6 +85,24 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), size: z.number().int().min(2).max(12), seed: z.number().int() }),
   /**
+   * The review step's re-solve: the last match's input and column mapping again, with this rule set
+   * (its locked and forbidden pairs changed by the coordinator). The reply is a 'matched' with `change`.
+   */
+  z.object({
+    type: z.literal('rematch'),
+    id: z.number().int(),
+    ruleSet: z.unknown(),
+    heatmapSize: z.number().int().min(8).max(2000).default(300),
+  }),
+  /** One person of the last match: their pairs and why, their next-best candidates, or why unmatched. */
+  z.object({
+    type: z.literal('person'),
+    id: z.number().int(),
+    side: z.enum(['mentor', 'mentee']),
+    person: z.string(),
+    candidates: z.number().int().min(0).max(50).default(5),
+  }),
+  /**
    * A slice of an input table's rows, sent ahead of a 'check' or 'match' with `staged: true`:
    * posting a big input in one message blocks the pane while it is copied.
    */
@@ -172,6 +190,64 @@ export const beatSampleSchema = z.object({
 });
 export type BeatSample = z.infer<typeof beatSampleSchema>;
 
+/** A person in the review step's lists. */
+export const reviewRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  capacity: z.number().int(),
+  /** Partners' names, in the order of the pairs. */
+  partners: z.array(z.string()),
+  /** Lowest score among the person's pairs; null when unmatched. */
+  lowestScore: z.number().nullable(),
+  locked: z.number().int(),
+});
+export type ReviewRow = z.infer<typeof reviewRowSchema>;
+
+export const matchTotalsSchema = z.object({
+  mentees: z.number().int(),
+  mentors: z.number().int(),
+  menteesMatched: z.number().int(),
+  mentorsMatched: z.number().int(),
+  pairs: z.number().int(),
+  totalScore: z.number(),
+});
+export type MatchTotals = z.infer<typeof matchTotalsSchema>;
+
+const changedPairSchema = z.object({ mentor: z.string(), mentee: z.string(), mentorName: z.string(), menteeName: z.string(), score: z.number() });
+export type ChangedPair = z.infer<typeof changedPairSchema>;
+
+/** What a re-solve changed against the result before it. */
+export const matchChangeSchema = z.object({
+  before: matchTotalsSchema,
+  after: matchTotalsSchema,
+  added: z.array(changedPairSchema),
+  removed: z.array(changedPairSchema),
+});
+export type MatchChange = z.infer<typeof matchChangeSchema>;
+
+const partnerRef = z.object({ id: z.string(), name: z.string() });
+
+export const personDetailSchema = z.object({
+  side: z.enum(['mentor', 'mentee']),
+  id: z.string(),
+  name: z.string(),
+  capacity: z.number().int(),
+  pairs: z.array(
+    partnerRef.extend({
+      score: z.number(),
+      locked: z.boolean(),
+      contributions: z.array(z.object({ label: z.string(), points: z.number() })),
+    }),
+  ),
+  /** Best eligible partners not chosen, highest score first: the pair's score and the partner's own pair count. */
+  candidates: z.array(partnerRef.extend({ score: z.number(), partnerCount: z.number().int(), capacity: z.number().int() })),
+  /** Why nobody was matched with this person, in a sentence; null when matched. */
+  reason: z.string().nullable(),
+  /** Pairs with this person forbidden in the rule set. */
+  forbidden: z.array(partnerRef),
+});
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+
 export const responseSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
@@ -207,7 +283,13 @@ export const responseSchema = z.discriminatedUnion('type', [
     problems: z.array(problemSchema),
     heatmap: heatmapSchema,
     elapsedMs: z.number(),
+    totals: matchTotalsSchema,
+    /** The review step's lists. */
+    people: z.object({ mentees: z.array(reviewRowSchema), mentors: z.array(reviewRowSchema) }),
+    /** A re-solve ('rematch') only: what changed. */
+    change: matchChangeSchema.optional(),
   }),
+  z.object({ type: z.literal('person'), id: z.number().int(), detail: personDetailSchema }),
   z.object({ type: z.literal('rejected'), id: z.number().int(), problems: z.array(problemSchema) }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), sample: beatSampleSchema }),
   z.object({ type: z.literal('rows'), id: z.number().int(), rows: cellGrid }),

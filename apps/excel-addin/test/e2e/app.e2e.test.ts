@@ -67,7 +67,7 @@ describe('inside Excel (fake host)', () => {
     await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
     await page.screenshot({ path: join(screenshots, 'taskpane-data.png'), fullPage: false });
 
-    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, 'taskpane-match.png') });
@@ -80,7 +80,7 @@ describe('inside Excel (fake host)', () => {
     await eventually(async () => (await sheetValues(page, 'Match Mentees')).length).toBe(51);
     expect(foreignRequests(harness, requests)).toEqual([]);
 
-    await page.getByRole('tab', { name: '4. Show the work' }).click();
+    await page.getByRole('tab', { name: 'Show work' }).click();
     await page.locator('canvas.heatmap').waitFor();
     await page.locator('#new-sample').click();
     await page.locator('#beat-board button').first().waitFor();
@@ -93,7 +93,7 @@ describe('inside Excel (fake host)', () => {
   it('keeps a pair locked in the Pairs sheet when matching again, after asking to replace', async () => {
     const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] } });
     await page.waitForSelector('html[data-ready="excel"]');
-    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
     const before = await sheetValues(page, 'Match Pairs');
@@ -129,7 +129,7 @@ describe('inside Excel (fake host)', () => {
   it('saves a rule edited in the form with the workbook, and restores it when the workbook is reopened', async () => {
     const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] }, viewport: { width: 420, height: 900 } });
     await page.waitForSelector('html[data-ready="excel"]');
-    await page.getByRole('tab', { name: '2. Rules' }).click();
+    await page.getByRole('tab', { name: 'Rules' }).click();
     const points = page.getByLabel('Points', { exact: true }).first();
     await points.fill('17');
     await page.getByLabel('Rule set name').fill('Spring 2026');
@@ -153,7 +153,7 @@ describe('inside Excel (fake host)', () => {
       fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)], settings: { mentorMatcher: saved } },
     });
     await reopened.page.waitForSelector('html[data-ready="excel"]');
-    await reopened.page.getByRole('tab', { name: '2. Rules' }).click();
+    await reopened.page.getByRole('tab', { name: 'Rules' }).click();
     await eventually(() => reopened.page.getByLabel('Rule set name').inputValue()).toBe('Spring 2026');
     await reopened.page.context().close();
   });
@@ -162,7 +162,7 @@ describe('inside Excel (fake host)', () => {
     const big = generateMentorMatchData({ mentors: 1500, mentees: 1500, seed: 3 });
     const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', big.mentors), sheet('Mentees', big.mentees)] } });
     await page.waitForSelector('html[data-ready="excel"]');
-    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.locator('#cancel').click();
     await page.getByRole('status').filter({ hasText: 'Cancelled' }).waitFor();
@@ -185,7 +185,7 @@ describe('standalone page', () => {
     await page.getByRole('status').filter({ hasText: 'Loaded mentors.csv, mentees.csv' }).waitFor();
     await page.getByRole('button', { name: 'Read and check' }).click();
     await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
-    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.locator('#downloads').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, 'standalone-results.png') });
@@ -218,7 +218,7 @@ describe('standalone page', () => {
     await page.getByRole('button', { name: 'Read and check' }).click();
     await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
     await page.screenshot({ path: join(screenshots, 'standalone-data.png'), fullPage: true });
-    await page.getByRole('tab', { name: '3. Match' }).click();
+    await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.locator('table[data-sheet="Match Pairs"] tbody tr').first().waitFor({ timeout: 60_000 });
     await eventually(() => page.locator('table[data-sheet="Match Pairs"] tbody tr').count()).toBeGreaterThan(10);

@@ -1,0 +1,101 @@
+import { getPreset } from '@mentor-matcher/engine';
+import { describe, expect, it } from 'vitest';
+import type { ReviewRow } from '../worker/protocol.js';
+import { createStore, initialState, reduce, reviewList, rolesNeeded, type Action, type MatchReply } from './store.js';
+
+const ruleSet = getPreset('mentor-match');
+
+function row(id: string, partners: string[], lowestScore: number | null, locked = 0): ReviewRow {
+  return { id, name: id.replace(/@.*/, ''), capacity: 1, partners, lowestScore, locked };
+}
+
+/** Enough of a match reply for the review lists. */
+function resultWith(mentees: ReviewRow[]): MatchReply {
+  return { people: { mentees, mentors: [] } } as unknown as MatchReply;
+}
+
+describe('the store', () => {
+  it('tells every subscriber about each action, with the state before and after, until unsubscribed', () => {
+    const store = createStore(initialState(ruleSet));
+    const seen: string[] = [];
+    const stop = store.subscribe((state, action, previous) => seen.push(`${action.type}: ${previous.step} → ${state.step}`));
+    store.dispatch({ type: 'go', step: 'rules' });
+    stop();
+    store.dispatch({ type: 'go', step: 'match' });
+    expect(seen).toEqual(['go: data → rules']);
+    expect(store.state.step).toBe('match');
+  });
+
+  it('never changes the state it is given', () => {
+    const before = initialState(ruleSet);
+    const frozen = JSON.stringify(before);
+    const actions: Action[] = [
+      { type: 'pick-source', role: 'mentors', id: 'a' },
+      { type: 'map-column', role: 'mentors', field: 'email', column: 'Email' },
+      { type: 'review-list', query: 'ann' },
+    ];
+    for (const action of actions) reduce(before, action);
+    expect(JSON.stringify(before)).toBe(frozen);
+  });
+
+  it('forgets the check when the tables or the layout change', () => {
+    const checked = reduce(initialState(ruleSet), { type: 'checked', check: { type: 'checked' } as never, problems: [] });
+    expect(reduce(checked, { type: 'pick-source', role: 'mentors', id: 'x' }).check).toBeNull();
+    expect(reduce(checked, { type: 'set-mode', mode: 'one-table' }).check).toBeNull();
+  });
+
+  it('finds the role column of a one-table layout when the table is read', () => {
+    const table = { source: 'people', header: ['name', 'Mentor or mentee'], rows: [], headerRow: 1, firstColumn: 0 };
+    const state = reduce(reduce(initialState(ruleSet), { type: 'set-mode', mode: 'one-table' }), { type: 'read-table', role: 'people', table });
+    expect(state.roleColumn).toBe('Mentor or mentee');
+    expect(rolesNeeded(state)).toEqual(['people']);
+  });
+
+  it('keeps one override per field in the column mapping', () => {
+    let state = reduce(initialState(ruleSet), { type: 'map-column', role: 'mentors', field: 'email', column: 'Email' });
+    state = reduce(state, { type: 'map-column', role: 'mentors', field: 'email', column: 'Work email' });
+    state = reduce(state, { type: 'map-column', role: 'mentors', field: 'grade', column: 'Band' });
+    expect(state.mapping).toEqual({ mentors: { email: 'Work email', grade: 'Band' } });
+  });
+
+  it('starts a fresh review, keeping the side shown, when a new match arrives', () => {
+    let state = reduce(initialState(ruleSet), { type: 'review-list', side: 'mentor', query: 'x' });
+    state = reduce(state, { type: 'review-open', side: 'mentor', id: 'a' });
+    state = reduce(state, { type: 'matched', result: resultWith([]) });
+    expect(state.review).toMatchObject({ side: 'mentor', query: '', open: null });
+  });
+
+  it('remembers who was open when the person is closed, for focus to go back to them', () => {
+    let state = reduce(initialState(ruleSet), { type: 'review-open', side: 'mentee', id: 'ann@x.org' });
+    state = reduce(state, { type: 'review-close' });
+    expect(state.review).toMatchObject({ open: null, lastOpened: 'ann@x.org' });
+  });
+});
+
+describe('the review lists', () => {
+  const mentees = [
+    row('ann@x.org', ['Bob'], 30, 1),
+    row('cat@x.org', [], null),
+    row('dan@x.org', ['Eve'], 4),
+    row('fay@x.org', ['Gus'], 22),
+  ];
+  const base = { ...initialState(ruleSet), result: resultWith(mentees) };
+  const ids = (filter: 'all' | 'unmatched' | 'locked' | 'low', query = '') =>
+    reviewList(reduce(base, { type: 'review-list', filter, query })).map((r) => r.id);
+
+  it('filters by unmatched, locked and low score (the bottom quarter of the range)', () => {
+    expect(ids('all')).toEqual(['ann@x.org', 'cat@x.org', 'dan@x.org', 'fay@x.org']);
+    expect(ids('unmatched')).toEqual(['cat@x.org']);
+    expect(ids('locked')).toEqual(['ann@x.org']);
+    expect(ids('low')).toEqual(['dan@x.org']);
+  });
+
+  it('searches names and emails, ignoring case', () => {
+    expect(ids('all', 'FAY')).toEqual(['fay@x.org']);
+    expect(ids('all', 'dan@')).toEqual(['dan@x.org']);
+  });
+
+  it('is empty before a match', () => {
+    expect(reviewList(initialState(ruleSet))).toEqual([]);
+  });
+});

@@ -1,0 +1,248 @@
+// The pane's one store: its state, the named actions that change it, and subscriptions. Steps read
+// the state and dispatch actions (or call the workflows in commands.ts, which dispatch); app.ts
+// subscribes and re-renders. Participant data lives only here, in memory.
+import type { RuleSet } from '@mentor-matcher/engine';
+import type { Table } from '@mentor-matcher/tabular';
+import type { SourceOption } from '../host/workbook-host.js';
+import type { MappingOverrides, MatchChange, PersonDetail, ProblemData, WorkerResponse } from '../worker/protocol.js';
+
+export type StepId = 'data' | 'rules' | 'match' | 'review' | 'work';
+export type Role = 'mentors' | 'mentees' | 'people';
+export type Tone = 'info' | 'error' | 'ok';
+export type Side = 'mentee' | 'mentor';
+export type ReviewFilter = 'all' | 'unmatched' | 'locked' | 'low';
+
+export type CheckReply = Extract<WorkerResponse, { type: 'checked' }>;
+export type MatchReply = Extract<WorkerResponse, { type: 'matched' }>;
+
+export interface PairId {
+  readonly mentor: string;
+  readonly mentee: string;
+}
+
+/** The coordinator's decisions on pairs: what the review step changes and undo restores. */
+export interface Decisions {
+  readonly lockedPairs: readonly PairId[];
+  readonly forbiddenPairs: readonly PairId[];
+}
+
+export interface ReviewState {
+  readonly side: Side;
+  readonly query: string;
+  readonly filter: ReviewFilter;
+  /** The person opened, and their detail once the worker has sent it. */
+  readonly open: { readonly side: Side; readonly id: string } | null;
+  readonly detail: PersonDetail | null;
+  /** The person last closed, so that focus goes back to them in the list. */
+  readonly lastOpened: string | null;
+  /** What the last action's re-solve changed. */
+  readonly change: { readonly action: string; readonly change: MatchChange } | null;
+  /** Decisions before each action, most recent last. */
+  readonly undo: readonly Decisions[];
+  /** A re-solve is running. */
+  readonly busy: boolean;
+}
+
+export interface AppState {
+  readonly step: StepId;
+  readonly mode: 'two-tables' | 'one-table';
+  readonly sources: readonly SourceOption[];
+  readonly picked: Readonly<Partial<Record<Role, string>>>;
+  readonly tables: Readonly<Partial<Record<Role, Table>>>;
+  readonly roleColumn: string;
+  readonly mapping: MappingOverrides;
+  readonly ruleSet: RuleSet;
+  readonly check: CheckReply | null;
+  readonly checkProblems: readonly ProblemData[];
+  readonly result: MatchReply | null;
+  readonly running: { readonly phase: string; readonly fraction: number; readonly message: string } | null;
+  readonly status: { readonly text: string; readonly tone: Tone } | null;
+  readonly review: ReviewState;
+}
+
+export const initialReview: ReviewState = {
+  side: 'mentee',
+  query: '',
+  filter: 'all',
+  open: null,
+  detail: null,
+  lastOpened: null,
+  change: null,
+  undo: [],
+  busy: false,
+};
+
+export function initialState(ruleSet: RuleSet): AppState {
+  return {
+    step: 'data',
+    mode: 'two-tables',
+    sources: [],
+    picked: {},
+    tables: {},
+    roleColumn: '',
+    mapping: {},
+    ruleSet,
+    check: null,
+    checkProblems: [],
+    result: null,
+    running: null,
+    status: null,
+    review: initialReview,
+  };
+}
+
+export type Action =
+  | { readonly type: 'go'; readonly step: StepId }
+  | { readonly type: 'say'; readonly text: string; readonly tone: Tone }
+  | { readonly type: 'set-sources'; readonly sources: readonly SourceOption[]; readonly picked?: Partial<Record<Role, string>> }
+  | { readonly type: 'pick-source'; readonly role: Role; readonly id: string | undefined }
+  | { readonly type: 'set-mode'; readonly mode: AppState['mode'] }
+  | { readonly type: 'read-table'; readonly role: Role; readonly table: Table }
+  | { readonly type: 'set-role-column'; readonly column: string }
+  | { readonly type: 'map-column'; readonly role: Role; readonly field: string; readonly column: string }
+  /** `from: 'form'` is an edit typed in the Rules step, which already shows it: no re-render. */
+  | { readonly type: 'set-rule-set'; readonly ruleSet: RuleSet; readonly from?: 'form' }
+  | { readonly type: 'checked'; readonly check: CheckReply | null; readonly problems: readonly ProblemData[] }
+  | { readonly type: 'run-progress'; readonly running: AppState['running'] }
+  | { readonly type: 'matched'; readonly result: MatchReply | null }
+  | { readonly type: 'review-list'; readonly side?: Side; readonly query?: string; readonly filter?: ReviewFilter }
+  | { readonly type: 'review-open'; readonly side: Side; readonly id: string }
+  | { readonly type: 'review-close' }
+  | { readonly type: 'review-detail'; readonly detail: PersonDetail | null }
+  | { readonly type: 'review-busy'; readonly busy: boolean }
+  | { readonly type: 'review-decided'; readonly ruleSet: RuleSet; readonly undo: readonly Decisions[] }
+  | {
+      readonly type: 'review-resolved';
+      readonly result: MatchReply;
+      readonly action: string;
+    }
+  /** Nothing changes, but the current step is drawn again (a form changed its own shape). */
+  | { readonly type: 'redraw' };
+
+export type ActionType = Action['type'];
+
+export function decisionsOf(ruleSet: RuleSet): Decisions {
+  return { lockedPairs: ruleSet.lockedPairs, forbiddenPairs: ruleSet.forbiddenPairs };
+}
+
+export function reduce(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'go':
+      return { ...state, step: action.step };
+    case 'say':
+      return { ...state, status: { text: action.text, tone: action.tone } };
+    case 'set-sources':
+      return { ...state, sources: action.sources, picked: { ...state.picked, ...action.picked } };
+    case 'pick-source':
+      return { ...state, picked: { ...state.picked, [action.role]: action.id }, check: null };
+    case 'set-mode':
+      return { ...state, mode: action.mode, check: null };
+    case 'read-table': {
+      const tables = { ...state.tables, [action.role]: action.table };
+      let roleColumn = state.roleColumn;
+      if (action.role === 'people' && !action.table.header.includes(roleColumn)) {
+        roleColumn = action.table.header.find((name) => /role|mentor or mentee/i.test(name)) ?? '';
+      }
+      return { ...state, tables, roleColumn };
+    }
+    case 'set-role-column':
+      return { ...state, roleColumn: action.column };
+    case 'map-column': {
+      const overrides = { ...(state.mapping[action.role] ?? {}), [action.field]: action.column };
+      return { ...state, mapping: { ...state.mapping, [action.role]: overrides } };
+    }
+    case 'set-rule-set':
+      return { ...state, ruleSet: action.ruleSet };
+    case 'checked':
+      return { ...state, check: action.check, checkProblems: action.problems };
+    case 'run-progress':
+      return { ...state, running: action.running };
+    case 'matched':
+      // A fresh match starts a fresh review; the decisions themselves live in the rule set.
+      return { ...state, result: action.result, review: { ...initialReview, side: state.review.side } };
+    case 'review-list':
+      return {
+        ...state,
+        review: {
+          ...state.review,
+          side: action.side ?? state.review.side,
+          query: action.query ?? state.review.query,
+          filter: action.filter ?? state.review.filter,
+        },
+      };
+    case 'review-open':
+      return { ...state, review: { ...state.review, open: { side: action.side, id: action.id }, detail: null } };
+    case 'review-close':
+      return { ...state, review: { ...state.review, open: null, detail: null, lastOpened: state.review.open?.id ?? null } };
+    case 'review-detail':
+      return { ...state, review: { ...state.review, detail: action.detail } };
+    case 'review-busy':
+      return { ...state, review: { ...state.review, busy: action.busy } };
+    case 'review-decided':
+      return { ...state, ruleSet: action.ruleSet, review: { ...state.review, undo: action.undo } };
+    case 'review-resolved':
+      return {
+        ...state,
+        result: action.result,
+        review: { ...state.review, change: action.result.change ? { action: action.action, change: action.result.change } : null },
+      };
+    case 'redraw':
+      return state;
+  }
+}
+
+export type Listener = (state: AppState, action: Action, previous: AppState) => void;
+
+export interface Store {
+  readonly state: AppState;
+  dispatch(action: Action): void;
+  /** Calls `listener` after every action; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void;
+}
+
+export function createStore(initial: AppState): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get state() {
+      return state;
+    },
+    dispatch(action) {
+      const previous = state;
+      state = reduce(state, action);
+      for (const listener of [...listeners]) listener(state, action, previous);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The tables a layout needs. */
+export function rolesNeeded(state: AppState): Role[] {
+  return state.mode === 'two-tables' ? ['mentors', 'mentees'] : ['people'];
+}
+
+/** Pairs at or under this share of the way from the lowest to the highest score count as low. */
+const lowShare = 0.25;
+
+/** The review list for the current side, query and filter. */
+export function reviewList(state: AppState): NonNullable<AppState['result']>['people']['mentees'] {
+  const result = state.result;
+  if (!result) return [];
+  const { side, query, filter } = state.review;
+  const rows = side === 'mentee' ? result.people.mentees : result.people.mentors;
+  const scores = rows.map((r) => r.lowestScore).filter((s): s is number => s !== null);
+  const lowest = Math.min(...scores);
+  const highest = Math.max(...scores);
+  const low = lowest + (highest - lowest) * lowShare;
+  const words = query.trim().toLowerCase();
+  return rows.filter((row) => {
+    if (words && !row.name.toLowerCase().includes(words) && !row.id.includes(words)) return false;
+    if (filter === 'unmatched') return row.partners.length === 0 && row.capacity > 0;
+    if (filter === 'locked') return row.locked > 0;
+    if (filter === 'low') return row.lowestScore !== null && row.lowestScore <= low;
+    return true;
+  });
+}
