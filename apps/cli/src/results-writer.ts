@@ -4,7 +4,7 @@
 import { resultTables, summariseProblems, type MatchResult } from '@mentor-matcher/engine';
 import { buildMessages, mailMergeTable, messageKinds, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
-import { planOutput, writeFileReplacing } from './safe-output.js';
+import { planOutput, ReplacingWriter } from './safe-output.js';
 
 export type ResultFormat = 'csv' | 'xlsx';
 
@@ -68,17 +68,23 @@ export function writeResults(
   ];
   const { dir, replaced } = planOutput(cwd, outDir, resultFileNames(format), inputs);
   const files: string[] = [];
+  const writer = new ReplacingWriter(dir);
   const write = (file: string, data: string | Uint8Array) => {
-    writeFileReplacing(dir, file, data);
+    writer.add(file, data);
     files.push(file);
   };
-  if (format === 'xlsx') {
-    write('results.xlsx', writeXlsx(named.map(({ sheet, table }) => ({ name: sheet, table }))));
-  } else {
-    for (const { file, table } of named) write(file, writeCsv(table));
+  try {
+    if (format === 'xlsx') {
+      write('results.xlsx', writeXlsx(named.map(({ sheet, table }) => ({ name: sheet, table }))));
+    } else {
+      for (const { file, table } of named) write(file, writeCsv(table));
+    }
+    write(summaryFileName, `${JSON.stringify(summaryJson(result), null, 2)}\n`);
+    write(notifyFileName, `${JSON.stringify(messages, null, 2)}\n`);
+    writer.commit();
+  } finally {
+    writer.abort();
   }
-  write(summaryFileName, `${JSON.stringify(summaryJson(result), null, 2)}\n`);
-  write(notifyFileName, `${JSON.stringify(messages, null, 2)}\n`);
   return { dir, files, replaced, messages };
 }
 

@@ -2,8 +2,9 @@
 // - an output never replaces an input: each output path is compared with the inputs by real path
 //   (symbolic links and `.`/`..` resolved), so `--out .` beside mentors.csv is refused, not obeyed;
 // - each file is written to a new temporary file in the same folder (created with O_EXCL, so a
-//   planted link is never followed) and renamed into place: a crash leaves the old file or the new
-//   one, never half of one, and a symbolic link at the output name is replaced, its target untouched;
+//   planted link is never followed), and only when all are written are they renamed into place: a
+//   crash or a full disk leaves the old files or the new ones, never half of one, and a symbolic
+//   link at the output name is replaced, its target untouched;
 // - an existing file that is read-only (no write bit at all) is left alone and the run refused: its
 //   owner marked it as not to be changed, and renaming over it would ignore that.
 import {
@@ -104,30 +105,63 @@ export function planOutput(
 
 let sequence = 0;
 
-/** Writes `data` to `dir/name` through a temporary file and a rename; never writes through a link. */
-export function writeFileReplacing(dir: string, name: string, data: string | Uint8Array): void {
-  const temporary = join(dir, `.${name}.${process.pid}.${++sequence}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, join(dir, name));
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    const code = errnoOf(error);
-    const why =
-      code === 'ENOSPC'
-        ? 'the disk is full'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EROFS'
-            ? 'the disk is read-only'
-            : (code ?? String(error));
-    throw new InputError(`cannot write ${name} in ${printable(dir)}: ${why}`);
+function writeError(name: string, dir: string, error: unknown): InputError {
+  const code = errnoOf(error);
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : (code ?? String(error));
+  return new InputError(`cannot write ${name} in ${printable(dir)}: ${why}`);
+}
+
+/**
+ * Writes a set of files into `dir` all or nothing, as far as a file system allows: each is written
+ * in full to a new temporary file (O_EXCL: a planted link is never followed) as it is added, and
+ * only when every one is written are they renamed into place, so a full disk half-way leaves the
+ * earlier results as they were. A rename replaces a link at the name, never its target.
+ */
+export class ReplacingWriter {
+  private readonly pending: { readonly temporary: string; readonly name: string }[] = [];
+
+  constructor(private readonly dir: string) {}
+
+  add(name: string, data: string | Uint8Array): void {
+    const temporary = join(this.dir, `.${name}.${process.pid}.${++sequence}.tmp`);
+    let fd: number | undefined;
+    try {
+      fd = openSync(temporary, 'wx', 0o644);
+      this.pending.push({ temporary, name });
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } catch (error) {
+      this.abort();
+      throw writeError(name, this.dir, error);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  /** Renames every file written into place. */
+  commit(): void {
+    for (const { temporary, name } of this.pending) {
+      try {
+        renameSync(temporary, join(this.dir, name));
+      } catch (error) {
+        this.abort();
+        throw writeError(name, this.dir, error);
+      }
+    }
+    this.pending.length = 0;
+  }
+
+  /** Removes the temporary files not yet renamed. */
+  abort(): void {
+    for (const { temporary } of this.pending) rmSync(temporary, { force: true });
+    this.pending.length = 0;
   }
 }

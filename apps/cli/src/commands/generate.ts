@@ -3,7 +3,7 @@ import { writeCsv } from '@mentor-matcher/tabular';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
 import { parseOptions } from '../parse-options.js';
-import { planOutput, writeFileReplacing } from '../safe-output.js';
+import { planOutput, ReplacingWriter } from '../safe-output.js';
 import { printable } from '../terminal-text.js';
 import type { Command } from './command.js';
 
@@ -44,8 +44,10 @@ export const generateCommand: Command = {
     const { mentors, mentees } = generateMentorMatchData({ mentors: options.mentors, mentees: options.mentees, seed: options.seed });
     // The same care as match's results: a planted link is replaced, never written through.
     const { dir } = planOutput(io.cwd, options.out, ['mentors.csv', 'mentees.csv'], []);
-    writeFileReplacing(dir, 'mentors.csv', writeCsv(mentors));
-    writeFileReplacing(dir, 'mentees.csv', writeCsv(mentees));
+    const writer = new ReplacingWriter(dir);
+    writer.add('mentors.csv', writeCsv(mentors));
+    writer.add('mentees.csv', writeCsv(mentees));
+    writer.commit();
     const to = printable(options.out);
     io.stdout(`Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${to}\n`);
     return exitCodes.ok;
