@@ -13,8 +13,11 @@
 //   each person's capacity + 12 best pairs per pricing pass; 8 passes covers every run measured
 //   (10,000 × 10,000 took 8). `rounds` builds at most the same edge list per round and finishes with
 //   the same exact solve, so one figure serves both strategies;
-// - per person, the solver's per-node arrays and the result's objects (outcomes, explanations,
-//   alternates): 2 KB is generous.
+// - per person, everything held as JavaScript objects and strings: the table row, the participant,
+//   the result's outcome, explanations and alternates, the result tables and the files' text, plus
+//   the solver's per-node arrays. Measured at 5,000 × 5,000 with the sample data's biographies
+//   (CLI, optimal): 489 MiB peak RSS, of which about 240 MB are the pair arrays above and about
+//   190 MB the people, so 16 KB a person.
 import type { InputProblem } from './model.js';
 import type { RuleSet } from './rules/schema.js';
 import { MAX_TABULATED_RULES, combinationCodes } from './score-codes.js';
@@ -30,7 +33,7 @@ export const BYTES_PER_CANDIDATE = 20 + 25;
 /** Candidates kept per person and pricing pass, beyond their capacity (the solver's SPARE_CANDIDATES). */
 const SPARE_CANDIDATES = 12;
 const PRICING_PASSES = 8;
-export const BYTES_PER_PERSON = 2048;
+export const BYTES_PER_PERSON = 16 * 1024;
 
 export interface MemoryEstimateOptions {
   /** Eligible pairs, when counted (after scoring) or estimated; every pair when absent. */
