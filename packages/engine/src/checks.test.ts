@@ -122,6 +122,15 @@ describe('checkInput', () => {
     ]);
   });
 
+  it('warns about a trailing space that makes another organisation to the reference preset', () => {
+    const variant = side('mentee', [['Cat', 'cat@x.org', 'Grade 7', 'Dept B ', 'Policy', '', 'yes', '']]);
+    expect(checkInput(mentors(), variant, preset).map((p) => p.message)).toEqual([
+      'Column "organisation": "Dept B" (mentors.csv row 3) and "Dept B " (mentees.csv row 2) look like the same value; ' +
+        'the rules treat them as different, so correct one of them if they are the same.',
+    ]);
+    expect(checkInput(mentors(), variant, getPreset('mentor-match-adjusted'))).toEqual([]);
+  });
+
   it('warns when no row has the value an equals condition looks for', () => {
     const spelt = side('mentee', [
       ['Cat', 'cat@x.org', 'Grade 7', 'Dept B', 'Policy', '', 'Y', 'Gay'],

@@ -249,8 +249,12 @@ function nearDuplicateProblems(
     uses.forEach((use, u) => {
       for (const person of use.side === 'mentor' ? mentors : mentees) {
         const cell: Cell = participantValue(person, use.field);
-        const items =
-          separators[u] === null ? [cell === null ? '' : String(cell).trim()] : splitAsWritten(cell, separators[u]!);
+        const separator = separators[u];
+        const items = exact
+          ? exactItems(cell, separator)
+          : separator === null
+            ? [cell === null ? '' : String(cell).trim()]
+            : splitAsWritten(cell, separator);
         for (const item of items) {
           if (item === '') continue;
           const list = places.get(item) ?? [];
@@ -259,7 +263,7 @@ function nearDuplicateProblems(
         }
       }
     });
-    for (const { a, b, sameForRules } of findNearDuplicates([...places.keys()])) {
+    for (const { a, b, sameForRules } of findNearDuplicates([...places.keys()], exact)) {
       const key = `${a}\u0000${b}`;
       if (reported.has(key)) continue;
       reported.add(key);
@@ -289,6 +293,13 @@ function nearDuplicateProblems(
     }
   }
   return problems;
+}
+
+/** Items exactly as an `exact` comparison reads them (encoding.listKeys): split, not trimmed. */
+function exactItems(cell: Cell, separator: string | null): string[] {
+  if (cell === null) return [];
+  const text = String(cell);
+  return (separator === null ? [text] : text.split(separator)).filter((item) => item !== '');
 }
 
 /** List items as written (trimmed), for messages; comparison keys come from encoding.listKeys. */

@@ -65,9 +65,13 @@ function allowedDistance(length: number): number {
   return 2;
 }
 
-/** Pairs of distinct values that probably mean the same thing, each pair once, in input order. */
-export function findNearDuplicates(values: readonly string[]): NearDuplicate[] {
-  const distinct = [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+/**
+ * Pairs of distinct values that probably mean the same thing, each pair once, in input order.
+ * `asWritten`: the values are compared exactly by the rules, so "Policy" and "Policy " are kept
+ * apart here too (and reported), instead of being trimmed into one.
+ */
+export function findNearDuplicates(values: readonly string[], asWritten = false): NearDuplicate[] {
+  const distinct = [...new Set(values.map((v) => (asWritten ? v : v.trim())).filter((v) => v.trim() !== ''))];
   const keys = distinct.map((value) => ({ value, exact: categoryKey(value), loose: looseKey(value) }));
   const found: NearDuplicate[] = [];
   for (let x = 0; x < keys.length; x++) {
@@ -79,7 +83,10 @@ export function findNearDuplicates(values: readonly string[]): NearDuplicate[] {
         continue;
       }
       const limit = allowedDistance(Math.min(a.loose.length, b.loose.length));
-      if (a.loose === b.loose || (Math.abs(a.loose.length - b.loose.length) <= limit && limit > 0 && editDistance(a.loose, b.loose) <= limit)) {
+      if (
+        a.loose === b.loose ||
+        (Math.abs(a.loose.length - b.loose.length) <= limit && limit > 0 && editDistance(a.loose, b.loose) <= limit)
+      ) {
         found.push({ a: a.value, b: b.value, sameForRules: false });
       }
     }
