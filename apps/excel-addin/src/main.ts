@@ -9,6 +9,7 @@ import { createStandaloneHost } from './host/standalone-host.js';
 import type { WorkbookHost } from './host/workbook-host.js';
 import { startPane } from './ui/app.js';
 import { h, replaceChildren } from './ui/h.js';
+import { applyTheme } from './ui/fluent.js';
 import './ui/styles.css';
 import { MatchClient } from './worker/match-client.js';
 import { defaultPreset } from './default-preset.js';
@@ -33,6 +34,7 @@ async function savedRuleSet(host: WorkbookHost): Promise<RuleSet> {
 async function start(root: HTMLElement): Promise<void> {
   // public/check-support.js has already told a browser too old for the app so.
   if (document.documentElement.dataset.ready === 'unsupported') return;
+  applyTheme();
   const excel = await detectExcel();
   const host: WorkbookHost = excel
     ? createExcelHost({ run: excel.run, settings: excel.settings })

@@ -35,7 +35,15 @@ export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchCl
   const store = createStore(initialState(ruleSet));
   const commands = createCommands({ store, host, client, confirm: confirmDialog });
   const pane: Pane = { store, host, commands };
-  const nav = h('div', { class: 'steps', role: 'tablist', 'aria-label': 'Steps' });
+  // Fluent's tablist selects a tab when it gets focus (arrow keys, Home, End, click) and says so
+  // with 'change'; the store decides the step, and the tablist follows it.
+  const nav = h('fluent-tablist' as 'div', { class: 'steps', 'aria-label': 'Steps', activeid: `tab-${store.state.step}` });
+  nav.append(...steps.map((step) => h('fluent-tab' as 'div', { id: `tab-${step.id}`, role: 'tab' }, step.label)));
+  nav.addEventListener('change', () => {
+    const active = (nav as HTMLElement & { activetab?: HTMLElement }).activetab;
+    const step = steps.find((s) => `tab-${s.id}` === active?.id);
+    if (step && step.id !== store.state.step) go(step.id);
+  });
   const panel = h('main', { id: 'panel', role: 'tabpanel', tabindex: '-1' });
   const statusLine = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   replaceChildren(
@@ -60,40 +68,17 @@ export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchCl
   }
 
   function renderTabs(): void {
-    const current = store.state.step;
-    replaceChildren(
-      nav,
-      steps.map((step, i) =>
-        h(
-          'button',
-          {
-            role: 'tab',
-            type: 'button',
-            id: `tab-${step.id}`,
-            'aria-selected': String(step.id === current),
-            'aria-controls': 'panel',
-            tabindex: step.id === current ? '0' : '-1',
-            onclick: () => go(step.id),
-            onkeydown: (event: Event) => {
-              const key = (event as KeyboardEvent).key;
-              const to = key === 'ArrowRight' ? i + 1 : key === 'ArrowLeft' ? i - 1 : key === 'Home' ? 0 : key === 'End' ? steps.length - 1 : null;
-              if (to === null) return;
-              event.preventDefault();
-              const next = steps[(to + steps.length) % steps.length];
-              go(next.id);
-              document.getElementById(`tab-${next.id}`)?.focus();
-            },
-          },
-          step.label,
-        ),
-      ),
-    );
+    const id = `tab-${store.state.step}`;
+    if (nav.getAttribute('activeid') !== id) nav.setAttribute('activeid', id);
   }
 
+  const intents = { info: 'info', ok: 'success', error: 'error' } as const;
   function renderStatus(): void {
     const status = store.state.status;
     statusLine.className = `status ${status?.tone ?? ''}`;
-    statusLine.textContent = status?.text ?? '';
+    if (!status) return replaceChildren(statusLine);
+    // The message bar's own role stays off: the line around it is the one live region.
+    replaceChildren(statusLine, h('fluent-message-bar' as 'div', { intent: intents[status.tone], layout: 'multiline', role: 'none' }, status.text));
   }
 
   /**

@@ -202,7 +202,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       }
       progress('Writing the results');
       await host.writeResults(sheets);
-      const seconds = (reply.elapsedMs / 1000).toFixed(1);
+      const seconds = reply.elapsedMs < 100 ? 'under 0.1' : (reply.elapsedMs / 1000).toFixed(1);
       say(
         host.kind === 'excel'
           ? `Done in ${seconds} s: results are in the sheets ${sheets.map((s) => s.name).join(', ')}.`

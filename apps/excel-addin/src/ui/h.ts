@@ -4,12 +4,31 @@
 type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | null | undefined | EventListener>;
 
+/** Button classes drawn as Fluent buttons, and the Fluent appearance of each. */
+const appearances: Record<string, string> = { primary: 'primary', secondary: 'outline', link: 'transparent' };
+
+/**
+ * A button with one of the appearance classes (primary, secondary, link) is a `fluent-button`; other
+ * buttons (tabs of a segmented choice, list rows, the game's cells) stay native. The role and
+ * aria-disabled attributes repeat what the element says through ElementInternals, for tools that
+ * read attributes (the tests' locators, axe-core).
+ */
+function create(tag: string, attributes: Attributes): HTMLElement {
+  const appearance = tag === 'button' ? appearances[String(attributes.class ?? '').split(' ')[0]] : undefined;
+  if (!appearance) return document.createElement(tag);
+  const button = document.createElement('fluent-button');
+  button.setAttribute('appearance', appearance);
+  button.setAttribute('role', 'button');
+  if (attributes.disabled === true) button.setAttribute('aria-disabled', 'true');
+  return button;
+}
+
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Attributes = {},
   ...children: (Child | Child[])[]
 ): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
+  const element = create(tag, attributes) as HTMLElementTagNameMap[K];
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {

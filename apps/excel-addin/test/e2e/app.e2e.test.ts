@@ -111,7 +111,15 @@ describe('inside Excel (fake host)', () => {
       [5, lockColumn],
     );
     await page.locator('#run-match').click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Replace results' }).click();
+    // The dialog keeps focus: tabbing cycles through its buttons, never the page behind it.
+    await page.getByRole('button', { name: 'Replace results' }).waitFor();
+    const inDialog = () => page.evaluate(() => document.activeElement?.closest('fluent-dialog') !== null);
+    await eventually(inDialog).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inDialog(), await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}`)).toBe(true);
+    }
+    await page.getByRole('button', { name: 'Replace results' }).click();
     // The status still says "Done in" from the first run until the second one has written: wait for
     // the rewritten sheet itself.
     const keptPair = async () => {
