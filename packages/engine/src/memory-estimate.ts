@@ -15,9 +15,10 @@
 //   the same exact solve, so one figure serves both strategies;
 // - per person, everything held as JavaScript objects and strings: the table row, the participant,
 //   the result's outcome, explanations and alternates, the result tables and the files' text, plus
-//   the solver's per-node arrays. Measured at 5,000 × 5,000 with the sample data's biographies
-//   (CLI, optimal): 489 MiB peak RSS, of which about 240 MB are the pair arrays above and about
-//   190 MB the people, so 16 KB a person.
+//   the solver's per-node arrays. A 5,000 × 5,000 match with the sample data's biographies (optimal,
+//   result tables and CSV text included) completes with --max-old-space-size=64 and not with 40:
+//   about 3 KB a person on the JavaScript heap; 4 KB leaves room. (Without a cap the heap grows
+//   further before collecting: that run's peak RSS was 489 MiB, of which about 240 MB the arrays.)
 import type { InputProblem } from './model.js';
 import type { RuleSet } from './rules/schema.js';
 import { MAX_TABULATED_RULES, combinationCodes } from './score-codes.js';
@@ -33,7 +34,7 @@ export const BYTES_PER_CANDIDATE = 20 + 25;
 /** Candidates kept per person and pricing pass, beyond their capacity (the solver's SPARE_CANDIDATES). */
 const SPARE_CANDIDATES = 12;
 const PRICING_PASSES = 8;
-export const BYTES_PER_PERSON = 16 * 1024;
+export const BYTES_PER_PERSON = 4 * 1024;
 
 export interface MemoryEstimateOptions {
   /** Eligible pairs, when counted (after scoring) or estimated; every pair when absent. */
