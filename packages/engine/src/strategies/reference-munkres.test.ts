@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { generateMentorMatchData } from '@mentor-matcher/sample-data';
+import { writeCsv } from '@mentor-matcher/tabular';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { solver } from '../../test/solver.js';
+import { matchTables } from '../match.js';
+import { getPreset } from '../rules/presets.js';
 import { referenceAssignment } from './reference-munkres.js';
 
 interface Case {
@@ -54,14 +60,12 @@ describe("the reference system's Munkres step", () => {
   });
 
   it('assigns min(rows, cols) cells, one per row and column, with the best total', () => {
-    const grid = fc
-      .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
-      .chain(([rows, cols]) =>
-        fc.array(fc.array(fc.constantFrom(0, 0, 9, 12, 15, 21, 28), { minLength: cols, maxLength: cols }), {
-          minLength: rows,
-          maxLength: rows,
-        }),
-      );
+    const grid = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })).chain(([rows, cols]) =>
+      fc.array(fc.array(fc.constantFrom(0, 0, 9, 12, 15, 21, 28), { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+    );
     fc.assert(
       fc.property(grid, (profit) => {
         const assigned = assign(profit);
@@ -74,4 +78,41 @@ describe("the reference system's Munkres step", () => {
       { numRuns: 300 },
     );
   });
+});
+
+interface GeneratedCase {
+  readonly generate: { mentors: number; mentees: number; seed: number };
+  readonly csvSha256: { mentor: string; mentee: string };
+  readonly rounds: { round: number; totalScoreWithBonus: number; totalScore: number; pairs: [number, number][] }[];
+}
+
+describe("the mentor-match preset's rounds on generated data, against the reference", () => {
+  const { cases: generated }: { cases: GeneratedCase[] } = JSON.parse(
+    readFileSync(new URL('../../test/fixtures/reference-rounds-generated.json', import.meta.url), 'utf8'),
+  );
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it.each(generated.map((c) => [`${c.generate.mentors} mentors × ${c.generate.mentees} mentees`, c] as const))(
+    "makes the reference's pairs, round by round, with %s (test/fixtures/reference-rounds-generated.json)",
+    (_, expected) => {
+      const tables = generateMentorMatchData(expected.generate);
+      // The fixture was made from these files; if the generator changes, the fixture must be remade.
+      expect([sha256(writeCsv(tables.mentors)), sha256(writeCsv(tables.mentees))]).toEqual([
+        expected.csvSha256.mentor,
+        expected.csvSha256.mentee,
+      ]);
+      const run = matchTables({ kind: 'two-tables', ...tables }, { ruleSet: getPreset('mentor-match'), solver });
+      if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
+      for (const round of expected.rounds) {
+        const ours = run.result.pairs
+          .filter((p) => p.round === round.round)
+          .map((p) => [p.mentor.index, p.mentee.index])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(ours, `round ${round.round}`).toEqual(round.pairs);
+      }
+      expect(run.result.summary.rounds?.map((r) => r.totalScoreWithBonus)).toEqual(
+        expected.rounds.map((r) => r.totalScoreWithBonus),
+      );
+    },
+  );
 });

@@ -8,9 +8,10 @@
 // reference's 50 × 50 sample, different equal round-1 answers give round-2 totals from 774 to 781).
 // The reference (jonodrew/mentor-match-package, matching/process.py) runs the Python `munkres`
 // package on the whole grid, ineligible pairs at 0, and makes the pairs of the answer that are
-// allowed; which answer depends only on that package's scan order, not on the number of pairs (on
-// its 500 × 500 sample, its round 2 took 482 pairs where 483 reach the same total, as the issue
-// tracker reports). `ties: "reference"` replays that step (./reference-munkres.ts) up to
+// allowed; which answer depends only on that package's scan order, not on the number of pairs
+// (checked on generated 500 × 500 data, `mentor-matcher generate --seed 11`, with an independent
+// restatement of munkres 1.1.4 and scipy: its round 2 takes 494 pairs where 495 reach the same
+// total; the replay below gives the same 1,484 pairs). `ties: "reference"` replays that step (./reference-munkres.ts) up to
 // REFERENCE_TIES_MAX_SIDE people a side, which gives the reference's round totals and pairs;
 // otherwise, and above that size, each round is solved sparsely and takes the most pairs among
 // equal totals, our own choice. Neither ever makes an ineligible pair (the reference skips them too).
