@@ -45,6 +45,7 @@ describe('the static server', () => {
       expect((await get(port, '/missing.js')).status).toBe(404);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+      await rm(root, { recursive: true, force: true });
     }
   });
 });
