@@ -77,7 +77,9 @@ export function writeResults(
     if (format === 'xlsx') {
       write('results.xlsx', writeXlsx(named.map(({ sheet, table }) => ({ name: sheet, table }))));
     } else {
-      for (const { file, table } of named) write(file, writeCsv(table));
+      // GOV.UK Notify reads its upload lists as data and never evaluates them, and a ' added in front
+      // of `=…` or `@…` would reach the participant's email; the other files are opened in Excel.
+      for (const { file, table } of named) write(file, writeCsv(table, { escapeFormulas: !isNotifyUpload(file) }));
     }
     write(summaryFileName, `${JSON.stringify(summaryJson(result), null, 2)}\n`);
     write(notifyFileName, `${JSON.stringify(messages, null, 2)}\n`);
@@ -87,6 +89,8 @@ export function writeResults(
   }
   return { dir, files, replaced, messages };
 }
+
+const isNotifyUpload = (file: string) => file.startsWith('notify-') && file.endsWith('.csv');
 
 function summaryJson(result: MatchResult) {
   return {

@@ -38,8 +38,8 @@ beforeAll(async () => {
 });
 
 describe('formula injection in the CLI results', () => {
-  it('no CSV cell starts with a formula trigger', () => {
-    const files = readdirSync(join(cwd, 'csv')).filter((f) => f.endsWith('.csv'));
+  it('no CSV cell meant for a spreadsheet starts with a formula trigger', () => {
+    const files = readdirSync(join(cwd, 'csv')).filter((f) => f.endsWith('.csv') && !f.startsWith('notify-'));
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) {
       const table = readCsv(readFileSync(join(cwd, 'csv', file)), { source: file });
@@ -56,6 +56,15 @@ describe('formula injection in the CLI results', () => {
     for (const value of [hostile.biography, hostile['job title'], tab, carriageReturn]) expect(cells.has(value), JSON.stringify(value)).toBe(true);
     const pairs = readCsv(readFileSync(join(cwd, 'csv', 'pairs.csv')), { source: 'pairs.csv', unescapeFormulas: true });
     expect(pairs.rows.flat().some((cell) => typeof cell === 'string' && cell.includes(hostile['first name']))).toBe(true);
+  });
+
+  it('GOV.UK Notify upload lists carry the participants’ text as typed, with no added quote', () => {
+    const files = readdirSync(join(cwd, 'csv')).filter((f) => f.startsWith('notify-') && f.endsWith('.csv'));
+    expect(files).toHaveLength(4);
+    const cells = new Set(files.flatMap((file) => readCsv(readFileSync(join(cwd, 'csv', file)), { source: file }).rows.flat()));
+    const texts = [...cells].filter((cell): cell is string => typeof cell === 'string');
+    expect(texts.some((cell) => cell.includes(hostile['first name']))).toBe(true);
+    expect(texts.some((cell) => cell.startsWith("'"))).toBe(false);
   });
 
   it('the XLSX workbook holds no formula, and the hostile text is there as text', () => {
