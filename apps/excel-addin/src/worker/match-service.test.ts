@@ -53,6 +53,14 @@ describe('the match service (the worker without the Worker)', () => {
     expect(done.heatmap.chosen.length / 2).toBe(done.tables.pairs.rowCount);
   });
 
+  it('rejects a mentors table with only a header row instead of matching nobody', async () => {
+    const empty = { ...input, mentors: { ...input.mentors, rows: [] } };
+    const done = (await ask(service, { type: 'match', id: 14, input: empty, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    expect(done.type).toBe('rejected');
+    if (done.type !== 'rejected') return;
+    expect(done.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^mentors\.csv has only a header row/));
+  });
+
   it('matches one table with a role column', async () => {
     const people = generatePeopleTable({ mentors: 30, mentees: 30, seed: 4 });
     const oneTable = { kind: 'one-table', people: { ...people, header: [...people.header], rows: people.rows.map((r) => [...r]) }, roleColumn: 'role' };
