@@ -26,7 +26,8 @@ Input (CSV or XLSX, by extension):
   --people FILE --role-column NAME one table; NAME's values are mentor, mentee or both
   --sheet NAME                     the XLSX sheet to read (default: the first visible one with data)
 Rules:
-  --preset NAME                    a built-in rule set (default: mentor-match)
+  --preset NAME                    a built-in rule set (default: mentor-match): mentor-match scores as
+                                   the reference system; mentor-match-adjusted reads it more kindly
   --rules FILE                     a rule set JSON file
   --strategy optimal|rounds        optimal (default): most mentees matched, then mentors, then score;
                                    rounds: the reference system's three Hungarian rounds
