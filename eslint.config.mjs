@@ -97,5 +97,11 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', 'packages/notify/src/node.ts', 'packages/notify/src/node/**'],
     rules: { 'no-restricted-imports': ['error', { paths: nodeImportBans }] },
   },
+  {
+    // Build-tool configuration, not product code: each project's vitest/vite config extends the one
+    // shared file at the workspace root, which no project owns.
+    files: ['**/vitest.config.mts', '**/vite.config.mts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
   prettier,
 );
