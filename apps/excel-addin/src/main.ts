@@ -12,6 +12,7 @@ import { h, replaceChildren } from './ui/h.js';
 import { applyTheme } from './ui/fluent.js';
 import './ui/styles.css';
 import { MatchClient } from './worker/match-client.js';
+import { resultTableNames, type ResultTableName } from './worker/protocol.js';
 import { defaultPreset } from './default-preset.js';
 
 function localSettings() {
@@ -22,13 +23,17 @@ function localSettings() {
   }
 }
 
-async function savedRuleSet(host: WorkbookHost): Promise<RuleSet> {
-  const saved = (await host.settings.load().catch(() => null)) as { ruleSet?: unknown } | null;
-  if (saved && saved.ruleSet !== undefined) {
-    const parsed = parseRuleSet(saved.ruleSet);
-    if (parsed.ok) return parsed.ruleSet;
-  }
-  return getPreset(defaultPreset);
+/** The saved rule set and choice of result sheets; what is missing or not understood starts as new. */
+async function savedSettings(host: WorkbookHost): Promise<{ ruleSet: RuleSet; resultTables?: ResultTableName[] }> {
+  const saved = (await host.settings.load().catch(() => null)) as { ruleSet?: unknown; resultTables?: unknown } | null;
+  const parsed = saved?.ruleSet === undefined ? null : parseRuleSet(saved.ruleSet);
+  const tables = Array.isArray(saved?.resultTables)
+    ? resultTableNames.filter((name) => (saved.resultTables as unknown[]).includes(name))
+    : [];
+  return {
+    ruleSet: parsed?.ok ? parsed.ruleSet : getPreset(defaultPreset),
+    resultTables: tables.length ? tables : undefined,
+  };
 }
 
 async function start(root: HTMLElement): Promise<void> {
@@ -39,9 +44,12 @@ async function start(root: HTMLElement): Promise<void> {
   const host: WorkbookHost = excel
     ? createExcelHost({ run: excel.run, settings: excel.settings })
     : createStandaloneHost(localSettings());
-  const client = new MatchClient(() => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }));
+  const client = new MatchClient(
+    () => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }),
+  );
   client.warm();
-  const pane = startPane(root, host, client, await savedRuleSet(host));
+  const { ruleSet, resultTables } = await savedSettings(host);
+  const pane = startPane(root, host, client, ruleSet, resultTables);
   if (host.kind === 'excel') await pane.commands.refreshSources();
   document.documentElement.dataset.ready = host.kind;
 }
@@ -49,7 +57,10 @@ async function start(root: HTMLElement): Promise<void> {
 const root = document.getElementById('app');
 if (root) {
   start(root).catch((error: unknown) => {
-    replaceChildren(root, h('p', { role: 'alert', class: 'status error' }, error instanceof Error ? error.message : String(error)));
+    replaceChildren(
+      root,
+      h('p', { role: 'alert', class: 'status error' }, error instanceof Error ? error.message : String(error)),
+    );
     document.documentElement.dataset.ready = 'error';
   });
 }

@@ -43,13 +43,28 @@ export function withLockColumn(pairs: TableData): TableData {
   };
 }
 
-/** Every result table as a sheet, in resultTableNames order: the engine's results, then the emails. */
-export function toResultSheets(tables: ResultTablesData): ResultSheet[] {
-  return resultTableNames.map((key) => {
-    const { header, rows } = key === 'pairs' ? withLockColumn(tables.pairs) : tables[key];
-    return { name: resultSheetNames[key], header, rows };
+/** Each result table given as a sheet, in resultTableNames order: the engine's results, then the emails. */
+export function toResultSheets(tables: Partial<ResultTablesData>): ResultSheet[] {
+  return resultTableNames.flatMap((key) => {
+    const table = tables[key];
+    if (!table) return [];
+    const { header, rows } = key === 'pairs' ? withLockColumn(table) : table;
+    return [{ name: resultSheetNames[key], header, rows }];
   });
 }
+
+/** The four GOV.UK Notify lists: written only when the coordinator asks for them. */
+export const notifyTables: readonly ResultTableName[] = [
+  'notifyMentorMatched',
+  'notifyMentorUnmatched',
+  'notifyMenteeMatched',
+  'notifyMenteeUnmatched',
+];
+
+/** The sheets written unless the coordinator chooses others: everything but the Notify lists. */
+export const defaultResultTables: readonly ResultTableName[] = resultTableNames.filter(
+  (name) => !notifyTables.includes(name),
+);
 
 /** Whether a table or sheet is one this app wrote ("MatchMentors" on "Match Mentors"), never an input. */
 export function isResultTableName(label: string): boolean {

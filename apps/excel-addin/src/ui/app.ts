@@ -4,6 +4,7 @@
 import type { RuleSet } from '@mentor-matcher/engine';
 import type { WorkbookHost } from '../host/workbook-host.js';
 import type { MatchClient } from '../worker/match-client.js';
+import type { ResultTableName } from '../worker/protocol.js';
 import { createCommands, type Commands } from './commands.js';
 import { renderDataStep } from './data-step.js';
 import { confirmDialog } from './dialog.js';
@@ -24,20 +25,36 @@ const steps: { id: StepId; label: string; render: (pane: Pane) => HTMLElement }[
 ];
 
 /** Actions whose change the control that made it already shows: drawing the step again would lose the user's place. */
-const quietActions = new Set<Action['type']>(['pick-source', 'map-column', 'set-role-column', 'say']);
+const quietActions = new Set<Action['type']>([
+  'pick-source',
+  'map-column',
+  'set-role-column',
+  'say',
+  'choose-result-tables',
+]);
 
 export interface PaneHandle {
   readonly store: Store;
   readonly commands: Commands;
 }
 
-export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchClient, ruleSet: RuleSet): PaneHandle {
-  const store = createStore(initialState(ruleSet));
+export function startPane(
+  root: HTMLElement,
+  host: WorkbookHost,
+  client: MatchClient,
+  ruleSet: RuleSet,
+  resultTables?: readonly ResultTableName[],
+): PaneHandle {
+  const store = createStore(initialState(ruleSet, resultTables));
   const commands = createCommands({ store, host, client, confirm: confirmDialog });
   const pane: Pane = { store, host, commands };
   // Fluent's tablist selects a tab when it gets focus (arrow keys, Home, End, click) and says so
   // with 'change'; the store decides the step, and the tablist follows it.
-  const nav = h('fluent-tablist' as 'div', { class: 'steps', 'aria-label': 'Steps', activeid: `tab-${store.state.step}` });
+  const nav = h('fluent-tablist' as 'div', {
+    class: 'steps',
+    'aria-label': 'Steps',
+    activeid: `tab-${store.state.step}`,
+  });
   nav.append(...steps.map((step) => h('fluent-tab' as 'div', { id: `tab-${step.id}`, role: 'tab' }, step.label)));
   nav.addEventListener('change', () => {
     const active = (nav as HTMLElement & { activetab?: HTMLElement }).activetab;
@@ -78,7 +95,14 @@ export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchCl
     statusLine.className = `status ${status?.tone ?? ''}`;
     if (!status) return replaceChildren(statusLine);
     // The message bar's own role stays off: the line around it is the one live region.
-    replaceChildren(statusLine, h('fluent-message-bar' as 'div', { intent: intents[status.tone], layout: 'multiline', role: 'none' }, status.text));
+    replaceChildren(
+      statusLine,
+      h(
+        'fluent-message-bar' as 'div',
+        { intent: intents[status.tone], layout: 'multiline', role: 'none' },
+        status.text,
+      ),
+    );
   }
 
   /**
@@ -94,7 +118,10 @@ export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchCl
     // A control disabled while a re-solve runs drops focus; the one that had it last gets it back.
     if (active) lastFocus = { key: active.dataset.focus ?? null, id: active.id || null };
     const { key: focusKey, id: focusId } = lastFocus;
-    const caret = active instanceof HTMLInputElement && active.type !== 'file' ? [active.selectionStart, active.selectionEnd] : null;
+    const caret =
+      active instanceof HTMLInputElement && active.type !== 'file'
+        ? [active.selectionStart, active.selectionEnd]
+        : null;
     const step = steps.find((s) => s.id === store.state.step) ?? steps[0];
     panel.setAttribute('aria-labelledby', `tab-${step.id}`);
     replaceChildren(panel, step.render(pane));
@@ -104,7 +131,8 @@ export function startPane(root: HTMLElement, host: WorkbookHost, client: MatchCl
       (focusId ? panel.querySelector<HTMLElement>(`#${CSS.escape(focusId)}`) : null) ??
       panel.querySelector<HTMLElement>('[data-focus-fallback]');
     again?.focus();
-    if (again && document.activeElement === again) lastFocus = { key: again.dataset.focus ?? null, id: again.id || null };
+    if (again && document.activeElement === again)
+      lastFocus = { key: again.dataset.focus ?? null, id: again.id || null };
     if (caret && again instanceof HTMLInputElement) {
       try {
         again.setSelectionRange(caret[0], caret[1]);

@@ -77,7 +77,10 @@ describe('the pane’s workflows, driven through the store', () => {
     expect(await commands.decide({ kind: 'lock', pair: { mentor: first.pairs[0].id, mentee: first.id } })).toBe(true);
     let summary = await engineRun(store.state.ruleSet);
     expect(store.state.ruleSet.lockedPairs).toEqual([{ mentor: first.pairs[0].id, mentee: first.id }]);
-    expect(store.state.result!.totals).toMatchObject({ menteesMatched: summary.mentees.matched, totalScore: summary.totalScore });
+    expect(store.state.result!.totals).toMatchObject({
+      menteesMatched: summary.mentees.matched,
+      totalScore: summary.totalScore,
+    });
     expect(store.state.review.change?.change.after.totalScore).toBe(summary.totalScore);
     expect(store.state.review.detail?.pairs[0]).toMatchObject({ id: first.pairs[0].id, locked: true });
     expect((settings.value as { ruleSet: RuleSet }).ruleSet.lockedPairs).toHaveLength(1);
@@ -91,7 +94,10 @@ describe('the pane’s workflows, driven through the store', () => {
     const forbidden = { mentor: second.pairs[0].id, mentee: second.id };
     expect(await commands.decide({ kind: 'forbid', pair: forbidden })).toBe(true);
     summary = await engineRun(store.state.ruleSet);
-    expect(store.state.result!.totals).toMatchObject({ menteesMatched: summary.mentees.matched, totalScore: summary.totalScore });
+    expect(store.state.result!.totals).toMatchObject({
+      menteesMatched: summary.mentees.matched,
+      totalScore: summary.totalScore,
+    });
     expect(store.state.review.change?.change.removed).toContainEqual(expect.objectContaining(forbidden));
     expect(store.state.review.detail?.forbidden.map((f) => f.id)).toEqual([forbidden.mentor]);
 
@@ -99,9 +105,14 @@ describe('the pane’s workflows, driven through the store', () => {
     await commands.openPerson('mentee', people[2].id);
     const third = store.state.review.detail!;
     const to = { mentor: third.candidates[0].id, mentee: third.id };
-    expect(await commands.decide({ kind: 'swap', from: { mentor: third.pairs[0].id, mentee: third.id }, to })).toBe(true);
+    expect(await commands.decide({ kind: 'swap', from: { mentor: third.pairs[0].id, mentee: third.id }, to })).toBe(
+      true,
+    );
     summary = await engineRun(store.state.ruleSet);
-    expect(store.state.result!.totals).toMatchObject({ menteesMatched: summary.mentees.matched, totalScore: summary.totalScore });
+    expect(store.state.result!.totals).toMatchObject({
+      menteesMatched: summary.mentees.matched,
+      totalScore: summary.totalScore,
+    });
     expect(store.state.review.change?.change.added).toContainEqual(expect.objectContaining(to));
     expect(store.state.review.undo).toHaveLength(3);
 
@@ -125,7 +136,9 @@ describe('the pane’s workflows, driven through the store', () => {
     await commands.decide({ kind: 'lock', pair: { mentor: detail.pairs[0].id, mentee: mentee.id } });
     // A second lock for a mentee with room for one mentor: more locks than capacity.
     const before = store.state.ruleSet;
-    expect(await commands.decide({ kind: 'lock', pair: { mentor: detail.candidates[0].id, mentee: mentee.id } })).toBe(false);
+    expect(await commands.decide({ kind: 'lock', pair: { mentor: detail.candidates[0].id, mentee: mentee.id } })).toBe(
+      false,
+    );
     expect(store.state.ruleSet).toBe(before);
     expect(store.state.review.undo).toHaveLength(1);
     expect(store.state.status?.tone).toBe('error');
@@ -154,12 +167,18 @@ describe('decisions on pairs', () => {
   });
 
   it('swaps by locking the new pair and forbidding the old one', () => {
-    expect(decide({ lockedPairs: [a], forbiddenPairs: [b] }, { kind: 'swap', from: a, to: b })).toEqual({ lockedPairs: [b], forbiddenPairs: [a] });
+    expect(decide({ lockedPairs: [a], forbiddenPairs: [b] }, { kind: 'swap', from: a, to: b })).toEqual({
+      lockedPairs: [b],
+      forbiddenPairs: [a],
+    });
   });
 
   it('matches ids whatever their case, and stores them lower-cased', () => {
     const upper = { mentor: 'M1@X.org', mentee: 'E1@x.org' };
-    expect(decide({ lockedPairs: [a], forbiddenPairs: [] }, { kind: 'unlock', pair: upper })).toEqual({ lockedPairs: [], forbiddenPairs: [] });
+    expect(decide({ lockedPairs: [a], forbiddenPairs: [] }, { kind: 'unlock', pair: upper })).toEqual({
+      lockedPairs: [],
+      forbiddenPairs: [],
+    });
     expect(decide({ lockedPairs: [], forbiddenPairs: [] }, { kind: 'lock', pair: upper }).lockedPairs).toEqual([a]);
   });
 });

@@ -7,8 +7,17 @@ import { sizeProblem } from '../app/limits.js';
 import { isResultTableName, resultSheetNames, toResultSheets } from '../app/result-sheets.js';
 import type { WorkbookHost } from '../host/workbook-host.js';
 import { MatchCancelled, type MatchClient } from '../worker/match-client.js';
-import type { BeatSample, MatchInputData, TableData } from '../worker/protocol.js';
-import { decisionsOf, rolesNeeded, type Decisions, type MatchReply, type PairId, type Side, type Store, type Tone } from './store.js';
+import type { BeatSample, MatchInputData, ResultTableName, TableData } from '../worker/protocol.js';
+import {
+  decisionsOf,
+  rolesNeeded,
+  type Decisions,
+  type MatchReply,
+  type PairId,
+  type Side,
+  type Store,
+  type Tone,
+} from './store.js';
 
 /** Largest heat-map grid (cells per side) the page draws. */
 const heatmapSize = 300;
@@ -23,7 +32,10 @@ function plain(table: Table): TableData {
 
 const sameId = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const samePair = (a: PairId, b: PairId) => sameId(a.mentor, b.mentor) && sameId(a.mentee, b.mentee);
-const normalised = (pair: PairId): PairId => ({ mentor: pair.mentor.trim().toLowerCase(), mentee: pair.mentee.trim().toLowerCase() });
+const normalised = (pair: PairId): PairId => ({
+  mentor: pair.mentor.trim().toLowerCase(),
+  mentee: pair.mentee.trim().toLowerCase(),
+});
 
 /** A decision on a pair in the review step. A swap locks the new pair and forbids the old one. */
 export type Decision =
@@ -36,11 +48,17 @@ export function decide(decisions: Decisions, decision: Decision): Decisions {
   const { lockedPairs, forbiddenPairs } = decisions;
   switch (decision.kind) {
     case 'lock':
-      return { lockedPairs: [...without(lockedPairs, decision.pair), normalised(decision.pair)], forbiddenPairs: without(forbiddenPairs, decision.pair) };
+      return {
+        lockedPairs: [...without(lockedPairs, decision.pair), normalised(decision.pair)],
+        forbiddenPairs: without(forbiddenPairs, decision.pair),
+      };
     case 'unlock':
       return { lockedPairs: without(lockedPairs, decision.pair), forbiddenPairs };
     case 'forbid':
-      return { lockedPairs: without(lockedPairs, decision.pair), forbiddenPairs: [...without(forbiddenPairs, decision.pair), normalised(decision.pair)] };
+      return {
+        lockedPairs: without(lockedPairs, decision.pair),
+        forbiddenPairs: [...without(forbiddenPairs, decision.pair), normalised(decision.pair)],
+      };
     case 'unforbid':
       return { lockedPairs, forbiddenPairs: without(forbiddenPairs, decision.pair) };
     case 'swap':
@@ -83,9 +101,25 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
   const say = (text: string, tone: Tone = 'info') => store.dispatch({ type: 'say', text, tone });
   const fail = (error: unknown) => say(error instanceof Error ? error.message : String(error), 'error');
 
+  /** The rule set and the choice of result sheets, saved together (the workbook, or the browser). */
+  const saveSettings = () =>
+    host.settings.save({ ruleSet: store.state.ruleSet, resultTables: store.state.resultTables });
+
   async function saveRuleSet(ruleSet: RuleSet, from?: 'form'): Promise<void> {
     store.dispatch({ type: 'set-rule-set', ruleSet, from });
-    await host.settings.save({ ruleSet });
+    await saveSettings();
+  }
+
+  async function chooseResultTables(tables: readonly ResultTableName[]): Promise<void> {
+    store.dispatch({ type: 'choose-result-tables', tables });
+    await saveSettings();
+  }
+
+  /** A result file built in the worker: the results workbook of the chosen sheets, or one sheet as CSV. */
+  async function resultFile(format: 'xlsx' | 'csv', tables: readonly ResultTableName[]) {
+    const reply = await client.request({ type: 'file', format, tables: [...tables] });
+    if (reply.type === 'file') return reply;
+    throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
   }
 
   /** Reloads the list of tables or files, and picks likely ones for roles not chosen yet. */
@@ -94,7 +128,8 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     const picked: Record<string, string | undefined> = {};
     for (const role of rolesNeeded(store.state)) {
       if (store.state.picked[role]) continue;
-      const pattern = role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
+      const pattern =
+        role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
       picked[role] = sources.find((s) => pattern.test(s.label) && !isResultTableName(s.label))?.id;
     }
     store.dispatch({ type: 'set-sources', sources, picked });
@@ -153,7 +188,8 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     }
   }
 
-  const progress = (message: string, fraction = 1) => store.dispatch({ type: 'run-progress', running: { phase: 'writing', fraction, message } });
+  const progress = (message: string, fraction = 1) =>
+    store.dispatch({ type: 'run-progress', running: { phase: 'writing', fraction, message } });
 
   /** Locks typed in the Pairs sheet's `lock` column join the rule set's, so they are saved and shown too. */
   async function withSheetLocks(): Promise<RuleSet> {
@@ -171,16 +207,27 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     if (client.busy) return;
     try {
       store.dispatch({ type: 'matched', result: null });
-      store.dispatch({ type: 'run-progress', running: { phase: 'reading', fraction: 0, message: 'Reading the tables' } });
+      store.dispatch({
+        type: 'run-progress',
+        running: { phase: 'reading', fraction: 0, message: 'Reading the tables' },
+      });
       if (!(await readTables())) return;
       const input = matchInput();
       if (!input) return;
-      const counts = input.kind === 'two-tables' ? [input.mentors.rows.length, input.mentees.rows.length] : [input.people.rows.length, input.people.rows.length];
+      const counts =
+        input.kind === 'two-tables'
+          ? [input.mentors.rows.length, input.mentees.rows.length]
+          : [input.people.rows.length, input.people.rows.length];
       const tooBig = sizeProblem(counts[0], counts[1]);
       if (tooBig) return say(tooBig, 'error');
       const ruleSet = await withSheetLocks();
-      const reply = await client.run({ type: 'match', input, ruleSet, mapping: store.state.mapping, heatmapSize }, (p) =>
-        store.dispatch({ type: 'run-progress', running: { phase: p.phase, fraction: p.fraction, message: p.message ?? p.phase } }),
+      const reply = await client.run(
+        { type: 'match', input, ruleSet, mapping: store.state.mapping, heatmapSize },
+        (p) =>
+          store.dispatch({
+            type: 'run-progress',
+            running: { phase: p.phase, fraction: p.fraction, message: p.message ?? p.phase },
+          }),
       );
       if (reply.type === 'rejected') {
         store.dispatch({ type: 'checked', check: store.state.check, problems: reply.problems });
@@ -189,7 +236,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       if (reply.type === 'failed') return say(reply.message, 'error');
       if (reply.type !== 'matched') return;
       progress('Receiving the results');
-      const sheets = toResultSheets(await client.fetchResultTables(reply.tables));
+      const sheets = toResultSheets(await client.fetchResultTables(reply.tables, store.state.resultTables));
       store.dispatch({ type: 'matched', result: reply });
       const earlier = await host.existingResults(sheets.map((s) => s.name));
       if (earlier.length > 0) {
@@ -242,7 +289,11 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     if (client.busy || store.state.review.busy) return false;
     const before = store.state.ruleSet;
     const previousUndo = store.state.review.undo;
-    const ruleSet = { ...before, lockedPairs: [...decisions.lockedPairs], forbiddenPairs: [...decisions.forbiddenPairs] };
+    const ruleSet = {
+      ...before,
+      lockedPairs: [...decisions.lockedPairs],
+      forbiddenPairs: [...decisions.forbiddenPairs],
+    };
     store.dispatch({ type: 'review-busy', busy: true });
     store.dispatch({ type: 'review-decided', ruleSet, undo });
     try {
@@ -250,14 +301,22 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       const reply = await client.request({ type: 'rematch', ruleSet, heatmapSize });
       if (reply.type !== 'matched') {
         store.dispatch({ type: 'review-decided', ruleSet: before, undo: previousUndo });
-        const why = reply.type === 'rejected' ? reply.problems.filter((p) => p.severity === 'error').map((p) => p.message).join(' ') : reply.type === 'failed' ? reply.message : reply.type;
+        const why =
+          reply.type === 'rejected'
+            ? reply.problems
+                .filter((p) => p.severity === 'error')
+                .map((p) => p.message)
+                .join(' ')
+            : reply.type === 'failed'
+              ? reply.message
+              : reply.type;
         say(`${label} cannot be done: ${why}`, 'error');
         return false;
       }
-      const sheets = toResultSheets(await client.fetchResultTables(reply.tables));
+      const sheets = toResultSheets(await client.fetchResultTables(reply.tables, store.state.resultTables));
       store.dispatch({ type: 'review-resolved', result: reply, action: label });
       await host.writeResults(sheets);
-      await host.settings.save({ ruleSet });
+      await saveSettings();
       const open = store.state.review.open;
       if (open) await openPerson(open.side, open.id);
       const { before: was, after: now } = reply.change ?? { before: reply.totals, after: reply.totals };
@@ -277,7 +336,11 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
 
   async function decidePair(decision: Decision): Promise<boolean> {
     const current = decisionsOf(store.state.ruleSet);
-    return resolve(decide(current, decision), [...store.state.review.undo, current], describeDecision(decision, nameOf));
+    return resolve(
+      decide(current, decision),
+      [...store.state.review.undo, current],
+      describeDecision(decision, nameOf),
+    );
   }
 
   async function undo(): Promise<boolean> {
@@ -295,7 +358,10 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       return false;
     }
     await saveRuleSet(parsed.ruleSet);
-    say(`Rule set “${parsed.ruleSet.name}” loaded from ${fileName}, with ${parsed.ruleSet.lockedPairs.length} locked and ${parsed.ruleSet.forbiddenPairs.length} forbidden pairs.`, 'ok');
+    say(
+      `Rule set “${parsed.ruleSet.name}” loaded from ${fileName}, with ${parsed.ruleSet.lockedPairs.length} locked and ${parsed.ruleSet.forbiddenPairs.length} forbidden pairs.`,
+      'ok',
+    );
     return true;
   }
 
@@ -314,6 +380,8 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     say,
     fail,
     saveRuleSet,
+    chooseResultTables,
+    resultFile,
     loadRuleSet,
     refreshSources,
     check,

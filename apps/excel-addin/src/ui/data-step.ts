@@ -20,7 +20,9 @@ function sourcePicker({ store, host, commands }: Pane, role: Role): HTMLElement 
       },
     },
     h('option', { value: '' }, '— choose —'),
-    state.sources.map((s) => h('option', { value: s.id, selected: state.picked[role] === s.id }, `${s.label} (${s.detail})`)),
+    state.sources.map((s) =>
+      h('option', { value: s.id, selected: state.picked[role] === s.id }, `${s.label} (${s.detail})`),
+    ),
   );
   const selection =
     host.selectionSource &&
@@ -33,7 +35,10 @@ function sourcePicker({ store, host, commands }: Pane, role: Role): HTMLElement 
         onclick: later(async () => {
           try {
             const option = await host.selectionSource!();
-            store.dispatch({ type: 'set-sources', sources: [...store.state.sources.filter((s) => s.id !== option.id), option] });
+            store.dispatch({
+              type: 'set-sources',
+              sources: [...store.state.sources.filter((s) => s.id !== option.id), option],
+            });
             store.dispatch({ type: 'pick-source', role, id: option.id });
             commands.say(`${roleLabels[role]}: using the selection ${option.label}.`);
             store.dispatch({ type: 'redraw' });
@@ -133,7 +138,12 @@ function mappingEditor({ store }: Pane): HTMLElement | null {
               'data-field': logical,
               'data-focus': `map-${role}-${logical}`,
               onchange: (event: Event) => {
-                store.dispatch({ type: 'map-column', role, field: logical, column: (event.target as HTMLSelectElement).value });
+                store.dispatch({
+                  type: 'map-column',
+                  role,
+                  field: logical,
+                  column: (event.target as HTMLSelectElement).value,
+                });
               },
             },
             header.map((name) => h('option', { value: name, selected: name === column }, name)),
@@ -188,7 +198,8 @@ export function renderDataStep(pane: Pane): HTMLElement {
             'select',
             {
               'data-focus': 'role-column',
-              onchange: (event: Event) => store.dispatch({ type: 'set-role-column', column: (event.target as HTMLSelectElement).value }),
+              onchange: (event: Event) =>
+                store.dispatch({ type: 'set-role-column', column: (event.target as HTMLSelectElement).value }),
             },
             h('option', { value: '' }, '— choose —'),
             people.header.map((c) => h('option', { value: c, selected: c === state.roleColumn }, c)),
@@ -220,7 +231,11 @@ export function renderDataStep(pane: Pane): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', 'data-focus': 'check', onclick: () => void commands.check() }, 'Read and check'),
+      h(
+        'button',
+        { type: 'button', class: 'primary', 'data-focus': 'check', onclick: () => void commands.check() },
+        'Read and check',
+      ),
       refresh,
     ),
     mappingEditor(pane),

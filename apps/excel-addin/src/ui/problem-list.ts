@@ -26,7 +26,10 @@ export function problemList({ host, commands }: Pane, problems: readonly Problem
                   type: 'button',
                   class: 'link',
                   'aria-label': `Show in the sheet: ${p.message}`,
-                  onclick: () => void host.reveal!({ source: p.table!, row: p.row, column: p.column }).catch((e) => commands.fail(e)),
+                  onclick: () =>
+                    void host.reveal!({ source: p.table!, row: p.row, column: p.column }).catch((e) =>
+                      commands.fail(e),
+                    ),
                 },
                 'Show',
               )

@@ -17,7 +17,10 @@ function pairOf(side: Side, person: string, partner: string): PairId {
   return side === 'mentee' ? { mentor: partner, mentee: person } : { mentor: person, mentee: partner };
 }
 
-function button(label: string, attributes: Record<string, string | boolean | EventListener | undefined>): HTMLButtonElement {
+function button(
+  label: string,
+  attributes: Record<string, string | boolean | EventListener | undefined>,
+): HTMLButtonElement {
   return h('button', { type: 'button', class: 'secondary', ...attributes }, label);
 }
 
@@ -68,7 +71,12 @@ function changeCard({ store, commands }: Pane, action: string, change: MatchChan
     h(
       'div',
       { class: 'actions' },
-      button('Undo', { id: 'review-undo', 'data-focus': 'undo', disabled: busy || store.state.review.undo.length === 0, onclick: () => void commands.undo() }),
+      button('Undo', {
+        id: 'review-undo',
+        'data-focus': 'undo',
+        disabled: busy || store.state.review.undo.length === 0,
+        onclick: () => void commands.undo(),
+      }),
     ),
   );
 }
@@ -110,7 +118,11 @@ function personList(pane: Pane): HTMLElement {
   });
   const filter = h(
     'select',
-    { id: 'review-filter', onchange: (event: Event) => store.dispatch({ type: 'review-list', filter: (event.target as HTMLSelectElement).value as ReviewFilter }) },
+    {
+      id: 'review-filter',
+      onchange: (event: Event) =>
+        store.dispatch({ type: 'review-list', filter: (event.target as HTMLSelectElement).value as ReviewFilter }),
+    },
     (
       [
         ['all', 'Everyone'],
@@ -125,7 +137,11 @@ function personList(pane: Pane): HTMLElement {
     { class: 'review-list' },
     sideChoice,
     h('div', { class: 'row' }, field('Search by name or email', search), field('Filter', filter)),
-    h('p', { class: 'muted', id: 'review-count', 'aria-live': 'polite' }, `${number(rows.length)} ${sideWords[review.side][rows.length === 1 ? 0 : 1]}`),
+    h(
+      'p',
+      { class: 'muted', id: 'review-count', 'aria-live': 'polite' },
+      `${number(rows.length)} ${sideWords[review.side][rows.length === 1 ? 0 : 1]}`,
+    ),
     h(
       'ul',
       { class: 'people', 'aria-label': sideWords[review.side][1] },
@@ -166,7 +182,11 @@ function personView(pane: Pane, detail: PersonDetail): HTMLElement {
     { class: 'person-view', 'aria-labelledby': 'person-name' },
     button('Back to the list', { 'data-focus': 'back', onclick: () => commands.closePerson() }),
     h('h3', { id: 'person-name', tabindex: '-1', 'data-focus-fallback': 'true' }, detail.name),
-    h('p', { class: 'muted' }, `${sideWords[side][0]}, ${detail.id}; room for ${detail.capacity} ${partnerWord[detail.capacity === 1 ? 0 : 1]}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${sideWords[side][0]}, ${detail.id}; room for ${detail.capacity} ${partnerWord[detail.capacity === 1 ? 0 : 1]}`,
+    ),
     h('h4', {}, detail.pairs.length ? `Matched with` : 'Not matched'),
     detail.reason ? h('p', { class: 'reason' }, detail.reason) : null,
     h(
@@ -177,9 +197,19 @@ function personView(pane: Pane, detail: PersonDetail): HTMLElement {
         return h(
           'li',
           { class: 'card', 'data-pair': pair.id },
-          h('div', { class: 'pair-title' }, h('strong', {}, pair.name), ` ${number(pair.score)} points`, pair.locked ? h('span', { class: 'badge' }, 'locked') : null),
+          h(
+            'div',
+            { class: 'pair-title' },
+            h('strong', {}, pair.name),
+            ` ${number(pair.score)} points`,
+            pair.locked ? h('span', { class: 'badge' }, 'locked') : null,
+          ),
           pair.contributions.length
-            ? h('ul', { class: 'rules' }, pair.contributions.map((c) => h('li', {}, `${c.label}: ${c.points > 0 ? '+' : ''}${number(c.points)}`)))
+            ? h(
+                'ul',
+                { class: 'rules' },
+                pair.contributions.map((c) => h('li', {}, `${c.label}: ${c.points > 0 ? '+' : ''}${number(c.points)}`)),
+              )
             : h('p', { class: 'muted' }, 'No rule added points.'),
           h(
             'div',
@@ -219,7 +249,11 @@ function personView(pane: Pane, detail: PersonDetail): HTMLElement {
                 ` ${number(candidate.score)} points`,
                 delta !== null ? ` (${delta >= 0 ? '+' : ''}${number(delta)} against ${swapFrom!.name})` : '',
               ),
-              h('p', { class: 'muted' }, `Has ${candidate.partnerCount} of ${candidate.capacity} ${sideWords[side][candidate.capacity === 1 ? 0 : 1]}.`),
+              h(
+                'p',
+                { class: 'muted' },
+                `Has ${candidate.partnerCount} of ${candidate.capacity} ${sideWords[side][candidate.capacity === 1 ? 0 : 1]}.`,
+              ),
               h(
                 'div',
                 { class: 'actions' },
@@ -228,7 +262,8 @@ function personView(pane: Pane, detail: PersonDetail): HTMLElement {
                       'data-focus': `swap-${candidate.id}`,
                       'aria-label': `Swap ${swapFrom.name} for ${candidate.name}`,
                       disabled: busy,
-                      onclick: () => void commands.decide({ kind: 'swap', from: pairOf(side, detail.id, swapFrom.id), to }),
+                      onclick: () =>
+                        void commands.decide({ kind: 'swap', from: pairOf(side, detail.id, swapFrom.id), to }),
                     })
                   : button('Lock', {
                       'data-focus': `lock-${candidate.id}`,
@@ -272,7 +307,11 @@ function decisionsFile(pane: Pane): HTMLElement {
   const { lockedPairs, forbiddenPairs } = store.state.ruleSet;
   const counts = `${lockedPairs.length} locked and ${forbiddenPairs.length} forbidden ${lockedPairs.length + forbiddenPairs.length === 1 ? 'pair' : 'pairs'}`;
   if (host.kind === 'excel') {
-    return h('p', { class: 'muted', id: 'decisions' }, `${counts}, saved with the workbook. You can also type in the “lock” column of Match Pairs and match again.`);
+    return h(
+      'p',
+      { class: 'muted', id: 'decisions' },
+      `${counts}, saved with the workbook. You can also type in the “lock” column of Match Pairs and match again.`,
+    );
   }
   const load = h('input', {
     type: 'file',
@@ -292,7 +331,11 @@ function decisionsFile(pane: Pane): HTMLElement {
     'details',
     { class: 'decisions', id: 'decisions' },
     h('summary', {}, `Decisions: ${counts}`),
-    h('p', { class: 'muted' }, 'This page keeps them only until it is closed. Save them with the rules as a file, and load it again next time.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'This page keeps them only until it is closed. Save them with the rules as a file, and load it again next time.',
+    ),
     h(
       'div',
       { class: 'actions' },
@@ -302,7 +345,10 @@ function decisionsFile(pane: Pane): HTMLElement {
         onclick: () => {
           const text = JSON.stringify(store.state.ruleSet, null, 2);
           const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-          const link = h('a', { href: url, download: `${store.state.ruleSet.name.replace(/[^\w.-]+/g, '-')}-decisions.json` });
+          const link = h('a', {
+            href: url,
+            download: `${store.state.ruleSet.name.replace(/[^\w.-]+/g, '-')}-decisions.json`,
+          });
           document.body.append(link);
           link.click();
           link.remove();

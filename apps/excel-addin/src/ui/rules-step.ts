@@ -64,7 +64,13 @@ interface Editor {
   readonly columns: string[];
 }
 
-function textInput(editor: Editor, target: Json, key: string, label: string, options: { list?: string; optional?: boolean } = {}): HTMLElement {
+function textInput(
+  editor: Editor,
+  target: Json,
+  key: string,
+  label: string,
+  options: { list?: string; optional?: boolean } = {},
+): HTMLElement {
   const input = h('input', {
     type: 'text',
     value: target[key] === undefined ? '' : String(target[key]),
@@ -94,7 +100,14 @@ function numberInput(editor: Editor, target: Json, key: string, label: string, o
   return field(label, input);
 }
 
-function selectInput(editor: Editor, target: Json, key: string, label: string, options: [string, string][], onChange?: (value: string) => void): HTMLElement {
+function selectInput(
+  editor: Editor,
+  target: Json,
+  key: string,
+  label: string,
+  options: [string, string][],
+  onChange?: (value: string) => void,
+): HTMLElement {
   const select = h(
     'select',
     {
@@ -138,18 +151,11 @@ export function plainProblem(message: string): string {
 function conditionEditor(editor: Editor, condition: Json, depth: number): HTMLElement {
   const ladders = Object.keys((editor.draft.ladders as Json) ?? {});
   const type = condition.type as ConditionType;
-  const typeSelect = selectInput(
-    editor,
-    condition,
-    'type',
-    'Condition',
-    Object.entries(conditionTypes),
-    (value) => {
-      for (const key of Object.keys(condition)) delete condition[key];
-      Object.assign(condition, defaultCondition(value as ConditionType, ladders));
-      editor.restructured();
-    },
-  );
+  const typeSelect = selectInput(editor, condition, 'type', 'Condition', Object.entries(conditionTypes), (value) => {
+    for (const key of Object.keys(condition)) delete condition[key];
+    Object.assign(condition, defaultCondition(value as ConditionType, ladders));
+    editor.restructured();
+  });
   const columnList = 'rule-columns';
   const body: (HTMLElement | null)[] = [];
   if (type === 'same' || type === 'different' || type === 'gap' || type === 'overlap') {
@@ -167,7 +173,10 @@ function conditionEditor(editor: Editor, condition: Json, depth: number): HTMLEl
       h(
         'div',
         { class: 'row' },
-        selectInput(editor, condition, 'ladder', 'Ladder', [['', '(numbers)'], ...ladders.map((l): [string, string] => [l, l])]),
+        selectInput(editor, condition, 'ladder', 'Ladder', [
+          ['', '(numbers)'],
+          ...ladders.map((l): [string, string] => [l, l]),
+        ]),
         numberInput(editor, condition, 'equals', 'Mentor − mentee equals', true),
         numberInput(editor, condition, 'atLeast', 'at least', true),
         numberInput(editor, condition, 'atMost', 'at most', true),
@@ -207,14 +216,23 @@ function conditionEditor(editor: Editor, condition: Json, depth: number): HTMLEl
           { class: 'card nested' },
           conditionEditor(editor, child, depth + 1),
           list.length > 1
-            ? h('button', { class: 'link', onclick: () => (list.splice(i, 1), editor.restructured()) }, 'Remove this condition')
+            ? h(
+                'button',
+                { class: 'link', onclick: () => (list.splice(i, 1), editor.restructured()) },
+                'Remove this condition',
+              )
             : null,
         ),
       ),
-      h('button', { class: 'link', onclick: () => (list.push(defaultCondition('same', ladders)), editor.restructured()) }, 'Add a condition'),
+      h(
+        'button',
+        { class: 'link', onclick: () => (list.push(defaultCondition('same', ladders)), editor.restructured()) },
+        'Add a condition',
+      ),
     );
   }
-  if (type === 'not') body.push(h('div', { class: 'card nested' }, conditionEditor(editor, condition.condition as Json, depth + 1)));
+  if (type === 'not')
+    body.push(h('div', { class: 'card nested' }, conditionEditor(editor, condition.condition as Json, depth + 1)));
   return h('div', { class: 'condition', 'data-depth': depth }, typeSelect, body);
 }
 
@@ -245,7 +263,11 @@ function ruleCard(editor: Editor, rules: Json[], rule: Json, index: number): HTM
       rule.kind === 'score' ? numberInput(editor, rule, 'points', 'Points') : null,
     ),
     conditionEditor(editor, rule.when as Json, 0),
-    h('button', { class: 'link', onclick: () => (rules.splice(index, 1), editor.restructured()) }, `Remove “${String(rule.label)}”`),
+    h(
+      'button',
+      { class: 'link', onclick: () => (rules.splice(index, 1), editor.restructured()) },
+      `Remove “${String(rule.label)}”`,
+    ),
   );
 }
 
@@ -266,7 +288,11 @@ function ladderCard(editor: Editor, ladders: Json, name: string): HTMLElement {
     'div',
     { class: 'card' },
     field(`Ladder “${name}”, lowest first, one step a line`, area),
-    h('button', { class: 'link', onclick: () => (delete ladders[name], editor.restructured()) }, `Remove ladder “${name}”`),
+    h(
+      'button',
+      { class: 'link', onclick: () => (delete ladders[name], editor.restructured()) },
+      `Remove ladder “${name}”`,
+    ),
   );
 }
 
@@ -331,14 +357,20 @@ export function renderRulesStep(pane: Pane): HTMLElement {
         await commands.saveRuleSet(parsed.ruleSet);
         commands.say(`Rule set “${parsed.ruleSet.name}” imported from ${file.name}.`, 'ok');
       } catch (error) {
-        commands.say(`${file.name} is not a JSON rule set: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        commands.say(
+          `${file.name} is not a JSON rule set: ${error instanceof Error ? error.message : String(error)}`,
+          'error',
+        );
       }
     }),
   });
   const newLadder = h('input', { type: 'text', placeholder: 'name, e.g. grade' });
   const strategyFields =
     strategy.name === 'rounds'
-      ? [numberInput(editor, strategy, 'rounds', 'Rounds'), numberInput(editor, strategy, 'unmatchedBonus', 'Unmatched bonus (points)')]
+      ? [
+          numberInput(editor, strategy, 'rounds', 'Rounds'),
+          numberInput(editor, strategy, 'unmatchedBonus', 'Unmatched bonus (points)'),
+        ]
       : [
           numberInput(editor, strategy, 'alternates', 'Alternates listed per mentee'),
           field(
@@ -357,7 +389,11 @@ export function renderRulesStep(pane: Pane): HTMLElement {
     'section',
     {},
     h('h2', {}, 'Rules'),
-    h('datalist', { id: 'rule-columns' }, columns.map((c) => h('option', { value: c }))),
+    h(
+      'datalist',
+      { id: 'rule-columns' },
+      columns.map((c) => h('option', { value: c })),
+    ),
     h(
       'div',
       { class: 'row' },
@@ -379,7 +415,18 @@ export function renderRulesStep(pane: Pane): HTMLElement {
       'div',
       { class: 'row' },
       field('Import a rule set (JSON)', importInput),
-      h('button', { class: 'secondary', onclick: () => download(`${String(draft.name || 'rules').replace(/[^\w.-]+/g, '-')}.json`, JSON.stringify(store.state.ruleSet, null, 2)) }, 'Export as JSON'),
+      h(
+        'button',
+        {
+          class: 'secondary',
+          onclick: () =>
+            download(
+              `${String(draft.name || 'rules').replace(/[^\w.-]+/g, '-')}.json`,
+              JSON.stringify(store.state.ruleSet, null, 2),
+            ),
+        },
+        'Export as JSON',
+      ),
     ),
     problemsBox,
     textInput(editor, draft, 'name', 'Rule set name'),
@@ -398,7 +445,12 @@ export function renderRulesStep(pane: Pane): HTMLElement {
         ],
         (value) => {
           for (const key of Object.keys(strategy)) delete strategy[key];
-          Object.assign(strategy, value === 'rounds' ? { name: 'rounds', rounds: 3, unmatchedBonus: 6 } : { name: 'optimal', mentorCoverage: true, alternates: 3 });
+          Object.assign(
+            strategy,
+            value === 'rounds'
+              ? { name: 'rounds', rounds: 3, unmatchedBonus: 6 }
+              : { name: 'optimal', mentorCoverage: true, alternates: 3 },
+          );
           editor.restructured();
         },
       ),
@@ -413,13 +465,19 @@ export function renderRulesStep(pane: Pane): HTMLElement {
         'div',
         { class: 'row' },
         numberInput(editor, capacity.mentor, 'default', 'Mentors (default)'),
-        textInput(editor, capacity.mentor, 'column', 'Mentors’ own column (optional)', { list: 'rule-columns', optional: true }),
+        textInput(editor, capacity.mentor, 'column', 'Mentors’ own column (optional)', {
+          list: 'rule-columns',
+          optional: true,
+        }),
       ),
       h(
         'div',
         { class: 'row' },
         numberInput(editor, capacity.mentee, 'default', 'Mentees (default)'),
-        textInput(editor, capacity.mentee, 'column', 'Mentees’ own column (optional)', { list: 'rule-columns', optional: true }),
+        textInput(editor, capacity.mentee, 'column', 'Mentees’ own column (optional)', {
+          list: 'rule-columns',
+          optional: true,
+        }),
       ),
     ),
     h('h3', {}, `Rules (${rules.length})`),
@@ -434,7 +492,13 @@ export function renderRulesStep(pane: Pane): HTMLElement {
           onclick: () => {
             let n = rules.length + 1;
             while (rules.some((r) => r.id === `rule-${n}`)) n += 1;
-            rules.push({ id: `rule-${n}`, label: `New rule ${n}`, kind: 'score', points: 5, when: defaultCondition('same', Object.keys(ladders)) });
+            rules.push({
+              id: `rule-${n}`,
+              label: `New rule ${n}`,
+              kind: 'score',
+              points: 5,
+              when: defaultCondition('same', Object.keys(ladders)),
+            });
             editor.restructured();
           },
         },

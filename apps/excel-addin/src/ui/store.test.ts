@@ -18,7 +18,9 @@ describe('the store', () => {
   it('tells every subscriber about each action, with the state before and after, until unsubscribed', () => {
     const store = createStore(initialState(ruleSet));
     const seen: string[] = [];
-    const stop = store.subscribe((state, action, previous) => seen.push(`${action.type}: ${previous.step} → ${state.step}`));
+    const stop = store.subscribe((state, action, previous) =>
+      seen.push(`${action.type}: ${previous.step} → ${state.step}`),
+    );
     store.dispatch({ type: 'go', step: 'rules' });
     stop();
     store.dispatch({ type: 'go', step: 'match' });
@@ -39,14 +41,22 @@ describe('the store', () => {
   });
 
   it('forgets the check when the tables or the layout change', () => {
-    const checked = reduce(initialState(ruleSet), { type: 'checked', check: { type: 'checked' } as never, problems: [] });
+    const checked = reduce(initialState(ruleSet), {
+      type: 'checked',
+      check: { type: 'checked' } as never,
+      problems: [],
+    });
     expect(reduce(checked, { type: 'pick-source', role: 'mentors', id: 'x' }).check).toBeNull();
     expect(reduce(checked, { type: 'set-mode', mode: 'one-table' }).check).toBeNull();
   });
 
   it('finds the role column of a one-table layout when the table is read', () => {
     const table = { source: 'people', header: ['name', 'Mentor or mentee'], rows: [], headerRow: 1, firstColumn: 0 };
-    const state = reduce(reduce(initialState(ruleSet), { type: 'set-mode', mode: 'one-table' }), { type: 'read-table', role: 'people', table });
+    const state = reduce(reduce(initialState(ruleSet), { type: 'set-mode', mode: 'one-table' }), {
+      type: 'read-table',
+      role: 'people',
+      table,
+    });
     expect(state.roleColumn).toBe('Mentor or mentee');
     expect(rolesNeeded(state)).toEqual(['people']);
   });

@@ -4,7 +4,15 @@
 import type { RuleSet } from '@mentor-matcher/engine';
 import type { Table } from '@mentor-matcher/tabular';
 import type { SourceOption } from '../host/workbook-host.js';
-import type { MappingOverrides, MatchChange, PersonDetail, ProblemData, WorkerResponse } from '../worker/protocol.js';
+import { defaultResultTables } from '../app/result-sheets.js';
+import type {
+  MappingOverrides,
+  MatchChange,
+  PersonDetail,
+  ProblemData,
+  ResultTableName,
+  WorkerResponse,
+} from '../worker/protocol.js';
 
 export type StepId = 'data' | 'rules' | 'match' | 'review' | 'work';
 export type Role = 'mentors' | 'mentees' | 'people';
@@ -52,6 +60,8 @@ export interface AppState {
   readonly roleColumn: string;
   readonly mapping: MappingOverrides;
   readonly ruleSet: RuleSet;
+  /** The result sheets to write (Excel) or put in the results workbook (the page). */
+  readonly resultTables: readonly ResultTableName[];
   readonly check: CheckReply | null;
   readonly checkProblems: readonly ProblemData[];
   readonly result: MatchReply | null;
@@ -72,8 +82,12 @@ export const initialReview: ReviewState = {
   busy: false,
 };
 
-export function initialState(ruleSet: RuleSet): AppState {
+export function initialState(
+  ruleSet: RuleSet,
+  resultTables: readonly ResultTableName[] = defaultResultTables,
+): AppState {
   return {
+    resultTables,
     step: 'data',
     mode: 'two-tables',
     sources: [],
@@ -94,7 +108,11 @@ export function initialState(ruleSet: RuleSet): AppState {
 export type Action =
   | { readonly type: 'go'; readonly step: StepId }
   | { readonly type: 'say'; readonly text: string; readonly tone: Tone }
-  | { readonly type: 'set-sources'; readonly sources: readonly SourceOption[]; readonly picked?: Partial<Record<Role, string>> }
+  | {
+      readonly type: 'set-sources';
+      readonly sources: readonly SourceOption[];
+      readonly picked?: Partial<Record<Role, string>>;
+    }
   | { readonly type: 'pick-source'; readonly role: Role; readonly id: string | undefined }
   | { readonly type: 'set-mode'; readonly mode: AppState['mode'] }
   | { readonly type: 'read-table'; readonly role: Role; readonly table: Table }
@@ -102,6 +120,7 @@ export type Action =
   | { readonly type: 'map-column'; readonly role: Role; readonly field: string; readonly column: string }
   /** `from: 'form'` is an edit typed in the Rules step, which already shows it: no re-render. */
   | { readonly type: 'set-rule-set'; readonly ruleSet: RuleSet; readonly from?: 'form' }
+  | { readonly type: 'choose-result-tables'; readonly tables: readonly ResultTableName[] }
   | { readonly type: 'checked'; readonly check: CheckReply | null; readonly problems: readonly ProblemData[] }
   | { readonly type: 'run-progress'; readonly running: AppState['running'] }
   | { readonly type: 'matched'; readonly result: MatchReply | null }
@@ -153,6 +172,8 @@ export function reduce(state: AppState, action: Action): AppState {
     }
     case 'set-rule-set':
       return { ...state, ruleSet: action.ruleSet };
+    case 'choose-result-tables':
+      return { ...state, resultTables: action.tables };
     case 'checked':
       return { ...state, check: action.check, checkProblems: action.problems };
     case 'run-progress':
@@ -173,7 +194,10 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'review-open':
       return { ...state, review: { ...state.review, open: { side: action.side, id: action.id }, detail: null } };
     case 'review-close':
-      return { ...state, review: { ...state.review, open: null, detail: null, lastOpened: state.review.open?.id ?? null } };
+      return {
+        ...state,
+        review: { ...state.review, open: null, detail: null, lastOpened: state.review.open?.id ?? null },
+      };
     case 'review-detail':
       return { ...state, review: { ...state.review, detail: action.detail } };
     case 'review-busy':
@@ -184,7 +208,10 @@ export function reduce(state: AppState, action: Action): AppState {
       return {
         ...state,
         result: action.result,
-        review: { ...state.review, change: action.result.change ? { action: action.action, change: action.result.change } : null },
+        review: {
+          ...state.review,
+          change: action.result.change ? { action: action.action, change: action.result.change } : null,
+        },
       };
     case 'redraw':
       return state;

@@ -45,7 +45,16 @@ function beatBoard(state: BeatState, container: HTMLElement): void {
     h(
       'table',
       { class: 'beat', 'aria-label': 'Pick pairs: mentees in rows, mentors in columns' },
-      h('thead', {}, h('tr', {}, h('th', {}, ''), sample.mentorNames.map((name) => h('th', { scope: 'col', title: name }, name)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, ''),
+          sample.mentorNames.map((name) => h('th', { scope: 'col', title: name }, name)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -122,7 +131,11 @@ export function renderWorkStep({ store, commands }: Pane): HTMLElement {
     startButton.textContent = 'New sample';
     beatBoard(state, board);
   };
-  const startButton = h('button', { type: 'button', class: 'primary', id: 'new-sample', onclick: () => void newSample() }, state.sample ? 'New sample' : 'Start');
+  const startButton = h(
+    'button',
+    { type: 'button', class: 'primary', id: 'new-sample', onclick: () => void newSample() },
+    state.sample ? 'New sample' : 'Start',
+  );
   return h(
     'section',
     {},

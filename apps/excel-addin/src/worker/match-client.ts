@@ -30,7 +30,12 @@ export type NewRequest = WorkerRequest extends infer R ? (R extends unknown ? Om
 export class MatchClient {
   private worker: Worker | null = null;
   private nextId = 1;
-  private pending: { id: number; resolve: (r: Final) => void; reject: (e: unknown) => void; onProgress?: (p: Progress) => void } | null = null;
+  private pending: {
+    id: number;
+    resolve: (r: Final) => void;
+    reject: (e: unknown) => void;
+    onProgress?: (p: Progress) => void;
+  } | null = null;
 
   constructor(private readonly createWorker: () => Worker) {}
 
@@ -91,40 +96,60 @@ export class MatchClient {
    * Sends a check or match; a big input goes ahead in slices ('stage' messages), so the pane never
    * copies the whole input in one task.
    */
-  async run(request: Extract<NewRequest, { type: 'check' | 'match' }>, onProgress?: (p: Progress) => void): Promise<Final> {
+  async run(
+    request: Extract<NewRequest, { type: 'check' | 'match' }>,
+    onProgress?: (p: Progress) => void,
+  ): Promise<Final> {
     const { input } = request;
-    const tables: [('mentors' | 'mentees' | 'people'), TableData][] =
-      input.kind === 'two-tables' ? [['mentors', input.mentors], ['mentees', input.mentees]] : [['people', input.people]];
+    const tables: ['mentors' | 'mentees' | 'people', TableData][] =
+      input.kind === 'two-tables'
+        ? [
+            ['mentors', input.mentors],
+            ['mentees', input.mentees],
+          ]
+        : [['people', input.people]];
     const cells = tables.reduce((sum, [, t]) => sum + t.rows.length * Math.max(1, t.header.length), 0);
     if (cells <= cellsPerSlice) return this.request(request, onProgress);
     for (const [slot, table] of tables) {
       const perSlice = Math.max(1, Math.floor(cellsPerSlice / Math.max(1, table.header.length)));
       for (let start = 0; start === 0 || start < table.rows.length; start += perSlice) {
-        const reply = await this.request({ type: 'stage', slot, start, rows: table.rows.slice(start, start + perSlice) });
-        if (reply.type !== 'staged') throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
+        const reply = await this.request({
+          type: 'stage',
+          slot,
+          start,
+          rows: table.rows.slice(start, start + perSlice),
+        });
+        if (reply.type !== 'staged')
+          throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
       }
     }
     const shapes = tables.map(([, t]) => ({ ...t, rows: [] }));
     const bare: MatchInputData =
-      input.kind === 'two-tables' ? { ...input, mentors: shapes[0], mentees: shapes[1] } : { ...input, people: shapes[0] };
+      input.kind === 'two-tables'
+        ? { ...input, mentors: shapes[0], mentees: shapes[1] }
+        : { ...input, people: shapes[0] };
     return this.request({ ...request, input: bare, staged: true }, onProgress);
   }
 
-  /** Fetches the last match's result tables from the worker, slice by slice. */
-  async fetchResultTables(shapes: Record<(typeof resultTableNames)[number], TableShape>): Promise<ResultTablesData> {
+  /** Fetches the last match's result tables (all, or those named) from the worker, slice by slice. */
+  async fetchResultTables(
+    shapes: Record<(typeof resultTableNames)[number], TableShape>,
+    names: readonly (typeof resultTableNames)[number][] = resultTableNames,
+  ): Promise<Partial<ResultTablesData>> {
     const tables: Partial<ResultTablesData> = {};
-    for (const name of resultTableNames) {
+    for (const name of resultTableNames.filter((n) => names.includes(n))) {
       const { rowCount, ...shape } = shapes[name];
       const rows: TableData['rows'] = [];
       const perSlice = Math.max(1, Math.floor(cellsPerSlice / Math.max(1, shape.header.length)));
       for (let start = 0; start < rowCount; start += perSlice) {
         const reply = await this.request({ type: 'rows', table: name, start, count: perSlice });
-        if (reply.type !== 'rows') throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
+        if (reply.type !== 'rows')
+          throw new Error(reply.type === 'failed' ? reply.message : `Unexpected reply ${reply.type}.`);
         for (const row of reply.rows) rows.push(row);
       }
       tables[name] = { ...shape, rows };
     }
-    return tables as ResultTablesData;
+    return tables;
   }
 
   cancel(): void {

@@ -16,6 +16,8 @@ import { buildMessages, mailMergeTable, notifyBulkTables } from '@mentor-matcher
 import type { Solver } from '@mentor-matcher/solver';
 import type { Table } from '@mentor-matcher/tabular';
 import { sizeProblem } from '../app/limits.js';
+import { toResultSheets } from '../app/result-sheets.js';
+import { csvDownloads, xlsxDownload } from '../host/downloads.js';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
 import { changeBetween, personDetail, reviewRows, totalsOf, trimmedChange } from './review.js';
@@ -81,22 +83,37 @@ function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
 
 /** Mentors and mentees; for one table, its row count on both sides (an upper bound, as the pane counts). */
 function sideCounts(input: MatchInput): [number, number] {
-  return input.kind === 'two-tables' ? [input.mentors.rows.length, input.mentees.rows.length] : [input.people.rows.length, input.people.rows.length];
+  return input.kind === 'two-tables'
+    ? [input.mentors.rows.length, input.mentees.rows.length]
+    : [input.people.rows.length, input.people.rows.length];
 }
 
-export function createMatchService(loadSolver: () => Promise<Solver> | Solver, now: () => number = () => performance.now()) {
+export function createMatchService(
+  loadSolver: () => Promise<Solver> | Solver,
+  now: () => number = () => performance.now(),
+) {
   let solver: Promise<Solver> | null = null;
   let last: HeatmapSource | null = null;
   let lastTables: ResultTablesData | null = null;
   /** The last match's input, mapping, rule set, matrix and result: what a re-solve and the review step start from. */
-  let lastRun: { input: MatchInput; mapping: MatchOptions['mapping']; ruleSet: RuleSet; matrix: ScoreMatrix; result: MatchResult } | null = null;
+  let lastRun: {
+    input: MatchInput;
+    mapping: MatchOptions['mapping'];
+    ruleSet: RuleSet;
+    matrix: ScoreMatrix;
+    result: MatchResult;
+  } | null = null;
   const staging = new Map<string, TableData['rows']>();
 
   /** The input with the rows sent ahead in 'stage' messages put back in place. */
   function unstage(input: MatchInputData): MatchInputData {
     const rowsOf = (slot: string) => staging.get(slot) ?? [];
     return input.kind === 'two-tables'
-      ? { ...input, mentors: { ...input.mentors, rows: rowsOf('mentors') }, mentees: { ...input.mentees, rows: rowsOf('mentees') } }
+      ? {
+          ...input,
+          mentors: { ...input.mentors, rows: rowsOf('mentors') },
+          mentees: { ...input.mentees, rows: rowsOf('mentees') },
+        }
       : { ...input, people: { ...input.people, rows: rowsOf('people') } };
   }
 
@@ -170,8 +187,15 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
   async function handle(raw: unknown, post: Post): Promise<void> {
     const parsed = requestSchema.safeParse(raw);
     if (!parsed.success) {
-      const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'number' ? (raw as { id: number }).id : -1;
-      post({ type: 'failed', id, message: `Malformed request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+      const id =
+        typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'number'
+          ? (raw as { id: number }).id
+          : -1;
+      post({
+        type: 'failed',
+        id,
+        message: `Malformed request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      });
       return;
     }
     const request = parsed.data;
@@ -179,7 +203,8 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
       if (request.type === 'stage') {
         if (request.start === 0) staging.set(request.slot, []);
         const rows = staging.get(request.slot);
-        if (!rows || rows.length !== request.start) throw new Error(`Input rows for ${request.slot} arrived out of order.`);
+        if (!rows || rows.length !== request.start)
+          throw new Error(`Input rows for ${request.slot} arrived out of order.`);
         for (const row of request.rows) rows.push(row);
         post({ type: 'staged', id: request.id, rows: rows.length });
         return;
@@ -193,7 +218,22 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
       if (request.type === 'beat-sample') {
         if (!last) throw new Error('Run a match first.');
         solver ??= Promise.resolve(loadSolver());
-        post({ type: 'beat-sample', id: request.id, sample: beatSample(last, await solver, request.size, request.seed) });
+        post({
+          type: 'beat-sample',
+          id: request.id,
+          sample: beatSample(last, await solver, request.size, request.seed),
+        });
+        return;
+      }
+      if (request.type === 'file') {
+        if (!lastTables) throw new Error('Run a match first.');
+        const tables = lastTables;
+        const sheets = toResultSheets(Object.fromEntries(request.tables.map((name) => [name, tables[name]])));
+        const file = request.format === 'xlsx' ? xlsxDownload(sheets) : csvDownloads(sheets.slice(0, 1))[0];
+        // A copy of its own, so that handing its buffer to the pane cannot detach anything kept here.
+        const bytes =
+          typeof file.content === 'string' ? new TextEncoder().encode(file.content) : new Uint8Array(file.content);
+        post({ type: 'file', id: request.id, fileName: file.fileName, mimeType: file.mimeType, bytes }, [bytes.buffer]);
         return;
       }
       if (request.type === 'person') {
@@ -211,7 +251,15 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
           post({ type: 'rejected', id: request.id, problems: problemsOf(rules.problems) });
           return;
         }
-        await solveAndPost(request.id, lastRun.input, rules.ruleSet, lastRun.mapping, request.heatmapSize, post, lastRun.result);
+        await solveAndPost(
+          request.id,
+          lastRun.input,
+          rules.ruleSet,
+          lastRun.mapping,
+          request.heatmapSize,
+          post,
+          lastRun.result,
+        );
         return;
       }
       const rules = parseRuleSet(request.ruleSet);
@@ -248,7 +296,14 @@ export function createMatchService(loadSolver: () => Promise<Solver> | Solver, n
         seen.add(key);
       }
       lastRun = null;
-      await solveAndPost(request.id, input, { ...rules.ruleSet, lockedPairs }, request.mapping, request.heatmapSize, post);
+      await solveAndPost(
+        request.id,
+        input,
+        { ...rules.ruleSet, lockedPairs },
+        request.mapping,
+        request.heatmapSize,
+        post,
+      );
     } catch (error) {
       post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,5 +1,6 @@
 // Messages between the pane and the match worker. Both sides parse what they receive with these
 // schemas: a worker is a trust boundary like any other (and a stale bundle must fail loudly).
+import type { ReadWarningCode } from '@mentor-matcher/tabular';
 import { z } from 'zod';
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -18,12 +19,52 @@ const cellGrid = z.custom<CellValue[][]>(
   { message: 'expected rows of cells (text, number, true/false or empty)' },
 );
 
+/** What a reader did that the user should know (tabular's ReadWarning); the engine reports them. */
+export const readWarningSchema = z.object({
+  code: z.enum([
+    'encoding-assumed',
+    'blank-trimmed',
+    'stray-cells-ignored',
+    'header-row-detected',
+    'hidden-sheets',
+    'sheets-skipped',
+  ]),
+  message: z.string(),
+  source: z.string(),
+  row: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+// The codes above are tabular's, no more and no fewer (a compile error here says which changed).
+type SchemaWarningCode = z.infer<typeof readWarningSchema>['code'];
+export const sameWarningCodes: [SchemaWarningCode, ReadWarningCode] extends [ReadWarningCode, SchemaWarningCode]
+  ? true
+  : never = true;
+
+/**
+ * A Table as plain data. The reader's warnings, error cells and merged areas travel with it: the
+ * engine's checks report them, and a schema without them would drop them silently.
+ */
 export const tableSchema = z.object({
   source: z.string(),
   header: z.array(z.string()),
   rows: cellGrid,
   headerRow: z.number().int(),
   firstColumn: z.number().int(),
+  warnings: z.array(readWarningSchema).optional(),
+  errors: z
+    .array(z.object({ row: z.number().int(), column: z.number().int(), value: z.string(), address: z.string() }))
+    .optional(),
+  mergedRanges: z
+    .array(
+      z.object({
+        address: z.string(),
+        firstRow: z.number().int(),
+        lastRow: z.number().int(),
+        firstColumn: z.number().int(),
+        lastColumn: z.number().int(),
+      }),
+    )
+    .optional(),
 });
 export type TableData = z.infer<typeof tableSchema>;
 
@@ -83,7 +124,12 @@ export const requestSchema = z.discriminatedUnion('type', [
     /** Largest heat-map grid (cells per side) the page will draw. */
     heatmapSize: z.number().int().min(8).max(2000).default(300),
   }),
-  z.object({ type: z.literal('beat-sample'), id: z.number().int(), size: z.number().int().min(2).max(12), seed: z.number().int() }),
+  z.object({
+    type: z.literal('beat-sample'),
+    id: z.number().int(),
+    size: z.number().int().min(2).max(12),
+    seed: z.number().int(),
+  }),
   /**
    * The review step's re-solve: the last match's input and column mapping again, with this rule set
    * (its locked and forbidden pairs changed by the coordinator). The reply is a 'matched' with `change`.
@@ -93,6 +139,16 @@ export const requestSchema = z.discriminatedUnion('type', [
     id: z.number().int(),
     ruleSet: z.unknown(),
     heatmapSize: z.number().int().min(8).max(2000).default(300),
+  }),
+  /**
+   * A result file of the last match, built here so that the pane's main thread never does: the
+   * results workbook (these tables, one sheet each) or one table as CSV.
+   */
+  z.object({
+    type: z.literal('file'),
+    id: z.number().int(),
+    format: z.enum(['xlsx', 'csv']),
+    tables: z.array(z.enum(resultTableNames)).min(1),
   }),
   /** One person of the last match: their pairs and why, their next-best candidates, or why unmatched. */
   z.object({
@@ -213,7 +269,13 @@ export const matchTotalsSchema = z.object({
 });
 export type MatchTotals = z.infer<typeof matchTotalsSchema>;
 
-const changedPairSchema = z.object({ mentor: z.string(), mentee: z.string(), mentorName: z.string(), menteeName: z.string(), score: z.number() });
+const changedPairSchema = z.object({
+  mentor: z.string(),
+  mentee: z.string(),
+  mentorName: z.string(),
+  menteeName: z.string(),
+  score: z.number(),
+});
 export type ChangedPair = z.infer<typeof changedPairSchema>;
 
 /** What a re-solve changed against the result before it. */
@@ -240,7 +302,9 @@ export const personDetailSchema = z.object({
     }),
   ),
   /** Best eligible partners not chosen, highest score first: the pair's score and the partner's own pair count. */
-  candidates: z.array(partnerRef.extend({ score: z.number(), partnerCount: z.number().int(), capacity: z.number().int() })),
+  candidates: z.array(
+    partnerRef.extend({ score: z.number(), partnerCount: z.number().int(), capacity: z.number().int() }),
+  ),
   /** Why nobody was matched with this person, in a sentence; null when matched. */
   reason: z.string().nullable(),
   /** Pairs with this person forbidden in the rule set. */
@@ -290,6 +354,13 @@ export const responseSchema = z.discriminatedUnion('type', [
     change: matchChangeSchema.optional(),
   }),
   z.object({ type: z.literal('person'), id: z.number().int(), detail: personDetailSchema }),
+  z.object({
+    type: z.literal('file'),
+    id: z.number().int(),
+    fileName: z.string(),
+    mimeType: z.string(),
+    bytes: z.instanceof(Uint8Array),
+  }),
   z.object({ type: z.literal('rejected'), id: z.number().int(), problems: z.array(problemSchema) }),
   z.object({ type: z.literal('beat-sample'), id: z.number().int(), sample: beatSampleSchema }),
   z.object({ type: z.literal('rows'), id: z.number().int(), rows: cellGrid }),

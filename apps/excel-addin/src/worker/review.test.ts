@@ -98,6 +98,8 @@ describe('the review step in the worker', () => {
   it('asks for a match before a re-solve or a person', async () => {
     const service = createMatchService(() => createSolver());
     expect(await ask(service, { type: 'rematch', id: 1, ruleSet: preset })).toMatchObject({ type: 'failed' });
-    expect(await ask(service, { type: 'person', id: 2, side: 'mentor', person: 'x' })).toMatchObject({ type: 'failed' });
+    expect(await ask(service, { type: 'person', id: 2, side: 'mentor', person: 'x' })).toMatchObject({
+      type: 'failed',
+    });
   });
 });

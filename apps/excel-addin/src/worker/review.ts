@@ -1,7 +1,13 @@
 // What the review step shows, built in the worker from the last match: a row per person for the
 // lists, one person's pairs, candidates and reasons, and what a re-solve changed. Built from the
 // engine's public result and score matrix; nothing here solves.
-import { describeReason, isEligiblePair, type MatchResult, type RuleSet, type ScoreMatrix } from '@mentor-matcher/engine';
+import {
+  describeReason,
+  isEligiblePair,
+  type MatchResult,
+  type RuleSet,
+  type ScoreMatrix,
+} from '@mentor-matcher/engine';
 import type { ChangedPair, MatchChange, MatchTotals, PersonDetail, ReviewRow } from './protocol.js';
 
 /** Pairs added or removed listed in a change; the counts are in the totals. */
@@ -50,7 +56,13 @@ export function changeBetween(before: MatchResult, after: MatchResult): MatchCha
     new Map(
       result.pairs.map((p): [string, ChangedPair] => [
         pairKey(p.mentor.id, p.mentee.id),
-        { mentor: p.mentor.id, mentee: p.mentee.id, mentorName: p.mentor.name, menteeName: p.mentee.name, score: p.score },
+        {
+          mentor: p.mentor.id,
+          mentee: p.mentee.id,
+          mentorName: p.mentor.name,
+          menteeName: p.mentee.name,
+          score: p.score,
+        },
       ]),
     );
   const was = listed(before);
@@ -65,7 +77,11 @@ export function changeBetween(before: MatchResult, after: MatchResult): MatchCha
 
 /** A change with at most `changedPairsListed` pairs in each list, to keep the message small. */
 export function trimmedChange(change: MatchChange): MatchChange {
-  return { ...change, added: change.added.slice(0, changedPairsListed), removed: change.removed.slice(0, changedPairsListed) };
+  return {
+    ...change,
+    added: change.added.slice(0, changedPairsListed),
+    removed: change.removed.slice(0, changedPairsListed),
+  };
 }
 
 /**
@@ -86,7 +102,8 @@ export function personDetail(
   const person = outcome.participant;
   const mine = result.pairs.filter((p) => (side === 'mentee' ? p.mentee.id : p.mentor.id) === id);
   const partnerCount = new Map<string, number>();
-  for (const o of side === 'mentee' ? result.mentors : result.mentees) partnerCount.set(o.participant.id, o.partners.length);
+  for (const o of side === 'mentee' ? result.mentors : result.mentees)
+    partnerCount.set(o.participant.id, o.partners.length);
   const others = side === 'mentee' ? matrix.mentors : matrix.mentees;
   const chosen = new Set(mine.map((p) => (side === 'mentee' ? p.mentor.index : p.mentee.index)));
   const best: { index: number; score: number }[] = [];
@@ -131,7 +148,12 @@ export function personDetail(
       partnerCount: partnerCount.get(others[index].id) ?? 0,
       capacity: others[index].capacity,
     })),
-    reason: outcome.reason && result.strategySettings ? describeReason(outcome.reason, person, result.strategySettings) : outcome.reason ? 'No partner.' : null,
+    reason:
+      outcome.reason && result.strategySettings
+        ? describeReason(outcome.reason, person, result.strategySettings)
+        : outcome.reason
+          ? 'No partner.'
+          : null,
     forbidden,
   };
 }

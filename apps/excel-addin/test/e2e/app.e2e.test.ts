@@ -27,7 +27,10 @@ function sheet(name: string, table: Table): FakeSheetInit {
 }
 
 async function expectedPairs(): Promise<string[]> {
-  const run = matchTables({ kind: 'two-tables', mentors, mentees }, { ruleSet: getPreset(defaultPreset), solver: await createSolver() });
+  const run = matchTables(
+    { kind: 'two-tables', mentors, mentees },
+    { ruleSet: getPreset(defaultPreset), solver: await createSolver() },
+  );
   if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
   const pairs = resultTables(run.result).pairs;
   return pairs.rows.map((row) => `${String(row[0])} → ${String(row[1])}`).sort();
@@ -41,7 +44,10 @@ function pairKeys(rows: readonly (readonly unknown[])[]): string[] {
 }
 
 async function sheetValues(page: Page, name: string): Promise<unknown[][]> {
-  return page.evaluate((n) => (window as unknown as { __fakeWorkbook: { values(s: string): unknown[][] } }).__fakeWorkbook.values(n), name);
+  return page.evaluate(
+    (n) => (window as unknown as { __fakeWorkbook: { values(s: string): unknown[][] } }).__fakeWorkbook.values(n),
+    name,
+  );
 }
 
 let harness: Harness;
@@ -64,12 +70,18 @@ describe('inside Excel (fake host)', () => {
     await eventually(() => page.locator('select').nth(0).inputValue()).toBe('table:Mentors');
     await eventually(() => page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
     await page.getByRole('button', { name: 'Read and check' }).click();
-    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /50 mentors and 50 mentees read/ })
+      .waitFor();
     await page.screenshot({ path: join(screenshots, 'taskpane-data.png'), fullPage: false });
 
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
-    await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Done in/ })
+      .waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, 'taskpane-match.png') });
 
     const expected = await expectedPairs();
@@ -78,6 +90,12 @@ describe('inside Excel (fake host)', () => {
     await eventually(async () => pairKeys(await sheetValues(page, 'Match Pairs'))).toEqual(expected);
     await eventually(async () => (await sheetValues(page, 'Match Mentors')).length).toBe(51);
     await eventually(async () => (await sheetValues(page, 'Match Mentees')).length).toBe(51);
+    // The Notify lists are written only when chosen; the mail merge is by default.
+    const names = await page.evaluate(() =>
+      (window as unknown as { __fakeWorkbook: { sheetNames(): string[] } }).__fakeWorkbook.sheetNames(),
+    );
+    expect(names).toContain('Match Mail merge');
+    expect(names.filter((name) => name.startsWith('Match Notify'))).toEqual([]);
     expect(foreignRequests(harness, requests)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Show work' }).click();
@@ -91,11 +109,16 @@ describe('inside Excel (fake host)', () => {
   });
 
   it('keeps a pair locked in the Pairs sheet when matching again, after asking to replace', async () => {
-    const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] } });
+    const { page } = await openApp(harness, {
+      fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
+    });
     await page.waitForSelector('html[data-ready="excel"]');
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
-    await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Done in/ })
+      .waitFor({ timeout: 60_000 });
     const before = await sheetValues(page, 'Match Pairs');
     const lockColumn = before[0].indexOf('lock');
     const lockedColumn = before[0].indexOf('locked');
@@ -104,7 +127,9 @@ describe('inside Excel (fake host)', () => {
       async ([row, column]) => {
         const book = (window as unknown as { __fakeWorkbook: Pick<FakeWorkbook, 'run'> }).__fakeWorkbook;
         await book.run(async (context) => {
-          context.workbook.worksheets.getItemOrNullObject('Match Pairs').getRangeByIndexes(row, column, 1, 1).values = [['yes']];
+          context.workbook.worksheets.getItemOrNullObject('Match Pairs').getRangeByIndexes(row, column, 1, 1).values = [
+            ['yes'],
+          ];
           await context.sync();
         });
       },
@@ -117,7 +142,9 @@ describe('inside Excel (fake host)', () => {
     await eventually(inDialog).toBe(true);
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
-      expect(await inDialog(), await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}`)).toBe(true);
+      expect(await inDialog(), await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}`)).toBe(
+        true,
+      );
     }
     await page.getByRole('button', { name: 'Replace results' }).click();
     // The status still says "Done in" from the first run until the second one has written: wait for
@@ -130,12 +157,18 @@ describe('inside Excel (fake host)', () => {
       locked: 'locked',
       lock: 'yes',
     });
-    await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Done in/ })
+      .waitFor({ timeout: 60_000 });
     await page.context().close();
   });
 
   it('saves a rule edited in the form with the workbook, and restores it when the workbook is reopened', async () => {
-    const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] }, viewport: { width: 420, height: 900 } });
+    const { page } = await openApp(harness, {
+      fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
+      viewport: { width: 420, height: 900 },
+    });
     await page.waitForSelector('html[data-ready="excel"]');
     await page.getByRole('tab', { name: 'Rules' }).click();
     const points = page.getByLabel('Points', { exact: true }).first();
@@ -158,7 +191,10 @@ describe('inside Excel (fake host)', () => {
     await page.context().close();
 
     const reopened = await openApp(harness, {
-      fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)], settings: { mentorMatcher: saved } },
+      fakeOffice: {
+        sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)],
+        settings: { mentorMatcher: saved },
+      },
     });
     await reopened.page.waitForSelector('html[data-ready="excel"]');
     await reopened.page.getByRole('tab', { name: 'Rules' }).click();
@@ -168,7 +204,9 @@ describe('inside Excel (fake host)', () => {
 
   it('stops the worker when Cancel is pressed, and writes nothing', async () => {
     const big = generateMentorMatchData({ mentors: 1500, mentees: 1500, seed: 3 });
-    const { page } = await openApp(harness, { fakeOffice: { sheets: [sheet('Mentors', big.mentors), sheet('Mentees', big.mentees)] } });
+    const { page } = await openApp(harness, {
+      fakeOffice: { sheets: [sheet('Mentors', big.mentors), sheet('Mentees', big.mentees)] },
+    });
     await page.waitForSelector('html[data-ready="excel"]');
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
@@ -189,29 +227,51 @@ describe('standalone page', () => {
   it('loads the CSV files, matches, and downloads the results, with no request leaving the page', async () => {
     const { page, requests } = await openApp(harness);
     await page.waitForSelector('html[data-ready="standalone"]');
-    await page.locator('input[type=file]').first().setInputFiles([join(fixtures, 'mentors.csv'), join(fixtures, 'mentees.csv')]);
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles([join(fixtures, 'mentors.csv'), join(fixtures, 'mentees.csv')]);
     await page.getByRole('status').filter({ hasText: 'Loaded mentors.csv, mentees.csv' }).waitFor();
     await page.getByRole('button', { name: 'Read and check' }).click();
-    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /50 mentors and 50 mentees read/ })
+      .waitFor();
     await page.getByRole('tab', { name: 'Match' }).click();
+    // The Notify lists are written only when asked for.
+    await page.locator('#sheet-choice summary').click();
+    await page.getByLabel('GOV.UK Notify lists (4)').check();
+    await eventually(() => page.locator('#sheet-choice summary').textContent()).toContain('10 of 10');
     await page.locator('#run-match').click();
     await page.locator('#downloads').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, 'standalone-results.png') });
+    await page.locator('#other-formats summary').click();
 
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="mentor-matches.xlsx"]').click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-download="mentor-matches.xlsx"]').click(),
+    ]);
     const bytes = new Uint8Array(await readFile(await xlsx.path()));
     const pairsSheet = readXlsx(bytes, { source: 'download', sheet: 'Match Pairs' });
     expect(pairKeys([pairsSheet.header, ...pairsSheet.rows])).toEqual(await expectedPairs());
-    expect(readXlsx(bytes, { source: 'download', sheet: 'Match Notify mentee-matched' }).header[0]).toBe('email address');
+    expect(readXlsx(bytes, { source: 'download', sheet: 'Match Notify mentee-matched' }).header[0]).toBe(
+      'email address',
+    );
 
-    const [notify] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="Match Notify mentee-matched.csv"]').click()]);
+    const [notify] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-download="Match Notify mentee-matched.csv"]').click(),
+    ]);
     expect(notify.suggestedFilename()).toBe('match-notify-mentee-matched.csv');
     const notifyList = readCsv(await readFile(await notify.path()), { source: 'notify' });
     expect(notifyList.header.slice(0, 2)).toEqual(['email address', 'first name']);
     expect(notifyList.header).toContain('match 1 name');
     expect(notifyList.rows.length).toBe(new Set(pairsSheet.rows.map((row) => row[1])).size);
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="Match Summary.csv"]').click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-download="Match Summary.csv"]').click(),
+    ]);
     expect(csv.suggestedFilename()).toBe('match-summary.csv');
     expect(await readFile(await csv.path(), 'utf8')).toMatch(/mentees/i);
     expect(foreignRequests(harness, requests)).toEqual([]);
@@ -224,7 +284,10 @@ describe('standalone page', () => {
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     await page.getByRole('status').filter({ hasText: 'Sample data: 50 made-up mentors' }).waitFor();
     await page.getByRole('button', { name: 'Read and check' }).click();
-    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /50 mentors and 50 mentees read/ })
+      .waitFor();
     await page.screenshot({ path: join(screenshots, 'standalone-data.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();

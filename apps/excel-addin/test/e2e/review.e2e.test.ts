@@ -28,7 +28,10 @@ function sheet(name: string, table: Table): FakeSheetInit {
 }
 
 async function engineTotals(ruleSet: RuleSet) {
-  const run = matchTables({ kind: 'two-tables', mentors: sample.mentors, mentees: sample.mentees }, { ruleSet, solver: await createSolver() });
+  const run = matchTables(
+    { kind: 'two-tables', mentors: sample.mentors, mentees: sample.mentees },
+    { ruleSet, solver: await createSolver() },
+  );
   if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
   return { matched: run.result.summary.mentees.matched, total: run.result.summary.totalScore };
 }
@@ -72,7 +75,8 @@ async function checkEveryStep(page: Page, width: string): Promise<void> {
 }
 
 async function noHorizontalScroll(page: Page): Promise<void> {
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await eventually(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
 }
 
@@ -80,11 +84,16 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 async function reviewAndCheck(page: Page): Promise<RuleSet> {
   await page.getByRole('tab', { name: 'Match' }).click();
   await page.locator('#run-match').click();
-  await page.getByRole('status').filter({ hasText: /Done in/ }).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Done in/ })
+    .waitFor({ timeout: 120_000 });
   await expectAccessible(page, 'Match with results at 350 px');
   await page.getByRole('tab', { name: 'Review' }).click();
   const baseline = await engineTotals(preset);
-  await eventually(() => page.locator('#review-totals').textContent()).toContain(`${baseline.matched} of ${size} mentees matched`);
+  await eventually(() => page.locator('#review-totals').textContent()).toContain(
+    `${baseline.matched} of ${size} mentees matched`,
+  );
   await expectAccessible(page, 'the review list at 350 px');
   await noHorizontalScroll(page);
 
@@ -92,25 +101,39 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
   const first = await openMatchedMentee(page, []);
   await expectAccessible(page, 'a person in the review at 350 px');
   await noHorizontalScroll(page);
-  await page.locator(`[data-pair="${first.partner}"]`).getByRole('button', { name: /^Lock / }).click();
+  await page
+    .locator(`[data-pair="${first.partner}"]`)
+    .getByRole('button', { name: /^Lock / })
+    .click();
   const locked: RuleSet = { ...preset, lockedPairs: [{ mentor: first.partner, mentee: first.mentee }] };
   let change = await changeAfter(page, /^Locked /);
   let expected = await engineTotals(locked);
-  expect(change).toEqual({ before: { matched: baseline.matched, total: baseline.total }, after: { matched: expected.matched, total: expected.total } });
+  expect(change).toEqual({
+    before: { matched: baseline.matched, total: baseline.total },
+    after: { matched: expected.matched, total: expected.total },
+  });
   await expect.poll(() => page.locator(`[data-pair="${first.partner}"] .badge`).textContent()).toBe('locked');
   // Focus stays on the pair's button (now Unlock), where the work is.
-  await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-focus') ?? '')).toBe(`lock-${first.partner}`);
+  await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-focus') ?? '')).toBe(
+    `lock-${first.partner}`,
+  );
   await expectAccessible(page, 'a re-solve’s summary at 350 px');
 
   // Forbid a second mentee's pair.
   await page.getByRole('button', { name: 'Back to the list' }).click();
   const second = await openMatchedMentee(page, [first.mentee]);
-  await page.locator(`[data-pair="${second.partner}"]`).getByRole('button', { name: /^Forbid / }).click();
+  await page
+    .locator(`[data-pair="${second.partner}"]`)
+    .getByRole('button', { name: /^Forbid / })
+    .click();
   const forbidden: RuleSet = { ...locked, forbiddenPairs: [{ mentor: second.partner, mentee: second.mentee }] };
   const before = expected;
   change = await changeAfter(page, /^Forbade /);
   expected = await engineTotals(forbidden);
-  expect(change).toEqual({ before: { matched: before.matched, total: before.total }, after: { matched: expected.matched, total: expected.total } });
+  expect(change).toEqual({
+    before: { matched: before.matched, total: before.total },
+    after: { matched: expected.matched, total: expected.total },
+  });
 
   // Swap a third mentee's mentor for their best candidate.
   await page.getByRole('button', { name: 'Back to the list' }).click();
@@ -126,7 +149,10 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
   change = await changeAfter(page, /^Swapped /);
   const beforeSwap = expected;
   expected = await engineTotals(swapped);
-  expect(change).toEqual({ before: { matched: beforeSwap.matched, total: beforeSwap.total }, after: { matched: expected.matched, total: expected.total } });
+  expect(change).toEqual({
+    before: { matched: beforeSwap.matched, total: beforeSwap.total },
+    after: { matched: expected.matched, total: expected.total },
+  });
   await page.locator(`[data-pair="${to}"] .badge`).waitFor();
 
   // Undo the swap.
@@ -152,9 +178,15 @@ describe('the review step on the 500 × 500 sample', () => {
     await page.waitForSelector('html[data-ready="standalone"]');
     await page.getByLabel('Sample size').selectOption(String(size));
     await page.getByRole('button', { name: 'Try with sample data' }).click();
-    await page.getByRole('status').filter({ hasText: `Sample data: ${size} made-up mentors` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Sample data: ${size} made-up mentors` })
+      .waitFor();
     await page.getByRole('button', { name: 'Read and check' }).click();
-    await page.getByRole('status').filter({ hasText: `${size} mentors and ${size} mentees read` }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${size} mentors and ${size} mentees read` })
+      .waitFor({ timeout: 60_000 });
     await expectAccessible(page, 'Data at 350 px');
     await noHorizontalScroll(page);
 
@@ -195,7 +227,9 @@ describe('the review step on the 500 × 500 sample', () => {
     await eventually(savedDecisions).toEqual({ locked: decided.lockedPairs, forbidden: decided.forbiddenPairs });
     const lockedInSheet = async () => {
       const rows = await page.evaluate(() =>
-        (window as unknown as { __fakeWorkbook: { values(s: string): unknown[][] } }).__fakeWorkbook.values('Match Pairs'),
+        (window as unknown as { __fakeWorkbook: { values(s: string): unknown[][] } }).__fakeWorkbook.values(
+          'Match Pairs',
+        ),
       );
       const lock = rows[0].indexOf('lock');
       return rows
