@@ -4,7 +4,7 @@ import { optimalStrategy } from './optimal.js';
 import { roundsStrategy } from './rounds.js';
 
 export { optimalStrategy, type OptimalSettings } from './optimal.js';
-export { REFERENCE_TIES_MAX_SIDE, roundsStrategy, type RoundsSettings } from './rounds.js';
+export { REFERENCE_TIES_MAX_PADDING, REFERENCE_TIES_MAX_SIDE, roundsStrategy, type RoundsSettings } from './rounds.js';
 
 /** What a rule set without a strategy gets. */
 export const defaultStrategySettings: StrategySettings = { name: 'optimal', mentorCoverage: true, alternates: 3 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeMatrix } from '../../test/fixtures.js';
 import { solver } from '../../test/solver.js';
 import { bruteForceSolver } from '../../test/brute-force-solver.js';
-import { REFERENCE_TIES_MAX_SIDE, roundsStrategy } from './rounds.js';
+import { REFERENCE_TIES_MAX_PADDING, REFERENCE_TIES_MAX_SIDE, roundsStrategy } from './rounds.js';
 import { MatchCancelledError } from '../errors.js';
 
 const reference = { name: 'rounds', rounds: 3, unmatchedBonus: 6 } as const;
@@ -53,6 +53,27 @@ describe('rounds strategy', () => {
     ];
     for (let i = 2; i <= REFERENCE_TIES_MAX_SIDE; i++) scores.push([null, null]);
     const matrix = makeMatrix({ scores });
+    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({
+      matrix,
+      solver,
+      locked: [],
+    });
+    expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
+    expect(outcome.warnings?.map((w) => w.code)).toEqual(['reference-ties-too-large']);
+  });
+
+  it('with ties "reference" and far more mentors than mentees solves sparsely, takes most pairs, says so', () => {
+    // 502 mentors for 2 mentees: the reference's grid would be padded with 502 × 500 empty cells.
+    const pad = Array.from({ length: 500 }, (): null => null);
+    const matrix = makeMatrix({
+      scores: [
+        [5, 4, ...pad],
+        [1, null, ...pad],
+      ],
+    });
+    expect(matrix.mentors.length * (matrix.mentors.length - matrix.mentees.length)).toBeGreaterThan(
+      REFERENCE_TIES_MAX_PADDING,
+    );
     const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({
       matrix,
       solver,

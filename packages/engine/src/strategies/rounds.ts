@@ -11,10 +11,11 @@
 // allowed; which answer depends only on that package's scan order, not on the number of pairs
 // (checked on generated 500 × 500 data, `mentor-matcher generate --seed 11`, with an independent
 // restatement of munkres 1.1.4 and scipy: its round 2 takes 494 pairs where 495 reach the same
-// total; the replay below gives the same 1,484 pairs). `ties: "reference"` replays that step (./reference-munkres.ts) up to
-// REFERENCE_TIES_MAX_SIDE people a side, which gives the reference's round totals and pairs;
-// otherwise, and above that size, each round is solved sparsely and takes the most pairs among
-// equal totals, our own choice. Neither ever makes an ineligible pair (the reference skips them too).
+// total; the replay below gives the same 1,484 pairs). `ties: "reference"` replays that step
+// (./reference-munkres.ts) within REFERENCE_TIES_MAX_SIDE and REFERENCE_TIES_MAX_PADDING, which gives
+// the reference's round totals and pairs; otherwise, and beyond those limits, each round is solved sparsely and takes
+// the most pairs among equal totals, our own choice. Neither ever makes an ineligible pair (the
+// reference skips them too).
 import type {
   InputProblem,
   PairIndex,
@@ -41,6 +42,13 @@ const MAX_DECIMALS = 6;
  * 2,500 × 2,500) and its worst case grows as n^4. Above it the rounds are solved sparsely.
  */
 export const REFERENCE_TIES_MAX_SIDE = 2_500;
+/**
+ * Most padding cells for `ties: "reference"`: with more mentors than mentees the reference pads its
+ * grid with (mentors × the excess) empty cells, every one a zero the replay has to carry through
+ * each round (2,500 mentors × 1,500 mentees took 77 s of CPU, 1,000 × 750 about 4 s). Above it
+ * the rounds are solved sparsely.
+ */
+export const REFERENCE_TIES_MAX_PADDING = 250_000;
 /** The reference step's costs stay exact for whole values below this (see reference-munkres.ts). */
 const REFERENCE_TIES_MAX_VALUE = 2 ** 24;
 
@@ -71,7 +79,9 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
       for (const pair of locked) take({ ...pair, round: null, bonus: 0, locked: true });
 
       const referenceTies =
-        settings.ties === 'reference' && Math.max(menteeCount, mentorCount) <= REFERENCE_TIES_MAX_SIDE;
+        settings.ties === 'reference' &&
+        Math.max(menteeCount, mentorCount) <= REFERENCE_TIES_MAX_SIDE &&
+        mentorCount * Math.max(0, mentorCount - menteeCount) <= REFERENCE_TIES_MAX_PADDING;
       const warnings: InputProblem[] = [];
       if (settings.ties === 'reference' && !referenceTies) {
         warnings.push({
@@ -79,8 +89,10 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
           code: 'reference-ties-too-large',
           message:
             `Rounds break ties by taking the most pairs, not as the reference system would: its step is replayed ` +
-            `only up to ${REFERENCE_TIES_MAX_SIDE.toLocaleString('en-GB')} people a side. Each round still reaches ` +
-            `its best total, but where several pairings reach it the one taken (and so the later rounds) may differ.`,
+            `only up to ${REFERENCE_TIES_MAX_SIDE.toLocaleString('en-GB')} people a side, and while mentors × their ` +
+            `excess over mentees stays within ${REFERENCE_TIES_MAX_PADDING.toLocaleString('en-GB')}. ` +
+            `Each round still reaches its best total, but where several pairings reach it the one taken ` +
+            `(and so the later rounds) may differ.`,
         });
       }
       for (let round = 1; round <= settings.rounds; round++) {
@@ -203,11 +215,12 @@ function referenceRound(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: 
  * `s = round((score + bonus) · p)` is the pair's value as an integer in units of 10^-decimals and
  * `M` = (the smaller side's open people) + 1. At most M − 1 pairs can be chosen, so Σ V = M · Σ s +
  * (number of pairs) ranks assignments by total score first and, only among equal totals, by more
- * pairs (our choice: the reference takes whichever its scan reaches, see the header). `p` is the smallest power of ten (at most
- * 10^6) that makes every value whole to within 10^-9 relative, so that sums such as 0.1 + 0.2 count
- * as 0.3; values needing more decimals are rounded to 6. Every V is an integer, so the solver works
- * at scale 1, and its overflow check (`objective-overflow`, see the solver's docs/capacitated.md)
- * holds with room to spare for rule-set points (0–40, M ≤ 10,001: V < 10^6).
+ * pairs (our choice: the reference takes whichever its scan reaches, see the header). `p` is the
+ * smallest power of ten (at most 10^6) that makes every value whole to within 10^-9 relative, so
+ * that sums such as 0.1 + 0.2 count as 0.3; values needing more decimals are rounded to 6. Every V
+ * is an integer, so the solver works at scale 1, and its overflow check (`objective-overflow`, see
+ * the solver's docs/capacitated.md) holds with room to spare for rule-set points (0–40, M ≤ 10,001:
+ * V < 10^6).
  */
 function roundProblem(matrix: ScoreMatrix, state: RoundState, unmatchedBonus: number): CapacitatedProblem | null {
   const rows = matrix.mentees.length;

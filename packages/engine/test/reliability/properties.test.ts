@@ -78,7 +78,7 @@ const problemArb = fc.record({
   // No locks in half the cases: a lock the rules exclude stops the run, and with people on both
   // sides most random locks would, leaving too few runs that reach the solver.
   lockedPairs: fc.oneof(
-    fc.constant([]),
+    fc.constant<{ mentor: number; mentee: number }[]>([]),
     fc.array(fc.record({ mentor: fc.nat(), mentee: fc.nat() }), { minLength: 1, maxLength: 2 }),
   ),
   forbiddenPairs: fc.array(pairArb, { maxLength: 3 }),
