@@ -2,6 +2,16 @@ export type * from './model.js';
 export * from './rules/schema.js';
 export * from './rules/presets.js';
 export * from './mapping.js';
+export * from './fields.js';
+export * from './aliases.js';
+export {
+  applyDuplicatesPolicy,
+  duplicatesPolicySchema,
+  type DuplicatesPolicy,
+  type DuplicatesOutcome,
+} from './duplicates.js';
+export { readTimestamps, type TimestampColumn, type DateOrder } from './timestamps.js';
+export { skippedTable } from './skipped.js';
 export * from './participants.js';
 export * from './checks.js';
 export * from './scoring.js';
@@ -31,4 +41,11 @@ export {
   type MemoryEstimateOptions,
 } from './memory-estimate.js';
 export { summariseProblems, PROBLEMS_SHOWN_PER_KIND } from './problem-summary.js';
-export { matchTables, checkTables, type MatchInput, type MatchOptions, type MatchRun, type CheckReport } from './match.js';
+export {
+  matchTables,
+  checkTables,
+  type MatchInput,
+  type MatchOptions,
+  type MatchRun,
+  type CheckReport,
+} from './match.js';

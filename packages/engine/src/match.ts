@@ -4,11 +4,31 @@
 import type { Table } from '@mentor-matcher/tabular';
 import type { Solver } from '@mentor-matcher/solver';
 import { CapacitatedProblemError, InvalidCostMatrixError } from '@mentor-matcher/solver';
-import type { InputProblem, MatchResult, Participant, Progress, ScoreMatrix, StrategyContext, StrategyOutcome, StrategySettings } from './model.js';
-import type { ColumnMapping } from './mapping.js';
+import { displayRowNumber } from '@mentor-matcher/tabular';
+import type {
+  InputProblem,
+  MatchResult,
+  Participant,
+  Progress,
+  ScoreMatrix,
+  SkippedRow,
+  StrategyContext,
+  StrategyOutcome,
+  StrategySettings,
+} from './model.js';
+import type { ColumnChoices, ColumnMapping } from './mapping.js';
 import type { RuleSet } from './rules/schema.js';
-import { detectMapping } from './mapping.js';
-import { readParticipants, readPeople } from './participants.js';
+import { columnChoiceProblems, detectMapping } from './mapping.js';
+import { cleanEmail, readParticipants, readPeople } from './participants.js';
+import {
+  aliasSuggestionProblem,
+  applyAliases,
+  mergeAliases,
+  suggestAliases,
+  type AliasSuggestion,
+  type ValueAliases,
+} from './aliases.js';
+import { applyDuplicatesPolicy, withoutRows, type DuplicatesPolicy } from './duplicates.js';
 import { checkInput, noPartnerProblems } from './checks.js';
 import { spreadsheetCellProblems } from './spreadsheet-cells.js';
 import { scorePairs } from './scoring.js';
@@ -16,7 +36,6 @@ import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js'
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
 import { strategyFor, defaultStrategySettings } from './strategies/index.js';
 import { buildResult } from './result.js';
-import { ownCopy } from './own-keys.js';
 import {
   DEFAULT_MEMORY_LIMIT_BYTES,
   estimateMatchMemory,
@@ -26,17 +45,34 @@ import {
 
 export type MatchInput =
   | { readonly kind: 'two-tables'; readonly mentors: Table; readonly mentees: Table }
-  | { readonly kind: 'one-table'; readonly people: Table; readonly roleColumn: string };
+  /** `roleColumn`: the header of the role column; absent or '' = the mapping's `role` field (detected or chosen). */
+  | { readonly kind: 'one-table'; readonly people: Table; readonly roleColumn?: string };
 
 export interface MatchOptions {
   readonly ruleSet: RuleSet;
   readonly solver: Solver;
-  /** Overrides of the detected column mappings (logical field → header). */
+  /**
+   * Column choices for every table (field → header, null for none), e.g. the CLI's --column; a
+   * field a table's side does not read is ignored there, and one the rule set reads nowhere is a
+   * warning. Field names may be the person fields' names (`first name`, `biography`).
+   */
+  readonly columns?: ColumnChoices;
+  /** Overrides of the detected column mappings per table (logical field → header), after `columns`. */
   readonly mapping?: {
-    readonly mentors?: Partial<ColumnMapping>;
-    readonly mentees?: Partial<ColumnMapping>;
-    readonly people?: Partial<ColumnMapping>;
+    readonly mentors?: ColumnChoices;
+    readonly mentees?: ColumnChoices;
+    readonly people?: ColumnChoices;
   };
+  /** Value aliases (field → variant → canonical), after the rule set's own `aliases`. */
+  readonly aliases?: ValueAliases;
+  /** Duplicate sign-ups (same email on one side): 'error' (default), 'keep-latest' or 'keep-first'. */
+  readonly duplicates?: DuplicatesPolicy;
+  /**
+   * Leave out the rows that have errors (a bad role, capacity or grade, a repeated email) and run with
+   * the others; each is listed in `skipped` and its error becomes a warning. Errors that are not about
+   * one row (a missing column) still stop the run.
+   */
+  readonly skipInvalidRows?: boolean;
   /** Pairs of an earlier result: re-matching keeps every one still allowed and fills free capacity. */
   readonly previousPairs?: readonly EarlierPair[];
   readonly onProgress?: (progress: Progress) => void;
@@ -49,14 +85,28 @@ export interface MatchOptions {
 }
 
 export type MatchRun =
-  | { readonly ok: true; readonly result: MatchResult; readonly matrix: ScoreMatrix; readonly problems: readonly InputProblem[] }
-  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+  | {
+      readonly ok: true;
+      readonly result: MatchResult;
+      readonly matrix: ScoreMatrix;
+      readonly problems: readonly InputProblem[];
+      readonly skipped: readonly SkippedRow[];
+    }
+  | { readonly ok: false; readonly problems: readonly InputProblem[]; readonly skipped: readonly SkippedRow[] };
 
 export interface CheckReport {
   readonly problems: readonly InputProblem[];
-  readonly mappings: { readonly mentors?: ColumnMapping; readonly mentees?: ColumnMapping; readonly people?: ColumnMapping };
+  readonly mappings: {
+    readonly mentors?: ColumnMapping;
+    readonly mentees?: ColumnMapping;
+    readonly people?: ColumnMapping;
+  };
   readonly mentors: number;
   readonly mentees: number;
+  /** Likely variants of one value, for the coordinator to accept as aliases (each is also a warning). */
+  readonly aliasSuggestions: readonly AliasSuggestion[];
+  /** Rows that would not be used (superseded sign-ups, rows left out for errors). */
+  readonly skipped: readonly SkippedRow[];
 }
 
 interface Participants {
@@ -64,37 +114,129 @@ interface Participants {
   readonly mentees: Participant[];
   readonly problems: InputProblem[];
   readonly mappings: CheckReport['mappings'];
+  readonly skipped: SkippedRow[];
+  /** Email as written per `table\0row`, for listing rows that never became participants. */
+  readonly emailAt: (table: string, row: number) => string | null;
 }
 
-function merged(detected: ColumnMapping, overrides: Partial<ColumnMapping> | undefined): ColumnMapping {
-  const mapping: ColumnMapping = ownCopy(detected);
-  for (const [field, column] of Object.entries(overrides ?? {})) if (column !== undefined) mapping[field] = column;
-  return mapping;
+function choices(options: Omit<MatchOptions, 'solver'>, table: 'mentors' | 'mentees' | 'people'): ColumnChoices {
+  return { ...(options.columns ?? {}), ...(options.mapping?.[table] ?? {}) };
+}
+
+function emailsOf(table: Table, mapping: ColumnMapping, into: Map<string, string | null>): void {
+  const column = mapping.email === undefined ? -1 : table.header.indexOf(mapping.email);
+  table.rows.forEach((row, index) => {
+    const cell = column < 0 ? null : (row[column] ?? null);
+    const email = cell === null ? '' : cleanEmail(String(cell));
+    into.set(`${table.source}\u0000${displayRowNumber(table, index)}`, email === '' ? null : email);
+  });
 }
 
 function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Participants {
   const { ruleSet } = options;
-  if (input.kind === 'one-table') {
-    const people = merged(detectMapping(input.people.header, 'people', ruleSet), options.mapping?.people);
-    const read = readPeople(input.people, input.roleColumn, people, ruleSet);
-    const cells = spreadsheetCellProblems(input.people, people, [input.roleColumn]);
-    return { mentors: read.mentors, mentees: read.mentees, problems: [...cells, ...read.problems], mappings: { people } };
-  }
-  const mentorMapping = merged(detectMapping(input.mentors.header, 'mentor', ruleSet), options.mapping?.mentors);
-  const menteeMapping = merged(detectMapping(input.mentees.header, 'mentee', ruleSet), options.mapping?.mentees);
-  const mentors = readParticipants(input.mentors, 'mentor', mentorMapping, ruleSet);
-  const mentees = readParticipants(input.mentees, 'mentee', menteeMapping, ruleSet);
-  return {
-    mentors: mentors.participants,
-    mentees: mentees.participants,
-    problems: [
-      ...spreadsheetCellProblems(input.mentors, mentorMapping),
-      ...mentors.problems,
-      ...spreadsheetCellProblems(input.mentees, menteeMapping),
-      ...mentees.problems,
-    ],
-    mappings: { mentors: mentorMapping, mentees: menteeMapping },
+  const emails = new Map<string, string | null>();
+  let read: {
+    mentors: Participant[];
+    mentees: Participant[];
+    problems: InputProblem[];
+    mappings: CheckReport['mappings'];
   };
+  if (input.kind === 'one-table') {
+    const people = detectMapping(input.people.header, 'people', ruleSet, choices(options, 'people'));
+    const roleColumn = input.roleColumn || people.role;
+    if (roleColumn) people.role = roleColumn;
+    const both = readPeople(input.people, roleColumn, people, ruleSet);
+    const cells = spreadsheetCellProblems(input.people, people, roleColumn ? [roleColumn] : []);
+    emailsOf(input.people, people, emails);
+    read = {
+      mentors: both.mentors,
+      mentees: both.mentees,
+      problems: [...cells, ...both.problems],
+      mappings: { people },
+    };
+  } else {
+    const mentorMapping = detectMapping(input.mentors.header, 'mentor', ruleSet, choices(options, 'mentors'));
+    const menteeMapping = detectMapping(input.mentees.header, 'mentee', ruleSet, choices(options, 'mentees'));
+    const mentors = readParticipants(input.mentors, 'mentor', mentorMapping, ruleSet);
+    const mentees = readParticipants(input.mentees, 'mentee', menteeMapping, ruleSet);
+    emailsOf(input.mentors, mentorMapping, emails);
+    emailsOf(input.mentees, menteeMapping, emails);
+    read = {
+      mentors: mentors.participants,
+      mentees: mentees.participants,
+      problems: [
+        ...spreadsheetCellProblems(input.mentors, mentorMapping),
+        ...mentors.problems,
+        ...spreadsheetCellProblems(input.mentees, menteeMapping),
+        ...mentees.problems,
+      ],
+      mappings: { mentors: mentorMapping, mentees: menteeMapping },
+    };
+  }
+  const unused = columnChoiceProblems(options.columns ?? {}, ruleSet, input.kind === 'one-table' ? 'people' : 'mentor');
+  const aliases = mergeAliases(ruleSet.aliases, options.aliases);
+  const deduplicated = applyDuplicatesPolicy(
+    applyAliases(read.mentors, aliases, ruleSet),
+    applyAliases(read.mentees, aliases, ruleSet),
+    options.duplicates ?? 'error',
+  );
+  return {
+    mentors: deduplicated.mentors,
+    mentees: deduplicated.mentees,
+    problems: [...unused, ...read.problems, ...deduplicated.problems],
+    mappings: read.mappings,
+    skipped: deduplicated.skipped,
+    emailAt: (table, row) => emails.get(`${table}\u0000${row}`) ?? null,
+  };
+}
+
+/**
+ * The checks before scoring, with --skip-invalid-rows applied: rows with an error of their own are
+ * left out (their errors become warnings, each row listed as skipped) and the rest checked again.
+ */
+function checkParticipants(participants: Participants, options: Omit<MatchOptions, 'solver'>): Participants {
+  const { ruleSet } = options;
+  const checked = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
+  const rowErrors = checked.filter((p) => p.severity === 'error' && p.table !== undefined && p.row !== undefined);
+  const otherErrors = checked.some((p) => p.severity === 'error' && !rowErrors.includes(p));
+  if (!options.skipInvalidRows || rowErrors.length === 0 || otherErrors) return { ...participants, problems: checked };
+  const rows = new Set(rowErrors.map((p) => `${p.table}\u0000${p.row}`));
+  const mentors = withoutRows(participants.mentors, rows);
+  const mentees = withoutRows(participants.mentees, rows);
+  const skipped = new Map(participants.skipped.map((s) => [`${s.table}\u0000${s.row}`, s]));
+  for (const problem of rowErrors) {
+    const key = `${problem.table}\u0000${problem.row}`;
+    if (skipped.has(key)) continue;
+    skipped.set(key, {
+      table: problem.table!,
+      row: problem.row!,
+      email: participants.emailAt(problem.table!, problem.row!),
+      code: problem.code,
+      reason: problem.message,
+    });
+  }
+  const leftOut = rowErrors.map((p) => ({
+    ...p,
+    severity: 'warning' as const,
+    message: `${p.message} (the row was left out)`,
+  }));
+  const readProblems = participants.problems.filter((p) => !rowErrors.includes(p));
+  return {
+    ...participants,
+    mentors,
+    mentees,
+    skipped: [...skipped.values()],
+    problems: [...readProblems, ...leftOut, ...checkInput(mentors, mentees, ruleSet)],
+  };
+}
+
+/** Alias suggestions over what is left after aliasing, and their warnings. */
+function suggestions(
+  participants: Participants,
+  ruleSet: RuleSet,
+): { list: AliasSuggestion[]; problems: InputProblem[] } {
+  const list = suggestAliases(participants.mentors, participants.mentees, ruleSet);
+  return { list, problems: list.map(aliasSuggestionProblem) };
 }
 
 const hasErrors = (problems: readonly InputProblem[]) => problems.some((p) => p.severity === 'error');
@@ -102,7 +244,10 @@ const hasErrors = (problems: readonly InputProblem[]) => problems.some((p) => p.
 /** Scoring throws the signal's own reason; callers of the engine only ever see MatchCancelledError. */
 function score(participants: Participants, options: Omit<MatchOptions, 'solver'>): ScoreMatrix {
   try {
-    return scorePairs(participants.mentors, participants.mentees, options.ruleSet, { onProgress: options.onProgress, signal: options.signal });
+    return scorePairs(participants.mentors, participants.mentees, options.ruleSet, {
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
   } catch (error) {
     if (options.signal?.aborted) throw new MatchCancelledError('scoring');
     throw error;
@@ -114,15 +259,28 @@ function score(participants: Participants, options: Omit<MatchOptions, 'solver'>
  * large to be exact) is something the user can fix in the rule set, so it comes back as a problem.
  * Anything else from the solver is a fault, wrapped so that callers see only the engine's errors.
  */
-function solve(settings: StrategySettings, context: StrategyContext): { outcome: StrategyOutcome } | { problem: InputProblem } {
+function solve(
+  settings: StrategySettings,
+  context: StrategyContext,
+): { outcome: StrategyOutcome } | { problem: InputProblem } {
   try {
     return { outcome: strategyFor(settings).run(context) };
   } catch (error) {
     if (error instanceof EngineError) throw error;
     if (error instanceof CapacitatedProblemError || error instanceof InvalidCostMatrixError) {
-      return { problem: { severity: 'error', code: 'scores-not-solvable', message: `The scores cannot be solved as they are: ${error.message}` } };
+      return {
+        problem: {
+          severity: 'error',
+          code: 'scores-not-solvable',
+          message: `The scores cannot be solved as they are: ${error.message}`,
+        },
+      };
     }
-    throw new EngineError('solver-failed', `The solver failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new EngineError(
+      'solver-failed',
+      `The solver failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -180,11 +338,19 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   const { onProgress, signal, ruleSet } = options;
   throwIfCancelled(signal, 'reading');
   onProgress?.({ phase: 'reading', fraction: 0 });
-  const participants = readInput(input, options);
+  const read = readInput(input, options);
   throwIfCancelled(signal, 'checking');
   onProgress?.({ phase: 'checking', fraction: 0 });
-  const report = { mappings: participants.mappings, mentors: participants.mentors.length, mentees: participants.mentees.length };
-  const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
+  const participants = checkParticipants(read, options);
+  const suggested = suggestions(participants, ruleSet);
+  const report = {
+    mappings: participants.mappings,
+    mentors: participants.mentors.length,
+    mentees: participants.mentees.length,
+    aliasSuggestions: suggested.list,
+    skipped: participants.skipped,
+  };
+  const early = [...participants.problems, ...suggested.problems];
   if (hasErrors(early)) return { ...report, problems: early };
   const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
   const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
@@ -204,36 +370,42 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
   const { onProgress, signal, ruleSet, solver } = options;
   throwIfCancelled(signal, 'reading');
   onProgress?.({ phase: 'reading', fraction: 0 });
-  const participants = readInput(input, options);
+  const read = readInput(input, options);
   throwIfCancelled(signal, 'checking');
   onProgress?.({ phase: 'checking', fraction: 0 });
-  const early = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
-  if (hasErrors(early)) return { ok: false, problems: early };
+  const participants = checkParticipants(read, options);
+  const { skipped } = participants;
+  const early = [...participants.problems, ...suggestions(participants, ruleSet).problems];
+  if (hasErrors(early)) return { ok: false, problems: early, skipped };
 
   const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
   const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
-  if (tooLarge) return { ok: false, problems: [...early, tooLarge] };
+  if (tooLarge) return { ok: false, problems: [...early, tooLarge], skipped };
   throwIfCancelled(signal, 'scoring');
   onProgress?.({ phase: 'scoring', fraction: 0 });
   const matrix = score(participants, options);
   const unsolvable = memoryAfterScoring(participants, matrix, ruleSet, limit);
-  if (unsolvable) return { ok: false, problems: [...early, unsolvable] };
+  if (unsolvable) return { ok: false, problems: [...early, unsolvable], skipped };
   // The matrix-free checks ran above (near-duplicate categories alone are a noticeable share of a run).
   const checked = [...early, ...noPartnerProblems(matrix)];
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
   const problems = [...checked, ...fixed.problems];
-  if (hasErrors(problems)) return { ok: false, problems };
+  if (hasErrors(problems)) return { ok: false, problems, skipped };
 
   throwIfCancelled(signal, 'solving');
   onProgress?.({ phase: 'solving', fraction: 0 });
   const settings = ruleSet.strategy ?? defaultStrategySettings;
   const solved = solve(settings, { matrix, solver, locked: fixed.fixed, onProgress, signal });
-  if ('problem' in solved) return { ok: false, problems: [...problems, solved.problem] };
+  if ('problem' in solved) return { ok: false, problems: [...problems, solved.problem], skipped };
   const { outcome } = solved;
 
   throwIfCancelled(signal, 'explaining');
   onProgress?.({ phase: 'explaining', fraction: 0 });
-  const profile = (mapping: ColumnMapping | undefined) => ({ jobTitle: mapping?.jobTitle, bio: mapping?.bio, lastName: mapping?.lastName });
+  const profile = (mapping: ColumnMapping | undefined) => ({
+    jobTitle: mapping?.jobTitle,
+    bio: mapping?.bio,
+    lastName: mapping?.lastName,
+  });
   const mentorMapping = participants.mappings.mentors ?? participants.mappings.people;
   const menteeMapping = participants.mappings.mentees ?? participants.mappings.people;
   const result = buildResult({
@@ -247,5 +419,5 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
     profileColumns: { mentor: profile(mentorMapping), mentee: profile(menteeMapping) },
   });
   onProgress?.({ phase: 'explaining', fraction: 1 });
-  return { ok: true, result, matrix, problems };
+  return { ok: true, result: { ...result, skipped }, matrix, problems, skipped };
 }

@@ -32,6 +32,22 @@ export interface Participant {
   readonly mapping?: Readonly<Record<string, string>>;
 }
 
+/**
+ * An input row that was not used, and why: a superseded duplicate sign-up, or a row left out for its
+ * errors. Every adapter lists these (the CLI's skipped.csv), so nobody disappears without a line.
+ */
+export interface SkippedRow {
+  /** The file or sheet, as in problems (`signups.csv`, `signups.xlsx › Form1`). */
+  readonly table: string;
+  /** The row as the user sees it. */
+  readonly row: number;
+  readonly email: string | null;
+  /** `duplicate-superseded`, or the code of the error the row was left out for. */
+  readonly code: string;
+  /** A sentence saying why. */
+  readonly reason: string;
+}
+
 export type Severity = 'error' | 'warning';
 
 /** A problem found in the input or the rule set. Errors stop a run; warnings are reported and it goes on. */
@@ -255,6 +271,8 @@ export interface MatchResult {
   readonly summary: MatchSummary;
   /** Warnings found on the way (errors stop a run before a result exists). */
   readonly problems: readonly InputProblem[];
+  /** Input rows that were not used (superseded sign-ups, rows left out for errors), in input order. */
+  readonly skipped?: readonly SkippedRow[];
   /** Earlier pairs (re-matching) that could not be kept, and why. */
   readonly droppedEarlierPairs: readonly { mentorId: string; menteeId: string; reason: string }[];
   /** The strategy settings the result was made with. */

@@ -4,7 +4,7 @@
 import { categoryKey } from './encoding.js';
 import { editDistance } from './mapping.js';
 
-const abbreviations: Record<string, string> = {
+export const abbreviations: Record<string, string> = {
   dept: 'department',
   depts: 'department',
   dep: 'department',

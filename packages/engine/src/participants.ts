@@ -7,6 +7,7 @@ import { columnLetter, displayRowNumber } from '@mentor-matcher/tabular';
 import type { InputProblem, Participant, Role } from './model.js';
 import type { ColumnMapping } from './mapping.js';
 import { headerKey, nearestHeader } from './mapping.js';
+import { fieldLabel } from './fields.js';
 import type { Rule, RuleSet } from './rules/schema.js';
 import { forEachCondition, referencedColumns } from './rules/schema.js';
 import { emptyRecord, ownValue } from './own-keys.js';
@@ -85,14 +86,19 @@ function columnProblems(
       const users = rulesUsing(ruleSet, field, side);
       const usedBy =
         users.length > 0
-          ? `used by rule${users.length > 1 ? 's' : ''} ${users.map((id) => `"${id}"`).join(', ')}`
-          : 'the capacity column';
+          ? `rule${users.length > 1 ? 's' : ''} ${users.map((id) => `"${id}"`).join(', ')} read${users.length > 1 ? '' : 's'} it`
+          : 'the capacity setting reads it';
+      // One sentence naming the field and what needs it; the header list is the Columns panel's job.
+      const what =
+        mapped === undefined
+          ? `no column was found for the field "${field}"`
+          : `the field "${field}" is set to the column "${mapped}", which is not in the header`;
       problems.push({
         severity: 'error',
         code: 'missing-column',
         table: table.source,
         column: wanted,
-        message: `${table.source}: no column "${wanted}" (${usedBy})${suggestion ? `; did you mean "${suggestion}"?` : ''} Columns are: ${table.header.join(', ')}.`,
+        message: `${table.source}: ${what} (${usedBy}); choose the column that holds it${suggestion ? `, perhaps "${suggestion}"` : ''}`,
       });
     }
   }
@@ -104,7 +110,7 @@ function columnProblems(
       code: 'missing-column',
       table: table.source,
       column,
-      message: `${table.source}: the ${field} column is set to "${column}", which is not in the header${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      message: `${table.source}: the ${fieldLabel(field)} column is set to "${column}", which is not in the header${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     });
   }
   problems.push(...readerWarnings(table), ...lookalikeColumnProblems(table, mapping));
@@ -345,23 +351,27 @@ const roleWords = new Map<string, readonly Role[]>([
  */
 export function readPeople(
   table: Table,
-  roleColumn: string,
+  roleColumnOrNone: string | undefined,
   mapping: ColumnMapping,
   ruleSet: RuleSet,
 ): ReadPeopleResult {
+  const roleColumn = roleColumnOrNone || (ownValue(mapping, 'role') ?? '');
   const problems = columnProblems(table, mapping, ruleSet, ['mentor', 'mentee']);
   const rows = context(table, mapping, ruleSet, problems);
   const mentors: Participant[] = [];
   const mentees: Participant[] = [];
   const roleIndex = rows.columnIndex.get(roleColumn);
   if (roleIndex === undefined) {
-    const suggestion = nearestHeader(table.header, roleColumn);
+    const suggestion = roleColumn === '' ? null : nearestHeader(table.header, roleColumn);
     problems.push({
       severity: 'error',
       code: 'missing-column',
       table: table.source,
-      column: roleColumn,
-      message: `${table.source}: no role column "${roleColumn}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      column: roleColumn === '' ? 'role' : roleColumn,
+      message:
+        roleColumn === ''
+          ? `${table.source}: no column was found for the field "role" (mentor, mentee or both); choose the column that holds it`
+          : `${table.source}: no role column "${roleColumn}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
     });
     return { mentors, mentees, problems };
   }

@@ -148,6 +148,10 @@ const pairById = z.strictObject({
   mentee: z.string().trim().min(1).max(320),
 });
 
+const aliasText = z.string().trim().min(1).max(1000);
+/** Field → variant → canonical value (aliases.ts). */
+export const valueAliasesSchema = z.record(z.string().trim().min(1).max(200), z.record(aliasText, aliasText));
+
 const columnOverrides = z.record(z.string().min(1).max(200), z.string().min(1).max(1000));
 
 export const ruleSetSchema = z.strictObject({
@@ -171,6 +175,11 @@ export const ruleSetSchema = z.strictObject({
   /** Pairs whose base score is below this are not eligible. */
   minScore: z.number().finite().min(-MAX_POINTS).max(MAX_POINTS).optional(),
   strategy: strategySettingsSchema.default({ name: 'optimal', mentorCoverage: true, alternates: 3 }),
+  /**
+   * Value aliases per field: variant → canonical value, read before any rule runs
+   * (`{ "organisation": { "DWP": "Department for Work and Pensions" } }`).
+   */
+  aliases: valueAliasesSchema.optional(),
   /** Column mapping overrides per table kind: logical field → header as written. */
   columns: z
     .strictObject({
