@@ -50,9 +50,10 @@ export const tableSchema = z.object({
   rows: cellGrid,
   headerRow: z.number().int(),
   firstColumn: z.number().int(),
-  warnings: z.array(readWarningSchema).optional(),
+  warnings: z.array(readWarningSchema).readonly().optional(),
   errors: z
     .array(z.object({ row: z.number().int(), column: z.number().int(), value: z.string(), address: z.string() }))
+    .readonly()
     .optional(),
   mergedRanges: z
     .array(
@@ -64,6 +65,7 @@ export const tableSchema = z.object({
         lastColumn: z.number().int(),
       }),
     )
+    .readonly()
     .optional(),
 });
 export type TableData = z.infer<typeof tableSchema>;
