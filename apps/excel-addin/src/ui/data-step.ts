@@ -66,7 +66,7 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
     onchange: later(async (event: Event) => {
       const files = [...((event.target as HTMLInputElement).files ?? [])];
       try {
-        for (const file of files) host.addFile(file.name, new Uint8Array(await file.arrayBuffer()));
+        for (const file of files) await host.addFile(file.name, new Uint8Array(await file.arrayBuffer()));
         await commands.refreshSources();
         commands.say(`Loaded ${files.map((f) => f.name).join(', ')}.`, 'ok');
       } catch (error) {

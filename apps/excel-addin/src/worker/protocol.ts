@@ -208,9 +208,11 @@ export const heatmapSchema = z.object({
   chosen: z.instanceof(Int32Array),
   minScore: z.number(),
   maxScore: z.number(),
-  /** Names per grid row/column when not aggregated. */
+  /** A label per grid row and column: the person's name, or for a block its first and last names and count. */
   menteeNames: z.array(z.string()),
   mentorNames: z.array(z.string()),
+  /** Rows and columns are in an order that shows structure (from 500 a side), not the input order. */
+  sorted: z.boolean(),
 });
 export type HeatmapData = z.infer<typeof heatmapSchema>;
 

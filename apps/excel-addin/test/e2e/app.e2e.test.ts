@@ -99,7 +99,25 @@ describe('inside Excel (fake host)', () => {
     expect(foreignRequests(harness, requests)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Show work' }).click();
-    await page.locator('canvas.heatmap').waitFor();
+    const canvas = page.locator('canvas.heatmap');
+    await canvas.waitFor();
+    // Pointing at a chosen pair's square names both people, the score, and that it was chosen.
+    const pairs = await sheetValues(page, 'Match Pairs');
+    const [mentorEmail, menteeEmail, score, mentorName, menteeName] = pairs[1].map(String);
+    const emailAt = (table: Table) => table.header.indexOf('email address');
+    const row = mentees.rows.findIndex((r) => r[emailAt(mentees)] === menteeEmail);
+    const col = mentors.rows.findIndex((r) => r[emailAt(mentors)] === mentorEmail);
+    const box = (await canvas.boundingBox())!;
+    await canvas.hover({ position: { x: ((col + 0.5) * box.width) / 50, y: ((row + 0.5) * box.height) / 50 } });
+    await eventually(() => page.locator('#heatmap-tooltip').textContent()).toBe(
+      `${menteeName} with ${mentorName}: score ${score}; chosen.`,
+    );
+    // The arrow keys move over the squares and say the same.
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => page.locator('#heatmap-cell').textContent()).toMatch(
+      / with .+: (score [\d.]+|no eligible pair); (not )?chosen\.$/,
+    );
     await page.locator('#new-sample').click();
     await page.locator('#beat-board button').first().waitFor();
     await page.locator('#beat-board button:not([disabled])').first().click();

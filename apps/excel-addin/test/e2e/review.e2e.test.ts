@@ -65,6 +65,17 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 }
 
 /** Every step's accessibility at the page's current width. */
+/** At 500 a side the heat map sorts its rows and columns and labels blocks of people. */
+async function checkHeatmap(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Show work' }).click();
+  await eventually(() => page.locator('#heatmap-note').textContent()).toContain(
+    'sorted so that people with similar partners',
+  );
+  await page.locator('canvas.heatmap').focus();
+  await page.keyboard.press('ArrowDown');
+  await eventually(() => page.locator('#heatmap-cell').textContent()).toMatch(/^.+ … .+ \(2\) with .+ … .+ \(2\): /);
+}
+
 async function checkEveryStep(page: Page, width: string): Promise<void> {
   for (const tab of ['Data', 'Rules', 'Match', 'Review', 'Show work']) {
     await page.getByRole('tab', { name: tab }).click();
@@ -159,6 +170,7 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
   await page.locator('#review-undo').click();
   change = await changeAfter(page, /^Undone/);
   expect(change.after).toEqual({ matched: beforeSwap.matched, total: beforeSwap.total });
+  await checkHeatmap(page);
   return forbidden;
 }
 
