@@ -1,5 +1,6 @@
 // The engine's shared vocabulary. Input side (mapping, participants, checks, rules, scoring) produces
 // these; the strategies and the result builder consume them. Pure data: no I/O, no DOM, no Office.
+import type { Solver } from '@mentor-matcher/solver';
 import type { Cell } from '@mentor-matcher/tabular';
 
 export type Role = 'mentor' | 'mentee';
@@ -147,7 +148,7 @@ export interface Progress {
 /** How a strategy is run. The solver is passed in so that the engine never loads wasm itself. */
 export interface StrategyContext {
   readonly matrix: ScoreMatrix;
-  readonly solver: import('@mentor-matcher/solver').Solver;
+  readonly solver: Solver;
   /** Pairs that must be in the result. Already validated as eligible and within capacity. */
   readonly locked: readonly PairIndex[];
   readonly onProgress?: (progress: Progress) => void;

@@ -1,3 +1,4 @@
+/* global WebAssembly */
 // Measures what `unchecked()` buys: the release wasm against the same source compiled with
 // `--uncheckedBehavior never` (every array access bounds-checked), on the same matrices, in CPU
 // time of the solve alone. Run after `npm run build`: node scripts/measure-unchecked.mjs [n ...]

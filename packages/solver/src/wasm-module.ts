@@ -39,14 +39,15 @@ function readWasmString(memory: { readonly buffer: ArrayBuffer }, pointer: numbe
 
 export async function instantiateSolverWasm(build: SolverBuild): Promise<SolverWasm> {
   const bytes = decodeBase64(build === 'debug' ? debugBase64 : releaseBase64);
-  let wasm: SolverWasm | undefined;
+  // abort() may run while the module is still starting, so it reads the exports through a holder.
+  const loaded: { wasm?: SolverWasm } = {};
   const abort = (message: number, fileName: number, line: number, column: number): never => {
-    const memory = wasm!.memory;
+    const memory = loaded.wasm!.memory;
     throw new SolverAbortError(
       `${readWasmString(memory, message)} at ${readWasmString(memory, fileName)}:${line}:${column}`,
     );
   };
   const { instance } = await WebAssembly.instantiate(bytes, { env: { abort } });
-  wasm = instance.exports as unknown as SolverWasm;
-  return wasm;
+  loaded.wasm = instance.exports as unknown as SolverWasm;
+  return loaded.wasm;
 }
