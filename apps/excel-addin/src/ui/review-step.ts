@@ -40,7 +40,7 @@ function changedList(title: string, pairs: readonly ChangedPair[], count: number
 }
 
 function changeCard({ store, commands }: Pane, action: string, change: MatchChange): HTMLElement {
-  const { before, after, added, removed } = change;
+  const { before, after, added, removed, addedCount, removedCount } = change;
   const busy = store.state.review.busy;
   return h(
     'section',
@@ -52,8 +52,8 @@ function changeCard({ store, commands }: Pane, action: string, change: MatchChan
       'data-after-matched': String(after.menteesMatched),
       'data-before-total': String(before.totalScore),
       'data-after-total': String(after.totalScore),
-      'data-added': String(added.length),
-      'data-removed': String(removed.length),
+      'data-added': String(addedCount),
+      'data-removed': String(removedCount),
     },
     h('h3', { id: 'review-change-title' }, action),
     h(
@@ -66,8 +66,8 @@ function changeCard({ store, commands }: Pane, action: string, change: MatchChan
       h('dt', {}, 'Total score'),
       h('dd', {}, `${number(before.totalScore)} → ${number(after.totalScore)}`),
     ),
-    changedList('Pairs added', added, added.length),
-    changedList('Pairs removed', removed, removed.length),
+    changedList('Pairs added', added, addedCount),
+    changedList('Pairs removed', removed, removedCount),
     h(
       'div',
       { class: 'actions' },

@@ -286,8 +286,11 @@ export type ChangedPair = z.infer<typeof changedPairSchema>;
 export const matchChangeSchema = z.object({
   before: matchTotalsSchema,
   after: matchTotalsSchema,
+  /** The pairs added and removed, at most changedPairsListed of each (review.ts); the counts are all of them. */
   added: z.array(changedPairSchema),
   removed: z.array(changedPairSchema),
+  addedCount: z.number().int(),
+  removedCount: z.number().int(),
 });
 export type MatchChange = z.infer<typeof matchChangeSchema>;
 

@@ -5,6 +5,7 @@ import { createSolver } from '@mentor-matcher/solver';
 import { readCsv } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
 import { createMatchService } from './match-service.js';
+import { changedPairsListed, trimmedChange } from './review.js';
 import { responseSchema, type MatchInputData, type WorkerResponse } from './protocol.js';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures');
@@ -78,6 +79,7 @@ describe('the review step in the worker', () => {
     expect(again.totals.totalScore).toBeCloseTo(expected.total);
     expect(again.change!.added).toContainEqual(expect.objectContaining({ mentor: candidate.id, mentee: someone.id }));
     expect(again.change!.removed).toContainEqual(expect.objectContaining({ mentor: current.id, mentee: someone.id }));
+    expect(again.change!.addedCount).toBe(again.change!.added.length);
     const swapped = await ask(service, { type: 'person', id: 4, side: 'mentee', person: someone.id });
     if (swapped.type !== 'person') throw new Error(JSON.stringify(swapped));
     expect(swapped.detail.pairs).toContainEqual(expect.objectContaining({ id: candidate.id, locked: true }));
@@ -92,7 +94,7 @@ describe('the review step in the worker', () => {
     const ruleSet = { ...preset, lockedPairs: [{ mentor, mentee }], forbiddenPairs: [{ mentor, mentee }] };
     expect((await ask(service, { type: 'rematch', id: 2, ruleSet })).type).toBe('rejected');
     const unchanged = matched(await ask(service, { type: 'rematch', id: 3, ruleSet: preset }));
-    expect(unchanged.change).toMatchObject({ added: [], removed: [] });
+    expect(unchanged.change).toMatchObject({ added: [], removed: [], addedCount: 0, removedCount: 0 });
   });
 
   it('asks for a match before a re-solve or a person', async () => {
@@ -101,5 +103,23 @@ describe('the review step in the worker', () => {
     expect(await ask(service, { type: 'person', id: 2, side: 'mentor', person: 'x' })).toMatchObject({
       type: 'failed',
     });
+  });
+});
+
+describe('what a re-solve changed', () => {
+  it('lists at most 50 pairs each way but counts them all', () => {
+    const pair = (k: number) => ({ mentor: `m${k}`, mentee: `e${k}`, mentorName: 'M', menteeName: 'E', score: k });
+    const totals = { mentees: 60, mentors: 60, menteesMatched: 60, mentorsMatched: 60, pairs: 60, totalScore: 1 };
+    const added = Array.from({ length: 60 }, (_, k) => pair(k));
+    const trimmed = trimmedChange({
+      before: totals,
+      after: totals,
+      added,
+      removed: [],
+      addedCount: 60,
+      removedCount: 0,
+    });
+    expect(trimmed.added).toHaveLength(changedPairsListed);
+    expect(trimmed).toMatchObject({ addedCount: 60, removedCount: 0 });
   });
 });

@@ -67,11 +67,15 @@ export function changeBetween(before: MatchResult, after: MatchResult): MatchCha
     );
   const was = listed(before);
   const now = listed(after);
+  const added = [...now].filter(([key]) => !was.has(key)).map(([, pair]) => pair);
+  const removed = [...was].filter(([key]) => !now.has(key)).map(([, pair]) => pair);
   return {
     before: totalsOf(before),
     after: totalsOf(after),
-    added: [...now].filter(([key]) => !was.has(key)).map(([, pair]) => pair),
-    removed: [...was].filter(([key]) => !now.has(key)).map(([, pair]) => pair),
+    added,
+    removed,
+    addedCount: added.length,
+    removedCount: removed.length,
   };
 }
 
