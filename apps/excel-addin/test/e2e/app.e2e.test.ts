@@ -16,7 +16,6 @@ import { foreignRequests, openApp, startHarness, type Harness } from './harness.
 import { defaultPreset } from '../../src/default-preset.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
-const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 const mentors = readCsv(readFileSync(join(fixtures, 'mentors.csv')), { source: 'mentors.csv' });
 const mentees = readCsv(readFileSync(join(fixtures, 'mentees.csv')), { source: 'mentees.csv' });
 
@@ -74,7 +73,6 @@ describe('inside Excel (fake host)', () => {
       .getByRole('status')
       .filter({ hasText: /50 mentors and 50 mentees read/ })
       .waitFor();
-    await page.screenshot({ path: join(screenshots, 'taskpane-data.png'), fullPage: false });
 
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
@@ -82,7 +80,6 @@ describe('inside Excel (fake host)', () => {
       .getByRole('status')
       .filter({ hasText: /Done in/ })
       .waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(screenshots, 'taskpane-match.png') });
 
     const expected = await expectedPairs();
     const pairsHeader = async () => (await sheetValues(page, 'Match Pairs'))[0].slice(0, 3);
@@ -122,7 +119,6 @@ describe('inside Excel (fake host)', () => {
     await page.locator('#beat-board button').first().waitFor();
     await page.locator('#beat-board button:not([disabled])').first().click();
     await eventually(() => page.locator('#beat-score').textContent()).toMatch(/Your pairs: 1 of \d+ mentees matched/);
-    await page.screenshot({ path: join(screenshots, 'taskpane-show-the-work.png'), fullPage: true });
     await page.context().close();
   });
 
@@ -193,7 +189,6 @@ describe('inside Excel (fake host)', () => {
     await points.fill('17');
     await page.getByLabel('Rule set name').fill('Spring 2026');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(screenshots, 'taskpane-rules.png') });
     type Saved = { ruleSet: { name: string; rules: { points?: number }[] } } | undefined;
     const readSaved = () =>
       page.evaluate(() => {
@@ -262,7 +257,6 @@ describe('standalone page', () => {
     await eventually(() => page.locator('#sheet-choice summary').textContent()).toContain('10 of 10');
     await page.locator('#run-match').click();
     await page.locator('#downloads').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(screenshots, 'standalone-results.png') });
     await page.locator('#other-formats summary').click();
 
     const [xlsx] = await Promise.all([
@@ -306,7 +300,6 @@ describe('standalone page', () => {
       .getByRole('status')
       .filter({ hasText: /50 mentors and 50 mentees read/ })
       .waitFor();
-    await page.screenshot({ path: join(screenshots, 'standalone-data.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.locator('table[data-sheet="Match Pairs"] tbody tr').first().waitFor({ timeout: 60_000 });

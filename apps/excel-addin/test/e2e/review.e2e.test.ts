@@ -3,6 +3,7 @@
 // undo; each re-solve's summary is checked against the engine run directly in Node with the same
 // locks and forbids. Every step is checked with axe-core at 350 px and at 1280 px.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { getPreset, matchTables, parseRuleSet, type RuleSet } from '@mentor-matcher/engine';
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import { createSolver } from '@mentor-matcher/solver';
@@ -15,6 +16,7 @@ import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 
+const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 const size = 500;
 const sample = generateMentorMatchData({ mentors: size, mentees: size, seed: 2026 });
 const preset = getPreset(defaultPreset);
@@ -66,7 +68,11 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 
 /** Every step's accessibility at the page's current width. */
 /** At 500 a side the heat map sorts its rows and columns and labels blocks of people. */
-async function checkHeatmap(page: Page): Promise<void> {
+/** Writes a screenshot of the page for the README (the task pane run only), or nothing. */
+type Shoot = (name: string) => Promise<void>;
+const noShots: Shoot = async () => undefined;
+
+async function checkHeatmap(page: Page, shoot: Shoot): Promise<void> {
   await page.getByRole('tab', { name: 'Show work' }).click();
   await eventually(() => page.locator('#heatmap-note').textContent()).toContain(
     'sorted so that people with similar partners',
@@ -74,6 +80,7 @@ async function checkHeatmap(page: Page): Promise<void> {
   await page.locator('canvas.heatmap').focus();
   await page.keyboard.press('ArrowDown');
   await eventually(() => page.locator('#heatmap-cell').textContent()).toMatch(/^.+ … .+ \(2\) with .+ … .+ \(2\): /);
+  await shoot('7-show-the-work');
 }
 
 async function checkEveryStep(page: Page, width: string): Promise<void> {
@@ -92,7 +99,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 }
 
 /** Match, then lock, forbid, swap and undo, each checked against the engine. */
-async function reviewAndCheck(page: Page): Promise<RuleSet> {
+async function reviewAndCheck(page: Page, shoot: Shoot = noShots): Promise<RuleSet> {
   await page.getByRole('tab', { name: 'Match' }).click();
   await page.locator('#run-match').click();
   await page
@@ -100,6 +107,7 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
     .filter({ hasText: /Done in/ })
     .waitFor({ timeout: 120_000 });
   await expectAccessible(page, 'Match with results at 350 px');
+  await shoot('3-match');
   await page.getByRole('tab', { name: 'Review' }).click();
   const baseline = await engineTotals(preset);
   await eventually(() => page.locator('#review-totals').textContent()).toContain(
@@ -107,9 +115,11 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
   );
   await expectAccessible(page, 'the review list at 350 px');
   await noHorizontalScroll(page);
+  await shoot('4-review-list');
 
   // Lock the first matched mentee's pair.
   const first = await openMatchedMentee(page, []);
+  await shoot('5-review-person');
   await expectAccessible(page, 'a person in the review at 350 px');
   await noHorizontalScroll(page);
   await page
@@ -129,6 +139,8 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
     `lock-${first.partner}`,
   );
   await expectAccessible(page, 'a re-solve’s summary at 350 px');
+  await page.locator('#review-change').scrollIntoViewIfNeeded();
+  await shoot('6-review-change');
 
   // Forbid a second mentee's pair.
   await page.getByRole('button', { name: 'Back to the list' }).click();
@@ -170,7 +182,7 @@ async function reviewAndCheck(page: Page): Promise<RuleSet> {
   await page.locator('#review-undo').click();
   change = await changeAfter(page, /^Undone/);
   expect(change.after).toEqual({ matched: beforeSwap.matched, total: beforeSwap.total });
-  await checkHeatmap(page);
+  await checkHeatmap(page, shoot);
   return forbidden;
 }
 
@@ -200,10 +212,18 @@ describe('the review step on the 500 × 500 sample', () => {
       .filter({ hasText: `${size} mentors and ${size} mentees read` })
       .waitFor({ timeout: 60_000 });
     await expectAccessible(page, 'Data at 350 px');
+    // The README's screenshots of the page: its Data step and its results, at 350 px.
+    const shoot: Shoot = async (name) => {
+      if (name !== '3-match') return;
+      await page.locator('#downloads').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshots, 'page-2-results.png') });
+    };
+    await page.screenshot({ path: join(screenshots, 'page-1-data.png') });
     await noHorizontalScroll(page);
 
-    const decided = await reviewAndCheck(page);
+    const decided = await reviewAndCheck(page, shoot);
 
+    await page.getByRole('tab', { name: 'Review' }).click();
     await page.locator('#decisions summary').click();
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#decisions-save').click()]);
     const saved = parseRuleSet(JSON.parse(await readFile(await file.path(), 'utf8')));
@@ -226,9 +246,23 @@ describe('the review step on the 500 × 500 sample', () => {
     });
     await page.waitForSelector('html[data-ready="excel"]');
     await eventually(() => page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
+    await page.getByRole('button', { name: 'Read and check' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${size} mentors and ${size} mentees read` })
+      .waitFor({ timeout: 60_000 });
     await expectAccessible(page, 'Data in the pane at 350 px');
+    // The README's screenshots: every step of the pane at 350 px.
+    const shoot: Shoot = async (name) => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.screenshot({ path: join(screenshots, `pane-${name}.png`) });
+    };
+    await shoot('1-data');
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.getByLabel('Rule set name').waitFor();
+    await shoot('2-rules');
 
-    const decided = await reviewAndCheck(page);
+    const decided = await reviewAndCheck(page, shoot);
 
     const savedDecisions = () =>
       page.evaluate(() => {
