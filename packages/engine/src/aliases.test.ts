@@ -99,6 +99,18 @@ describe('suggestAliases', () => {
       ],
     ],
     [
+      'an acronym beside a misspelling of its name',
+      [
+        ['Department for Work and Pensions', 5],
+        ['Deprtment for Work and Pensions', 1],
+        ['DWP', 2],
+      ],
+      [
+        ['Deprtment for Work and Pensions', 'Department for Work and Pensions', 'spelling'],
+        ['DWP', 'Department for Work and Pensions', 'acronym'],
+      ],
+    ],
+    [
       'the acronym in brackets',
       [
         ['Department for Work and Pensions', 3],

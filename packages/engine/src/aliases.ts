@@ -208,12 +208,23 @@ function suggestAmong(
   byKey(plainKey, 'case-spacing');
   byKey(andKey, 'and-ampersand');
   byKey(expandedKey, 'abbreviation');
+  // Misspellings first, so that an acronym is matched against groups of one name, not spellings.
+  const keys = found.map(({ value }) => ({ value, key: expandedKey(value) }));
+  for (let x = 0; x < keys.length; x++) {
+    for (let y = x + 1; y < keys.length; y++) {
+      const a = keys[x];
+      const b = keys[y];
+      const limit = allowedTypos(Math.min(a.key.length, b.key.length));
+      if (limit === 0 || a.key === b.key || Math.abs(a.key.length - b.key.length) > limit) continue;
+      if (editDistance(a.key, b.key) <= limit) groups.join(a.value, b.value, 'spelling');
+    }
+  }
   const longer = found.filter(({ value }) => !isAcronym(value));
   for (const { value } of found) {
     if (isAcronym(value)) {
       const upper = value.toUpperCase();
       const names = longer.filter((other) => initialsOf(other.value).includes(upper));
-      const distinct = new Set(names.map((other) => expandedKey(bracketParts(other.value)?.[0] ?? other.value)));
+      const distinct = new Set(names.map((other) => groups.find(other.value)));
       if (distinct.size === 1) for (const other of names) groups.join(other.value, value, 'acronym');
     }
     const parts = bracketParts(value);
@@ -224,16 +235,6 @@ function suggestAmong(
           groups.join(other.value, value, 'brackets');
         }
       }
-    }
-  }
-  const keys = found.map(({ value }) => ({ value, key: expandedKey(value) }));
-  for (let x = 0; x < keys.length; x++) {
-    for (let y = x + 1; y < keys.length; y++) {
-      const a = keys[x];
-      const b = keys[y];
-      const limit = allowedTypos(Math.min(a.key.length, b.key.length));
-      if (limit === 0 || a.key === b.key || Math.abs(a.key.length - b.key.length) > limit) continue;
-      if (editDistance(a.key, b.key) <= limit) groups.join(a.value, b.value, 'spelling');
     }
   }
   const members = new Map<string, Found[]>();
@@ -377,7 +378,9 @@ export function aliasesFromTable(table: Table): { aliases: ValueAliases; problem
           severity: 'error',
           code: 'missing-column',
           table: table.source,
-          message: `${table.source}: an aliases file needs the columns field, value and canonical (missing: ${missing.join(', ')})`,
+          message:
+            `${table.source}: an aliases file needs the columns field, value and canonical ` +
+            `(missing: ${missing.join(', ')})`,
         },
       ],
     };
@@ -410,7 +413,9 @@ export function aliasesFromTable(table: Table): { aliases: ValueAliases; problem
         table: table.source,
         row: rowNumber,
         value,
-        message: `${table.source} row ${rowNumber}: "${value}" (${field}) is already an alias of "${earlier}" on row ${firstRow.get(key)}`,
+        message:
+          `${table.source} row ${rowNumber}: "${value}" (${field}) is already an alias of "${earlier}" ` +
+          `on row ${firstRow.get(key)}`,
       });
       return;
     }

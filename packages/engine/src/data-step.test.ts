@@ -125,8 +125,8 @@ describe('a one-sheet form export', () => {
     if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
     expect(run.result.mentees.map((m) => m.participant.id)).toEqual(['ben@x.org', 'cat@x.org']);
     expect(run.skipped.map((s) => [s.row, s.email, s.code])).toEqual([
-      [6, 'eve@x.org', 'invalid-role'],
       [5, 'dan@x.org', 'value-not-on-ladder'],
+      [6, 'eve@x.org', 'invalid-role'],
     ]);
     expect(run.problems.filter((p) => p.code === 'value-not-on-ladder')[0]).toMatchObject({ severity: 'warning' });
   });

@@ -54,7 +54,8 @@ function signUpTimes(people: readonly Participant[]): {
         message:
           `${source}: the sign-up times in column "${header}" cannot be read as dates and times ` +
           `(${shown.join(', ')}${bad.length > 5 ? ` and ${bad.length - 5} more` : ''}), so the latest ` +
-          'sign-up cannot be told; correct them, or choose another timestamp column or none (then the later row is kept)',
+          'sign-up cannot be told; correct them, or choose another timestamp column or none ' +
+          '(then the later row is kept)',
       });
       continue;
     }
@@ -64,7 +65,9 @@ function signUpTimes(people: readonly Participant[]): {
         code: 'timestamp-order-assumed',
         table: source,
         column: header,
-        message: `${source}: no date in column "${header}" says whether the day or the month comes first; they were read day first (as UK exports write them)`,
+        message:
+          `${source}: no date in column "${header}" says whether the day or the month comes first; ` +
+          'they were read day first (as UK exports write them)',
       });
     }
     rows.forEach((person, i) => times.set(rowKey(person), column.times[i]));
@@ -128,7 +131,9 @@ export function applyDuplicatesPolicy(
           row: person.row,
           email: person.email,
           code: 'duplicate-superseded',
-          reason: `${person.email} signed up again; the ${which} sign-up on ${place}${keptTime ? ` (${keptTime})` : ''} is used`,
+          reason:
+            `${person.email} signed up again; ` +
+            `the ${which} sign-up on ${place}${keptTime ? ` (${keptTime})` : ''} is used`,
         });
       }
     }
@@ -136,7 +141,13 @@ export function applyDuplicatesPolicy(
   };
   const keptMentors = keepSide(mentors);
   const keptMentees = keepSide(mentees);
-  return { mentors: keptMentors, mentees: keptMentees, skipped: [...skipped.values()], problems };
+  return { mentors: keptMentors, mentees: keptMentees, skipped: inInputOrder([...skipped.values()]), problems };
+}
+
+/** Skipped rows table by table (in the order the tables are first met), each table's rows in order. */
+export function inInputOrder(skipped: readonly SkippedRow[]): SkippedRow[] {
+  const tables = [...new Set(skipped.map((s) => s.table))];
+  return [...skipped].sort((a, b) => tables.indexOf(a.table) - tables.indexOf(b.table) || a.row - b.row);
 }
 
 /** Participants without the rows in `rows` (`source\0row` keys), re-indexed. */

@@ -28,7 +28,7 @@ import {
   type AliasSuggestion,
   type ValueAliases,
 } from './aliases.js';
-import { applyDuplicatesPolicy, withoutRows, type DuplicatesPolicy } from './duplicates.js';
+import { applyDuplicatesPolicy, inInputOrder, withoutRows, type DuplicatesPolicy } from './duplicates.js';
 import { checkInput, noPartnerProblems } from './checks.js';
 import { spreadsheetCellProblems } from './spreadsheet-cells.js';
 import { scorePairs } from './scoring.js';
@@ -225,7 +225,7 @@ function checkParticipants(participants: Participants, options: Omit<MatchOption
     ...participants,
     mentors,
     mentees,
-    skipped: [...skipped.values()],
+    skipped: inInputOrder([...skipped.values()]),
     problems: [...readProblems, ...leftOut, ...checkInput(mentors, mentees, ruleSet)],
   };
 }
