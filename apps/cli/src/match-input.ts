@@ -1,8 +1,17 @@
-// The options match and check share: which tables, which rules. Two tables (--mentors, --mentees)
-// or one with a role column (--people, --role-column).
-import type { MatchInput } from '@mentor-matcher/engine';
+// The options match and check share: which tables, which rules, and how to read them. Two tables
+// (--mentors, --mentees) or one with a role column (--people, its role column detected or named by
+// --role-column); --column FIELD=HEADER choices, --aliases FILE, --duplicates and
+// --skip-invalid-rows.
+import {
+  aliasesFromTable,
+  duplicatesPolicySchema,
+  type ColumnChoices,
+  type MatchInput,
+  type MatchOptions,
+  type ValueAliases,
+} from '@mentor-matcher/engine';
 import { z } from 'zod';
-import { UsageError } from './cli-errors.js';
+import { InputError, UsageError } from './cli-errors.js';
 import type { OptionSpec } from './parse-options.js';
 import { readTableFile } from './read-table-file.js';
 
@@ -14,6 +23,10 @@ export const inputOptionSpec = {
   sheet: { type: 'string' },
   rules: { type: 'string' },
   preset: { type: 'string' },
+  column: { type: 'string', multiple: true },
+  aliases: { type: 'string' },
+  duplicates: { type: 'string' },
+  'skip-invalid-rows': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
@@ -28,6 +41,12 @@ export const inputOptionShape = {
   sheet: z.string().min(1, 'expected a sheet name').optional(),
   rules: path.optional(),
   preset: z.string().min(1, 'expected a preset name').optional(),
+  column: z
+    .array(z.string().regex(/^[^=]*[^=\s][^=]*=/, 'expected FIELD=HEADER, e.g. --column "grade=Your grade"'))
+    .default([]),
+  aliases: path.optional(),
+  duplicates: z.enum(duplicatesPolicySchema.options, { error: 'expected error, keep-latest or keep-first' }).optional(),
+  'skip-invalid-rows': z.boolean().default(false),
   quiet: z.boolean().default(false),
   help: z.boolean().default(false),
 };
@@ -37,25 +56,84 @@ type InputOptions = z.infer<z.ZodObject<typeof inputOptionShape>>;
 /** Checks the combination of input options; each wrong combination is a usage error saying what to give. */
 export function checkInputCombination(options: InputOptions, usage: string): void {
   const two = options.mentors !== undefined || options.mentees !== undefined;
-  const one = options.people !== undefined || options['role-column'] !== undefined;
-  if (two && one) throw new UsageError('give either --mentors and --mentees, or --people and --role-column, not both', usage);
-  if (!two && !one) throw new UsageError('no input: give --mentors FILE --mentees FILE, or --people FILE --role-column NAME', usage);
+  const one = options.people !== undefined;
+  if (two && one) throw new UsageError('give either --mentors and --mentees, or --people, not both', usage);
+  if (two && options['role-column'] !== undefined) {
+    throw new UsageError('--role-column goes with --people (one table); --mentors and --mentees need none', usage);
+  }
+  if (!two && !one) {
+    throw new UsageError(
+      options['role-column'] !== undefined
+        ? '--people is missing'
+        : 'no input: give --mentors FILE --mentees FILE, or --people FILE',
+      usage,
+    );
+  }
   if (two && (options.mentors === undefined || options.mentees === undefined)) {
-    throw new UsageError(`--${options.mentors === undefined ? 'mentors' : 'mentees'} is missing: both tables are needed`, usage);
+    throw new UsageError(
+      `--${options.mentors === undefined ? 'mentors' : 'mentees'} is missing: both tables are needed`,
+      usage,
+    );
   }
-  if (one && (options.people === undefined || options['role-column'] === undefined)) {
-    throw new UsageError(options.people === undefined ? '--people is missing' : '--role-column is missing: name the column that says mentor, mentee or both', usage);
-  }
-  if (options.rules !== undefined && options.preset !== undefined) throw new UsageError('give --rules or --preset, not both', usage);
+  if (options.rules !== undefined && options.preset !== undefined)
+    throw new UsageError('give --rules or --preset, not both', usage);
 }
 
 export function readMatchInput(cwd: string, options: InputOptions): MatchInput {
   if (options.people !== undefined) {
-    return { kind: 'one-table', people: readTableFile(cwd, options.people, options.sheet), roleColumn: options['role-column'] ?? '' };
+    return {
+      kind: 'one-table',
+      people: readTableFile(cwd, options.people, options.sheet),
+      ...(options['role-column'] !== undefined ? { roleColumn: options['role-column'] } : {}),
+    };
   }
   return {
     kind: 'two-tables',
     mentors: readTableFile(cwd, options.mentors ?? '', options.sheet),
     mentees: readTableFile(cwd, options.mentees ?? '', options.sheet),
   };
+}
+
+/** --column FIELD=HEADER, split at the first "=" (a header may hold "="); a later choice of a field wins. */
+export function columnChoices(values: readonly string[]): ColumnChoices {
+  const choices: Record<string, string> = Object.create(null);
+  for (const value of values) {
+    const at = value.indexOf('=');
+    choices[value.slice(0, at).trim()] = value.slice(at + 1).trim();
+  }
+  return choices;
+}
+
+/** The --aliases file (CSV or XLSX with columns field, value, canonical); its problems stop the run. */
+export function readAliasesFile(cwd: string, path: string): ValueAliases {
+  const table = readTableFile(cwd, path);
+  const { aliases, problems } = aliasesFromTable(table);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new InputError(
+      `${table.source}: the aliases file has ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
+      errors,
+    );
+  }
+  return aliases;
+}
+
+/** What the reading options ask of the engine. */
+export function readingOptions(
+  cwd: string,
+  options: InputOptions,
+): Pick<MatchOptions, 'columns' | 'aliases' | 'duplicates' | 'skipInvalidRows'> {
+  return {
+    columns: columnChoices(options.column),
+    ...(options.aliases !== undefined ? { aliases: readAliasesFile(cwd, options.aliases) } : {}),
+    duplicates: options.duplicates ?? 'error',
+    skipInvalidRows: options['skip-invalid-rows'],
+  };
+}
+
+/** Every file the options name for reading (tables, rule set, aliases), so that no output replaces one. */
+export function inputPaths(options: InputOptions): string[] {
+  return [options.mentors, options.mentees, options.people, options.rules, options.aliases].filter(
+    (f): f is string => f !== undefined,
+  );
 }

@@ -1,18 +1,17 @@
-// A CSV or XLSX file, chosen by its extension, as a Table. Read errors come back as the tabular
-// package's TableReadError, which names the file, row and column.
+// A table file as a Table, read by tabular's readTableFile: CSV or XLSX is decided by the bytes,
+// never by the name (a workbook saved as .csv is read as a workbook; a PDF renamed .csv is refused
+// saying what it is), CSV encodings and separators are detected, a title line above the header is
+// passed over, and what the reader assumed comes back as table.warnings (printed with the engine's
+// warnings). Read errors are tabular's TableReadError, which names the file, row and column.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
-import { DEFAULT_LIMITS, readCsv, readXlsx, type Table } from '@mentor-matcher/tabular';
+import { basename, resolve } from 'node:path';
+import { DEFAULT_LIMITS, readTableFile as readTable, type Table } from '@mentor-matcher/tabular';
 import { InputError } from './cli-errors.js';
 import { printable } from './terminal-text.js';
 
 export function readTableFile(cwd: string, path: string, sheet?: string): Table {
   const source = printable(basename(path));
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsv(readBytes(cwd, path), { source });
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(readBytes(cwd, path), { source, ...(sheet !== undefined ? { sheet } : {}) });
-  if (ext === '.xls') throw new InputError(`${source}: the old .xls format is not supported; save it as .xlsx or CSV`);
-  throw new InputError(`${source}: cannot tell the file type from "${ext || 'no extension'}"; use a .csv or .xlsx file`);
+  return readTable(readBytes(cwd, path), { source, ...(sheet !== undefined ? { sheet } : {}) }).table;
 }
 
 function kindOf(info: Stats): string {
@@ -37,7 +36,9 @@ export function readBytes(cwd: string, path: string, maxBytes: number = DEFAULT_
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new InputError(`${shown} is a folder, not a file`);
     if (!info.isFile()) {
-      throw new InputError(`${shown} is ${kindOf(info)}, not a regular file; give the path of a saved .csv, .xlsx or .json file`);
+      throw new InputError(
+        `${shown} is ${kindOf(info)}, not a regular file; give the path of a saved .csv, .xlsx or .json file`,
+      );
     }
     if (info.size > maxBytes) {
       throw new InputError(

@@ -1,7 +1,8 @@
-// Writes a result folder: the result tables, the Notify bulk lists and the mail-merge sheet as CSV
-// files (or one results.xlsx), plus summary.json and notify.json for machines (the notify command
-// reads notify.json). Nothing in it depends on the clock, so two runs give identical bytes.
-import { resultTables, summariseProblems, type MatchResult } from '@mentor-matcher/engine';
+// Writes a result folder: the result tables, the Notify bulk lists, the mail-merge sheet and the
+// input rows not used (skipped.csv) as CSV files (or one results.xlsx), plus summary.json and
+// notify.json for machines (the notify command reads notify.json). Nothing in it depends on the
+// clock, so two runs give identical bytes.
+import { resultTables, skippedTable, summariseProblems, type MatchResult } from '@mentor-matcher/engine';
 import { buildMessages, mailMergeTable, messageKinds, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
 import { planOutput, ReplacingWriter } from './safe-output.js';
@@ -15,6 +16,7 @@ export const sheetNames = {
   unmatched: 'Unmatched',
   summary: 'Summary',
   mailMerge: 'Mail merge',
+  skipped: 'Skipped',
 } as const;
 
 export const notifyFileName = 'notify.json';
@@ -28,6 +30,7 @@ const csvNames = [
   'summary.csv',
   ...messageKinds.map((kind) => `notify-${kind}.csv`),
   'mail-merge.csv',
+  'skipped.csv',
 ];
 
 /** Every file a run writes in this format, so that the folder can be checked before the work. */
@@ -65,6 +68,8 @@ export function writeResults(
     { file: 'summary.csv', sheet: sheetNames.summary, table: tables.summary },
     ...messageKinds.map((kind) => ({ file: `notify-${kind}.csv`, sheet: `Notify ${kind}`, table: bulk[kind] })),
     { file: 'mail-merge.csv', sheet: sheetNames.mailMerge, table: mailMergeTable(messages) },
+    // Every input row the run did not use, and why: written even when empty, so nobody wonders.
+    { file: 'skipped.csv', sheet: sheetNames.skipped, table: skippedTable(result.skipped ?? []) },
   ];
   const { dir, replaced } = planOutput(cwd, outDir, resultFileNames(format), inputs);
   const files: string[] = [];
@@ -100,6 +105,8 @@ function summaryJson(result: MatchResult) {
     // with a million blank or bad rows does not make a summary.json of hundreds of megabytes.
     problemCount: result.problems.length,
     problems: summariseProblems(result.problems),
+    // The rows listed in skipped.csv (superseded duplicate sign-ups, rows left out for errors).
+    skippedRows: (result.skipped ?? []).length,
     droppedEarlierPairs: result.droppedEarlierPairs,
   };
 }

@@ -76,9 +76,11 @@ describe('input problems (exit 1)', () => {
     expect(run.stderr).toMatch(/^error: rules\.json: not valid JSON/);
   });
 
-  it('refuses a file type it cannot read', async () => {
-    const run = await runCli(['check', '--mentors', 'people.xls', '--mentees', sampleMentees]);
+  it('refuses a file that is no spreadsheet by its content, whatever its name, saying what to save', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'mentors.csv'), '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n');
+    const run = await runCli(['check', '--mentors', 'mentors.csv', '--mentees', sampleMentees], { cwd });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/\.xls format is not supported/);
+    expect(run.stderr).toMatch(/^error: mentors\.csv: this looks like a PDF file, not a spreadsheet.*\.xlsx or \.csv/);
   });
 });

@@ -20,8 +20,8 @@ describe('mentor-matcher match', () => {
     expect(readdirSync(join(cwd, 'results')).sort()).toEqual(
       [
         'mail-merge.csv', 'mentees.csv', 'mentors.csv', 'notify-mentee-matched.csv', 'notify-mentee-unmatched.csv',
-        'notify-mentor-matched.csv', 'notify-mentor-unmatched.csv', 'notify.json', 'pairs.csv', 'summary.csv', 'summary.json',
-        'unmatched.csv',
+        'notify-mentor-matched.csv', 'notify-mentor-unmatched.csv', 'notify.json', 'pairs.csv', 'skipped.csv', 'summary.csv',
+        'summary.json', 'unmatched.csv',
       ].sort(),
     );
     expect(run.stdout).toMatch(/mentees and \d+ of 50 mentors matched \(strategy: optimal\)/);

@@ -15,6 +15,7 @@ describe('XLSX in and out', () => {
     expect(listXlsxSheets(bytes)).toEqual([
       'Pairs', 'Mentors', 'Mentees', 'Unmatched', 'Summary',
       'Notify mentor-matched', 'Notify mentor-unmatched', 'Notify mentee-matched', 'Notify mentee-unmatched', 'Mail merge',
+      'Skipped',
     ]);
     const pairs = readXlsx(bytes, { source: 'results.xlsx', sheet: 'Pairs' });
     expect(pairs.header.slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);

@@ -3,3 +3,5 @@ export type { MentorMatchDataOptions } from './mentor-match.js';
 export { createRandom, weightedTable } from './random.js';
 export type { Random, WeightedTable } from './random.js';
 export { grades } from './vocabulary.js';
+export { generateFormsExport, formsHeader } from './forms-export.js';
+export type { FormsExport, FormsExportOptions } from './forms-export.js';

@@ -4,7 +4,14 @@ import { matchTables } from '@mentor-matcher/engine';
 import { createSolver } from '@mentor-matcher/solver';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
-import { checkInputCombination, inputOptionShape, inputOptionSpec, readMatchInput } from '../match-input.js';
+import {
+  checkInputCombination,
+  inputOptionShape,
+  inputOptionSpec,
+  inputPaths,
+  readingOptions,
+  readMatchInput,
+} from '../match-input.js';
 import { memoryAdviceFor, memoryLimitBytes } from '../memory-limit.js';
 import { parseOptions } from '../parse-options.js';
 import { readPreviousPairs } from '../previous-pairs.js';
@@ -16,18 +23,25 @@ import { printable } from '../terminal-text.js';
 import { loadRuleSet } from '../rule-set.js';
 import type { Command } from './command.js';
 
-const usage = `Usage: mentor-matcher match (--mentors FILE --mentees FILE | --people FILE --role-column NAME)
+const usage = `Usage: mentor-matcher match (--mentors FILE --mentees FILE | --people FILE [--role-column NAME])
                              --out DIR [options]
 
 Matches mentors with mentees and writes the results to DIR.
 
-Input (CSV or XLSX, by extension):
+Input (CSV or XLSX, told apart by their content):
   --mentors FILE, --mentees FILE   one table per side (e.g. the Mentor Match mentors.csv, mentees.csv)
-  --people FILE --role-column NAME one table; NAME's values are mentor, mentee or both
+  --people FILE                    one table (a form export); its role column says mentor, mentee or both
+  --role-column NAME               the role column, when it is not found by itself
   --sheet NAME                     the XLSX sheet to read (default: the first visible one with data)
+  --column FIELD=HEADER            which column holds a field (repeatable), e.g. --column "grade=Your grade";
+                                   person fields: first name, last name, name, email, role, capacity,
+                                   biography, job title, timestamp; the rule set's fields by their names
+  --aliases FILE                   value aliases, a CSV with columns field,value,canonical
+  --duplicates POLICY              the same email twice on one side: error (default), keep-latest (by the
+                                   timestamp column, else the later row) or keep-first
+  --skip-invalid-rows              match without the rows that have errors (listed in skipped.csv)
 Rules:
-  --preset NAME                    a built-in rule set (default: mentor-match): mentor-match scores as
-                                   the reference system; mentor-match-adjusted reads it more kindly
+  --preset NAME                    a built-in rule set (default: mentor-match)
   --rules FILE                     a rule set JSON file
   --strategy optimal|rounds        optimal (default): most mentees matched, then mentors, then score;
                                    rounds: the reference system's three Hungarian rounds
@@ -69,11 +83,13 @@ export const matchCommand: Command = {
     progress.update({ phase: 'reading', fraction: 0 });
     const ruleSet = loadRuleSet(io.cwd, options, usage);
     const input = readMatchInput(io.cwd, options);
+    const reading = readingOptions(io.cwd, options);
     const previousPairs = options.previous !== undefined ? readPreviousPairs(io.cwd, options.previous) : undefined;
     const solver = await createSolver();
     const run = matchTables(input, {
       ruleSet,
       solver,
+      ...reading,
       previousPairs,
       onProgress: progress.update,
       memoryLimitBytes: memoryLimitBytes(),
@@ -93,8 +109,11 @@ export const matchCommand: Command = {
       io.stderr(`Replaced in ${printable(options.out)}: ${written.replaced.join(', ')}\n`);
     }
     const { summary } = run.result;
+    const skipped = run.skipped.length;
+    const skippedList = options.format === 'xlsx' ? 'the Skipped sheet' : 'skipped.csv';
     const lines = [
       ...summary.headlines,
+      ...(skipped > 0 ? [`${skipped} input row${skipped === 1 ? ' was' : 's were'} not used; see ${skippedList}.`] : []),
       `${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
       `Wrote ${written.files.join(', ')} to ${printable(options.out)}`,
     ];
@@ -105,7 +124,7 @@ export const matchCommand: Command = {
 
 /** Every file the run reads, so that no output replaces one: the tables, the rule set, the earlier pairs. */
 function inputFiles(cwd: string, options: z.infer<typeof schema>): string[] {
-  const files = [options.mentors, options.mentees, options.people, options.rules].filter((f) => f !== undefined);
+  const files = inputPaths(options);
   if (options.previous !== undefined) {
     const full = resolve(cwd, options.previous);
     const isFolder = existsSync(full) && statSync(full).isDirectory();

@@ -1,0 +1,141 @@
+// The data options of match and check: --column, --aliases, --duplicates, --skip-invalid-rows,
+// --write-aliases, and a one-table input whose role column is found without --role-column.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '@mentor-matcher/tabular';
+import { runCli, tempDir } from './run-cli.js';
+
+const header =
+  'Completion time,Email,Your first name,Your last name,Role = mentor or mentee?,Your grade,Department or agency,' +
+  'Your profession,Which of these describe you?,Which identity would you like your mentor to share?';
+const people = [
+  header,
+  '05/01/2026 09:00,ana@x.org,Ana,Ng,Mentor,Grade 7,Home Office,Policy,Carer,',
+  '06/01/2026 09:00,ben@x.org,Ben,Ode,Mentee,HEO,Cabinet Office,Policy,,Carer',
+  '07/01/2026 09:00,cat@x.org,Cat,Poe,Mentee,HEO,HO,Tax,,',
+  '13/01/2026 10:00,BEN@x.org,Ben,Ode,Mentee,SEO,Cabinet Office,Tax,,',
+].join('\r\n');
+
+function folder(): string {
+  const cwd = tempDir();
+  writeFileSync(join(cwd, 'people.csv'), people);
+  return cwd;
+}
+const csv = (cwd: string, file: string) => readCsv(readFileSync(join(cwd, file)), { source: file });
+
+describe('data options', () => {
+  it('--column takes FIELD=HEADER split at the first "=", the role column included', async () => {
+    const cwd = folder();
+    const run = await runCli(
+      [
+        'match',
+        '--people',
+        'people.csv',
+        '--column',
+        'role=Role = mentor or mentee?',
+        '--duplicates',
+        'keep-latest',
+        '--out',
+        'out',
+      ],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(csv(cwd, 'out/pairs.csv').rows.length).toBeGreaterThan(0);
+  });
+
+  it('finds the role question by itself; a column for a field the rules do not read is a warning', async () => {
+    const cwd = folder();
+    const run = await runCli(
+      ['check', '--people', 'people.csv', '--duplicates', 'keep-latest', '--column', 'shoe size=Your grade'],
+      { cwd },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(
+      /warning: A column is given for the field "shoe size", which the rule set "Mentor Match" does not read/,
+    );
+  });
+
+  it('a duplicate sign-up stops the run by default; keep-latest lists the earlier one in skipped.csv', async () => {
+    const cwd = folder();
+    const stopped = await runCli(
+      ['match', '--people', 'people.csv', '--column', 'role=Role = mentor or mentee?', '--out', 'out'],
+      { cwd },
+    );
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/people\.csv row 5: ben@x\.org is already listed as a mentee on row 3/);
+    const run = await runCli(
+      [
+        'match',
+        '--people',
+        'people.csv',
+        '--column',
+        'role=Role = mentor or mentee?',
+        '--duplicates',
+        'keep-latest',
+        '--out',
+        'out',
+      ],
+      { cwd },
+    );
+    expect(run.stdout).toMatch(/1 input row was not used; see skipped\.csv\./);
+    expect(csv(cwd, 'out/skipped.csv').rows).toEqual([
+      [
+        'people.csv',
+        '3',
+        'ben@x.org',
+        'ben@x.org signed up again; the later sign-up on row 5 (13/01/2026 10:00) is used',
+      ],
+    ]);
+    expect(JSON.parse(readFileSync(join(cwd, 'out/summary.json'), 'utf8')).skippedRows).toBe(1);
+  });
+
+  it('--skip-invalid-rows matches without a row that has an error, and lists it', async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'people.csv'),
+      `${people.split('\r\n').slice(0, 4).join('\r\n')}\r\n08/01/2026,dan@x.org,Dan,Ray,Mentee,Grade 99,Home Office,Tax,,`,
+    );
+    const args = ['match', '--people', 'people.csv', '--column', 'role=Role = mentor or mentee?', '--out', 'out'];
+    expect((await runCli(args, { cwd })).code).toBe(1);
+    const run = await runCli([...args, '--skip-invalid-rows'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(csv(cwd, 'out/skipped.csv').rows.map((row) => row.slice(0, 3))).toEqual([['people.csv', '5', 'dan@x.org']]);
+  });
+
+  it('check --write-aliases writes the suggestions, and match --aliases reads them back', async () => {
+    const cwd = folder();
+    const base = ['--people', 'people.csv', '--column', 'role=Role = mentor or mentee?', '--duplicates', 'keep-latest'];
+    const check = await runCli(['check', ...base, '--write-aliases', 'aliases.csv'], { cwd });
+    expect(check.stdout).toMatch(/Wrote 1 suggested alias to aliases\.csv/);
+    expect(csv(cwd, 'aliases.csv').rows).toEqual([['organisation', 'HO', 'Home Office']]);
+    const again = await runCli(['check', ...base, '--aliases', 'aliases.csv'], { cwd });
+    expect(again.stdout).not.toMatch(/alias/);
+  });
+
+  it('--write-aliases never replaces an input', async () => {
+    const cwd = folder();
+    const run = await runCli(['check', '--people', 'people.csv', '--write-aliases', 'people.csv'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--write-aliases people\.csv would overwrite an input/);
+    expect(readFileSync(join(cwd, 'people.csv'), 'utf8')).toBe(people);
+  });
+
+  it('refuses a --duplicates policy it does not know, and --role-column with two tables', async () => {
+    const bad = await runCli(['check', '--people', 'p.csv', '--duplicates', 'newest']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--duplicates: expected error, keep-latest or keep-first/);
+    const two = await runCli(['check', '--mentors', 'a.csv', '--mentees', 'b.csv', '--role-column', 'Role']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/--role-column goes with --people/);
+  });
+
+  it('reports an aliases file without the field, value and canonical columns', async () => {
+    const cwd = folder();
+    writeFileSync(join(cwd, 'aliases.csv'), 'from,to\r\nHO,Home Office\r\n');
+    const run = await runCli(['check', '--people', 'people.csv', '--aliases', 'aliases.csv'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/an aliases file needs the columns field, value and canonical/);
+  });
+});
