@@ -2,17 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { resultTableNames } from '../worker/protocol.js';
 import { isResultTableName, resultSheetNames, toResultSheets, withLockColumn } from './result-sheets.js';
 
-const table = (header: string[], rows: (string | number | boolean | null)[][]) => ({ source: 't', header, rows, headerRow: 1, firstColumn: 0 });
+const table = (header: string[], rows: (string | number | boolean | null)[][]) => ({
+  source: 't',
+  header,
+  rows,
+  headerRow: 1,
+  firstColumn: 0,
+});
 
 describe('withLockColumn', () => {
-  it('adds a lock column marked for pairs the engine kept locked', () => {
-    const pairs = withLockColumn(table(['mentor email', 'mentee email', 'locked'], [['a', 'b', 'locked'], ['c', 'd', ''], ['e', 'f', 'kept from earlier'], ['g', 'h', true]]));
-    expect(pairs.header.at(-1)).toBe('lock');
-    expect(pairs.rows.map((r) => r.at(-1))).toEqual(['yes', null, null, 'yes']);
+  it('adds a lock column marked for pairs the engine kept locked, and an empty forbid column', () => {
+    const pairs = withLockColumn(
+      table(
+        ['mentor email', 'mentee email', 'locked'],
+        [
+          ['a', 'b', 'locked'],
+          ['c', 'd', ''],
+          ['e', 'f', 'kept from earlier'],
+          ['g', 'h', true],
+        ],
+      ),
+    );
+    expect(pairs.header.slice(-2)).toEqual(['lock', 'forbid']);
+    expect(pairs.rows.map((r) => r.at(-2))).toEqual(['yes', null, null, 'yes']);
+    expect(pairs.rows.map((r) => r.at(-1))).toEqual([null, null, null, null]);
   });
 
-  it('leaves a table that already has a lock column alone', () => {
-    const pairs = table(['mentor email', 'lock'], [['a', 'x']]);
+  it('leaves a table that already has both columns alone', () => {
+    const pairs = table(['mentor email', 'lock', 'forbid'], [['a', 'x', null]]);
     expect(withLockColumn(pairs)).toBe(pairs);
   });
 });
@@ -20,7 +37,9 @@ describe('withLockColumn', () => {
 describe('toResultSheets', () => {
   it('names every result sheet so none clashes with an input sheet called Mentors or Mentees', () => {
     const t = table(['x'], [[1]]);
-    const sheets = toResultSheets(Object.fromEntries(resultTableNames.map((name) => [name, t])) as Parameters<typeof toResultSheets>[0]);
+    const sheets = toResultSheets(
+      Object.fromEntries(resultTableNames.map((name) => [name, t])) as Parameters<typeof toResultSheets>[0],
+    );
     expect(sheets.map((s) => s.name)).toEqual(Object.values(resultSheetNames));
     expect(sheets.map((s) => s.name)).not.toContain('Mentors');
   });
@@ -34,7 +53,9 @@ describe('toResultSheets', () => {
 
   it('writes the mail-merge sheet and one GOV.UK Notify list per kind of email', () => {
     const t = table(['x'], [[1]]);
-    const names = toResultSheets(Object.fromEntries(resultTableNames.map((name) => [name, t])) as Parameters<typeof toResultSheets>[0]).map((s) => s.name);
+    const names = toResultSheets(
+      Object.fromEntries(resultTableNames.map((name) => [name, t])) as Parameters<typeof toResultSheets>[0],
+    ).map((s) => s.name);
     expect(names).toEqual(
       expect.arrayContaining([
         'Match Mail merge',

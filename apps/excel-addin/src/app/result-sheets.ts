@@ -1,5 +1,5 @@
 // Result tables → sheets: names that never clash with a coordinator's own "Mentors" sheet, and the
-// `lock` column on Pairs that carries locks from one run to the next.
+// `lock` and `forbid` columns on Pairs that carry decisions typed in the sheet to the next run.
 import type { ResultSheet } from '../host/workbook-host.js';
 import { resultTableNames, type ResultTableName, type ResultTablesData, type TableData } from '../worker/protocol.js';
 
@@ -26,20 +26,32 @@ export const emailSheetNames: readonly string[] = [
 ];
 
 export const lockColumn = 'lock';
+/** Typing anything here and matching again forbids the pair (and a lock on a new row locks that pair). */
+export const forbidColumn = 'forbid';
 
 /** The engine's `locked` column says "locked" (other values, such as "kept from earlier", are not locks). */
 function isLocked(value: unknown): boolean {
   return value === true || (typeof value === 'string' && /^(locked|yes|true)$/i.test(value.trim()));
 }
 
-/** Adds a `lock` column (filled for pairs the engine kept locked) so a user can lock more by typing. */
+/**
+ * Adds the columns a coordinator types in to decide pairs from the sheet: `lock` (filled for pairs
+ * the engine kept locked) and `forbid` (empty). A column already there is left as it is.
+ */
 export function withLockColumn(pairs: TableData): TableData {
-  if (pairs.header.some((h) => h.trim().toLowerCase() === lockColumn)) return pairs;
+  const has = (name: string) => pairs.header.some((h) => h.trim().toLowerCase() === name);
+  const addLock = !has(lockColumn);
+  const addForbid = !has(forbidColumn);
+  if (!addLock && !addForbid) return pairs;
   const locked = pairs.header.findIndex((h) => h.trim().toLowerCase() === 'locked');
   return {
     ...pairs,
-    header: [...pairs.header, lockColumn],
-    rows: pairs.rows.map((row) => [...row, locked >= 0 && isLocked(row[locked]) ? 'yes' : null]),
+    header: [...pairs.header, ...(addLock ? [lockColumn] : []), ...(addForbid ? [forbidColumn] : [])],
+    rows: pairs.rows.map((row) => [
+      ...row,
+      ...(addLock ? [locked >= 0 && isLocked(row[locked]) ? 'yes' : null] : []),
+      ...(addForbid ? [null] : []),
+    ]),
   };
 }
 

@@ -1,6 +1,6 @@
 import { mailMergeTable, notifyBulkTables, type Messages } from '@mentor-matcher/notify';
 import { describe, expect, it } from 'vitest';
-import { resultSheetNames } from '../app/result-sheets.js';
+import { resultSheetNames, toResultSheets } from '../app/result-sheets.js';
 import { createExcelHost } from './excel-host.js';
 import { FakeWorkbook } from '../../test/support/fake-workbook.js';
 import { memorySettings } from './memory-settings.js';
@@ -26,7 +26,9 @@ function bookWithTables(n = 10, payloadLimit?: number) {
 describe('the Excel host reads', () => {
   it('lists the workbook’s tables with their addresses', async () => {
     const host = createExcelHost({ run: bookWithTables().run, settings: memorySettings() });
-    expect(await host.listSources()).toEqual([{ id: 'table:Mentors', label: 'Mentors', detail: 'Signups!A1:D11, 10 rows' }]);
+    expect(await host.listSources()).toEqual([
+      { id: 'table:Mentors', label: 'Mentors', detail: 'Signups!A1:D11, 10 rows' },
+    ]);
   });
 
   it('reads a table into the engine’s Table shape with its place in the sheet', async () => {
@@ -144,7 +146,9 @@ describe('the Excel host writes results', () => {
   });
 
   it('leaves the name of a user’s own table alone, giving the result table Excel’s default name', async () => {
-    const book = new FakeWorkbook([{ name: 'Mine', rows: [['a'], ['b']], tables: [{ name: 'MatchPairs', address: 'A1:A2' }] }]);
+    const book = new FakeWorkbook([
+      { name: 'Mine', rows: [['a'], ['b']], tables: [{ name: 'MatchPairs', address: 'A1:A2' }] },
+    ]);
     await createExcelHost({ run: book.run, settings: memorySettings() }).writeResults([pairs]);
     expect(book.tableInfo('MatchPairs')?.sheet).toBe('Mine');
     expect(book.values('Match Pairs')).toHaveLength(4);
@@ -156,6 +160,33 @@ describe('the Excel host writes results', () => {
     await host.writeResults([pairs]);
     expect(await host.readLockedPairs('Match Pairs')).toEqual([{ mentor: 'm2@x.org', mentee: 'e2@x.org' }]);
     expect(await host.readLockedPairs('No Such Sheet')).toEqual([]);
+  });
+
+  it('reads the lock and forbid columns in one go, rows added below included', async () => {
+    const book = new FakeWorkbook();
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.writeResults([
+      toResultSheets({ pairs: { source: 'Pairs', headerRow: 1, firstColumn: 0, ...pairs } })[0],
+    ]);
+    const header = book.values('Match Pairs')[0];
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('Match Pairs');
+      sheet.getRangeByIndexes(1, header.indexOf('forbid'), 1, 1).values = [['x']];
+      // A swap typed in cells: the new pair on a row of its own, locked.
+      const row = new Array<string>(header.length).fill('');
+      row[0] = 'm9@x.org';
+      row[1] = 'e1@x.org';
+      row[header.indexOf('lock')] = 'yes';
+      sheet.getRangeByIndexes(4, 0, 1, header.length).values = [row];
+      await context.sync();
+    });
+    expect(await host.readPairDecisions!('Match Pairs')).toEqual({
+      locked: [
+        { mentor: 'm2@x.org', mentee: 'e2@x.org' },
+        { mentor: 'm9@x.org', mentee: 'e1@x.org' },
+      ],
+      forbidden: [{ mentor: 'm1@x.org', mentee: 'e1@x.org' }],
+    });
   });
 });
 
@@ -169,10 +200,22 @@ describe('the Excel host writes the emails as sheets', () => {
   const messages: Messages = {
     version: 1,
     lists: {
-      'mentor-matched': { kind: 'mentor-matched', fields: ['first name', 'number of matches', 'match 1 name'], recipients: [person('m1@x.org', "=cmd|' /C calc'!A0", 'Ann')] },
+      'mentor-matched': {
+        kind: 'mentor-matched',
+        fields: ['first name', 'number of matches', 'match 1 name'],
+        recipients: [person('m1@x.org', "=cmd|' /C calc'!A0", 'Ann')],
+      },
       'mentor-unmatched': { kind: 'mentor-unmatched', fields: ['first name'], recipients: [] },
-      'mentee-matched': { kind: 'mentee-matched', fields: ['first name', 'number of matches', 'match 1 name'], recipients: [person('ann@x.org', 'Ann', "=cmd|' /C calc'!A0")] },
-      'mentee-unmatched': { kind: 'mentee-unmatched', fields: ['first name'], recipients: [person('+44@x.org', '00123', '')] },
+      'mentee-matched': {
+        kind: 'mentee-matched',
+        fields: ['first name', 'number of matches', 'match 1 name'],
+        recipients: [person('ann@x.org', 'Ann', "=cmd|' /C calc'!A0")],
+      },
+      'mentee-unmatched': {
+        kind: 'mentee-unmatched',
+        fields: ['first name'],
+        recipients: [person('+44@x.org', '00123', '')],
+      },
     },
     skipped: [],
   };

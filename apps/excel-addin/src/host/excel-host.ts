@@ -8,6 +8,7 @@ import type { ExcelRequestContext, ExcelRange, ExcelRun, ExcelWorksheet } from '
 import {
   InputTooLargeError,
   type CellLocation,
+  type PairDecisions,
   type ResultSheet,
   type SettingsStore,
   type SourceOption,
@@ -185,6 +186,34 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     return { source, header, rows: rows.slice(headerIndex + 1), headerRow, firstColumn: columnIndex };
   }
 
+  /** Pairs marked in an earlier Pairs result: anything in `lock` locks the pair, in `forbid` forbids it. */
+  async function readPairDecisions(pairsSheet: string): Promise<PairDecisions> {
+    return run(async (context) => {
+      const none: PairDecisions = { locked: [], forbidden: [] };
+      const sheet = context.workbook.worksheets.getItemOrNullObject(pairsSheet);
+      sheet.load('name');
+      await context.sync();
+      if (sheet.isNullObject) return none;
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowCount');
+      await context.sync();
+      if (used.isNullObject) return none;
+      const table = await readRange(context, used, pairsSheet);
+      const find = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
+      const mentor = find('mentor email');
+      const mentee = find('mentee email');
+      if (mentor < 0 || mentee < 0) return none;
+      const marked = (column: number) =>
+        column < 0
+          ? []
+          : table.rows
+              .filter((row) => row[column] !== null && String(row[column]).trim() !== '')
+              .map((row) => ({ mentor: String(row[mentor] ?? '').trim(), mentee: String(row[mentee] ?? '').trim() }))
+              .filter((pair) => pair.mentor !== '' && pair.mentee !== '');
+      return { locked: marked(find('lock')), forbidden: marked(find('forbid')) };
+    });
+  }
+
   return {
     kind: 'excel',
     settings,
@@ -243,27 +272,10 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     },
 
     async readLockedPairs(pairsSheet: string): Promise<{ mentor: string; mentee: string }[]> {
-      return run(async (context) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(pairsSheet);
-        sheet.load('name');
-        await context.sync();
-        if (sheet.isNullObject) return [];
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load('rowCount');
-        await context.sync();
-        if (used.isNullObject) return [];
-        const table = await readRange(context, used, pairsSheet);
-        const find = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
-        const mentor = find('mentor email');
-        const mentee = find('mentee email');
-        const lock = find('lock');
-        if (mentor < 0 || mentee < 0 || lock < 0) return [];
-        return table.rows
-          .filter((row) => row[lock] !== null && String(row[lock]).trim() !== '')
-          .map((row) => ({ mentor: String(row[mentor] ?? '').trim(), mentee: String(row[mentee] ?? '').trim() }))
-          .filter((pair) => pair.mentor !== '' && pair.mentee !== '');
-      });
+      return (await readPairDecisions(pairsSheet)).locked;
     },
+
+    readPairDecisions,
 
     async reveal(location: CellLocation): Promise<void> {
       const placement = placements.get(location.source);

@@ -25,6 +25,12 @@ export interface CellLocation {
   readonly column?: string;
 }
 
+/** Decisions typed in the Pairs sheet: anything in `lock` locks a pair, anything in `forbid` forbids it. */
+export interface PairDecisions {
+  readonly locked: { mentor: string; mentee: string }[];
+  readonly forbidden: { mentor: string; mentee: string }[];
+}
+
 export interface SettingsStore {
   load(): Promise<unknown>;
   save(value: unknown): Promise<void>;
@@ -41,6 +47,8 @@ export interface WorkbookHost {
   writeResults(sheets: readonly ResultSheet[]): Promise<void>;
   /** Pairs marked in an earlier Pairs result's `lock` column (any non-empty value). */
   readLockedPairs(pairsSheet: string): Promise<{ mentor: string; mentee: string }[]>;
+  /** Excel only: the pairs marked in the `lock` and in the `forbid` column, read in one go. */
+  readPairDecisions?(pairsSheet: string): Promise<PairDecisions>;
   /** Excel only: selects the cell a problem refers to. */
   reveal?(location: CellLocation): Promise<void>;
   readonly settings: SettingsStore;

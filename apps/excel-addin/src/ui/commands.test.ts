@@ -8,7 +8,7 @@ import { memorySettings } from '../host/memory-settings.js';
 import { createStandaloneHost } from '../host/standalone-host.js';
 import { MatchClient } from '../worker/match-client.js';
 import { inProcessWorker } from '../../test/support/in-process-worker.js';
-import { createCommands, decide } from './commands.js';
+import { createCommands, decide, withoutPaths } from './commands.js';
 import { createStore, initialState, type Action } from './store.js';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures');
@@ -143,6 +143,7 @@ describe('the pane’s workflows, driven through the store', () => {
     expect(store.state.review.undo).toHaveLength(1);
     expect(store.state.status?.tone).toBe('error');
     expect(store.state.status?.text).toMatch(/cannot be done/);
+    expect(store.state.status?.text).not.toMatch(/Pairs\[/);
     expect(store.state.review.busy).toBe(false);
   });
 
@@ -180,5 +181,13 @@ describe('decisions on pairs', () => {
       forbiddenPairs: [],
     });
     expect(decide({ lockedPairs: [], forbiddenPairs: [] }, { kind: 'lock', pair: upper }).lockedPairs).toEqual([a]);
+  });
+});
+
+describe('messages about locks and forbids', () => {
+  it('name the two people, not the place in the rule set', () => {
+    expect(
+      withoutPaths('lockedPairs[3] (mentor a@x.org, mentee b@x.org): the pair is not allowed (Same organisation).'),
+    ).toBe('the locked pair a@x.org with b@x.org: the pair is not allowed (Same organisation).');
   });
 });

@@ -87,6 +87,17 @@ function describeDecision(decision: Decision, names: (id: string) => string): st
   }
 }
 
+/**
+ * The engine names a lock or forbid by its place in the rule set ("lockedPairs[3] (mentor a, mentee
+ * b): …"); the coordinator knows it by the two people.
+ */
+export function withoutPaths(message: string): string {
+  return message.replace(
+    /\b(locked|forbidden)Pairs\[\d+\] \(mentor ([^,]+), mentee ([^)]+)\)/g,
+    'the $1 pair $2 with $3',
+  );
+}
+
 export interface CommandsOptions {
   readonly store: Store;
   readonly host: WorkbookHost;
@@ -130,7 +141,8 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       if (store.state.picked[role]) continue;
       const pattern =
         role === 'mentors' ? /mentor(?!.*mentee)/i : role === 'mentees' ? /mentee/i : /people|sign.?ups|all/i;
-      picked[role] = sources.find((s) => pattern.test(s.label) && !isResultTableName(s.label))?.id;
+      // A hidden sheet is never guessed: it is used only when someone picks it.
+      picked[role] = sources.find((s) => !s.hidden && pattern.test(s.label) && !isResultTableName(s.label))?.id;
     }
     store.dispatch({ type: 'set-sources', sources, picked });
   }
@@ -191,14 +203,26 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
   const progress = (message: string, fraction = 1) =>
     store.dispatch({ type: 'run-progress', running: { phase: 'writing', fraction, message } });
 
-  /** Locks typed in the Pairs sheet's `lock` column join the rule set's, so they are saved and shown too. */
-  async function withSheetLocks(): Promise<RuleSet> {
-    const typed = await host.readLockedPairs(resultSheetNames.pairs);
-    const ruleSet = store.state.ruleSet;
-    const added = typed.filter((pair) => !ruleSet.lockedPairs.some((p) => samePair(p, pair))).map(normalised);
-    if (added.length === 0) return ruleSet;
-    const forbiddenPairs = ruleSet.forbiddenPairs.filter((p) => !added.some((pair) => samePair(p, pair)));
-    const next = { ...ruleSet, lockedPairs: [...ruleSet.lockedPairs, ...added], forbiddenPairs };
+  /**
+   * Decisions typed in the Pairs sheet join the rule set's, so they are saved and shown too: anything
+   * in `lock` locks that pair (a row added at the bottom included), anything in `forbid` forbids it.
+   */
+  async function withSheetDecisions(): Promise<RuleSet> {
+    const typed = host.readPairDecisions
+      ? await host.readPairDecisions(resultSheetNames.pairs)
+      : { locked: await host.readLockedPairs(resultSheetNames.pairs), forbidden: [] };
+    let decisions = decisionsOf(store.state.ruleSet);
+    for (const pair of typed.forbidden) decisions = decide(decisions, { kind: 'forbid', pair });
+    for (const pair of typed.locked) {
+      if (typed.forbidden.some((p) => samePair(p, pair))) continue;
+      if (!decisions.lockedPairs.some((p) => samePair(p, pair))) decisions = decide(decisions, { kind: 'lock', pair });
+    }
+    const { ruleSet } = store.state;
+    const same = (a: readonly PairId[], b: readonly PairId[]) =>
+      a.length === b.length && a.every((p, i) => samePair(p, b[i]));
+    if (same(decisions.lockedPairs, ruleSet.lockedPairs) && same(decisions.forbiddenPairs, ruleSet.forbiddenPairs))
+      return ruleSet;
+    const next = { ...ruleSet, lockedPairs: [...decisions.lockedPairs], forbiddenPairs: [...decisions.forbiddenPairs] };
     await saveRuleSet(next);
     return next;
   }
@@ -220,7 +244,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
           : [input.people.rows.length, input.people.rows.length];
       const tooBig = sizeProblem(counts[0], counts[1]);
       if (tooBig) return say(tooBig, 'error');
-      const ruleSet = await withSheetLocks();
+      const ruleSet = await withSheetDecisions();
       const reply = await client.run(
         { type: 'match', input, ruleSet, mapping: store.state.mapping, heatmapSize },
         (p) =>
@@ -305,7 +329,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
           reply.type === 'rejected'
             ? reply.problems
                 .filter((p) => p.severity === 'error')
-                .map((p) => p.message)
+                .map((p) => withoutPaths(p.message))
                 .join(' ')
             : reply.type === 'failed'
               ? reply.message

@@ -122,7 +122,7 @@ describe('inside Excel (fake host)', () => {
     await page.context().close();
   });
 
-  it('keeps a pair locked in the Pairs sheet when matching again, after asking to replace', async () => {
+  it('keeps a pair locked and drops one forbidden in the Pairs sheet when matching again, after asking', async () => {
     const { page } = await openApp(harness, {
       fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
     });
@@ -137,17 +137,19 @@ describe('inside Excel (fake host)', () => {
     const lockColumn = before[0].indexOf('lock');
     const lockedColumn = before[0].indexOf('locked');
     const chosen = before[5];
+    // Row 6's pair is forbidden by typing in its forbid column.
+    const forbidden = before[6];
     await page.evaluate(
-      async ([row, column]) => {
+      async ([row, column, forbidColumn]) => {
         const book = (window as unknown as { __fakeWorkbook: Pick<FakeWorkbook, 'run'> }).__fakeWorkbook;
         await book.run(async (context) => {
-          context.workbook.worksheets.getItemOrNullObject('Match Pairs').getRangeByIndexes(row, column, 1, 1).values = [
-            ['yes'],
-          ];
+          const sheet = context.workbook.worksheets.getItemOrNullObject('Match Pairs');
+          sheet.getRangeByIndexes(row, column, 1, 1).values = [['yes']];
+          sheet.getRangeByIndexes(row + 1, forbidColumn, 1, 1).values = [['x']];
           await context.sync();
         });
       },
-      [5, lockColumn],
+      [5, lockColumn, before[0].indexOf('forbid')],
     );
     await page.locator('#run-match').click();
     // The dialog keeps focus: tabbing cycles through its buttons, never the page behind it.
@@ -171,6 +173,16 @@ describe('inside Excel (fake host)', () => {
       locked: 'locked',
       lock: 'yes',
     });
+    const forbiddenPairs = async () =>
+      (await sheetValues(page, 'Match Pairs')).filter((row) => row[0] === forbidden[0] && row[1] === forbidden[1]);
+    await eventually(forbiddenPairs, 'the forbidden pair, gone from the rewritten Pairs sheet').toEqual([]);
+    const saved = () =>
+      page.evaluate(() => {
+        const settings = (window as unknown as { __fakeSettings: Map<string, unknown> }).__fakeSettings;
+        const value = settings.get('mentorMatcher') as { ruleSet?: { forbiddenPairs: unknown[] } } | undefined;
+        return value?.ruleSet?.forbiddenPairs;
+      });
+    await eventually(saved).toEqual([{ mentor: forbidden[0], mentee: forbidden[1] }]);
     await page
       .getByRole('status')
       .filter({ hasText: /Done in/ })
