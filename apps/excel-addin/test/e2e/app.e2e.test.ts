@@ -11,6 +11,7 @@ import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabula
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
+import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
@@ -156,6 +157,7 @@ describe('inside Excel (fake host)', () => {
     await page.getByRole('button', { name: 'Replace results' }).waitFor();
     const inDialog = () => page.evaluate(() => document.activeElement?.closest('fluent-dialog') !== null);
     await eventually(inDialog).toBe(true);
+    expect(await seriousViolations(page), 'axe-core on the confirmation dialog').toEqual([]);
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       expect(await inDialog(), await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}`)).toBe(
