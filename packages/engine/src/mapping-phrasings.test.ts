@@ -120,6 +120,15 @@ describe('column choices', () => {
     expect(mapping.bio).toBeUndefined();
   });
 
+  it('may be given in a rule set for every table, by field name', () => {
+    const ruleSet = { ...preset, columns: { 'job title': 'Role held', characteristics: 'Which describe you' } };
+    expect(detectMapping(['Role held', 'Which describe you'], 'mentor', ruleSet)).toMatchObject({
+      jobTitle: 'Role held',
+      characteristics: 'Which describe you',
+    });
+    expect(detectMapping(['Role held'], 'mentee', ruleSet).characteristics).toBeUndefined();
+  });
+
   it("are ignored for a field the table's side does not read", () => {
     const mapping = detectMapping(['email address'], 'mentee', preset, { characteristics: 'Which describe you' });
     expect(mapping.characteristics).toBeUndefined();

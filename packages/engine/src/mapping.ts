@@ -201,7 +201,10 @@ export function detectMapping(
       else if (column !== undefined) mapping[field] = column;
     }
   };
-  apply(ruleSet.columns?.[role] ?? {}, false);
+  const columns = ruleSet.columns ?? {};
+  const perTable = Object.values(columns).some((value) => typeof value === 'object');
+  if (perTable) apply((columns as Record<string, ColumnChoices>)[role] ?? {}, false);
+  else apply(columns as ColumnChoices, true);
   apply(overrides, true);
   return mapping;
 }

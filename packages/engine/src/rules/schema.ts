@@ -180,13 +180,19 @@ export const ruleSetSchema = z.strictObject({
    * (`{ "organisation": { "DWP": "Department for Work and Pensions" } }`).
    */
   aliases: valueAliasesSchema.optional(),
-  /** Column mapping overrides per table kind: logical field → header as written. */
+  /**
+   * Column choices, field → header as written: for every table (`{ "grade": "Your grade" }`), or per
+   * table kind (`{ "mentor": { ... }, "mentee": { ... }, "people": { ... } }`).
+   */
   columns: z
-    .strictObject({
-      mentor: columnOverrides.optional(),
-      mentee: columnOverrides.optional(),
-      people: columnOverrides.optional(),
-    })
+    .union([
+      z.strictObject({
+        mentor: columnOverrides.optional(),
+        mentee: columnOverrides.optional(),
+        people: columnOverrides.optional(),
+      }),
+      columnOverrides,
+    ])
     .optional(),
 });
 
