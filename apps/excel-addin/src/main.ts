@@ -11,6 +11,7 @@ import { startPane } from './ui/app.js';
 import { h, replaceChildren } from './ui/h.js';
 import { applyTheme } from './ui/fluent.js';
 import './ui/styles.css';
+import { FileClient, workerPort } from './worker/file-client.js';
 import { MatchClient } from './worker/match-client.js';
 import { resultTableNames, type ResultTableName } from './worker/protocol.js';
 import { defaultPreset } from './default-preset.js';
@@ -43,7 +44,13 @@ async function start(root: HTMLElement): Promise<void> {
   const excel = await detectExcel();
   const host: WorkbookHost = excel
     ? createExcelHost({ run: excel.run, settings: excel.settings })
-    : createStandaloneHost(localSettings());
+    : createStandaloneHost(
+        localSettings(),
+        // Vite bundles a worker only when written as new Worker(new URL(…, import.meta.url)).
+        new FileClient(() =>
+          workerPort(new Worker(new URL('./worker/file-worker.ts', import.meta.url), { type: 'module' })),
+        ),
+      );
   const client = new MatchClient(
     () => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }),
   );

@@ -4,7 +4,12 @@ import { detectHeaderRow } from './header-row.js';
 
 describe('detectHeaderRow (the Excel range path)', () => {
   it('takes the first row when it holds the column names', () => {
-    expect(detectHeaderRow([['name', 'email'], ['Ada', 'ada@x.org']])).toBe(0);
+    expect(
+      detectHeaderRow([
+        ['name', 'email'],
+        ['Ada', 'ada@x.org'],
+      ]),
+    ).toBe(0);
   });
 
   it('skips a title and a blank line above the column names', () => {
@@ -18,7 +23,12 @@ describe('detectHeaderRow (the Excel range path)', () => {
   });
 
   it('falls back to the first row when no row has two labels', () => {
-    expect(detectHeaderRow([[1, 2], [3, 4]])).toBe(0);
+    expect(
+      detectHeaderRow([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(0);
   });
 
   it('skips only rows of one value, as the file reader does: a first row of two values is the header', () => {

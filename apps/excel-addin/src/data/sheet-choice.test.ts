@@ -83,7 +83,10 @@ describe('choosing the sheet a workbook is read from', () => {
   });
 
   it('chooses nothing when only hidden sheets hold data, and says how to use them', () => {
-    const { sheets, read } = workbook([{ name: 'Data', hidden: true }, { name: 'Blank', fails: 'empty' }]);
+    const { sheets, read } = workbook([
+      { name: 'Data', hidden: true },
+      { name: 'Blank', fails: 'empty' },
+    ]);
     const choice = chooseSheet('f.xlsx', sheets, read);
     expect(choice.chosen).toBeNull();
     expect(choice.warnings[0]).toContain('no visible sheet holds a table. Choose a hidden sheet');

@@ -8,6 +8,8 @@ export interface SourceOption {
   readonly label: string;
   /** Where it is, e.g. "Sheet1!A1:J51" or "mentors.csv, 50 rows". */
   readonly detail: string;
+  /** A sheet hidden in Excel: offered, but never picked by guess, so it is not used silently. */
+  readonly hidden?: boolean;
 }
 
 /** A result table to write as its own sheet. */

@@ -1,7 +1,8 @@
 // Step 1: pick the tables (an Excel table, the current selection, or files on the standalone page),
 // see and correct the column mapping, and see the checks, each pointing at its cell.
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
-import type { StandaloneHost } from '../host/standalone-host.js';
+import { loadStatus, preselect } from '../data/file-loading.js';
+import type { LoadedFile, StandaloneHost } from '../host/standalone-host.js';
 import { field, h, later, uid } from './h.js';
 import type { Pane } from './pane.js';
 import { problemList } from './problem-list.js';
@@ -58,6 +59,30 @@ function sourcePicker({ store, host, commands }: Pane, role: Role): HTMLElement 
   );
 }
 
+/** Each loaded file: its sheets with what was found on each, and what the reader had to say. */
+function loadedFiles(files: readonly LoadedFile[]): HTMLElement | null {
+  if (files.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'loaded-files', 'aria-label': 'Loaded files' },
+    files.map((file) =>
+      h(
+        'li',
+        { 'data-file': file.name },
+        h('strong', {}, file.name),
+        file.sheets.length
+          ? h(
+              'ul',
+              {},
+              file.sheets.map((sheet) => h('li', {}, `${sheet.name}: ${sheet.note}`)),
+            )
+          : null,
+        file.warnings.map((warning) => h('p', { class: 'muted' }, warning)),
+      ),
+    ),
+  );
+}
+
 function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTMLElement {
   const input = h('input', {
     type: 'file',
@@ -65,10 +90,28 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
     multiple: true,
     onchange: later(async (event: Event) => {
       const files = [...((event.target as HTMLInputElement).files ?? [])];
+      commands.say(`Reading ${files.map((f) => f.name).join(', ')}…`);
+      // Each file is read in the file worker on its own: one refused file does not stop the others.
+      const reads = await Promise.all(
+        files.map(async (file) => {
+          try {
+            return { loaded: await host.addFile(file.name, new Uint8Array(await file.arrayBuffer())) };
+          } catch (error) {
+            return { refused: { name: file.name, message: error instanceof Error ? error.message : String(error) } };
+          }
+        }),
+      );
+      const loaded = reads.flatMap((r) => (r.loaded ? [r.loaded] : []));
+      const refused = reads.flatMap((r) => (r.refused ? [r.refused] : []));
       try {
-        for (const file of files) await host.addFile(file.name, new Uint8Array(await file.arrayBuffer()));
+        store.dispatch({ type: 'files-loaded', files: loaded });
         await commands.refreshSources();
-        commands.say(`Loaded ${files.map((f) => f.name).join(', ')}.`, 'ok');
+        const picked = preselect(rolesNeeded(store.state), store.state.picked, store.state.sources, loaded);
+        for (const role of rolesNeeded(store.state)) {
+          if (picked[role]) store.dispatch({ type: 'pick-source', role, id: picked[role] });
+        }
+        const status = loadStatus(loaded, refused);
+        commands.say(status.text, status.tone);
       } catch (error) {
         commands.fail(error);
       }
@@ -83,6 +126,7 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
     'div',
     { class: 'card' },
     field('Load CSV or XLSX files', input, 'The files are read by this page only; nothing is uploaded.'),
+    loadedFiles(store.state.files),
     h(
       'div',
       { class: 'actions' },

@@ -15,6 +15,16 @@ function resultWith(mentees: ReviewRow[]): MatchReply {
 }
 
 describe('the store', () => {
+  it('lists loaded files, a file loaded again under its name replacing the earlier one', () => {
+    const file = (name: string, warnings: string[] = []) => ({ name, format: 'csv' as const, sheets: [], warnings });
+    let state = reduce(initialState(ruleSet), { type: 'files-loaded', files: [file('a.csv'), file('b.csv')] });
+    state = reduce(state, { type: 'files-loaded', files: [file('a.csv', ['read as Windows-1252'])] });
+    expect(state.files.map((f) => [f.name, f.warnings.length])).toEqual([
+      ['b.csv', 0],
+      ['a.csv', 1],
+    ]);
+  });
+
   it('tells every subscriber about each action, with the state before and after, until unsubscribed', () => {
     const store = createStore(initialState(ruleSet));
     const seen: string[] = [];

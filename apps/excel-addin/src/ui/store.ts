@@ -3,6 +3,7 @@
 // subscribes and re-renders. Participant data lives only here, in memory.
 import type { RuleSet } from '@mentor-matcher/engine';
 import type { Table } from '@mentor-matcher/tabular';
+import type { LoadedFile } from '../host/standalone-host.js';
 import type { SourceOption } from '../host/workbook-host.js';
 import { defaultResultTables } from '../app/result-sheets.js';
 import type {
@@ -55,6 +56,8 @@ export interface AppState {
   readonly step: StepId;
   readonly mode: 'two-tables' | 'one-table';
   readonly sources: readonly SourceOption[];
+  /** The standalone page's loaded files: their sheets and the readers' notes, as the Data step lists them. */
+  readonly files: readonly LoadedFile[];
   readonly picked: Readonly<Partial<Record<Role, string>>>;
   readonly tables: Readonly<Partial<Record<Role, Table>>>;
   readonly roleColumn: string;
@@ -91,6 +94,7 @@ export function initialState(
     step: 'data',
     mode: 'two-tables',
     sources: [],
+    files: [],
     picked: {},
     tables: {},
     roleColumn: '',
@@ -114,6 +118,8 @@ export type Action =
       readonly picked?: Partial<Record<Role, string>>;
     }
   | { readonly type: 'pick-source'; readonly role: Role; readonly id: string | undefined }
+  /** Files read on the standalone page; one loaded again under its name replaces the earlier one. */
+  | { readonly type: 'files-loaded'; readonly files: readonly LoadedFile[] }
   | { readonly type: 'set-mode'; readonly mode: AppState['mode'] }
   | { readonly type: 'read-table'; readonly role: Role; readonly table: Table }
   | { readonly type: 'set-role-column'; readonly column: string }
@@ -152,6 +158,10 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, status: { text: action.text, tone: action.tone } };
     case 'set-sources':
       return { ...state, sources: action.sources, picked: { ...state.picked, ...action.picked } };
+    case 'files-loaded': {
+      const names = new Set(action.files.map((f) => f.name));
+      return { ...state, files: [...state.files.filter((f) => !names.has(f.name)), ...action.files] };
+    }
     case 'pick-source':
       return { ...state, picked: { ...state.picked, [action.role]: action.id }, check: null };
     case 'set-mode':

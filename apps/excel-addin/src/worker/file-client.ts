@@ -1,12 +1,7 @@
 // The page's side of the file worker (file-service.ts). Unlike the match client, requests may
 // overlap (several files chosen at once), so replies are matched to requests by id. A file's bytes
 // are handed over, not copied: after open() the caller's buffer is detached.
-import {
-  fileResponseSchema,
-  type FileRequest,
-  type FileResponse,
-  type FileTableShape,
-} from './file-protocol.js';
+import { fileResponseSchema, type FileRequest, type FileResponse, type FileTableShape } from './file-protocol.js';
 import type { TableData } from './protocol.js';
 
 /** Cells per 'table-rows' reply: small enough that receiving one never blocks the page for long. */

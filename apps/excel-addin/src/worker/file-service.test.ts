@@ -1,12 +1,7 @@
 // The file worker's service, in-process against the real readers: what each kind of chosen file
 // gives, what is parsed (only the sheets needed), and that a zip bomb is refused quickly.
 import { describe, expect, it } from 'vitest';
-import {
-  fixtureRows,
-  mentorsWithZoe,
-  workbook,
-  zipBombWorkbook,
-} from '../../test/support/sign-up-files.js';
+import { fixtureRows, mentorsWithZoe, workbook, zipBombWorkbook } from '../../test/support/sign-up-files.js';
 import { fileResponseSchema, type FileResponse } from './file-protocol.js';
 import { createFileService } from './file-service.js';
 
@@ -49,7 +44,13 @@ describe('the file worker', () => {
     const bytes = workbook([
       { name: 'Notes', rows: [['Sign-ups closed on 1 March.'], ['Ask Sam before changing anything.']] },
       { name: 'Sign-ups', rows: [title, ...mentors] },
-      { name: 'Old', rows: [['name', 'email'], ['Ada', 'ada@x.org']] },
+      {
+        name: 'Old',
+        rows: [
+          ['name', 'email'],
+          ['Ada', 'ada@x.org'],
+        ],
+      },
     ]);
     const reply = await ask(createFileService(), open('signups.xlsx', bytes));
     if (reply.type !== 'file-opened') throw new Error(JSON.stringify(reply));
@@ -95,7 +96,14 @@ describe('the file worker', () => {
 
   it('does not use a hidden first sheet, and says it is there', async () => {
     const bytes = workbook([
-      { name: 'Old mentors', hidden: true, rows: [['name', 'email'], ['Ada', 'ada@x.org']] },
+      {
+        name: 'Old mentors',
+        hidden: true,
+        rows: [
+          ['name', 'email'],
+          ['Ada', 'ada@x.org'],
+        ],
+      },
       { name: 'Mentors', rows: mentors },
     ]);
     const reply = await ask(createFileService(), open('signups.xlsx', bytes));

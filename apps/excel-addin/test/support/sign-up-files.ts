@@ -212,7 +212,17 @@ function rawZip(entries: readonly { name: string; method: 0 | 8; data: Uint8Arra
 /** A workbook whose one sheet is a 0.9 MB zip bomb (about 930 MB unpacked), declaring its true size. */
 export function zipBombWorkbook(): Uint8Array {
   const bomb = deflateBomb(900_000);
-  const parts = unzipSync(workbook([{ name: 'Mentors', rows: [['name', 'email'], ['Ada', 'ada@x.org']] }]));
+  const parts = unzipSync(
+    workbook([
+      {
+        name: 'Mentors',
+        rows: [
+          ['name', 'email'],
+          ['Ada', 'ada@x.org'],
+        ],
+      },
+    ]),
+  );
   return rawZip(
     Object.entries(parts).map(([name, data]) =>
       name === 'xl/worksheets/sheet1.xml'
