@@ -9,6 +9,7 @@ export const resultSheetNames = {
   mentees: 'Match Mentees',
   unmatched: 'Match Unmatched',
   summary: 'Match Summary',
+  decisions: 'Match Decisions',
   mailMerge: 'Match Mail merge',
   notifyMentorMatched: 'Match Notify mentor-matched',
   notifyMentorUnmatched: 'Match Notify mentor-unmatched',

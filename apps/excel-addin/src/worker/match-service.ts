@@ -20,7 +20,7 @@ import { toResultSheets } from '../app/result-sheets.js';
 import { csvDownloads, xlsxDownload } from '../host/downloads.js';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
-import { changeBetween, personDetail, reviewRows, totalsOf, trimmedChange } from './review.js';
+import { changeBetween, decisionsTable, personDetail, reviewRows, totalsOf, trimmedChange } from './review.js';
 import {
   requestSchema,
   resultTableNames,
@@ -46,7 +46,7 @@ function plainTable(table: Table): TableData {
 }
 
 /** The engine's result tables and the emails as tables (mail merge, one Notify list per kind). */
-function plainTables(result: MatchResult): ResultTablesData {
+function plainTables(result: MatchResult, ruleSet: RuleSet): ResultTablesData {
   const tables = resultTables(result);
   const messages = buildMessages(result);
   const notify = notifyBulkTables(messages);
@@ -56,6 +56,7 @@ function plainTables(result: MatchResult): ResultTablesData {
     mentees: plainTable(tables.mentees),
     unmatched: plainTable(tables.unmatched),
     summary: plainTable(tables.summary),
+    decisions: decisionsTable(result, ruleSet),
     mailMerge: plainTable(mailMergeTable(messages)),
     notifyMentorMatched: plainTable(notify['mentor-matched']),
     notifyMentorUnmatched: plainTable(notify['mentor-unmatched']),
@@ -161,7 +162,7 @@ export function createMatchService(
       mentorNames: matrix.mentors.map((p) => p.name),
     };
     post({ type: 'progress', id, phase: 'writing', fraction: 1, message: 'Preparing the result tables' });
-    lastTables = plainTables(result);
+    lastTables = plainTables(result, ruleSet);
     const tables = Object.fromEntries(resultTableNames.map((name) => [name, shapeOf(lastTables![name])])) as Record<
       (typeof resultTableNames)[number],
       TableShape

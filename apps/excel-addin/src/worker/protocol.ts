@@ -85,8 +85,9 @@ export const mappingOverridesSchema = z.object({
 export type MappingOverrides = z.infer<typeof mappingOverridesSchema>;
 
 /**
- * The engine's result tables, then the emails as tables (built in the worker from the MatchResult by
- * @mentor-matcher/notify): one mail-merge sheet and a GOV.UK Notify bulk-upload list per kind.
+ * The engine's result tables, the coordinator's decisions (locked and forbidden pairs, review.ts),
+ * then the emails as tables (built in the worker from the MatchResult by @mentor-matcher/notify): one
+ * mail-merge sheet and a GOV.UK Notify bulk-upload list per kind.
  */
 export const resultTableNames = [
   'pairs',
@@ -94,6 +95,7 @@ export const resultTableNames = [
   'mentees',
   'unmatched',
   'summary',
+  'decisions',
   'mailMerge',
   'notifyMentorMatched',
   'notifyMentorUnmatched',
@@ -229,6 +231,7 @@ export const resultTablesSchema = z.object({
   mentees: tableSchema,
   unmatched: tableSchema,
   summary: tableSchema,
+  decisions: tableSchema,
   mailMerge: tableSchema,
   notifyMentorMatched: tableSchema,
   notifyMentorUnmatched: tableSchema,
@@ -344,6 +347,7 @@ export const responseSchema = z.discriminatedUnion('type', [
       mentees: tableShapeSchema,
       unmatched: tableShapeSchema,
       summary: tableShapeSchema,
+      decisions: tableShapeSchema,
       mailMerge: tableShapeSchema,
       notifyMentorMatched: tableShapeSchema,
       notifyMentorUnmatched: tableShapeSchema,

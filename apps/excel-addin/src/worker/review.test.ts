@@ -84,6 +84,21 @@ describe('the review step in the worker', () => {
     if (swapped.type !== 'person') throw new Error(JSON.stringify(swapped));
     expect(swapped.detail.pairs).toContainEqual(expect.objectContaining({ id: candidate.id, locked: true }));
     expect(swapped.detail.forbidden).toEqual([{ id: current.id, name: current.name }]);
+    // The decisions travel with the results, as a table of their own.
+    const decisions = await ask(service, { type: 'rows', id: 5, table: 'decisions', start: 0, count: 100 });
+    if (decisions.type !== 'rows') throw new Error(JSON.stringify(decisions));
+    expect(again.tables.decisions.header).toEqual([
+      'mentor email',
+      'mentee email',
+      'mentor name',
+      'mentee name',
+      'decision',
+      'in the match',
+    ]);
+    expect(decisions.rows).toEqual([
+      [candidate.id, someone.id, candidate.name, someone.name, 'locked', 'yes'],
+      [current.id, someone.id, current.name, someone.name, 'forbidden', 'no'],
+    ]);
   });
 
   it('refuses a re-solve whose lock is not allowed, and keeps the last result for the next one', async () => {

@@ -8,7 +8,7 @@ import {
   type RuleSet,
   type ScoreMatrix,
 } from '@mentor-matcher/engine';
-import type { ChangedPair, MatchChange, MatchTotals, PersonDetail, ReviewRow } from './protocol.js';
+import type { ChangedPair, MatchChange, MatchTotals, PersonDetail, ReviewRow, TableData } from './protocol.js';
 
 /** Pairs added or removed listed in a change; the counts are in the totals. */
 export const changedPairsListed = 50;
@@ -159,5 +159,36 @@ export function personDetail(
           ? 'No partner.'
           : null,
     forbidden,
+  };
+}
+
+/**
+ * The rule set's locked and forbidden pairs as a result table, so the decisions travel with the
+ * results: each pair's emails, names (where the person took part), decision, and whether it is in
+ * the match.
+ */
+export function decisionsTable(result: MatchResult, ruleSet: RuleSet): TableData {
+  const names = new Map<string, string>();
+  for (const o of [...result.mentors, ...result.mentees])
+    names.set(`${o.participant.role}:${o.participant.id}`, o.participant.name);
+  const chosen = new Set(result.pairs.map((p) => pairKey(p.mentor.id, p.mentee.id)));
+  const id = (value: string) => value.trim().toLowerCase();
+  const rows = [
+    ...ruleSet.lockedPairs.map((p) => ({ ...p, decision: 'locked' })),
+    ...ruleSet.forbiddenPairs.map((p) => ({ ...p, decision: 'forbidden' })),
+  ].map((p) => [
+    id(p.mentor),
+    id(p.mentee),
+    names.get(`mentor:${id(p.mentor)}`) ?? '',
+    names.get(`mentee:${id(p.mentee)}`) ?? '',
+    p.decision,
+    chosen.has(pairKey(id(p.mentor), id(p.mentee))) ? 'yes' : 'no',
+  ]);
+  return {
+    source: 'Decisions',
+    header: ['mentor email', 'mentee email', 'mentor name', 'mentee name', 'decision', 'in the match'],
+    rows,
+    headerRow: 1,
+    firstColumn: 0,
   };
 }

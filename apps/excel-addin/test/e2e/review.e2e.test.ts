@@ -284,6 +284,20 @@ describe('the review step on the 500 × 500 sample', () => {
         .map((row) => ({ mentor: row[0], mentee: row[1] }));
     };
     await eventually(lockedInSheet).toEqual(decided.lockedPairs);
+    const decisionsSheet = async () =>
+      (
+        await page.evaluate(() =>
+          (window as unknown as { __fakeWorkbook: { values(s: string): unknown[][] } }).__fakeWorkbook.values(
+            'Match Decisions',
+          ),
+        )
+      )
+        .slice(1)
+        .map((row) => `${String(row[4])} ${String(row[0])} ${String(row[1])}`);
+    await eventually(decisionsSheet).toEqual([
+      ...decided.lockedPairs.map((p) => `locked ${p.mentor} ${p.mentee}`),
+      ...decided.forbiddenPairs.map((p) => `forbidden ${p.mentor} ${p.mentee}`),
+    ]);
 
     await checkEveryStep(page, '350 px');
     await page.setViewportSize(desktop);
