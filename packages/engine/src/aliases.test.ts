@@ -1,5 +1,6 @@
 // Alias suggestions against expectations written out by hand: for each list of values as
 // coordinators' exports have them, which variant should be suggested as which value, and why.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '@mentor-matcher/tabular';
 import type { Participant } from './model.js';
@@ -239,5 +240,51 @@ describe('alias files', () => {
       [2, 'invalid-alias'],
       [4, 'invalid-alias'],
     ]);
+  });
+});
+
+describe('aliases, as properties', () => {
+  const names = ['Department for Work and Pensions', 'HM Revenue and Customs', 'Ministry of Justice', 'Home Office'];
+  const variants = (name: string) => [
+    name,
+    name.toLowerCase(),
+    name.replace(' and ', ' & '),
+    name.replace('Department', 'Dept'),
+    name.replace(' ', '  '),
+  ];
+  const organisationArb = fc.constantFrom(...names.flatMap(variants));
+  const peopleArb = fc.array(organisationArb, { minLength: 1, maxLength: 40 });
+
+  it('applying aliases twice is applying them once', () => {
+    fc.assert(
+      fc.property(peopleArb, (organisations) => {
+        const people = organisations.map((organisation) => person('mentor', { organisation }));
+        const aliases = { organisation: { DWP: names[0], 'HM Revenue & Customs': names[1] } };
+        const once = applyAliases(people, aliases, preset);
+        expect(applyAliases(once, aliases, preset).map((p) => p.fields)).toEqual(once.map((p) => p.fields));
+      }),
+    );
+  });
+
+  it('once its suggestions are accepted, nothing is left to suggest and no real name changes', () => {
+    fc.assert(
+      fc.property(peopleArb, (organisations) => {
+        const people = organisations.map((organisation, i) => person(i % 2 ? 'mentee' : 'mentor', { organisation }));
+        const mentors = people.filter((p) => p.role === 'mentor');
+        const mentees = people.filter((p) => p.role === 'mentee');
+        const suggestions = suggestAliases(mentors, mentees, preset);
+        const aliases = { organisation: Object.fromEntries(suggestions.map((s) => [s.value, s.canonical])) };
+        for (const s of suggestions) expect(organisations).toContain(s.canonical);
+        // A value is only ever suggested as a variant of itself.
+        for (const s of suggestions)
+          expect(variants(names.find((n) => variants(n).includes(s.canonical))!)).toContain(s.value);
+        const after = suggestAliases(
+          applyAliases(mentors, aliases, preset),
+          applyAliases(mentees, aliases, preset),
+          preset,
+        );
+        expect(after).toEqual([]);
+      }),
+    );
   });
 });
