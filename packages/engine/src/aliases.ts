@@ -42,12 +42,12 @@ function separatorsOf(ruleSet: RuleSet): Map<string, string | null> {
   return separators;
 }
 
-function itemsOf(cell: Cell, separator: string | null): string[] {
+/** A cell's items; compared exactly, as written (so "Policy " is a variant of "Policy"), else trimmed. */
+function itemsOf(cell: Cell, separator: string | null, exact = false): string[] {
   if (cell === null) return [];
   const whole = String(cell);
-  return (separator === null ? [whole] : whole.split(separator))
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  const items = separator === null ? [whole] : whole.split(separator);
+  return (exact ? items : items.map((item) => item.trim())).filter((item) => item.trim() !== '');
 }
 
 /**
@@ -245,10 +245,14 @@ function suggestAmong(
   }
   const suggestions: { variant: Found; canonical: Found; reason: AliasReason }[] = [];
   for (const group of members.values()) {
-    // The canonical value: a full name rather than an acronym or a bracketed form, then the most
-    // used, then the first met.
+    // The canonical value: a full name rather than an acronym or a bracketed form, without spaces
+    // around or doubled, then the most used, then the first met.
+    const tidy = (value: string) => value === value.trim().replace(/\s+/g, ' ');
     const score = (item: Found) =>
-      (isAcronym(item.value) ? 0 : 2) + (bracketParts(item.value) ? 0 : 1) + item.rows.length / 1e6;
+      (isAcronym(item.value) ? 0 : 4) +
+      (bracketParts(item.value) ? 0 : 2) +
+      (tidy(item.value) ? 1 : 0) +
+      item.rows.length / 1e6;
     const canonical = group.reduce((best, item) => (score(item) > score(best) ? item : best));
     for (const variant of group) {
       if (variant !== canonical)
@@ -298,7 +302,7 @@ export function suggestAliases(
     for (const use of uses) {
       for (const person of use.side === 'mentor' ? mentors : mentees) {
         const cell = ownValue(person.fields, use.field) ?? null;
-        for (const item of itemsOf(cell, use.separator)) {
+        for (const item of itemsOf(cell, use.separator, !loose)) {
           const entry = found.get(item) ?? { value: item, rows: [], fields: new Set<string>() };
           if (!entry.rows.some((r) => r.table === person.source && r.row === person.row)) {
             entry.rows.push({ table: person.source, row: person.row });
@@ -307,6 +311,10 @@ export function suggestAliases(
           found.set(item, entry);
         }
       }
+    }
+    const tables = [...new Set([...found.values()].flatMap((f) => f.rows.map((r) => r.table)))];
+    for (const entry of found.values()) {
+      entry.rows.sort((a, b) => tables.indexOf(a.table) - tables.indexOf(b.table) || a.row - b.row);
     }
     for (const { variant, canonical, reason } of suggestAmong([...found.values()], loose)) {
       for (const field of variant.fields) {

@@ -4,6 +4,7 @@
 // table, the row the user sees, the column and the value.
 import type { Cell } from '@mentor-matcher/tabular';
 import type { InputProblem, Participant, Role, ScoreMatrix } from './model.js';
+import type { AliasSuggestion } from './aliases.js';
 import { findNearDuplicates } from './near-duplicates.js';
 import { categoryKey, comparisonKey, numericValue } from './encoding.js';
 import { participantId, participantValue } from './participants.js';
@@ -240,7 +241,12 @@ function nearDuplicateProblems(
   mentors: readonly Participant[],
   mentees: readonly Participant[],
   ruleSet: RuleSet,
+  suggested: readonly AliasSuggestion[] = [],
 ): InputProblem[] {
+  // Two values that one alias suggestion already joins are said once, as that suggestion.
+  const canonical = new Map(suggested.map((s) => [s.value, s.canonical]));
+  const oneValue = (a: string, b: string) =>
+    (canonical.has(a) || canonical.has(b)) && (canonical.get(a) ?? a) === (canonical.get(b) ?? b);
   const problems: InputProblem[] = [];
   const reported = new Set<string>();
   for (const { uses, separators, exact } of categoryColumnGroups(ruleSet)) {
@@ -265,7 +271,7 @@ function nearDuplicateProblems(
     });
     for (const { a, b, sameForRules } of findNearDuplicates([...places.keys()], exact)) {
       const key = `${a}\u0000${b}`;
-      if (reported.has(key)) continue;
+      if (reported.has(key) || oneValue(a, b)) continue;
       reported.add(key);
       const where = (value: string) => {
         const at = places.get(value)!;
@@ -450,6 +456,8 @@ export function checkInput(
   mentees: readonly Participant[],
   ruleSet: RuleSet,
   matrix?: ScoreMatrix,
+  /** Alias suggestions already made (suggestAliases): the near-duplicates they cover are not repeated. */
+  suggested?: readonly AliasSuggestion[],
 ): InputProblem[] {
   return [
     ...duplicateIds(mentors, 'mentor'),
@@ -459,7 +467,7 @@ export function checkInput(
     // One list, so that someone on both sides of a people table is warned about once.
     ...invisibleCharacterProblems([...mentors, ...mentees]),
     ...ladderProblems(mentors, mentees, ruleSet),
-    ...nearDuplicateProblems(mentors, mentees, ruleSet),
+    ...nearDuplicateProblems(mentors, mentees, ruleSet, suggested),
     ...unmatchedValueProblems(mentors, mentees, ruleSet),
     ...capacityProblems(mentors, mentees),
     ...forbiddenPairProblems(mentors, mentees, ruleSet),

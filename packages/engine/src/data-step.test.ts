@@ -114,6 +114,27 @@ describe('a one-sheet form export', () => {
     expect(report.problems.filter((p) => p.code === 'alias-suggested')).toHaveLength(1);
   });
 
+  it('says a variant once, as a suggestion, not also as a near-duplicate', () => {
+    const dept = rows.slice(0, 3).map((r, i) => (i === 2 ? [...r.slice(0, 5), 'Dept for Work & Pensions', r[6]] : r));
+    const report = checkTables(sheet(dept), { ruleSet });
+    expect(report.problems.filter((p) => p.code === 'near-duplicate-value')).toEqual([]);
+    expect(report.aliasSuggestions.map((s) => [s.value, s.canonical])).toEqual([
+      ['Dept for Work & Pensions', 'Department for Work and Pensions'],
+    ]);
+  });
+
+  it('suggests a value with a trailing space as a variant when the rules compare exactly', () => {
+    // Written twice with the space: the tidy spelling is still the canonical value.
+    const spaced = [
+      ...rows.slice(0, 3),
+      ['12/01/2026 10:00', 'dan@x.org', 'Dan', 'Mentee', 'HEO', 'Home Office ', 'Tax'],
+    ].map((r, i) => (i === 2 ? [...r.slice(0, 5), 'Home Office ', r[6]] : r));
+    const report = checkTables(sheet(spaced), { ruleSet });
+    expect(report.aliasSuggestions.map((s) => [s.value, s.canonical, s.reason])).toEqual([
+      ['Home Office ', 'Home Office', 'case-spacing'],
+    ]);
+  });
+
   it('runs without the rows that have errors when asked, listing each', () => {
     const bad = [
       ...rows.slice(0, 3),

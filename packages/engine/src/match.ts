@@ -191,15 +191,34 @@ function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Pa
 }
 
 /**
+ * Alias suggestions over what is left after aliasing (each also a warning), and the checks, which
+ * then leave out the near-duplicates a suggestion covers.
+ */
+function checkWithSuggestions(mentors: readonly Participant[], mentees: readonly Participant[], ruleSet: RuleSet) {
+  const suggestions = suggestAliases(mentors, mentees, ruleSet);
+  const problems = [
+    ...checkInput(mentors, mentees, ruleSet, undefined, suggestions),
+    ...suggestions.map(aliasSuggestionProblem),
+  ];
+  return { suggestions, problems };
+}
+
+/**
  * The checks before scoring, with --skip-invalid-rows applied: rows with an error of their own are
  * left out (their errors become warnings, each row listed as skipped) and the rest checked again.
  */
-function checkParticipants(participants: Participants, options: Omit<MatchOptions, 'solver'>): Participants {
+function checkParticipants(
+  participants: Participants,
+  options: Omit<MatchOptions, 'solver'>,
+): Participants & { readonly suggestions: readonly AliasSuggestion[] } {
   const { ruleSet } = options;
-  const checked = [...participants.problems, ...checkInput(participants.mentors, participants.mentees, ruleSet)];
+  const first = checkWithSuggestions(participants.mentors, participants.mentees, ruleSet);
+  const checked = [...participants.problems, ...first.problems];
   const rowErrors = checked.filter((p) => p.severity === 'error' && p.table !== undefined && p.row !== undefined);
   const otherErrors = checked.some((p) => p.severity === 'error' && !rowErrors.includes(p));
-  if (!options.skipInvalidRows || rowErrors.length === 0 || otherErrors) return { ...participants, problems: checked };
+  if (!options.skipInvalidRows || rowErrors.length === 0 || otherErrors) {
+    return { ...participants, problems: checked, suggestions: first.suggestions };
+  }
   const rows = new Set(rowErrors.map((p) => `${p.table}\u0000${p.row}`));
   const mentors = withoutRows(participants.mentors, rows);
   const mentees = withoutRows(participants.mentees, rows);
@@ -221,22 +240,15 @@ function checkParticipants(participants: Participants, options: Omit<MatchOption
     message: `${p.message} (the row was left out)`,
   }));
   const readProblems = participants.problems.filter((p) => !rowErrors.includes(p));
+  const again = checkWithSuggestions(mentors, mentees, ruleSet);
   return {
     ...participants,
     mentors,
     mentees,
     skipped: inInputOrder([...skipped.values()]),
-    problems: [...readProblems, ...leftOut, ...checkInput(mentors, mentees, ruleSet)],
+    problems: [...readProblems, ...leftOut, ...again.problems],
+    suggestions: again.suggestions,
   };
-}
-
-/** Alias suggestions over what is left after aliasing, and their warnings. */
-function suggestions(
-  participants: Participants,
-  ruleSet: RuleSet,
-): { list: AliasSuggestion[]; problems: InputProblem[] } {
-  const list = suggestAliases(participants.mentors, participants.mentees, ruleSet);
-  return { list, problems: list.map(aliasSuggestionProblem) };
 }
 
 const hasErrors = (problems: readonly InputProblem[]) => problems.some((p) => p.severity === 'error');
@@ -342,15 +354,14 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   throwIfCancelled(signal, 'checking');
   onProgress?.({ phase: 'checking', fraction: 0 });
   const participants = checkParticipants(read, options);
-  const suggested = suggestions(participants, ruleSet);
   const report = {
     mappings: participants.mappings,
     mentors: participants.mentors.length,
     mentees: participants.mentees.length,
-    aliasSuggestions: suggested.list,
+    aliasSuggestions: participants.suggestions,
     skipped: participants.skipped,
   };
-  const early = [...participants.problems, ...suggested.problems];
+  const early = participants.problems;
   if (hasErrors(early)) return { ...report, problems: early };
   const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
   const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
@@ -375,7 +386,7 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
   onProgress?.({ phase: 'checking', fraction: 0 });
   const participants = checkParticipants(read, options);
   const { skipped } = participants;
-  const early = [...participants.problems, ...suggestions(participants, ruleSet).problems];
+  const early = participants.problems;
   if (hasErrors(early)) return { ok: false, problems: early, skipped };
 
   const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;

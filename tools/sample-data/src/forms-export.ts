@@ -66,6 +66,9 @@ interface SignUp {
 const stopWords = new Set(['the', 'of', 'for', 'and']);
 
 function acronymOf(name: string): string {
+  // "Ministry of Defence" is the MoD, "Ministry of Justice" the MoJ.
+  const ministry = name.match(/^Ministry of (\w+)$/);
+  if (ministry) return `Mo${ministry[1][0]}`;
   const words = name.split(/[^A-Za-z]+/).filter((word) => word !== '' && !stopWords.has(word.toLowerCase()));
   return words.map((word) => (/^[A-Z]{2,4}$/.test(word) ? word : word[0].toUpperCase())).join('');
 }
