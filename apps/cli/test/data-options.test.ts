@@ -131,6 +131,16 @@ describe('data options', () => {
     expect(two.stderr).toMatch(/--role-column goes with --people/);
   });
 
+  it('passes over a title line above the header, saying so, and reads a semicolon-separated file', async () => {
+    const cwd = tempDir();
+    const semicolons = people.replaceAll(',', ';');
+    writeFileSync(join(cwd, 'people.csv'), `Mentoring sign-ups 2026\r\n${semicolons}`);
+    const run = await runCli(['check', '--people', 'people.csv', '--duplicates', 'keep-latest'], { cwd });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/warning: .*Mentoring sign-ups 2026/);
+    expect(run.stdout).toMatch(/1 mentors, 2 mentees/);
+  });
+
   it('reports an aliases file without the field, value and canonical columns', async () => {
     const cwd = folder();
     writeFileSync(join(cwd, 'aliases.csv'), 'from,to\r\nHO,Home Office\r\n');
