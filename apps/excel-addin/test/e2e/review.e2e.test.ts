@@ -87,6 +87,11 @@ async function checkEveryStep(page: Page, width: string): Promise<void> {
   for (const tab of ['Data', 'Rules', 'Match', 'Review', 'Show work']) {
     await page.getByRole('tab', { name: tab }).click();
     await page.locator(`#panel[aria-labelledby="tab-${tab === 'Show work' ? 'work' : tab.toLowerCase()}"]`).waitFor();
+    // The game's board too: its cells are buttons with scores on them.
+    if (tab === 'Show work' && (await page.locator('#beat-board button').count()) === 0) {
+      await page.locator('#new-sample').click();
+      await page.locator('#beat-board button').first().waitFor();
+    }
     await expectAccessible(page, `${tab} at ${width}`);
     if (width === '350 px') await noHorizontalScroll(page);
   }
@@ -302,6 +307,11 @@ describe('the review step on the 500 × 500 sample', () => {
     await checkEveryStep(page, '350 px');
     await page.setViewportSize(desktop);
     await checkEveryStep(page, '1280 px');
+    // Office's dark themes reach the page as the system's colour scheme: Fluent's dark tokens.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await checkEveryStep(page, '1280 px, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     // The narrowest pane Office gives: still nothing to scroll sideways.
     await page.setViewportSize({ width: 320, height: 900 });
     for (const tab of ['Data', 'Rules', 'Match', 'Review', 'Show work']) {
