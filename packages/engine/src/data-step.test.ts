@@ -168,6 +168,15 @@ describe('a one-sheet form export', () => {
     expect(run.problems.filter((p) => p.code === 'unused-column-choice')).toHaveLength(1);
   });
 
+  it("warns about a rule set's own column for a field it does not read", () => {
+    const run = matchTables(sheet(rows.slice(0, 3)), {
+      ruleSet: { ...ruleSet, columns: { 'shoe size': 'Your grade' } },
+      solver,
+    });
+    expect(run.ok).toBe(true);
+    expect(run.problems.filter((p) => p.code === 'unused-column-choice')).toHaveLength(1);
+  });
+
   it('names the field and the rules that need it when a required field has no column', () => {
     const run = matchTables(sheet(rows.slice(0, 3)), { ruleSet, solver, columns: { profession: null } });
     const errors = run.problems.filter((p) => p.severity === 'error');

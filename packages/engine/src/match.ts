@@ -173,7 +173,15 @@ function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Pa
       mappings: { mentors: mentorMapping, mentees: menteeMapping },
     };
   }
-  const unused = columnChoiceProblems(options.columns ?? {}, ruleSet, input.kind === 'one-table' ? 'people' : 'mentor');
+  // Choices for every table (the rule set's own, in its flat form, and the caller's) may name
+  // fields this rule set does not read: one warning each.
+  const ruleSetColumns = ruleSet.columns ?? {};
+  const flat = Object.values(ruleSetColumns).every((value) => typeof value === 'string') ? ruleSetColumns : {};
+  const unused = columnChoiceProblems(
+    { ...(flat as ColumnChoices), ...(options.columns ?? {}) },
+    ruleSet,
+    input.kind === 'one-table' ? 'people' : 'mentor',
+  );
   const aliases = mergeAliases(ruleSet.aliases, options.aliases);
   const deduplicated = applyDuplicatesPolicy(
     applyAliases(read.mentors, aliases, ruleSet),
