@@ -1,6 +1,7 @@
 // Column detection on headers as sign-up forms really phrase them. The expectations are written
 // out by hand, header by header, from Microsoft Forms and Google Forms exports and the reference
 // system's own files: an oracle that shares nothing with the detector's synonym lists.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeMapping, detectMapping } from './mapping.js';
 import { fieldKey } from './fields.js';
@@ -53,6 +54,25 @@ describe('detecting fields from form phrasings', () => {
         .filter(([, column]) => column === header)
         .map(([f]) => f),
     ).toEqual([field]);
+  });
+
+  it('reads each phrasing the same whatever its case, spacing and closing punctuation', () => {
+    const styled = fc.record({
+      at: fc.nat({ max: phrasings.length - 1 }),
+      upper: fc.boolean(),
+      spaces: fc.constantFrom(' ', '  '),
+      end: fc.constantFrom('', '?', ':', ' *', ' (required)'),
+      position: fc.nat({ max: 2 }),
+    });
+    fc.assert(
+      fc.property(styled, ({ at, upper, spaces, end, position }) => {
+        const [header, field] = phrasings[at];
+        const text = `${upper ? header.toUpperCase() : header}`.replaceAll(' ', spaces) + end;
+        const others = ['ID', 'Anything else?'];
+        const columns = [...others.slice(0, position), text, ...others.slice(position)];
+        expect(detectMapping(columns, 'people', preset)[field]).toBe(text);
+      }),
+    );
   });
 
   it.each([
