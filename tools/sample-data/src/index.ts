@@ -1,4 +1,10 @@
-export { generateMentorMatchData, generatePeopleTable, mentorHeader, menteeHeader, peopleHeader } from './mentor-match.js';
+export {
+  generateMentorMatchData,
+  generatePeopleTable,
+  mentorHeader,
+  menteeHeader,
+  peopleHeader,
+} from './mentor-match.js';
 export type { MentorMatchDataOptions } from './mentor-match.js';
 export { createRandom, weightedTable } from './random.js';
 export type { Random, WeightedTable } from './random.js';

@@ -113,7 +113,9 @@ export const matchCommand: Command = {
     const skippedList = options.format === 'xlsx' ? 'the Skipped sheet' : 'skipped.csv';
     const lines = [
       ...summary.headlines,
-      ...(skipped > 0 ? [`${skipped} input row${skipped === 1 ? ' was' : 's were'} not used; see ${skippedList}.`] : []),
+      ...(skipped > 0
+        ? [`${skipped} input row${skipped === 1 ? ' was' : 's were'} not used; see ${skippedList}.`]
+        : []),
       `${summary.mentees.matched} of ${summary.mentees.total} mentees and ${summary.mentors.matched} of ${summary.mentors.total} mentors matched (strategy: ${summary.strategy}).`,
       `Wrote ${written.files.join(', ')} to ${printable(options.out)}`,
     ];
