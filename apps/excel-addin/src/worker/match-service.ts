@@ -20,7 +20,15 @@ import { toResultSheets } from '../app/result-sheets.js';
 import { csvDownloads, xlsxDownload } from '../host/downloads.js';
 import { beatSample } from './beat-sample.js';
 import { buildHeatmap, type HeatmapSource } from './heatmap-data.js';
-import { changeBetween, decisionsTable, personDetail, reviewRows, totalsOf, trimmedChange } from './review.js';
+import {
+  changeBetween,
+  decisionsTable,
+  personDetail,
+  preferEarlierPairs,
+  reviewRows,
+  totalsOf,
+  trimmedChange,
+} from './review.js';
 import {
   requestSchema,
   resultTableNames,
@@ -150,7 +158,11 @@ export function createMatchService(
       post({ type: 'rejected', id, problems: problemsOf(run.problems) });
       return;
     }
-    const { matrix, result } = run;
+    const { matrix, result } = previous
+      ? preferEarlierPairs(run, previous, (previousPairs) =>
+          matchTables(input, { ruleSet, solver: ready, mapping, previousPairs }),
+        )
+      : run;
     lastRun = { input, mapping, ruleSet, matrix, result };
     last = {
       mentees: matrix.mentees.length,

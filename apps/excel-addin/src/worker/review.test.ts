@@ -101,6 +101,23 @@ describe('the review step in the worker', () => {
     ]);
   });
 
+  it('keeps every other pair when a lock changes nothing the totals depend on', async () => {
+    const service = createMatchService(() => createSolver());
+    const first = matched(await ask(service, { type: 'match', id: 1, input, ruleSet: preset }));
+    const someone = first.people.mentees.find((m) => m.partners.length > 0)!;
+    const opened = await ask(service, { type: 'person', id: 2, side: 'mentee', person: someone.id });
+    if (opened.type !== 'person') throw new Error(JSON.stringify(opened));
+    const lockedPairs = [{ mentor: opened.detail.pairs[0].id, mentee: someone.id }];
+    const again = matched(await ask(service, { type: 'rematch', id: 3, ruleSet: { ...preset, lockedPairs } }));
+    expect(again.change).toMatchObject({ addedCount: 0, removedCount: 0 });
+    expect(again.totals).toEqual(first.totals);
+    const [pairs] = [await ask(service, { type: 'rows', id: 4, table: 'pairs', start: 0, count: 1000 })];
+    if (pairs.type !== 'rows') throw new Error(JSON.stringify(pairs));
+    const locked = again.tables.pairs.header.indexOf('locked');
+    // The other pairs are plain pairs of the new match, not "kept from earlier".
+    expect(new Set(pairs.rows.map((row) => row[locked]))).toEqual(new Set(['locked', '']));
+  });
+
   it('refuses a re-solve whose lock is not allowed, and keeps the last result for the next one', async () => {
     const service = createMatchService(() => createSolver());
     const first = matched(await ask(service, { type: 'match', id: 1, input, ruleSet: preset }));

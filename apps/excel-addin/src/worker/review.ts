@@ -192,3 +192,40 @@ export function decisionsTable(result: MatchResult, ruleSet: RuleSet): TableData
     firstColumn: 0,
   };
 }
+
+/** Mentees and mentors matched and the total score: what the optimal strategy maximises, in order. */
+function sameTotals(a: MatchResult, b: MatchResult): boolean {
+  const x = totalsOf(a);
+  const y = totalsOf(b);
+  return (
+    x.menteesMatched === y.menteesMatched &&
+    x.mentorsMatched === y.mentorsMatched &&
+    Math.abs(x.totalScore - y.totalScore) < 1e-9
+  );
+}
+
+/**
+ * Among equally good answers, the one closest to the last. A re-solve optimises everything not locked
+ * again, and with ties (common: many pairs score the same) the solver may move dozens of pairs for
+ * the same totals, so a lock on a pair already chosen would look like a reshuffle. So the re-solve is
+ * run a second time keeping every earlier pair still allowed (the engine's `previousPairs`) and
+ * filling what is left; when that is as good on every tier, it is the answer. The kept pairs are
+ * plain pairs of the new match, not "kept from earlier", and nothing counts as dropped.
+ */
+export function preferEarlierPairs<R extends { matrix: ScoreMatrix; result: MatchResult }>(
+  run: R,
+  previous: MatchResult,
+  again: (
+    previousPairs: { mentorId: string; menteeId: string }[],
+  ) => { ok: true; matrix: ScoreMatrix; result: MatchResult } | { ok: false },
+): R {
+  const earlier = previous.pairs.map((p) => ({ mentorId: p.mentor.id, menteeId: p.mentee.id }));
+  const steady = again(earlier);
+  if (!steady.ok || !sameTotals(steady.result, run.result)) return run;
+  const result: MatchResult = {
+    ...steady.result,
+    pairs: steady.result.pairs.map((p) => ({ ...p, kept: false })),
+    droppedEarlierPairs: [],
+  };
+  return { ...run, matrix: steady.matrix, result };
+}

@@ -133,6 +133,12 @@ async function reviewAndCheck(page: Page, shoot: Shoot = noShots): Promise<RuleS
     .click();
   const locked: RuleSet = { ...preset, lockedPairs: [{ mentor: first.partner, mentee: first.mentee }] };
   let change = await changeAfter(page, /^Locked /);
+  // A lock on a pair already chosen changes nothing else: among equal optima the nearest is kept.
+  const card = page.locator('#review-change');
+  expect({ added: await card.getAttribute('data-added'), removed: await card.getAttribute('data-removed') }).toEqual({
+    added: '0',
+    removed: '0',
+  });
   let expected = await engineTotals(locked);
   expect(change).toEqual({
     before: { matched: baseline.matched, total: baseline.total },
