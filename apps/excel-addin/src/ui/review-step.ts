@@ -68,6 +68,7 @@ function changeCard({ store, commands }: Pane, action: string, change: MatchChan
     ),
     changedList('Pairs added', added, addedCount),
     changedList('Pairs removed', removed, removedCount),
+    addedCount + removedCount === 0 ? h('p', { class: 'muted' }, 'No pair was added or removed.') : null,
     h(
       'div',
       { class: 'actions' },

@@ -139,6 +139,7 @@ async function reviewAndCheck(page: Page, shoot: Shoot = noShots): Promise<RuleS
     added: '0',
     removed: '0',
   });
+  await card.getByText('No pair was added or removed.').waitFor();
   let expected = await engineTotals(locked);
   expect(change).toEqual({
     before: { matched: baseline.matched, total: baseline.total },
