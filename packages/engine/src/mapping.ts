@@ -123,6 +123,14 @@ const questionPatterns: Record<string, RegExp> = {
   'identity to match': /\bwhich identity\b|\bidentity to match\b/,
 };
 
+/** A header as lower-case words with single spaces: "About  you?" → "about you". */
+function questionWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'&-]+/gu, ' ')
+    .trim();
+}
+
 function synonymsOf(field: string): string[] {
   return [field, ...(ownValue(synonyms, field) ?? [])];
 }
@@ -172,7 +180,8 @@ function detect(header: readonly string[], role: MappingRole, ruleSet: RuleSet):
   // Tier 3: a question that holds the field's words ("Do you want to be a mentor, a mentee or both?").
   for (const field of fields) {
     const pattern = ownValue(questionPatterns, field);
-    if (pattern) tryTier(field, (column) => pattern.test(column.toLowerCase()), false);
+    // Words are compared with any run of spaces or punctuation between them read as one space.
+    if (pattern) tryTier(field, (column) => pattern.test(questionWords(column)), false);
   }
   return mapping;
 }
