@@ -76,7 +76,8 @@ export function unmatchedReason(
   }
   if (eligible === 0) {
     const excludedBy = [...matrix.exclusionCounts(person.role, person.index)];
-    if (zeroCapacity > 0) excludedBy.push({ ruleId: 'capacity-zero', label: `${otherRole}s who take no partners`, count: zeroCapacity });
+    if (zeroCapacity > 0)
+      excludedBy.push({ ruleId: 'capacity-zero', label: `${otherRole}s who take no partners`, count: zeroCapacity });
     return { kind: 'no-eligible-partner', excludedBy };
   }
   if (!hasFreePartner) {
@@ -114,8 +115,7 @@ export function describeReason(reason: UnmatchedReason, person: Participant, set
     case 'partners-at-capacity': {
       const held = reason.heldBy.map((h) => `${h.partnerName} (with ${h.holders.join(', ')})`).join('; ');
       const more = reason.morePartners ? ` and ${reason.morePartners} more` : '';
-      const why =
-        settings.name === 'optimal' ? '; giving them one would have left someone else unmatched' : '';
+      const why = settings.name === 'optimal' ? '; giving them one would have left someone else unmatched' : '';
       return `Every eligible ${partnerWord} is full: ${held}${more}${why}.`;
     }
     case 'objective-preferred-others':

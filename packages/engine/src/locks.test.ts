@@ -7,7 +7,12 @@ const mentee = (i: number) => `mentee.0${i}@example.org`;
 
 describe('locked pairs', () => {
   it('resolves ids (case and spacing ignored) to pair indexes', () => {
-    const matrix = makeMatrix({ scores: [[1, 2], [3, 4]] });
+    const matrix = makeMatrix({
+      scores: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     const fixed = resolveFixedPairs(matrix, [{ mentor: ` ${mentor(1).toUpperCase()} `, mentee: mentee(0) }]);
     expect(fixed.problems).toEqual([]);
     expect(fixed.locked).toEqual([{ mentee: 0, mentor: 1 }]);
@@ -46,11 +51,22 @@ describe('locked pairs', () => {
 
 describe('re-matching with earlier pairs', () => {
   it('keeps every earlier pair that is still allowed', () => {
-    const matrix = makeMatrix({ scores: [[1, 2], [3, 4]], mentorCapacity: 2, menteeCapacity: 2 });
-    const fixed = resolveFixedPairs(matrix, [], [
-      { mentorId: mentor(0), menteeId: mentee(1) },
-      { mentorId: mentor(1), menteeId: mentee(1) },
-    ]);
+    const matrix = makeMatrix({
+      scores: [
+        [1, 2],
+        [3, 4],
+      ],
+      mentorCapacity: 2,
+      menteeCapacity: 2,
+    });
+    const fixed = resolveFixedPairs(
+      matrix,
+      [],
+      [
+        { mentorId: mentor(0), menteeId: mentee(1) },
+        { mentorId: mentor(1), menteeId: mentee(1) },
+      ],
+    );
     expect(fixed.kept).toEqual([
       { mentee: 1, mentor: 0 },
       { mentee: 1, mentor: 1 },
@@ -75,17 +91,25 @@ describe('re-matching with earlier pairs', () => {
 
   it('drops earlier pairs beyond a lowered capacity, keeping the first ones', () => {
     const matrix = makeMatrix({ scores: [[1, 2]], menteeCapacity: 1 });
-    const fixed = resolveFixedPairs(matrix, [], [
-      { mentorId: mentor(0), menteeId: mentee(0) },
-      { mentorId: mentor(1), menteeId: mentee(0) },
-    ]);
+    const fixed = resolveFixedPairs(
+      matrix,
+      [],
+      [
+        { mentorId: mentor(0), menteeId: mentee(0) },
+        { mentorId: mentor(1), menteeId: mentee(0) },
+      ],
+    );
     expect(fixed.kept).toEqual([{ mentee: 0, mentor: 0 }]);
     expect(fixed.dropped[0].reason).toContain('room for 1 mentor');
   });
 
   it('gives a locked pair priority over an earlier pair for the same place', () => {
     const matrix = makeMatrix({ scores: [[1, 2]], menteeCapacity: 1 });
-    const fixed = resolveFixedPairs(matrix, [{ mentor: mentor(1), mentee: mentee(0) }], [{ mentorId: mentor(0), menteeId: mentee(0) }]);
+    const fixed = resolveFixedPairs(
+      matrix,
+      [{ mentor: mentor(1), mentee: mentee(0) }],
+      [{ mentorId: mentor(0), menteeId: mentee(0) }],
+    );
     expect(fixed.fixed).toEqual([{ mentee: 0, mentor: 1 }]);
     expect(fixed.dropped).toHaveLength(1);
   });

@@ -65,13 +65,24 @@ export function resolveFixedPairs(
     const mentor = mentors.get(mentorId);
     const mentee = mentees.get(menteeId);
     if (!mentor || !mentee) {
-      const missing = [!mentor ? `no mentor with id ${pair.mentor}` : null, !mentee ? `no mentee with id ${pair.mentee}` : null];
-      problems.push({ severity: 'error', code: 'locked-pair-unknown-person', message: `${where}: ${missing.filter(Boolean).join(' and ')}.` });
+      const missing = [
+        !mentor ? `no mentor with id ${pair.mentor}` : null,
+        !mentee ? `no mentee with id ${pair.mentee}` : null,
+      ];
+      problems.push({
+        severity: 'error',
+        code: 'locked-pair-unknown-person',
+        message: `${where}: ${missing.filter(Boolean).join(' and ')}.`,
+      });
       return;
     }
     const key = mentee.index * mentorCount + mentor.index;
     if (taken.has(key)) {
-      problems.push({ severity: 'warning', code: 'locked-pair-duplicate', message: `${where}: this pair is locked more than once; it counts once.` });
+      problems.push({
+        severity: 'warning',
+        code: 'locked-pair-duplicate',
+        message: `${where}: this pair is locked more than once; it counts once.`,
+      });
       return;
     }
     if (!isEligiblePair(matrix, key)) {
@@ -112,7 +123,9 @@ export function resolveFixedPairs(
     const mentee = mentees.get(normaliseId(pair.menteeId));
     const drop = (reason: string) => dropped.push({ mentorId: pair.mentorId, menteeId: pair.menteeId, reason });
     if (!mentor || !mentee) {
-      const gone = [!mentor ? `mentor ${pair.mentorId}` : null, !mentee ? `mentee ${pair.menteeId}` : null].filter(Boolean);
+      const gone = [!mentor ? `mentor ${pair.mentorId}` : null, !mentee ? `mentee ${pair.menteeId}` : null].filter(
+        Boolean,
+      );
       drop(`${gone.join(' and ')} ${gone.length > 1 ? 'are' : 'is'} no longer taking part`);
       continue;
     }
@@ -123,11 +136,15 @@ export function resolveFixedPairs(
       continue;
     }
     if (mentorUsed[mentor.index] >= mentor.capacity) {
-      drop(`mentor ${mentor.id} now has room for ${mentor.capacity} ${mentor.capacity === 1 ? 'mentee' : 'mentees'}, all taken`);
+      drop(
+        `mentor ${mentor.id} now has room for ${mentor.capacity} ${mentor.capacity === 1 ? 'mentee' : 'mentees'}, all taken`,
+      );
       continue;
     }
     if (menteeUsed[mentee.index] >= mentee.capacity) {
-      drop(`mentee ${mentee.id} now has room for ${mentee.capacity} ${mentee.capacity === 1 ? 'mentor' : 'mentors'}, all taken`);
+      drop(
+        `mentee ${mentee.id} now has room for ${mentee.capacity} ${mentee.capacity === 1 ? 'mentor' : 'mentors'}, all taken`,
+      );
       continue;
     }
     taken.add(key);

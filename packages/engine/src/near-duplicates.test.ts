@@ -21,7 +21,9 @@ describe('findNearDuplicates', () => {
   });
 
   it('marks case and spacing variants as already the same for the rules', () => {
-    expect(findNearDuplicates(['Cabinet Office', 'cabinet  office'])).toEqual([{ a: 'Cabinet Office', b: 'cabinet  office', sameForRules: true }]);
+    expect(findNearDuplicates(['Cabinet Office', 'cabinet  office'])).toEqual([
+      { a: 'Cabinet Office', b: 'cabinet  office', sameForRules: true },
+    ]);
   });
 
   it('leaves short codes that differ by a letter alone', () => {
@@ -29,6 +31,8 @@ describe('findNearDuplicates', () => {
   });
 
   it('leaves genuinely different names alone', () => {
-    expect(findNearDuplicates(['Department of Joy', 'Department of Love', 'Department of Fun', 'Department of Peace'])).toEqual([]);
+    expect(
+      findNearDuplicates(['Department of Joy', 'Department of Love', 'Department of Fun', 'Department of Peace']),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,10 @@ const optimal = optimalStrategy({ name: 'optimal', mentorCoverage: true, alterna
 
 /** A first run on one matrix, then a second matrix where some pairs became ineligible and capacities changed. */
 const change = fc.record({
-  scores: fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }), { minLength: 4, maxLength: 4 }),
+  scores: fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }), {
+    minLength: 4,
+    maxLength: 4,
+  }),
   capacity: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 8, maxLength: 8 }),
   newCapacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 8, maxLength: 8 }),
   nowForbidden: fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
@@ -40,7 +43,9 @@ describe('re-matching', () => {
           const mentor = after.mentors.find((m) => m.id === pair.mentorId)!;
           const mentee = after.mentees.find((m) => m.id === pair.menteeId)!;
           const allowed =
-            isEligiblePair(after, mentee.index * 4 + mentor.index) && fits(mentor.id, mentor.capacity) && fits(mentee.id, mentee.capacity);
+            isEligiblePair(after, mentee.index * 4 + mentor.index) &&
+            fits(mentor.id, mentor.capacity) &&
+            fits(mentee.id, mentee.capacity);
           if (allowed) {
             used.set(mentor.id, (used.get(mentor.id) ?? 0) + 1);
             used.set(mentee.id, (used.get(mentee.id) ?? 0) + 1);

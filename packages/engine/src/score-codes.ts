@@ -24,7 +24,8 @@ export interface CombinationCodes {
  * rule by rule would, so a code's score is bit-for-bit the score a pair-by-pair sum gives.
  */
 export function combinationCodes(points: readonly number[], minScore: number | undefined): CombinationCodes {
-  if (points.length > MAX_TABULATED_RULES) throw new RangeError(`at most ${MAX_TABULATED_RULES} rules can be tabulated, got ${points.length}`);
+  if (points.length > MAX_TABULATED_RULES)
+    throw new RangeError(`at most ${MAX_TABULATED_RULES} rules can be tabulated, got ${points.length}`);
   const combinations = 1 << points.length;
   const sums = new Float64Array(combinations);
   for (let combination = 0; combination < combinations; combination++) {
@@ -32,7 +33,9 @@ export function combinationCodes(points: readonly number[], minScore: number | u
     for (let r = 0; r < points.length; r++) if (combination & (1 << r)) sum += points[r];
     sums[combination] = sum;
   }
-  const kept = [...new Set(Array.from(sums).filter((sum) => minScore === undefined || sum >= minScore))].sort((a, b) => a - b);
+  const kept = [...new Set(Array.from(sums).filter((sum) => minScore === undefined || sum >= minScore))].sort(
+    (a, b) => a - b,
+  );
   const codeOf = new Map(kept.map((sum, k) => [sum, k + 1]));
   const codeOfCombination = Uint32Array.from(sums, (sum) => codeOf.get(sum) ?? INELIGIBLE);
   return { codeOfCombination, scoreOfCode: Float64Array.from([Number.NaN, ...kept]) };

@@ -5,7 +5,15 @@
 //
 // Memory: one byte per pair for the presets (a code of up to 255 different scores), so 10,000 ×
 // 10,000 is 100 MB of typed array outside the JavaScript heap.
-import type { PairExplanation, Participant, Progress, Role, RuleContribution, ScoreCodes, ScoreMatrix } from './model.js';
+import type {
+  PairExplanation,
+  Participant,
+  Progress,
+  Role,
+  RuleContribution,
+  ScoreCodes,
+  ScoreMatrix,
+} from './model.js';
 import { ALL_TRUE, FILLED, compileRules } from './rules/evaluation.js';
 import type { CompiledRule } from './rules/evaluation.js';
 import type { RuleSet } from './rules/schema.js';
@@ -34,7 +42,11 @@ export const builtInExclusions = {
 
 const PROGRESS_EVERY_ROWS = 256;
 
-function forbiddenByMentee(ruleSet: RuleSet, mentors: readonly Participant[], mentees: readonly Participant[]): Map<number, number[]> {
+function forbiddenByMentee(
+  ruleSet: RuleSet,
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+): Map<number, number[]> {
   const mentorIndex = indexById(mentors);
   const menteeIndex = indexById(mentees);
   const byMentee = new Map<number, number[]>();
@@ -167,7 +179,8 @@ export function scorePairs(
     const reasons = exclusions.filter((r) => r.condition.test(mentee, mentor)).map((r) => r.rule.id);
     if (mentees[mentee].id === mentors[mentor].id) reasons.push(builtInExclusions.samePerson.ruleId);
     if (forbidden.get(mentee)?.includes(mentor)) reasons.push(builtInExclusions.forbiddenPair.ruleId);
-    if (mentees[mentee].capacity === 0 || mentors[mentor].capacity === 0) reasons.push(builtInExclusions.capacityZero.ruleId);
+    if (mentees[mentee].capacity === 0 || mentors[mentor].capacity === 0)
+      reasons.push(builtInExclusions.capacityZero.ruleId);
     if (minScore !== undefined && total < minScore) reasons.push(builtInExclusions.minScore.ruleId);
     return reasons;
   };
@@ -175,20 +188,33 @@ export function scorePairs(
   const exclusionCounts = (role: Role, index: number) => {
     // Scores of ineligible pairs are not kept in the matrix, so the min-score test re-scores.
     const total = (mentee: number, mentor: number) =>
-      scorers.reduce((sum, r) => (r.rule.kind === 'score' && r.condition.test(mentee, mentor) ? sum + r.rule.points : sum), 0);
+      scorers.reduce(
+        (sum, r) => (r.rule.kind === 'score' && r.condition.test(mentee, mentor) ? sum + r.rule.points : sum),
+        0,
+      );
     const own = role === 'mentee' ? rows : cols;
     checkIndex(index, own, role);
     const counts = new Map<string, number>();
     const partners = role === 'mentee' ? cols : rows;
     for (let k = 0; k < partners; k++) {
       const [mentee, mentor] = role === 'mentee' ? [index, k] : [k, index];
-      for (const id of exclusionsOf(mentee, mentor, minScore === undefined ? 0 : total(mentee, mentor))) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of exclusionsOf(mentee, mentor, minScore === undefined ? 0 : total(mentee, mentor)))
+        counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts].map(([ruleId, count]) => ({ ruleId, label: exclusionLabel(compiled, ruleId), count }));
   };
 
   const scoreOfCode = tabulated ? tabulated.scoreOfCode : interner!.scoreOfCode();
-  return { mentees, mentors, codes, scoreOfCode, eligibleCountByMentee, eligibleCountByMentor, explainPair, exclusionCounts };
+  return {
+    mentees,
+    mentors,
+    codes,
+    scoreOfCode,
+    eligibleCountByMentee,
+    eligibleCountByMentor,
+    explainPair,
+    exclusionCounts,
+  };
 }
 
 /** totals[k] = the weights of the rules that hold for mentee `mentee` and its k-th candidate, added in rule order. */
@@ -211,7 +237,13 @@ function addRuleWeights(
 }
 
 /** The row's eligible candidates, each also counted for its mentor. */
-function countEligible(codes: ScoreCodes, base: number, candidates: Int32Array, count: number, byMentor: Int32Array): number {
+function countEligible(
+  codes: ScoreCodes,
+  base: number,
+  candidates: Int32Array,
+  count: number,
+  byMentor: Int32Array,
+): number {
   let eligible = 0;
   for (let k = 0; k < count; k++) {
     const j = candidates[k];
@@ -229,7 +261,6 @@ function reusableCodes(earlier: ScoreCodes | undefined, length: number, largestC
   const largestHeld = 2 ** (8 * earlier.BYTES_PER_ELEMENT) - 1;
   return largestCode <= largestHeld ? earlier.fill(INELIGIBLE) : null;
 }
-
 
 function exclusionLabel(compiled: readonly CompiledRule[], ruleId: string): string {
   const rule = compiled.find((r) => r.rule.id === ruleId);

@@ -11,11 +11,29 @@ import type { ColumnMapping } from './mapping.js';
 
 /** Excel's error values as it displays them; a person's real data is never exactly one of these. */
 const excelErrorLiterals = new Set([
-  '#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+  '#N/A',
+  '#VALUE!',
+  '#REF!',
+  '#DIV/0!',
+  '#NUM!',
+  '#NAME?',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
 ]);
 
 /** Problems for error values and merged areas in the columns `mapping` uses (and `extraColumns`, e.g. a role column). */
-export function spreadsheetCellProblems(table: Table, mapping: ColumnMapping, extraColumns: readonly string[] = []): InputProblem[] {
+export function spreadsheetCellProblems(
+  table: Table,
+  mapping: ColumnMapping,
+  extraColumns: readonly string[] = [],
+): InputProblem[] {
   const used = new Set([...Object.values(mapping), ...extraColumns]);
   const isUsed = (column: number) => used.has(table.header[column]);
   const sheetRow = (row: number) => table.headerRow + 1 + row;
@@ -28,7 +46,12 @@ export function spreadsheetCellProblems(table: Table, mapping: ColumnMapping, ex
     table.rows.forEach((row, index) => {
       const cell = row[column];
       if (typeof cell === 'string' && excelErrorLiterals.has(cell.trim()) && !seen.has(`${index}:${column}`)) {
-        literals.push({ row: index, column, value: cell.trim(), address: `${columnLetter(table.firstColumn + column)}${sheetRow(index)}` });
+        literals.push({
+          row: index,
+          column,
+          value: cell.trim(),
+          address: `${columnLetter(table.firstColumn + column)}${sheetRow(index)}`,
+        });
       }
     });
   });
@@ -47,7 +70,10 @@ export function spreadsheetCellProblems(table: Table, mapping: ColumnMapping, ex
   }
   for (const range of table.mergedRanges ?? []) {
     if (range.lastRow < 0 || range.firstRow === range.lastRow) continue;
-    const columns = Array.from({ length: range.lastColumn - range.firstColumn + 1 }, (_, i) => range.firstColumn + i).filter(isUsed);
+    const columns = Array.from(
+      { length: range.lastColumn - range.firstColumn + 1 },
+      (_, i) => range.firstColumn + i,
+    ).filter(isUsed);
     if (columns.length === 0) continue;
     const names = columns.map((c) => `"${table.header[c]}"`).join(', ');
     problems.push({

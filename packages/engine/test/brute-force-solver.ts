@@ -1,6 +1,12 @@
 // An exhaustive Solver for tiny problems: an oracle independent of the wasm solver, used to check
 // that the strategies ask the right questions and to compare against the wasm answers.
-import type { AssignmentResult, CapacitatedProblem, CapacitatedResult, CostInput, Solver } from '@mentor-matcher/solver';
+import type {
+  AssignmentResult,
+  CapacitatedProblem,
+  CapacitatedResult,
+  CostInput,
+  Solver,
+} from '@mentor-matcher/solver';
 
 function dense(costs: CostInput): { data: ArrayLike<number>; rows: number; cols: number } {
   if ('data' in costs) return costs;
@@ -51,18 +57,21 @@ export function bruteForceAssignment(costs: CostInput, maximize: boolean): Assig
 export function bruteForceCapacitated(problem: CapacitatedProblem): CapacitatedResult {
   const edges: { row: number; col: number; score: number }[] = [];
   if (problem.edges) {
-    for (let k = 0; k < problem.edges.row.length; k++) edges.push({ row: problem.edges.row[k], col: problem.edges.col[k], score: problem.edges.score[k] });
+    for (let k = 0; k < problem.edges.row.length; k++)
+      edges.push({ row: problem.edges.row[k], col: problem.edges.col[k], score: problem.edges.score[k] });
   } else {
     for (let r = 0; r < problem.rows; r++)
       for (let c = 0; c < problem.cols; c++) {
         const score = problem.scores![r * problem.cols + c];
-        if ((problem.eligible ? problem.eligible[r * problem.cols + c] === 1 : Number.isFinite(score))) edges.push({ row: r, col: c, score });
+        if (problem.eligible ? problem.eligible[r * problem.cols + c] === 1 : Number.isFinite(score))
+          edges.push({ row: r, col: c, score });
       }
   }
   if (edges.length > 20) throw new Error(`brute force is for tiny problems (${edges.length} edges)`);
   const coverage = problem.coverage ?? ['rows', 'cols'];
   const lockedKeys = new Set<number>();
-  for (let k = 0; k < (problem.locked?.row.length ?? 0); k++) lockedKeys.add(problem.locked!.row[k] * problem.cols + problem.locked!.col[k]);
+  for (let k = 0; k < (problem.locked?.row.length ?? 0); k++)
+    lockedKeys.add(problem.locked!.row[k] * problem.cols + problem.locked!.col[k]);
   let best: { key: number[]; chosen: number[] } | null = null;
   for (let mask = 0; mask < 1 << edges.length; mask++) {
     const rowUse = new Int32Array(problem.rows);

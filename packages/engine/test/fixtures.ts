@@ -35,11 +35,17 @@ const capacityAt = (spec: readonly number[] | number | undefined, i: number) =>
 export function makeMatrix(spec: MatrixSpec): ScoreMatrix {
   const menteeCount = spec.scores.length;
   const mentorCount = menteeCount === 0 ? 0 : spec.scores[0].length;
-  const mentees = Array.from({ length: menteeCount }, (_, i) => person('mentee', i, capacityAt(spec.menteeCapacity, i)));
-  const mentors = Array.from({ length: mentorCount }, (_, j) => person('mentor', j, capacityAt(spec.mentorCapacity, j)));
+  const mentees = Array.from({ length: menteeCount }, (_, i) =>
+    person('mentee', i, capacityAt(spec.menteeCapacity, i)),
+  );
+  const mentors = Array.from({ length: mentorCount }, (_, j) =>
+    person('mentor', j, capacityAt(spec.mentorCapacity, j)),
+  );
   const interner = new ScoreInterner(undefined);
   const codeList = spec.scores.flatMap((row, i) =>
-    row.map((value, j) => (value !== null && mentees[i].capacity > 0 && mentors[j].capacity > 0 ? interner.code(value) : INELIGIBLE)),
+    row.map((value, j) =>
+      value !== null && mentees[i].capacity > 0 && mentors[j].capacity > 0 ? interner.code(value) : INELIGIBLE,
+    ),
   );
   const scoreOfCode = interner.scoreOfCode();
   const codes = codeArray(codeList.length, scoreOfCode.length - 1);

@@ -6,12 +6,22 @@ import { readCsv } from '@mentor-matcher/tabular';
 import type { Participant, Role } from '../src/model.js';
 
 /** A table as a CSV would give it: header on row 1, first data row on row 2. */
-export function table(source: string, header: readonly string[], rows: readonly (readonly Cell[])[], headerRow = 1): Table {
+export function table(
+  source: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  headerRow = 1,
+): Table {
   return { source, header, rows, headerRow, firstColumn: 0 };
 }
 
 /** A participant with the given logical fields (read as attributes too). */
-export function person(role: Role, index: number, fields: Record<string, Cell>, extra: Partial<Participant> = {}): Participant {
+export function person(
+  role: Role,
+  index: number,
+  fields: Record<string, Cell>,
+  extra: Partial<Participant> = {},
+): Participant {
   const id = `${role}.${index}@example.org`;
   return {
     id,

@@ -4,7 +4,20 @@ import { readCsv, readXlsx, writeCsv, writeXlsx, type Cell } from '../src/index.
 
 const rowCount = Number(process.argv[2] ?? 50_000);
 const grades = ['AA', 'AO', 'EO', 'HEO', 'SEO', 'Grade 7', 'Grade 6', 'SCS1'];
-const header = ['first name', 'last name', 'email address', 'both', 'job title', 'grade', 'organisation', 'profession', 'characteristics', 'identity', 'capacity', 'biography'];
+const header = [
+  'first name',
+  'last name',
+  'email address',
+  'both',
+  'job title',
+  'grade',
+  'organisation',
+  'profession',
+  'characteristics',
+  'identity',
+  'capacity',
+  'biography',
+];
 const rows: Cell[][] = Array.from({ length: rowCount }, (_, i) => [
   `First${i}`,
   `Last, ${i}`,
@@ -26,7 +39,9 @@ function time<T>(label: string, run: () => T): T {
   const result = run();
   const used = process.cpuUsage(cpu);
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
-  console.log(`${label}: ${seconds(performance.now() - start)} s wall, ${seconds((used.user + used.system) / 1000)} s CPU`);
+  console.log(
+    `${label}: ${seconds(performance.now() - start)} s wall, ${seconds((used.user + used.system) / 1000)} s CPU`,
+  );
   return result;
 }
 

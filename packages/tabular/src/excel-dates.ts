@@ -39,9 +39,10 @@ export function dateKindOfFormat(formatId: number, formatCode: string | undefine
 export function excelSerialToIso(value: number, date1904: boolean, kind: Exclude<DateKind, null>): string | undefined {
   if (!Number.isFinite(value) || value < 0 || value >= 2_958_466) return undefined;
   if (kind === 'time') return value < 1 ? timeOf(value) : undefined;
-  if (!date1904 && Math.floor(value) === 60) return kind === 'date' || value === 60 ? '1900-02-29' : `1900-02-29T${timeOf(value)}`;
+  if (!date1904 && Math.floor(value) === 60)
+    return kind === 'date' || value === 60 ? '1900-02-29' : `1900-02-29T${timeOf(value)}`;
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : value < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  const ms = epoch + Math.round(value * MS_PER_DAY / 1000) * 1000;
+  const ms = epoch + Math.round((value * MS_PER_DAY) / 1000) * 1000;
   const iso = new Date(ms).toISOString();
   const day = iso.slice(0, 10);
   if (kind === 'date' || value === Math.floor(value)) return day;
@@ -49,5 +50,5 @@ export function excelSerialToIso(value: number, date1904: boolean, kind: Exclude
 }
 
 function timeOf(value: number): string {
-  return new Date(Math.round((value - Math.floor(value)) * MS_PER_DAY / 1000) * 1000).toISOString().slice(11, 19);
+  return new Date(Math.round(((value - Math.floor(value)) * MS_PER_DAY) / 1000) * 1000).toISOString().slice(11, 19);
 }

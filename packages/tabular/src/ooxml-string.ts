@@ -12,8 +12,9 @@ export function decodeOoxmlString(value: string): string {
 
 // Characters XML 1.0 forbids or would alter: C0 controls except tab and line feed, carriage return,
 // U+FFFE/U+FFFF, and surrogates that are not part of a pair; plus the `_` that starts an escape look-alike.
-// eslint-disable-next-line no-control-regex -- matching these control characters is the point
-const NEEDS_ESCAPE = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const NEEDS_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- matching these control characters is the point
+  /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 // eslint-disable-next-line no-control-regex -- as above: a quick test for the same characters
 const MIGHT_NEED_ESCAPE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF_]/;

@@ -10,7 +10,9 @@ describe('the tabular sources', () => {
   it.each(sources)('%s imports only relative modules, fflate and zod', (name) => {
     const text = readFileSync(new URL(name, directory), 'utf8');
     const imported = [...text.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(imported.filter((specifier) => !specifier.startsWith('./') && specifier !== 'fflate' && specifier !== 'zod')).toEqual([]);
+    expect(
+      imported.filter((specifier) => !specifier.startsWith('./') && specifier !== 'fflate' && specifier !== 'zod'),
+    ).toEqual([]);
   });
 
   it.each(sources)('%s uses no DOM or Node global', (name) => {

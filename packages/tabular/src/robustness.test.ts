@@ -28,13 +28,27 @@ describe('reading hostile input', () => {
 
   it('readXlsx returns a table or a TableReadError for a workbook with corrupted bytes', () => {
     const written = unzipSync(
-      writeXlsx([{ name: 'S', table: { header: ['name', 'n', 'ok'], rows: [['Ada & <Bob>', 1.5, true], ['=1+2', -3, null]] } }]),
+      writeXlsx([
+        {
+          name: 'S',
+          table: {
+            header: ['name', 'n', 'ok'],
+            rows: [
+              ['Ada & <Bob>', 1.5, true],
+              ['=1+2', -3, null],
+            ],
+          },
+        },
+      ]),
     );
     // Stored (not deflated), so that corruption lands in the XML and the zip structure, not only in deflate data.
     const workbook = zipSync(written, { level: 0 });
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat({ max: workbook.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ at: fc.nat({ max: workbook.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         (changes) => {
           const bytes = workbook.slice();
           for (const { at, value } of changes) bytes[at] = value;

@@ -7,7 +7,8 @@ export function checkedContent(content: TableContent, where: string): TableConte
     throw new TypeError(`${where}: expected { header: string[], rows: Cell[][] }.`);
   }
   content.header.forEach((name, column) => {
-    if (typeof name !== 'string') throw new TypeError(`${where}: header[${column}] is ${describe(name)}, not a string.`);
+    if (typeof name !== 'string')
+      throw new TypeError(`${where}: header[${column}] is ${describe(name)}, not a string.`);
   });
   const width = content.header.length;
   content.rows.forEach((row, index) => {
@@ -17,7 +18,9 @@ export function checkedContent(content: TableContent, where: string): TableConte
     }
     for (let column = 0; column < row.length; column++) {
       if (!isCell(row[column])) {
-        throw new TypeError(`${where}: rows[${index}][${column}] is ${describe(row[column])}; a cell must be a string, a finite number, a boolean or null.`);
+        throw new TypeError(
+          `${where}: rows[${index}][${column}] is ${describe(row[column])}; a cell must be a string, a finite number, a boolean or null.`,
+        );
       }
     }
   });

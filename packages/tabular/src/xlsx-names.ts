@@ -10,8 +10,11 @@ const SHEET_NAME_MAX = 31;
 export function uniqueSheetNames(wanted: readonly string[]): string[] {
   const taken = new Set<string>();
   return wanted.map((name) => {
-    // eslint-disable-next-line no-control-regex -- Excel refuses control characters in sheet names
-    let base = name.replace(/[[\]:*?/\\\u0000-\u001F]/g, '_').replace(/^'+|'+$/g, '').trim();
+    let base = name
+      // eslint-disable-next-line no-control-regex -- Excel refuses control characters in sheet names
+      .replace(/[[\]:*?/\\\u0000-\u001F]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim();
     if (base === '') base = 'Sheet';
     if (base.toLowerCase() === 'history') base = `${base}_`;
     base = truncate(base, SHEET_NAME_MAX);

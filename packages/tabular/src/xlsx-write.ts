@@ -17,7 +17,10 @@ import { encodeXmlText } from './xml-tokenizer.js';
 export const xlsxSheetSpecSchema = z.object({
   /** Wanted sheet name; made valid and unique (see README). */
   name: z.string(),
-  table: z.custom<TableContent>((value) => typeof value === 'object' && value !== null, 'expected a Table or { header, rows }'),
+  table: z.custom<TableContent>(
+    (value) => typeof value === 'object' && value !== null,
+    'expected a Table or { header, rows }',
+  ),
   /** Column widths in characters (Excel's unit); estimated from the content when omitted. */
   columnWidths: z.array(z.number().positive().max(255)).optional(),
   /** Columns (0-based) whose empty and future cells are formatted as Text ("@"), or 'all'. */
@@ -51,7 +54,9 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
   const parsed = z.array(xlsxSheetSpecSchema).min(1, 'a workbook needs at least one sheet').safeParse(sheets);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TypeError(`writeXlsx: sheets${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`);
+    throw new TypeError(
+      `writeXlsx: sheets${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`,
+    );
   }
   const specs = parsed.data;
   const names = uniqueSheetNames(specs.map((spec) => spec.name));
@@ -160,7 +165,8 @@ function worksheetXml(content: TableContent, spec: z.infer<typeof xlsxSheetSpecS
     xml.append('</row>');
   });
   xml.append('</sheetData>');
-  if (!hasTable && width > 0 && rows.length > 0) xml.append(`<autoFilter ref="A1:${cellAddress(width - 1, rows.length + 1)}"/>`);
+  if (!hasTable && width > 0 && rows.length > 0)
+    xml.append(`<autoFilter ref="A1:${cellAddress(width - 1, rows.length + 1)}"/>`);
   if (hasTable) xml.append('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
   xml.append('</worksheet>');
   return xml.bytes();
@@ -179,7 +185,9 @@ function inlineString(address: string, text: string, style: number): string {
 
 function tableXml(content: TableContent, id: number, name: string): string {
   const ref = `A1:${cellAddress(content.header.length - 1, content.rows.length + 1)}`;
-  const columns = content.header.map((column, index) => `<tableColumn id="${index + 1}" name="${encodeAttribute(column)}"/>`).join('');
+  const columns = content.header
+    .map((column, index) => `<tableColumn id="${index + 1}" name="${encodeAttribute(column)}"/>`)
+    .join('');
   return (
     `${XML_DECLARATION}<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/><tableColumns count="${content.header.length}">${columns}</tableColumns>` +
@@ -220,4 +228,3 @@ function relationshipsXml(relationships: readonly string[]): string {
 function override(partName: string, contentType: string): string {
   return `<Override PartName="${partName}" ContentType="${contentType}"/>`;
 }
-

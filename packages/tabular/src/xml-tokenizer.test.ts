@@ -6,7 +6,8 @@ import { attribute, decodeXmlText, encodeXmlText, tokenizeXml, XmlSyntaxError } 
 function events(xml: string): string[] {
   const out: string[] = [];
   tokenizeXml(xml, {
-    open: (name, attributes, selfClosing) => out.push(`<${name}${attributes.length ? ` ${attributes.join('|')}` : ''}${selfClosing ? '/' : ''}>`),
+    open: (name, attributes, selfClosing) =>
+      out.push(`<${name}${attributes.length ? ` ${attributes.join('|')}` : ''}${selfClosing ? '/' : ''}>`),
     close: (name) => out.push(`</${name}>`),
     text: (value) => out.push(value),
   });
@@ -15,7 +16,13 @@ function events(xml: string): string[] {
 
 describe('tokenizeXml', () => {
   it('reports tags, attributes and text, dropping namespace prefixes from element names', () => {
-    expect(events('<?xml version="1.0"?><x:a r:id="1" b=\'two\'>hi<b/></x:a>')).toEqual(['<a r:id|1|b|two>', 'hi', '<b/>', '</b>', '</a>']);
+    expect(events('<?xml version="1.0"?><x:a r:id="1" b=\'two\'>hi<b/></x:a>')).toEqual([
+      '<a r:id|1|b|two>',
+      'hi',
+      '<b/>',
+      '</b>',
+      '</a>',
+    ]);
   });
 
   it('allows > inside attribute values', () => {
@@ -54,15 +61,27 @@ describe('XML and SpreadsheetML text', () => {
   });
 
   it('round-trips any string through encodeXmlText and decodeXmlText', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-      expect(decodeXmlText(encodeXmlText(s.replace(/\r/g, '')))).toBe(s.replace(/\r/g, ''));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(decodeXmlText(encodeXmlText(s.replace(/\r/g, '')))).toBe(s.replace(/\r/g, ''));
+      }),
+    );
   });
 
   it('round-trips any UTF-16 string, lone surrogates included, through the _xHHHH_ escape', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('_', 'x', '0', 'D', '_x000D_'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))) }), (s) => {
-      expect(decodeOoxmlString(encodeOoxmlString(s))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('_', 'x', '0', 'D', '_x000D_'),
+            fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+          ),
+        }),
+        (s) => {
+          expect(decodeOoxmlString(encodeOoxmlString(s))).toBe(s);
+        },
+      ),
+    );
   });
 
   it('escapes carriage returns and control characters, which XML cannot carry', () => {

@@ -64,7 +64,10 @@ export function tokenizeXml(xml: string, handler: XmlHandler): void {
       const name = localName(xml.slice(lt + 2, gt).trim());
       const expected = open.pop();
       if (expected !== name) {
-        throw new XmlSyntaxError(expected === undefined ? `</${name}> closes nothing` : `</${name}> closes <${expected}>`, lt);
+        throw new XmlSyntaxError(
+          expected === undefined ? `</${name}> closes nothing` : `</${name}> closes <${expected}>`,
+          lt,
+        );
       }
       handler.close(name);
       i = gt + 1;
@@ -116,7 +119,8 @@ function readStartTag(xml: string, lt: number, handler: XmlHandler): number {
     let q = eq + 1;
     while (q < n && isSpace(xml.charCodeAt(q))) q++;
     const quote = xml[q];
-    if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`the attribute ${attributeName} of <${name}> is not quoted`, q);
+    if (quote !== '"' && quote !== "'")
+      throw new XmlSyntaxError(`the attribute ${attributeName} of <${name}> is not quoted`, q);
     const close = xml.indexOf(quote, q + 1);
     if (close < 0) throw new XmlSyntaxError(`the attribute ${attributeName} of <${name}> is not closed`, q);
     attributes.push(attributeName, decodeXmlText(xml.slice(q + 1, close)));

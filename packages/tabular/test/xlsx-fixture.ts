@@ -48,24 +48,33 @@ export function buildXlsx(sheets: readonly FixtureSheet[], options: FixtureOptio
     entries.push(`<sheet name="${sheet.name}" sheetId="${n}" r:id="rId${n}"/>`);
     put(
       `xl/${folder}/sheet${n}.xml`,
-      sheet.xml ?? `<worksheet xmlns="${MAIN}"><sheetData>${sheet.sheetData ?? ''}</sheetData>${sheet.after ?? ''}</worksheet>`,
+      sheet.xml ??
+        `<worksheet xmlns="${MAIN}"><sheetData>${sheet.sheetData ?? ''}</sheetData>${sheet.after ?? ''}</worksheet>`,
     );
   });
-  const items = options.sharedStringItems ?? options.sharedStrings?.map((s) => `<si><t xml:space="preserve">${s}</t></si>`);
+  const items =
+    options.sharedStringItems ?? options.sharedStrings?.map((s) => `<si><t xml:space="preserve">${s}</t></si>`);
   if (items) {
     rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="/xl/sharedStrings.xml"/>`);
     put('xl/sharedStrings.xml', `<sst xmlns="${MAIN}" count="${items.length}">${items.join('')}</sst>`);
   }
   if (options.cellXfs) {
     rels.push(`<Relationship Id="rIdY" Type="${REL}/styles" Target="styles.xml"/>`);
-    const numFmts = (options.numFmts ?? []).map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"/>`).join('');
+    const numFmts = (options.numFmts ?? [])
+      .map(
+        (f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"/>`,
+      )
+      .join('');
     const xfs = options.cellXfs.map((id) => `<xf numFmtId="${id}" fontId="0"/>`).join('');
     put(
       'xl/styles.xml',
       `<styleSheet xmlns="${MAIN}"><numFmts>${numFmts}</numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs>${xfs}</cellXfs></styleSheet>`,
     );
   }
-  put('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  put(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
   put(
     'xl/workbook.xml',
     `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr${options.date1904 ? ' date1904="1"' : ''}/><sheets>${entries.join('')}</sheets></workbook>`,

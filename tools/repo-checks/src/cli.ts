@@ -17,7 +17,8 @@ if (folders.length === 0) {
 }
 const sources = new Map<string, string>();
 for (const folder of folders) {
-  for (const file of sourceFiles(folder)) sources.set(relative(process.cwd(), file).split('\\').join('/'), readFileSync(file, 'utf8'));
+  for (const file of sourceFiles(folder))
+    sources.set(relative(process.cwd(), file).split('\\').join('/'), readFileSync(file, 'utf8'));
 }
 const graph = buildGraph(sources);
 const valueCycles = findCycles(graph, { includeTypeImports: false });

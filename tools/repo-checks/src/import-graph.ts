@@ -12,8 +12,7 @@ export interface ImportEdge {
   readonly typeOnly: boolean;
 }
 
-const staticImport =
-  /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?['"]([^'"\n]+)['"]/g;
+const staticImport = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?['"]([^'"\n]+)['"]/g;
 const dynamicImport = /\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 /** Strips comments so that an import written in a comment or doc example is not followed. */

@@ -4,18 +4,45 @@ import type { Cell, Table } from '@mentor-matcher/tabular';
 import { generatePeople, type GenerateOptions, type Person } from './people.js';
 
 export const mentorHeader = [
-  'first name', 'last name', 'email address', 'both mentor and mentee', 'job title', 'grade', 'organisation',
-  'profession', 'characteristics', 'biography',
+  'first name',
+  'last name',
+  'email address',
+  'both mentor and mentee',
+  'job title',
+  'grade',
+  'organisation',
+  'profession',
+  'characteristics',
+  'biography',
 ] as const;
 
 export const menteeHeader = [
-  'first name', 'last name', 'email address', 'both mentor and mentee', 'job title', 'grade', 'organisation',
-  'profession', 'match with similar identity', 'identity to match', 'biography',
+  'first name',
+  'last name',
+  'email address',
+  'both mentor and mentee',
+  'job title',
+  'grade',
+  'organisation',
+  'profession',
+  'match with similar identity',
+  'identity to match',
+  'biography',
 ] as const;
 
 export const peopleHeader = [
-  'first name', 'last name', 'email address', 'role', 'job title', 'grade', 'organisation', 'profession',
-  'characteristics', 'match with similar identity', 'identity to match', 'biography',
+  'first name',
+  'last name',
+  'email address',
+  'role',
+  'job title',
+  'grade',
+  'organisation',
+  'profession',
+  'characteristics',
+  'match with similar identity',
+  'identity to match',
+  'biography',
 ] as const;
 
 export type MentorMatchDataOptions = GenerateOptions;
@@ -49,20 +76,51 @@ export function generatePeopleTable(options: MentorMatchDataOptions): Table {
 }
 
 function mentorRow(p: Person): Cell[] {
-  return [p.firstName, p.lastName, p.email, yesNo(p.bothMentorAndMentee), p.jobTitle, p.grade, p.organisation,
-    p.profession, p.characteristics.join(', '), p.biography];
+  return [
+    p.firstName,
+    p.lastName,
+    p.email,
+    yesNo(p.bothMentorAndMentee),
+    p.jobTitle,
+    p.grade,
+    p.organisation,
+    p.profession,
+    p.characteristics.join(', '),
+    p.biography,
+  ];
 }
 
 function menteeRow(p: Person): Cell[] {
-  return [p.firstName, p.lastName, p.email, yesNo(p.bothMentorAndMentee), p.jobTitle, p.grade, p.organisation,
-    p.profession, yesNo(p.matchWithSimilarIdentity), p.identityToMatch, p.biography];
+  return [
+    p.firstName,
+    p.lastName,
+    p.email,
+    yesNo(p.bothMentorAndMentee),
+    p.jobTitle,
+    p.grade,
+    p.organisation,
+    p.profession,
+    yesNo(p.matchWithSimilarIdentity),
+    p.identityToMatch,
+    p.biography,
+  ];
 }
 
 function personRow(p: Person, role: 'mentor' | 'mentee' | 'both', asMentee: Person | undefined): Cell[] {
-  return [p.firstName, p.lastName, p.email, role, p.jobTitle, p.grade, p.organisation, p.profession,
+  return [
+    p.firstName,
+    p.lastName,
+    p.email,
+    role,
+    p.jobTitle,
+    p.grade,
+    p.organisation,
+    p.profession,
     role === 'mentee' ? '' : p.characteristics.join(', '),
-    asMentee ? yesNo(asMentee.matchWithSimilarIdentity) : '', asMentee?.identityToMatch ?? '',
-    (asMentee ?? p).biography];
+    asMentee ? yesNo(asMentee.matchWithSimilarIdentity) : '',
+    asMentee?.identityToMatch ?? '',
+    (asMentee ?? p).biography,
+  ];
 }
 
 function yesNo(value: boolean): string {

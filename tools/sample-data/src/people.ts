@@ -83,7 +83,12 @@ export function generatePeople(options: GenerateOptions): GeneratedPeople {
   return { mentors, mentees };
 }
 
-function drawPerson(random: Random, gradeTable: WeightedTable<Grade>, emails: Set<string>, side: 'mentor' | 'mentee'): Person {
+function drawPerson(
+  random: Random,
+  gradeTable: WeightedTable<Grade>,
+  emails: Set<string>,
+  side: 'mentor' | 'mentee',
+): Person {
   const firstName = random.pick(firstNames);
   const lastName = random.pick(lastNames);
   const grade = random.pickWeighted(gradeTable);
@@ -94,7 +99,8 @@ function drawPerson(random: Random, gradeTable: WeightedTable<Grade>, emails: Se
   const email = uniqueEmail(firstName, lastName, domains.get(organisation) ?? 'example.gov.uk', emails);
   const jobTitle = titleFor(random, grade, profession);
   const wantsMatch = characteristics.length > 0 && random.chance(0.55);
-  const identityToMatch = characteristics.length > 0 && (wantsMatch || random.chance(0.3)) ? random.pick(characteristics) : '';
+  const identityToMatch =
+    characteristics.length > 0 && (wantsMatch || random.chance(0.3)) ? random.pick(characteristics) : '';
   const person = {
     firstName,
     lastName,
@@ -149,8 +155,22 @@ function uniqueEmail(firstName: string, lastName: string, domain: string, taken:
 }
 
 function domainFor(organisation: string): string {
-  const skip = new Set(['department', 'for', 'of', 'and', 'the', 'hm', 'uk', 'office', 'ministry', 'agency', 'service']);
-  const words = asciiSlug(organisation).split('-').filter((w) => w && !skip.has(w));
+  const skip = new Set([
+    'department',
+    'for',
+    'of',
+    'and',
+    'the',
+    'hm',
+    'uk',
+    'office',
+    'ministry',
+    'agency',
+    'service',
+  ]);
+  const words = asciiSlug(organisation)
+    .split('-')
+    .filter((w) => w && !skip.has(w));
   return `${(words.length > 0 ? words : asciiSlug(organisation).split('-')).slice(0, 3).join('-')}.gov.uk`;
 }
 

@@ -19,7 +19,10 @@ describe('createRandom', () => {
 
   it('picks by weight', () => {
     const r = createRandom(5);
-    const table = weightedTable([['rare', 1], ['common', 9]] as const);
+    const table = weightedTable([
+      ['rare', 1],
+      ['common', 9],
+    ] as const);
     let common = 0;
     for (let i = 0; i < 10_000; i++) if (r.pickWeighted(table) === 'common') common++;
     expect(common / 10_000).toBeGreaterThan(0.87);

@@ -6,9 +6,26 @@ const minimal = () => ({
   version: 1,
   name: 'Test',
   rules: [
-    { id: 'org', label: 'Same organisation', kind: 'exclude', when: { type: 'same', mentor: 'organisation', mentee: 'organisation' } },
-    { id: 'prof', label: 'Same profession', kind: 'score', when: { type: 'same', mentor: 'profession', mentee: 'profession' }, points: 10 },
-    { id: 'grade', label: 'Grade', kind: 'score', when: { type: 'gap', mentor: 'grade', mentee: 'grade', atLeast: 1 }, points: 5 },
+    {
+      id: 'org',
+      label: 'Same organisation',
+      kind: 'exclude',
+      when: { type: 'same', mentor: 'organisation', mentee: 'organisation' },
+    },
+    {
+      id: 'prof',
+      label: 'Same profession',
+      kind: 'score',
+      when: { type: 'same', mentor: 'profession', mentee: 'profession' },
+      points: 10,
+    },
+    {
+      id: 'grade',
+      label: 'Grade',
+      kind: 'score',
+      when: { type: 'gap', mentor: 'grade', mentee: 'grade', atLeast: 1 },
+      points: 5,
+    },
   ],
 });
 
@@ -33,7 +50,8 @@ describe('parseRuleSet', () => {
   });
 
   it('accepts every preset written out as JSON and read back', () => {
-    for (const preset of Object.values(presets)) expect(parseRuleSet(JSON.stringify(preset))).toEqual({ ok: true, ruleSet: preset });
+    for (const preset of Object.values(presets))
+      expect(parseRuleSet(JSON.stringify(preset))).toEqual({ ok: true, ruleSet: preset });
   });
 
   it('names the path of a non-numeric weight', () => {
@@ -62,7 +80,10 @@ describe('parseRuleSet', () => {
 
   it('names an unknown condition type deep inside a combinator', () => {
     const json = minimal();
-    (json.rules[0] as Record<string, unknown>).when = { type: 'all', of: [{ type: 'same', mentor: 'a', mentee: 'b' }, { type: 'similar' }] };
+    (json.rules[0] as Record<string, unknown>).when = {
+      type: 'all',
+      of: [{ type: 'same', mentor: 'a', mentee: 'b' }, { type: 'similar' }],
+    };
     expect(messages(json)[0]).toMatch(/^rules\[0\]\.when\.of\[1\]\.type: unknown condition type "similar"/);
   });
 
@@ -73,7 +94,9 @@ describe('parseRuleSet', () => {
   });
 
   it('names an unknown strategy', () => {
-    expect(messages({ ...minimal(), strategy: { name: 'greedy' } })).toEqual(['strategy.name: unknown strategy "greedy" (expected "rounds" or "optimal")']);
+    expect(messages({ ...minimal(), strategy: { name: 'greedy' } })).toEqual([
+      'strategy.name: unknown strategy "greedy" (expected "rounds" or "optimal")',
+    ]);
   });
 
   it('requires version 1', () => {
@@ -145,14 +168,15 @@ describe('parseRuleSet', () => {
 
   it('rejects a pair that is both locked and forbidden', () => {
     const pair = { mentor: 'a@x.org', mentee: 'b@x.org' };
-    expect(messages({ ...minimal(), lockedPairs: [pair], forbiddenPairs: [{ mentor: 'A@x.org', mentee: 'b@x.org' }] })).toEqual([
-      'lockedPairs[0]: a@x.org with b@x.org is both locked and forbidden',
-    ]);
+    expect(
+      messages({ ...minimal(), lockedPairs: [pair], forbiddenPairs: [{ mentor: 'A@x.org', mentee: 'b@x.org' }] }),
+    ).toEqual(['lockedPairs[0]: a@x.org with b@x.org is both locked and forbidden']);
   });
 
   it('reports problems as errors with a stable code', () => {
     const result = parseRuleSet({ ...minimal(), version: 'one' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toMatchObject({ severity: 'error', code: 'invalid-rule-set', column: 'version' });
+    if (!result.ok)
+      expect(result.problems[0]).toMatchObject({ severity: 'error', code: 'invalid-rule-set', column: 'version' });
   });
 });

@@ -2,7 +2,14 @@
 // (most mentees with a mentor, then optionally most mentors with a mentee, then the largest total
 // score). The model and its proof of optimality live in the solver; this file only maps people to
 // rows and columns and back.
-import type { PairIndex, Strategy, StrategyContext, StrategyOutcome, StrategyPair, StrategySettings } from '../model.js';
+import type {
+  PairIndex,
+  Strategy,
+  StrategyContext,
+  StrategyOutcome,
+  StrategyPair,
+  StrategySettings,
+} from '../model.js';
 import { throwIfCancelled } from '../errors.js';
 import { capacitatedProblem } from './capacitated-problem.js';
 

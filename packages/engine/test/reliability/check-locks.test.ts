@@ -9,7 +9,10 @@ const table = (source: string, rows: string[][]) => ({ source, header, rows, hea
 const input = {
   kind: 'two-tables' as const,
   mentors: table('mentors.csv', [['Ada', 'ada@x.org', 'Grade 7', 'Org A', 'P']]),
-  mentees: table('mentees.csv', [['Bo', 'bo@x.org', 'HEO', 'Org B', 'P'], ['Cy', 'cy@x.org', 'HEO', 'Org A', 'P']]),
+  mentees: table('mentees.csv', [
+    ['Bo', 'bo@x.org', 'HEO', 'Org B', 'P'],
+    ['Cy', 'cy@x.org', 'HEO', 'Org A', 'P'],
+  ]),
 };
 
 describe('checkTables and locked pairs', () => {

@@ -13,24 +13,45 @@ function mentors(rows: (string | null)[][]) {
 
 describe('email checks', () => {
   it('warns once for blank emails, naming the rows, and keeps those people', () => {
-    const people = mentors([['Ada', 'ada@x.org'], ['Bo', null], ['Cy', '  ']]);
+    const people = mentors([
+      ['Ada', 'ada@x.org'],
+      ['Bo', null],
+      ['Cy', '  '],
+    ]);
     expect(people).toHaveLength(3);
     const problems = checkInput(people, [], ruleSet).filter((p) => p.code === 'missing-email');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', row: 3, column: 'email address' });
-    expect(problems[0].message).toBe('mentors.csv: 2 mentors with a blank "email address" (rows 3, 4); they are matched, but cannot be emailed or named in locked pairs');
+    expect(problems[0].message).toBe(
+      'mentors.csv: 2 mentors with a blank "email address" (rows 3, 4); they are matched, but cannot be emailed or named in locked pairs',
+    );
   });
 
   it('warns about an address without an @, with its row and value', () => {
-    const problems = checkInput(mentors([['Ada', 'ada@x.org'], ['Bo', 'bo at x.org']]), [], ruleSet).filter((p) => p.code === 'invalid-email');
+    const problems = checkInput(
+      mentors([
+        ['Ada', 'ada@x.org'],
+        ['Bo', 'bo at x.org'],
+      ]),
+      [],
+      ruleSet,
+    ).filter((p) => p.code === 'invalid-email');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', row: 3, value: 'bo at x.org' });
-    expect(problems[0].message).toBe('mentors.csv row 3, column "email address": "bo at x.org" does not look like an email address');
+    expect(problems[0].message).toBe(
+      'mentors.csv row 3, column "email address": "bo at x.org" does not look like an email address',
+    );
   });
 
   it('lists many malformed addresses in one warning', () => {
-    const problems = checkInput(mentors(Array.from({ length: 30 }, (_, i) => [`P${i}`, `person ${i}`])), [], ruleSet).filter((p) => p.code === 'invalid-email');
+    const problems = checkInput(
+      mentors(Array.from({ length: 30 }, (_, i) => [`P${i}`, `person ${i}`])),
+      [],
+      ruleSet,
+    ).filter((p) => p.code === 'invalid-email');
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toContain('30 mentors whose "email address" does not look like an email address (rows 2, 3, 4, 5, 6 and 25 more; first "person 0")');
+    expect(problems[0].message).toContain(
+      '30 mentors whose "email address" does not look like an email address (rows 2, 3, 4, 5, 6 and 25 more; first "person 0")',
+    );
   });
 });

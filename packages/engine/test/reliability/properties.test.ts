@@ -35,19 +35,41 @@ function table(source: string, people: readonly PersonSpec[]): Table {
   return {
     source,
     header,
-    rows: people.map((p, i) => [`Person ${i}`, emailOf(p.email), ladder[p.grade], `Org ${p.org}`, `Prof ${p.profession}`, p.capacity]),
+    rows: people.map((p, i) => [
+      `Person ${i}`,
+      emailOf(p.email),
+      ladder[p.grade],
+      `Org ${p.org}`,
+      `Prof ${p.profession}`,
+      p.capacity,
+    ]),
     headerRow: 1,
     firstColumn: 0,
   };
 }
 
 const ruleArb = fc.oneof(
-  fc.constant({ id: 'same-org', label: 'Same organisation', kind: 'exclude' as const, when: { type: 'same' as const, mentor: 'organisation', mentee: 'organisation' } }),
+  fc.constant({
+    id: 'same-org',
+    label: 'Same organisation',
+    kind: 'exclude' as const,
+    when: { type: 'same' as const, mentor: 'organisation', mentee: 'organisation' },
+  }),
   fc.record({ lo: fc.integer({ min: -1, max: 1 }), width: fc.nat(2) }).map(({ lo, width }) => ({
     id: 'gap',
     label: 'Grade gap',
     kind: 'exclude' as const,
-    when: { type: 'not' as const, condition: { type: 'gap' as const, mentor: 'grade', mentee: 'grade', ladder: 'grade', atLeast: lo, atMost: lo + width } },
+    when: {
+      type: 'not' as const,
+      condition: {
+        type: 'gap' as const,
+        mentor: 'grade',
+        mentee: 'grade',
+        ladder: 'grade',
+        atLeast: lo,
+        atMost: lo + width,
+      },
+    },
   })),
   fc.integer({ min: 0, max: 20 }).map((points) => ({
     id: 'profession',
@@ -87,7 +109,9 @@ const problemArb = fc.record({
     fc.constant({ name: 'optimal' as const, mentorCoverage: true, alternates: 1 }),
     fc.constant({ name: 'optimal' as const, mentorCoverage: false, alternates: 0 }),
     fc.integer({ min: 1, max: 3 }).map((rounds) => ({ name: 'rounds' as const, rounds, unmatchedBonus: 6 })),
-    fc.integer({ min: 1, max: 3 }).map((rounds) => ({ name: 'rounds' as const, rounds, unmatchedBonus: 6, ties: 'reference' as const })),
+    fc
+      .integer({ min: 1, max: 3 })
+      .map((rounds) => ({ name: 'rounds' as const, rounds, unmatchedBonus: 6, ties: 'reference' as const })),
   ),
 });
 
@@ -103,7 +127,10 @@ function ruleSetOf(p: Problem): RuleSet | null {
     capacity: { mentor: { default: p.capacity.mentor }, mentee: { default: p.capacity.mentee } },
     lockedPairs:
       p.mentors.length > 0 && p.mentees.length > 0
-        ? p.lockedPairs.map((l) => ({ mentor: emailOf(p.mentors[l.mentor % p.mentors.length].email), mentee: emailOf(p.mentees[l.mentee % p.mentees.length].email) }))
+        ? p.lockedPairs.map((l) => ({
+            mentor: emailOf(p.mentors[l.mentor % p.mentors.length].email),
+            mentee: emailOf(p.mentees[l.mentee % p.mentees.length].email),
+          }))
         : [],
     forbiddenPairs: p.forbiddenPairs,
     ...(p.minScore !== undefined ? { minScore: p.minScore } : {}),
@@ -135,7 +162,10 @@ describe('random tables and rule sets through the engine', () => {
       fc.property(problemArb, (p) => {
         const ruleSet = ruleSetOf(p);
         if (!ruleSet) return;
-        const outcome = run({ kind: 'two-tables', mentors: table('mentors', p.mentors), mentees: table('mentees', p.mentees) }, ruleSet);
+        const outcome = run(
+          { kind: 'two-tables', mentors: table('mentors', p.mentors), mentees: table('mentees', p.mentees) },
+          ruleSet,
+        );
         if (!outcome) return;
         stats.runs++;
         if (!outcome.ok) {
@@ -144,8 +174,12 @@ describe('random tables and rule sets through the engine', () => {
         }
         stats.matched++;
         const { result, matrix } = outcome;
-        expect(result.mentors.map((o) => o.participant.id).sort()).toEqual(p.mentors.map((m) => emailOf(m.email)).sort());
-        expect(result.mentees.map((o) => o.participant.id).sort()).toEqual(p.mentees.map((m) => emailOf(m.email)).sort());
+        expect(result.mentors.map((o) => o.participant.id).sort()).toEqual(
+          p.mentors.map((m) => emailOf(m.email)).sort(),
+        );
+        expect(result.mentees.map((o) => o.participant.id).sort()).toEqual(
+          p.mentees.map((m) => emailOf(m.email)).sort(),
+        );
         for (const person of [...result.mentors, ...result.mentees]) {
           expect(person.partners.length).toBeLessThanOrEqual(person.participant.capacity);
           expect(person.partners.length > 0 || person.reason !== null).toBe(true);
@@ -181,11 +215,19 @@ describe('random tables and rule sets through the engine', () => {
       fc.constant(null),
     );
     const garbageTable = (source: string) =>
-      fc.uniqueArray(fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom(...header, 'role', 'both mentor and mentee', 'characteristics')), { minLength: 1, maxLength: 7 }).chain((names) =>
-        fc.array(fc.array(cell, { minLength: names.length, maxLength: names.length }), { maxLength: 6 }).map(
-          (rows): Table => ({ source, header: names, rows, headerRow: 1, firstColumn: 0 }),
-        ),
-      );
+      fc
+        .uniqueArray(
+          fc.oneof(
+            fc.string({ minLength: 1, maxLength: 10 }),
+            fc.constantFrom(...header, 'role', 'both mentor and mentee', 'characteristics'),
+          ),
+          { minLength: 1, maxLength: 7 },
+        )
+        .chain((names) =>
+          fc
+            .array(fc.array(cell, { minLength: names.length, maxLength: names.length }), { maxLength: 6 })
+            .map((rows): Table => ({ source, header: names, rows, headerRow: 1, firstColumn: 0 })),
+        );
     const preset = getPreset('mentor-match');
     fc.assert(
       fc.property(garbageTable('mentors'), garbageTable('mentees'), fc.boolean(), (mentors, mentees, oneTable) => {

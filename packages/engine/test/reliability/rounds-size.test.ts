@@ -18,14 +18,21 @@ const input = {
 const noDenseSolver: Solver = {
   ...solver,
   linearSumAssignment: () => {
-    throw new InvalidCostMatrixError('costs', 'has 9955 × 19944 = 198542520 entries; the solver holds at most 134217726');
+    throw new InvalidCostMatrixError(
+      'costs',
+      'has 9955 × 19944 = 198542520 entries; the solver holds at most 134217726',
+    );
   },
 };
 
 describe('the rounds strategy at sizes a dense grid cannot hold', () => {
   it('matches without any dense assignment', () => {
     const preset = getPreset('mentor-match');
-    const ruleSet = { ...preset, rules: preset.rules.filter((r) => r.id === 'same-organisation'), strategy: { name: 'rounds' as const, rounds: 3, unmatchedBonus: 6 } };
+    const ruleSet = {
+      ...preset,
+      rules: preset.rules.filter((r) => r.id === 'same-organisation'),
+      strategy: { name: 'rounds' as const, rounds: 3, unmatchedBonus: 6 },
+    };
     const run = matchTables(input, { ruleSet, solver: noDenseSolver });
     expect(run.ok).toBe(true);
     if (run.ok) expect(run.result.pairs.map((p) => [p.mentee.id, p.mentor.id])).toEqual([['bo@x.org', 'ada@x.org']]);

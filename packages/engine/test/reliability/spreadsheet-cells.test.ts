@@ -20,14 +20,27 @@ const mapping = { email: 'email', organisation: 'organisation' };
 
 describe('spreadsheetCellProblems', () => {
   it('reports an error value in a used column with its sheet, row, column and value', () => {
-    const problems = spreadsheetCellProblems(table({ errors: [{ row: 1, column: 1, value: '#N/A', address: 'B3' }] }), mapping);
+    const problems = spreadsheetCellProblems(
+      table({ errors: [{ row: 1, column: 1, value: '#N/A', address: 'B3' }] }),
+      mapping,
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'error', code: 'cell-error-value', row: 3, column: 'organisation', value: '#N/A' });
-    expect(problems[0].message).toContain('people.xlsx › Mentors row 3, column "organisation" (cell B3) holds the Excel error #N/A');
+    expect(problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'cell-error-value',
+      row: 3,
+      column: 'organisation',
+      value: '#N/A',
+    });
+    expect(problems[0].message).toContain(
+      'people.xlsx › Mentors row 3, column "organisation" (cell B3) holds the Excel error #N/A',
+    );
   });
 
   it('ignores an error value in a column nothing uses', () => {
-    expect(spreadsheetCellProblems(table({ errors: [{ row: 0, column: 2, value: '#REF!', address: 'C2' }] }), mapping)).toEqual([]);
+    expect(
+      spreadsheetCellProblems(table({ errors: [{ row: 0, column: 2, value: '#REF!', address: 'C2' }] }), mapping),
+    ).toEqual([]);
   });
 
   it('reports a merged area over several rows of a used column, naming the rows read as blank', () => {
@@ -37,7 +50,9 @@ describe('spreadsheetCellProblems', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'error', code: 'merged-cells', row: 2, column: 'organisation' });
-    expect(problems[0].message).toContain('cells B2:B4 are merged, so rows 3–4 of column "organisation" would be read as blank');
+    expect(problems[0].message).toContain(
+      'cells B2:B4 are merged, so rows 3–4 of column "organisation" would be read as blank',
+    );
   });
 
   it('lets a merged area within one row, or in an unused column, pass', () => {
@@ -49,7 +64,11 @@ describe('spreadsheetCellProblems', () => {
   });
 
   it('counts an extra column such as the role column as used', () => {
-    const problems = spreadsheetCellProblems(table({ errors: [{ row: 0, column: 2, value: '#VALUE!', address: 'C2' }] }), mapping, ['notes']);
+    const problems = spreadsheetCellProblems(
+      table({ errors: [{ row: 0, column: 2, value: '#VALUE!', address: 'C2' }] }),
+      mapping,
+      ['notes'],
+    );
     expect(problems.map((p) => p.code)).toEqual(['cell-error-value']);
   });
 
