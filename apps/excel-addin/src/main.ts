@@ -9,6 +9,7 @@ import { createStandaloneHost } from './host/standalone-host.js';
 import type { WorkbookHost } from './host/workbook-host.js';
 import { startPane } from './ui/app.js';
 import { h, replaceChildren } from './ui/h.js';
+import { parseDataSettings, type DataSettings } from './ui/data-settings.js';
 import { applyTheme } from './ui/fluent.js';
 import './ui/styles.css';
 import { FileClient, workerPort } from './worker/file-client.js';
@@ -24,9 +25,18 @@ function localSettings() {
   }
 }
 
-/** The saved rule set and choice of result sheets; what is missing or not understood starts as new. */
-async function savedSettings(host: WorkbookHost): Promise<{ ruleSet: RuleSet; resultTables?: ResultTableName[] }> {
-  const saved = (await host.settings.load().catch(() => null)) as { ruleSet?: unknown; resultTables?: unknown } | null;
+/**
+ * The saved rule set, choice of result sheets and Data step choices; what is missing or not
+ * understood starts as new.
+ */
+async function savedSettings(
+  host: WorkbookHost,
+): Promise<{ ruleSet: RuleSet; resultTables?: ResultTableName[]; data: DataSettings }> {
+  const saved = (await host.settings.load().catch(() => null)) as {
+    ruleSet?: unknown;
+    resultTables?: unknown;
+    data?: unknown;
+  } | null;
   const parsed = saved?.ruleSet === undefined ? null : parseRuleSet(saved.ruleSet);
   const tables = Array.isArray(saved?.resultTables)
     ? resultTableNames.filter((name) => (saved.resultTables as unknown[]).includes(name))
@@ -34,6 +44,7 @@ async function savedSettings(host: WorkbookHost): Promise<{ ruleSet: RuleSet; re
   return {
     ruleSet: parsed?.ok ? parsed.ruleSet : getPreset(defaultPreset),
     resultTables: tables.length ? tables : undefined,
+    data: parseDataSettings(saved?.data),
   };
 }
 
@@ -55,8 +66,8 @@ async function start(root: HTMLElement): Promise<void> {
     () => new Worker(new URL('./worker/match-worker.ts', import.meta.url), { type: 'module', name: 'mentor-matcher' }),
   );
   client.warm();
-  const { ruleSet, resultTables } = await savedSettings(host);
-  const pane = startPane(root, host, client, ruleSet, resultTables);
+  const { ruleSet, resultTables, data } = await savedSettings(host);
+  const pane = startPane(root, host, client, ruleSet, resultTables, data);
   if (host.kind === 'excel') await pane.commands.refreshSources();
   document.documentElement.dataset.ready = host.kind;
 }

@@ -10,6 +10,7 @@ export const resultSheetNames = {
   unmatched: 'Match Unmatched',
   summary: 'Match Summary',
   decisions: 'Match Decisions',
+  skipped: 'Match Skipped',
   mailMerge: 'Match Mail merge',
   notifyMentorMatched: 'Match Notify mentor-matched',
   notifyMentorUnmatched: 'Match Notify mentor-unmatched',

@@ -6,6 +6,7 @@ import type { WorkbookHost } from '../host/workbook-host.js';
 import type { MatchClient } from '../worker/match-client.js';
 import type { ResultTableName } from '../worker/protocol.js';
 import { createCommands, type Commands } from './commands.js';
+import type { DataSettings } from './data-settings.js';
 import { renderDataStep } from './data-step.js';
 import { confirmDialog } from './dialog.js';
 import { h, replaceChildren } from './h.js';
@@ -25,13 +26,7 @@ const steps: { id: StepId; label: string; render: (pane: Pane) => HTMLElement }[
 ];
 
 /** Actions whose change the control that made it already shows: drawing the step again would lose the user's place. */
-const quietActions = new Set<Action['type']>([
-  'pick-source',
-  'map-column',
-  'set-role-column',
-  'say',
-  'choose-result-tables',
-]);
+const quietActions = new Set<Action['type']>(['pick-source', 'map-column', 'say', 'choose-result-tables']);
 
 export interface PaneHandle {
   readonly store: Store;
@@ -44,8 +39,9 @@ export function startPane(
   client: MatchClient,
   ruleSet: RuleSet,
   resultTables?: readonly ResultTableName[],
+  data?: DataSettings,
 ): PaneHandle {
-  const store = createStore(initialState(ruleSet, resultTables));
+  const store = createStore(initialState(ruleSet, resultTables, data));
   const commands = createCommands({ store, host, client, confirm: confirmDialog });
   const pane: Pane = { store, host, commands };
   // Fluent's tablist selects a tab when it gets focus (arrow keys, Home, End, click) and says so

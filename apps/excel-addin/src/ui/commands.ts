@@ -1,19 +1,27 @@
 // The pane's workflows: read from the host, talk to the worker, write results, and dispatch to the
 // store what happened. No DOM here: a unit test drives them with the in-memory host and the worker's
 // service in-process (commands.test.ts).
-import { parseRuleSet, type RuleSet } from '@mentor-matcher/engine';
+import { parseRuleSet, type DuplicatesPolicy, type RuleSet } from '@mentor-matcher/engine';
 import type { Table } from '@mentor-matcher/tabular';
 import { sizeProblem } from '../app/limits.js';
 import { isResultTableName, resultSheetNames, toResultSheets } from '../app/result-sheets.js';
 import type { WorkbookHost } from '../host/workbook-host.js';
 import { MatchCancelled, type MatchClient } from '../worker/match-client.js';
-import type { BeatSample, MatchInputData, ResultTableName, TableData } from '../worker/protocol.js';
+import type {
+  AliasSuggestionData,
+  BeatSample,
+  MatchInputData,
+  ResultTableName,
+  RowOptions,
+  TableData,
+} from '../worker/protocol.js';
 import {
   decisionsOf,
   rolesNeeded,
   type Decisions,
   type MatchReply,
   type PairId,
+  type Role,
   type Side,
   type Store,
   type Tone,
@@ -112,9 +120,21 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
   const say = (text: string, tone: Tone = 'info') => store.dispatch({ type: 'say', text, tone });
   const fail = (error: unknown) => say(error instanceof Error ? error.message : String(error), 'error');
 
-  /** The rule set and the choice of result sheets, saved together (the workbook, or the browser). */
+  /**
+   * The rule set, the choice of result sheets and the Data step's choices (columns, aliases, rows),
+   * saved together (the workbook, or the browser).
+   */
   const saveSettings = () =>
-    host.settings.save({ ruleSet: store.state.ruleSet, resultTables: store.state.resultTables });
+    host.settings.save({
+      ruleSet: store.state.ruleSet,
+      resultTables: store.state.resultTables,
+      data: store.state.data,
+    });
+
+  const rowOptions = (): RowOptions => {
+    const { aliases, duplicates, skipInvalidRows } = store.state.data;
+    return { aliases, duplicates, skipInvalidRows };
+  };
 
   async function saveRuleSet(ruleSet: RuleSet, from?: 'form'): Promise<void> {
     store.dispatch({ type: 'set-rule-set', ruleSet, from });
@@ -164,12 +184,8 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     if (store.state.mode === 'two-tables') {
       return mentors && mentees ? { kind: 'two-tables', mentors: plain(mentors), mentees: plain(mentees) } : null;
     }
-    if (!people) return null;
-    if (!store.state.roleColumn) {
-      say('Choose the column that says who is a mentor and who is a mentee.', 'error');
-      return null;
-    }
-    return { kind: 'one-table', people: plain(people), roleColumn: store.state.roleColumn };
+    // The role column is the mapping's `role` field: detected, or chosen in the Columns panel.
+    return people ? { kind: 'one-table', people: plain(people) } : null;
   }
 
   async function check(): Promise<void> {
@@ -180,7 +196,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       if (!input) return;
       say('Checking…');
       const { ruleSet, mapping } = store.state;
-      const reply = await client.run({ type: 'check', input, ruleSet, mapping });
+      const reply = await client.run({ type: 'check', input, ruleSet, mapping, rows: rowOptions() });
       if (reply.type === 'checked') {
         store.dispatch({ type: 'checked', check: reply, problems: reply.problems });
         const errors = reply.problems.filter((p) => p.severity === 'error').length;
@@ -199,6 +215,50 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       fail(error);
     }
   }
+
+  /** A Data step choice: saved at once, and the data checked again with it when it was checked before. */
+  async function changeData(action: Parameters<Store['dispatch']>[0], done: string): Promise<void> {
+    try {
+      store.dispatch(action);
+      await saveSettings();
+      if (!store.state.check) return say(done, 'ok');
+      await check();
+      const checked = store.state.status;
+      say(checked ? `${done} Checked again: ${checked.text}` : done, checked?.tone ?? 'ok');
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  const chooseColumn = (role: Role, field: string, column: string | null, label: string) =>
+    changeData(
+      { type: 'map-column', role, field, column },
+      column === null ? `No column for ${label}.` : `${label}: column “${column}”.`,
+    );
+
+  /** Accepts suggested aliases (one, or all at once), then saves and checks once. */
+  const acceptAliases = (list: readonly Pick<AliasSuggestionData, 'field' | 'value' | 'canonical'>[]) => {
+    const [first, ...rest] = list;
+    if (!first) return Promise.resolve();
+    for (const s of rest)
+      store.dispatch({ type: 'accept-alias', field: s.field, value: s.value, canonical: s.canonical });
+    return changeData(
+      { type: 'accept-alias', field: first.field, value: first.value, canonical: first.canonical },
+      list.length === 1 ? `“${first.value}” is now read as “${first.canonical}”.` : `${list.length} aliases accepted.`,
+    );
+  };
+
+  const removeAlias = (field: string, value: string) =>
+    changeData({ type: 'remove-alias', field, value }, `“${value}” is read as written again.`);
+
+  const setDuplicates = (policy: DuplicatesPolicy) =>
+    changeData({ type: 'set-duplicates', policy }, 'Duplicate sign-ups: choice saved.');
+
+  const setSkipInvalidRows = (skip: boolean) =>
+    changeData(
+      { type: 'set-skip-invalid-rows', skip },
+      skip ? 'Rows with errors will be left out.' : 'Rows with errors stop the match again.',
+    );
 
   const progress = (message: string, fraction = 1) =>
     store.dispatch({ type: 'run-progress', running: { phase: 'writing', fraction, message } });
@@ -246,7 +306,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       if (tooBig) return say(tooBig, 'error');
       const ruleSet = await withSheetDecisions();
       const reply = await client.run(
-        { type: 'match', input, ruleSet, mapping: store.state.mapping, heatmapSize },
+        { type: 'match', input, ruleSet, mapping: store.state.mapping, rows: rowOptions(), heatmapSize },
         (p) =>
           store.dispatch({
             type: 'run-progress',
@@ -409,6 +469,11 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
     loadRuleSet,
     refreshSources,
     check,
+    chooseColumn,
+    acceptAliases,
+    removeAlias,
+    setDuplicates,
+    setSkipInvalidRows,
     match,
     cancel: () => client.cancel(),
     openPerson,

@@ -1,11 +1,16 @@
 // Step 1: pick the tables (an Excel table, the current selection, or files on the standalone page),
-// see and correct the column mapping, and see the checks, each pointing at its cell.
+// see and correct the column of every field (columns-panel.ts), accept value aliases
+// (alias-suggestions.ts), choose what happens to repeated and bad rows (row-policy.ts), and see the
+// checks, each pointing at its cell.
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import { loadStatus, preselect } from '../data/file-loading.js';
 import type { LoadedFile, StandaloneHost } from '../host/standalone-host.js';
+import { aliasSuggestions } from './alias-suggestions.js';
+import { columnsPanel } from './columns-panel.js';
 import { field, h, later, uid } from './h.js';
 import type { Pane } from './pane.js';
 import { problemList } from './problem-list.js';
+import { rowPolicy } from './row-policy.js';
 import { rolesNeeded, type Role } from './store.js';
 
 const roleLabels: Record<Role, string> = { mentors: 'Mentors', mentees: 'Mentees', people: 'People (one table)' };
@@ -155,50 +160,6 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
   );
 }
 
-function mappingEditor({ store }: Pane): HTMLElement | null {
-  const { state } = store;
-  const check = state.check;
-  if (!check) return null;
-  const kinds = Object.entries(check.mappings);
-  if (kinds.length === 0) return null;
-  // Folded once the check found no error: the mapping is then most likely right.
-  const valid = !state.checkProblems.some((p) => p.severity === 'error');
-  return h(
-    'details',
-    { class: 'columns', open: !valid },
-    h('summary', {}, h('h2', {}, 'Columns')),
-    h('p', { class: 'muted' }, 'The columns found for each field. Change one if it is wrong, then check again.'),
-    kinds.map(([kind, mapping]) => {
-      const role = (kind === 'mentor' ? 'mentors' : kind === 'mentee' ? 'mentees' : kind) as Role;
-      const header = state.tables[role]?.header ?? Object.values(mapping);
-      return h(
-        'fieldset',
-        { class: 'mapping' },
-        h('legend', {}, roleLabels[role] ?? kind),
-        Object.entries(mapping).map(([logical, column]) => {
-          const select = h(
-            'select',
-            {
-              'data-field': logical,
-              'data-focus': `map-${role}-${logical}`,
-              onchange: (event: Event) => {
-                store.dispatch({
-                  type: 'map-column',
-                  role,
-                  field: logical,
-                  column: (event.target as HTMLSelectElement).value,
-                });
-              },
-            },
-            header.map((name) => h('option', { value: name, selected: name === column }, name)),
-          );
-          return field(logical, select);
-        }),
-      );
-    }),
-  );
-}
-
 export function renderDataStep(pane: Pane): HTMLElement {
   const { store, host, commands } = pane;
   const { state } = store;
@@ -233,24 +194,6 @@ export function renderDataStep(pane: Pane): HTMLElement {
       );
     }),
   );
-  const people = state.tables.people;
-  const roleColumn =
-    state.mode === 'one-table' && people
-      ? field(
-          'Role column',
-          h(
-            'select',
-            {
-              'data-focus': 'role-column',
-              onchange: (event: Event) =>
-                store.dispatch({ type: 'set-role-column', column: (event.target as HTMLSelectElement).value }),
-            },
-            h('option', { value: '' }, '— choose —'),
-            people.header.map((c) => h('option', { value: c, selected: c === state.roleColumn }, c)),
-          ),
-          'Values: mentor, mentee or both.',
-        )
-      : null;
   const refresh =
     host.kind === 'excel'
       ? h(
@@ -271,7 +214,6 @@ export function renderDataStep(pane: Pane): HTMLElement {
     host.kind === 'standalone' ? standaloneLoaders(pane, host as StandaloneHost) : null,
     layout,
     rolesNeeded(state).map((role) => sourcePicker(pane, role)),
-    roleColumn,
     h(
       'div',
       { class: 'actions' },
@@ -282,8 +224,16 @@ export function renderDataStep(pane: Pane): HTMLElement {
       ),
       refresh,
     ),
-    mappingEditor(pane),
+    columnsPanel(pane),
+    aliasSuggestions(pane),
+    rowPolicy(pane),
     state.check || state.checkProblems.length ? h('h2', {}, 'Checks') : null,
-    state.check || state.checkProblems.length ? problemList(pane, state.checkProblems) : null,
+    // Alias suggestions are listed above, each with its Accept button.
+    state.check || state.checkProblems.length
+      ? problemList(
+          pane,
+          state.checkProblems.filter((p) => p.code !== 'alias-suggested'),
+        )
+      : null,
   );
 }

@@ -8,6 +8,7 @@ import { resultTableNames, type ResultTableName } from '../worker/protocol.js';
 import { h, later } from './h.js';
 import type { Pane } from './pane.js';
 import { problemList } from './problem-list.js';
+import { skippedList } from './row-policy.js';
 
 const previewRows = 25;
 
@@ -250,6 +251,7 @@ export function renderMatchStep(pane: Pane): HTMLElement {
             { class: 'headlines' },
             result.headlines.map((line) => h('li', {}, line)),
           ),
+          skippedList(store, result.skipped),
           result.problems.length ? h('h3', {}, 'Warnings') : null,
           result.problems.length ? problemList(pane, result.problems) : null,
         )

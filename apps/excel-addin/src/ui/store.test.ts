@@ -60,19 +60,51 @@ describe('the store', () => {
     expect(reduce(checked, { type: 'set-mode', mode: 'one-table' }).check).toBeNull();
   });
 
-  it('finds the role column of a one-table layout when the table is read', () => {
-    const table = { source: 'people', header: ['name', 'Mentor or mentee'], rows: [], headerRow: 1, firstColumn: 0 };
-    const state = reduce(reduce(initialState(ruleSet), { type: 'set-mode', mode: 'one-table' }), {
+  it('remembers column choices for a table with the same header, and only for that header', () => {
+    const header = ['name', 'Do you want to be a mentor, a mentee or both?', 'Band'];
+    const table = { source: 'people', header, rows: [], headerRow: 1, firstColumn: 0 };
+    let state = reduce(reduce(initialState(ruleSet), { type: 'set-mode', mode: 'one-table' }), {
       type: 'read-table',
       role: 'people',
       table,
     });
-    expect(state.roleColumn).toBe('Mentor or mentee');
     expect(rolesNeeded(state)).toEqual(['people']);
+    state = reduce(state, { type: 'map-column', role: 'people', field: 'grade', column: 'Band' });
+    state = reduce(state, { type: 'map-column', role: 'people', field: 'jobTitle', column: null });
+    // A new session with the saved settings, and a new export of the same form.
+    const again = reduce(initialState(ruleSet, undefined, state.data), {
+      type: 'read-table',
+      role: 'people',
+      table: { ...table, source: 'people (2)' },
+    });
+    expect(again.mapping.people).toEqual({ grade: 'Band', jobTitle: null });
+    const other = reduce(again, { type: 'read-table', role: 'people', table: { ...table, header: ['name', 'Grade'] } });
+    expect(other.mapping.people).toEqual({});
+  });
+
+  it('accepts an alias and undoes it, leaving the others', () => {
+    let state = reduce(initialState(ruleSet), {
+      type: 'accept-alias',
+      field: 'organisation',
+      value: 'DWP',
+      canonical: 'Department for Work and Pensions',
+    });
+    state = reduce(state, {
+      type: 'accept-alias',
+      field: 'organisation',
+      value: 'HMRC',
+      canonical: 'HM Revenue and Customs',
+    });
+    state = reduce(state, { type: 'remove-alias', field: 'organisation', value: 'DWP' });
+    expect(state.data.aliases).toEqual({ organisation: { HMRC: 'HM Revenue and Customs' } });
+    state = reduce(state, { type: 'remove-alias', field: 'organisation', value: 'HMRC' });
+    expect(state.data.aliases).toEqual({});
   });
 
   it('keeps one override per field in the column mapping', () => {
-    let state = reduce(initialState(ruleSet), { type: 'map-column', role: 'mentors', field: 'email', column: 'Email' });
+    const mentors = { source: 'm', header: ['Email', 'Work email', 'Band'], rows: [], headerRow: 1, firstColumn: 0 };
+    let state = reduce(initialState(ruleSet), { type: 'read-table', role: 'mentors', table: mentors });
+    state = reduce(state, { type: 'map-column', role: 'mentors', field: 'email', column: 'Email' });
     state = reduce(state, { type: 'map-column', role: 'mentors', field: 'email', column: 'Work email' });
     state = reduce(state, { type: 'map-column', role: 'mentors', field: 'grade', column: 'Band' });
     expect(state.mapping).toEqual({ mentors: { email: 'Work email', grade: 'Band' } });

@@ -1,11 +1,12 @@
 // The pane's one store: its state, the named actions that change it, and subscriptions. Steps read
 // the state and dispatch actions (or call the workflows in commands.ts, which dispatch); app.ts
 // subscribes and re-renders. Participant data lives only here, in memory.
-import type { RuleSet } from '@mentor-matcher/engine';
+import type { DuplicatesPolicy, RuleSet } from '@mentor-matcher/engine';
 import type { Table } from '@mentor-matcher/tabular';
 import type { LoadedFile } from '../host/standalone-host.js';
 import type { SourceOption } from '../host/workbook-host.js';
 import { defaultResultTables } from '../app/result-sheets.js';
+import { columnsKey, emptyDataSettings, rememberColumns, type DataSettings } from './data-settings.js';
 import type {
   MappingOverrides,
   MatchChange,
@@ -60,8 +61,10 @@ export interface AppState {
   readonly files: readonly LoadedFile[];
   readonly picked: Readonly<Partial<Record<Role, string>>>;
   readonly tables: Readonly<Partial<Record<Role, Table>>>;
-  readonly roleColumn: string;
+  /** The column choices for the tables read (a one-table layout's role column is its `role` field). */
   readonly mapping: MappingOverrides;
+  /** Column choices by table layout, aliases, duplicates policy, rows left out: saved with the rule set. */
+  readonly data: DataSettings;
   readonly ruleSet: RuleSet;
   /** The result sheets to write (Excel) or put in the results workbook (the page). */
   readonly resultTables: readonly ResultTableName[];
@@ -88,8 +91,10 @@ export const initialReview: ReviewState = {
 export function initialState(
   ruleSet: RuleSet,
   resultTables: readonly ResultTableName[] = defaultResultTables,
+  data: DataSettings = emptyDataSettings,
 ): AppState {
   return {
+    data,
     resultTables,
     step: 'data',
     mode: 'two-tables',
@@ -97,7 +102,6 @@ export function initialState(
     files: [],
     picked: {},
     tables: {},
-    roleColumn: '',
     mapping: {},
     ruleSet,
     check: null,
@@ -122,8 +126,12 @@ export type Action =
   | { readonly type: 'files-loaded'; readonly files: readonly LoadedFile[] }
   | { readonly type: 'set-mode'; readonly mode: AppState['mode'] }
   | { readonly type: 'read-table'; readonly role: Role; readonly table: Table }
-  | { readonly type: 'set-role-column'; readonly column: string }
-  | { readonly type: 'map-column'; readonly role: Role; readonly field: string; readonly column: string }
+  /** A field's column chosen in the Columns panel; null for none. Remembered for tables with this header. */
+  | { readonly type: 'map-column'; readonly role: Role; readonly field: string; readonly column: string | null }
+  | { readonly type: 'accept-alias'; readonly field: string; readonly value: string; readonly canonical: string }
+  | { readonly type: 'remove-alias'; readonly field: string; readonly value: string }
+  | { readonly type: 'set-duplicates'; readonly policy: DuplicatesPolicy }
+  | { readonly type: 'set-skip-invalid-rows'; readonly skip: boolean }
   /** `from: 'form'` is an edit typed in the Rules step, which already shows it: no re-render. */
   | { readonly type: 'set-rule-set'; readonly ruleSet: RuleSet; readonly from?: 'form' }
   | { readonly type: 'choose-result-tables'; readonly tables: readonly ResultTableName[] }
@@ -167,19 +175,33 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'set-mode':
       return { ...state, mode: action.mode, check: null };
     case 'read-table': {
+      // The choices made for a table with this header before, in this session or an earlier one.
       const tables = { ...state.tables, [action.role]: action.table };
-      let roleColumn = state.roleColumn;
-      if (action.role === 'people' && !action.table.header.includes(roleColumn)) {
-        roleColumn = action.table.header.find((name) => /role|mentor or mentee/i.test(name)) ?? '';
-      }
-      return { ...state, tables, roleColumn };
+      const remembered = state.data.columns[columnsKey(action.role, action.table.header)];
+      return { ...state, tables, mapping: { ...state.mapping, [action.role]: remembered ?? {} } };
     }
-    case 'set-role-column':
-      return { ...state, roleColumn: action.column };
     case 'map-column': {
       const overrides = { ...(state.mapping[action.role] ?? {}), [action.field]: action.column };
-      return { ...state, mapping: { ...state.mapping, [action.role]: overrides } };
+      const table = state.tables[action.role];
+      const columns = table
+        ? rememberColumns(state.data.columns, columnsKey(action.role, table.header), overrides)
+        : state.data.columns;
+      return { ...state, mapping: { ...state.mapping, [action.role]: overrides }, data: { ...state.data, columns } };
     }
+    case 'accept-alias': {
+      const field = { ...(state.data.aliases[action.field] ?? {}), [action.value]: action.canonical };
+      return { ...state, data: { ...state.data, aliases: { ...state.data.aliases, [action.field]: field } } };
+    }
+    case 'remove-alias': {
+      const { [action.value]: _removed, ...field } = state.data.aliases[action.field] ?? {};
+      const { [action.field]: _all, ...others } = state.data.aliases;
+      const aliases = Object.keys(field).length > 0 ? { ...others, [action.field]: field } : others;
+      return { ...state, data: { ...state.data, aliases } };
+    }
+    case 'set-duplicates':
+      return { ...state, data: { ...state.data, duplicates: action.policy } };
+    case 'set-skip-invalid-rows':
+      return { ...state, data: { ...state.data, skipInvalidRows: action.skip } };
     case 'set-rule-set':
       return { ...state, ruleSet: action.ruleSet };
     case 'choose-result-tables':

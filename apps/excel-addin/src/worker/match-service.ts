@@ -3,9 +3,12 @@
 // the last matrix for "beat the computer".
 import {
   checkTables,
+  describeMapping,
   matchTables,
   parseRuleSet,
   resultTables,
+  skippedTable,
+  type MappingRole,
   type MatchInput,
   type MatchOptions,
   type MatchResult,
@@ -32,8 +35,11 @@ import {
 import {
   requestSchema,
   resultTableNames,
+  type FieldMappingData,
+  type MappingOverrides,
   type ProblemData,
   type MatchInputData,
+  type RowOptions,
   type ResultTablesData,
   type TableData,
   type TableShape,
@@ -53,9 +59,10 @@ function plainTable(table: Table): TableData {
   return { ...table, header: [...table.header], rows: table.rows.map((row) => [...row]) };
 }
 
-/** The engine's result tables and the emails as tables (mail merge, one Notify list per kind). */
+/** The engine's result tables, the skipped rows, and the emails as tables (mail merge, one Notify list per kind). */
 function plainTables(result: MatchResult, ruleSet: RuleSet): ResultTablesData {
   const tables = resultTables(result);
+  const skipped = skippedTable(result.skipped ?? []);
   const messages = buildMessages(result);
   const notify = notifyBulkTables(messages);
   return {
@@ -65,6 +72,7 @@ function plainTables(result: MatchResult, ruleSet: RuleSet): ResultTablesData {
     unmatched: plainTable(tables.unmatched),
     summary: plainTable(tables.summary),
     decisions: decisionsTable(result, ruleSet),
+    skipped: { ...plainTable(skipped), source: 'Skipped' },
     mailMerge: plainTable(mailMergeTable(messages)),
     notifyMentorMatched: plainTable(notify['mentor-matched']),
     notifyMentorUnmatched: plainTable(notify['mentor-unmatched']),
@@ -90,6 +98,36 @@ function mappingsOf(mappings: unknown): Record<string, Record<string, string>> {
   return out;
 }
 
+/**
+ * Every field of each table as the Columns panel shows it. A one-table input's role column given
+ * outright (`roleColumn`) is its `role` field's choice.
+ */
+function fieldsOf(
+  input: MatchInput,
+  ruleSet: RuleSet,
+  mapping: MappingOverrides = {},
+): Record<string, FieldMappingData[]> {
+  const describe = (table: Table, role: MappingRole, choices: MappingOverrides[keyof MappingOverrides]) =>
+    describeMapping(table.header, role, ruleSet, choices ?? {}).map((f): FieldMappingData => ({
+      ...f,
+      requiredBy: [...f.requiredBy],
+      candidates: [...f.candidates],
+    }));
+  if (input.kind === 'two-tables') {
+    return {
+      mentors: describe(input.mentors, 'mentor', mapping.mentors),
+      mentees: describe(input.mentees, 'mentee', mapping.mentees),
+    };
+  }
+  const people = { ...(mapping.people ?? {}), ...(input.roleColumn ? { role: input.roleColumn } : {}) };
+  return { people: describe(input.people, 'people', people) };
+}
+
+/** The engine's options for the rows: aliases, duplicates, rows with errors. */
+function rowOptionsOf(rows: RowOptions | undefined): Pick<MatchOptions, 'aliases' | 'duplicates' | 'skipInvalidRows'> {
+  return rows ? { aliases: rows.aliases, duplicates: rows.duplicates, skipInvalidRows: rows.skipInvalidRows } : {};
+}
+
 /** Mentors and mentees; for one table, its row count on both sides (an upper bound, as the pane counts). */
 function sideCounts(input: MatchInput): [number, number] {
   return input.kind === 'two-tables'
@@ -108,6 +146,7 @@ export function createMatchService(
   let lastRun: {
     input: MatchInput;
     mapping: MatchOptions['mapping'];
+    rows: RowOptions | undefined;
     ruleSet: RuleSet;
     matrix: ScoreMatrix;
     result: MatchResult;
@@ -135,6 +174,7 @@ export function createMatchService(
     input: MatchInput,
     ruleSet: RuleSet,
     mapping: MatchOptions['mapping'],
+    rows: RowOptions | undefined,
     heatmapSize: number,
     post: Post,
     previous?: MatchResult,
@@ -147,6 +187,7 @@ export function createMatchService(
       ruleSet,
       solver: ready,
       mapping,
+      ...rowOptionsOf(rows),
       onProgress: (p) => {
         const t = now();
         if (t - lastProgress < progressIntervalMs && p.fraction < 1) return;
@@ -160,10 +201,10 @@ export function createMatchService(
     }
     const { matrix, result } = previous
       ? preferEarlierPairs(run, previous, (previousPairs) =>
-          matchTables(input, { ruleSet, solver: ready, mapping, previousPairs }),
+          matchTables(input, { ruleSet, solver: ready, mapping, ...rowOptionsOf(rows), previousPairs }),
         )
       : run;
-    lastRun = { input, mapping, ruleSet, matrix, result };
+    lastRun = { input, mapping, rows, ruleSet, matrix, result };
     last = {
       mentees: matrix.mentees.length,
       mentors: matrix.mentors.length,
@@ -190,6 +231,7 @@ export function createMatchService(
         heatmap,
         elapsedMs: now() - started,
         totals: totalsOf(result),
+        skipped: (result.skipped ?? []).map((s) => ({ ...s })),
         people: reviewRows(result),
         ...(previous ? { change: trimmedChange(changeBetween(previous, result)) } : {}),
       },
@@ -269,6 +311,7 @@ export function createMatchService(
           lastRun.input,
           rules.ruleSet,
           lastRun.mapping,
+          lastRun.rows,
           request.heatmapSize,
           post,
           lastRun.result,
@@ -290,12 +333,19 @@ export function createMatchService(
         return;
       }
       if (request.type === 'check') {
-        const checked = checkTables(input, { ruleSet: rules.ruleSet, mapping: request.mapping });
+        const checked = checkTables(input, {
+          ruleSet: rules.ruleSet,
+          mapping: request.mapping,
+          ...rowOptionsOf(request.rows),
+        });
         post({
           type: 'checked',
           id: request.id,
           problems: problemsOf(checked.problems),
           mappings: mappingsOf(checked.mappings),
+          fields: fieldsOf(input, rules.ruleSet, request.mapping),
+          aliasSuggestions: checked.aliasSuggestions.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r })) })),
+          skipped: checked.skipped.map((s) => ({ ...s })),
           mentors: checked.mentors,
           mentees: checked.mentees,
         });
@@ -314,6 +364,7 @@ export function createMatchService(
         input,
         { ...rules.ruleSet, lockedPairs },
         request.mapping,
+        request.rows,
         request.heatmapSize,
         post,
       );

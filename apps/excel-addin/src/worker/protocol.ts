@@ -1,5 +1,6 @@
 // Messages between the pane and the match worker. Both sides parse what they receive with these
 // schemas: a worker is a trust boundary like any other (and a stale bundle must fail loudly).
+import { duplicatesPolicySchema, valueAliasesSchema } from '@mentor-matcher/engine';
 import type { ReadWarningCode } from '@mentor-matcher/tabular';
 import { z } from 'zod';
 
@@ -72,17 +73,30 @@ export type TableData = z.infer<typeof tableSchema>;
 
 export const matchInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('two-tables'), mentors: tableSchema, mentees: tableSchema }),
-  z.object({ kind: z.literal('one-table'), people: tableSchema, roleColumn: z.string().min(1) }),
+  /** `roleColumn` absent or '': the column mapping's `role` field (detected, or chosen in the Columns panel). */
+  z.object({ kind: z.literal('one-table'), people: tableSchema, roleColumn: z.string().optional() }),
 ]);
 export type MatchInputData = z.infer<typeof matchInputSchema>;
 
-const mappingOverride = z.record(z.string(), z.string());
+/** Field → header chosen by the coordinator; null for "no column". */
+const mappingOverride = z.record(z.string(), z.string().nullable());
 export const mappingOverridesSchema = z.object({
   mentors: mappingOverride.optional(),
   mentees: mappingOverride.optional(),
   people: mappingOverride.optional(),
 });
 export type MappingOverrides = z.infer<typeof mappingOverridesSchema>;
+
+/**
+ * How the rows are taken, besides the mapping: the accepted aliases (field → variant → canonical), what to do with someone who
+ * signed up twice, and whether rows with errors are left out (the engine's MatchOptions of the same names).
+ */
+export const rowOptionsSchema = z.object({
+  aliases: valueAliasesSchema.default({}),
+  duplicates: duplicatesPolicySchema.default('error'),
+  skipInvalidRows: z.boolean().default(false),
+});
+export type RowOptions = z.infer<typeof rowOptionsSchema>;
 
 /**
  * The engine's result tables, the coordinator's decisions (locked and forbidden pairs, review.ts),
@@ -96,6 +110,7 @@ export const resultTableNames = [
   'unmatched',
   'summary',
   'decisions',
+  'skipped',
   'mailMerge',
   'notifyMentorMatched',
   'notifyMentorUnmatched',
@@ -115,6 +130,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     staged: z.boolean().default(false),
     ruleSet: z.unknown(),
     mapping: mappingOverridesSchema.optional(),
+    rows: rowOptionsSchema.optional(),
   }),
   z.object({
     type: z.literal('match'),
@@ -123,6 +139,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     staged: z.boolean().default(false),
     ruleSet: z.unknown(),
     mapping: mappingOverridesSchema.optional(),
+    rows: rowOptionsSchema.optional(),
     /** Pairs locked in the Pairs sheet; added to the rule set's locked pairs for this run. */
     lockedPairs: z.array(pairIdSchema).default([]),
     /** Largest heat-map grid (cells per side) the page will draw. */
@@ -195,6 +212,40 @@ export const problemSchema = z.object({
 });
 export type ProblemData = z.infer<typeof problemSchema>;
 
+/** One field of a table for the Columns panel (the engine's FieldMapping). */
+export const fieldMappingSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  kind: z.enum(['category', 'ladder', 'list', 'number', 'text', 'timestamp']),
+  separator: z.string().nullable().optional(),
+  ladder: z.string().optional(),
+  requiredBy: z.array(z.string()),
+  header: z.string().nullable(),
+  source: z.enum(['detected', 'chosen', 'none']),
+  candidates: z.array(z.string()),
+});
+export type FieldMappingData = z.infer<typeof fieldMappingSchema>;
+
+/** A likely variant of a value, for the coordinator to accept as an alias (the engine's AliasSuggestion). */
+export const aliasSuggestionSchema = z.object({
+  field: z.string(),
+  value: z.string(),
+  canonical: z.string(),
+  reason: z.string(),
+  rows: z.array(z.object({ table: z.string(), row: z.number().int() })),
+});
+export type AliasSuggestionData = z.infer<typeof aliasSuggestionSchema>;
+
+/** An input row the run does not use, and why (the engine's SkippedRow). */
+export const skippedRowSchema = z.object({
+  table: z.string(),
+  row: z.number().int(),
+  email: z.string().nullable(),
+  code: z.string(),
+  reason: z.string(),
+});
+export type SkippedRowData = z.infer<typeof skippedRowSchema>;
+
 export const heatmapSchema = z.object({
   /** Full matrix size: mentees (rows) × mentors (columns). */
   mentees: z.number().int(),
@@ -232,6 +283,7 @@ export const resultTablesSchema = z.object({
   unmatched: tableSchema,
   summary: tableSchema,
   decisions: tableSchema,
+  skipped: tableSchema,
   mailMerge: tableSchema,
   notifyMentorMatched: tableSchema,
   notifyMentorUnmatched: tableSchema,
@@ -335,6 +387,11 @@ export const responseSchema = z.discriminatedUnion('type', [
     id: z.number().int(),
     problems: z.array(problemSchema),
     mappings: z.record(z.string(), z.record(z.string(), z.string())),
+    /** Every field of each table (mentors, mentees or people), found or not, for the Columns panel. */
+    fields: z.record(z.string(), z.array(fieldMappingSchema)),
+    aliasSuggestions: z.array(aliasSuggestionSchema),
+    /** Rows that would not be used: superseded sign-ups, rows left out for errors. */
+    skipped: z.array(skippedRowSchema),
     mentors: z.number().int(),
     mentees: z.number().int(),
   }),
@@ -348,6 +405,7 @@ export const responseSchema = z.discriminatedUnion('type', [
       unmatched: tableShapeSchema,
       summary: tableShapeSchema,
       decisions: tableShapeSchema,
+      skipped: tableShapeSchema,
       mailMerge: tableShapeSchema,
       notifyMentorMatched: tableShapeSchema,
       notifyMentorUnmatched: tableShapeSchema,
@@ -359,6 +417,8 @@ export const responseSchema = z.discriminatedUnion('type', [
     heatmap: heatmapSchema,
     elapsedMs: z.number(),
     totals: matchTotalsSchema,
+    /** Input rows the run did not use, and why. */
+    skipped: z.array(skippedRowSchema),
     /** The review step's lists. */
     people: z.object({ mentees: z.array(reviewRowSchema), mentors: z.array(reviewRowSchema) }),
     /** A re-solve ('rematch') only: what changed. */

@@ -268,7 +268,7 @@ describe('standalone page', () => {
     // The Notify lists are written only when asked for.
     await page.locator('#sheet-choice summary').click();
     await page.getByLabel('GOV.UK Notify lists (4)').check();
-    await eventually(() => page.locator('#sheet-choice summary').textContent()).toContain('10 of 10');
+    await eventually(() => page.locator('#sheet-choice summary').textContent()).toContain('12 of 12');
     await page.locator('#run-match').click();
     await page.locator('#downloads').waitFor({ timeout: 60_000 });
     await page.locator('#other-formats summary').click();

@@ -49,9 +49,9 @@ async function fiftyByFiftyResults(): Promise<ResultSheet[]> {
 }
 
 describe('writing results to Excel', () => {
-  it('writes a 50 × 50 run’s ten result sheets in a handful of syncs, not one or more per sheet', async () => {
+  it('writes a 50 × 50 run’s twelve result sheets in a handful of syncs, not one or more per sheet', async () => {
     const sheets = await fiftyByFiftyResults();
-    expect(sheets).toHaveLength(10);
+    expect(sheets).toHaveLength(12);
     const book = new FakeWorkbook([{ name: 'Sheet1' }]);
     const host = createExcelHost({ run: book.run, settings: memorySettings() });
     await host.writeResults(sheets);
