@@ -13,7 +13,9 @@ function rowsOf(s: AliasSuggestionData): string {
   return `row${rows.length === 1 ? '' : 's'} ${shown}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}`;
 }
 
-function suggestionItem({ store, commands }: Pane, s: AliasSuggestionData): HTMLElement {
+// Focus keys by place in the list: once a suggestion is accepted (or an alias undone), the one that
+// takes its place gets the focus, so a keyboard user goes on down the list.
+function suggestionItem({ store, commands }: Pane, s: AliasSuggestionData, index: number): HTMLElement {
   const busy = store.state.running !== null;
   return h(
     'li',
@@ -25,7 +27,7 @@ function suggestionItem({ store, commands }: Pane, s: AliasSuggestionData): HTML
         type: 'button',
         class: 'secondary',
         disabled: busy,
-        'data-focus': `alias-accept-${s.field}-${s.value}`,
+        'data-focus': `alias-accept-${index}`,
         'aria-label': `Accept: read “${s.value}” as “${s.canonical}”`,
         onclick: later(() => commands.acceptAliases([s])),
       },
@@ -34,7 +36,11 @@ function suggestionItem({ store, commands }: Pane, s: AliasSuggestionData): HTML
   );
 }
 
-function acceptedItem({ store, commands }: Pane, fieldName: string, value: string, canonical: string): HTMLElement {
+function acceptedItem(
+  { store, commands }: Pane,
+  { field: fieldName, value, canonical }: { field: string; value: string; canonical: string },
+  index: number,
+): HTMLElement {
   return h(
     'li',
     { 'data-accepted': `${fieldName}:${value}` },
@@ -45,7 +51,7 @@ function acceptedItem({ store, commands }: Pane, fieldName: string, value: strin
         type: 'button',
         class: 'link',
         disabled: store.state.running !== null,
-        'data-focus': `alias-undo-${fieldName}-${value}`,
+        'data-focus': `alias-undo-${index}`,
         'aria-label': `Undo: read “${value}” as written`,
         onclick: later(() => commands.removeAlias(fieldName, value)),
       },
@@ -78,7 +84,7 @@ export function aliasSuggestions(pane: Pane): HTMLElement | null {
           h(
             'ul',
             { class: 'alias-suggestions', 'aria-label': 'Suggested aliases' },
-            suggestions.map((s) => suggestionItem(pane, s)),
+            suggestions.map((s, i) => suggestionItem(pane, s, i)),
           ),
           suggestions.length > 1
             ? h(
@@ -105,7 +111,7 @@ export function aliasSuggestions(pane: Pane): HTMLElement | null {
           h(
             'ul',
             { 'aria-label': 'Accepted aliases' },
-            accepted.map((a) => acceptedItem(pane, a.field, a.value, a.canonical)),
+            accepted.map((a, i) => acceptedItem(pane, a, i)),
           ),
         )
       : null,
