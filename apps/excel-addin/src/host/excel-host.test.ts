@@ -186,7 +186,38 @@ describe('the Excel host writes results', () => {
         { mentor: 'm9@x.org', mentee: 'e1@x.org' },
       ],
       forbidden: [{ mentor: 'm1@x.org', mentee: 'e1@x.org' }],
+      unlocked: [
+        { mentor: 'm1@x.org', mentee: 'e1@x.org' },
+        { mentor: 'm3@x.org', mentee: 'e3@x.org' },
+      ],
     });
+  });
+
+  it('removes result sheets an earlier run wrote and this one does not, in the same syncs', async () => {
+    const book = new FakeWorkbook();
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    const summary = { name: 'Match Summary', header: ['a'], rows: [['b']] };
+    await host.writeResults([pairs, summary]);
+    const syncsOf = async (write: () => Promise<void>) => {
+      const before = book.syncCount;
+      await write();
+      return book.syncCount - before;
+    };
+    const plain = await syncsOf(() => host.writeResults([pairs, summary]));
+    const removing = await syncsOf(() =>
+      host.writeResults([pairs], { remove: ['Match Pairs', 'Match Summary', 'Match Skipped'] }),
+    );
+    expect(book.sheetNames()).toEqual(['Sheet1', 'Match Pairs']);
+    // The left-over sheets are looked up and deleted in the syncs that replace the others.
+    expect(removing).toBe(plain);
+    expect(book.values('Match Pairs')).toHaveLength(4);
+  });
+
+  it('can remove every earlier sheet, as the new sheets are added first', async () => {
+    const book = new FakeWorkbook([{ name: 'Match Summary' }]);
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    await host.writeResults([pairs], { remove: ['Match Summary'] });
+    expect(book.sheetNames()).toEqual(['Match Pairs']);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type SettingsStore,
   type SourceOption,
   type WorkbookHost,
+  type WriteOptions,
 } from './workbook-host.js';
 
 /** Excel may return nulls instead of failing for reads over 5 million cells. */
@@ -79,16 +80,24 @@ function planSheet(sheet: ResultSheet): PlannedSheet {
 }
 
 /**
- * Writes result sheets in a bounded number of round trips: one sync to find earlier results and
- * table-name clashes, one to delete and add the sheets, one per data chunk (rows of every sheet
+ * Writes result sheets in a bounded number of round trips: one sync to find earlier results, sheets
+ * to remove and table-name clashes, one to delete and add the sheets (and remove the left-over ones), one per data chunk (rows of every sheet
  * packed together up to the request budget, halved on a payload error), and one for the tables,
  * styles, frozen headers, column widths and the active sheet. Tables come after all the values, as
  * Excel advises for large writes.
  */
-async function writeSheets(context: ExcelRequestContext, sheets: readonly ResultSheet[]): Promise<void> {
+async function writeSheets(
+  context: ExcelRequestContext,
+  sheets: readonly ResultSheet[],
+  options: WriteOptions,
+): Promise<void> {
   const plans = sheets.map(planSheet);
   const { worksheets, tables } = context.workbook;
   const earlier = sheets.map((sheet) => worksheets.getItemOrNullObject(sheet.name).load('name'));
+  const writing = new Set(sheets.map((sheet) => sheet.name.toLowerCase()));
+  const leftOver = (options.remove ?? [])
+    .filter((name) => !writing.has(name.toLowerCase()))
+    .map((name) => worksheets.getItemOrNullObject(name).load('name'));
   const clashes = sheets.map((sheet) => {
     const clash = tables.getItemOrNullObject(tableName(sheet.name));
     clash.load('name,worksheet/name');
@@ -102,6 +111,8 @@ async function writeSheets(context: ExcelRequestContext, sheets: readonly Result
     if (!earlier[i].isNullObject) earlier[i].delete();
     return worksheets.add(sheet.name);
   });
+  // After the additions, so that removing them never leaves the workbook without a sheet.
+  for (const sheet of leftOver) if (!sheet.isNullObject) sheet.delete();
   await context.sync();
 
   // Rows of all sheets in one sequence, so small sheets share a request instead of one each.
@@ -189,7 +200,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   /** Pairs marked in an earlier Pairs result: anything in `lock` locks the pair, in `forbid` forbids it. */
   async function readPairDecisions(pairsSheet: string): Promise<PairDecisions> {
     return run(async (context) => {
-      const none: PairDecisions = { locked: [], forbidden: [] };
+      const none: PairDecisions = { locked: [], forbidden: [], unlocked: [] };
       const sheet = context.workbook.worksheets.getItemOrNullObject(pairsSheet);
       sheet.load('name');
       await context.sync();
@@ -203,14 +214,27 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       const mentor = find('mentor email');
       const mentee = find('mentee email');
       if (mentor < 0 || mentee < 0) return none;
+      const filled = (cell: Cell) => cell !== null && String(cell).trim() !== '';
+      const pairOf = (row: readonly Cell[]) => ({
+        mentor: String(row[mentor] ?? '').trim(),
+        mentee: String(row[mentee] ?? '').trim(),
+      });
       const marked = (column: number) =>
         column < 0
           ? []
           : table.rows
-              .filter((row) => row[column] !== null && String(row[column]).trim() !== '')
-              .map((row) => ({ mentor: String(row[mentor] ?? '').trim(), mentee: String(row[mentee] ?? '').trim() }))
+              .filter((row) => filled(row[column]))
+              .map(pairOf)
               .filter((pair) => pair.mentor !== '' && pair.mentee !== '');
-      return { locked: marked(find('lock')), forbidden: marked(find('forbid')) };
+      const lock = find('lock');
+      const unlocked =
+        lock < 0
+          ? []
+          : table.rows
+              .filter((row) => !filled(row[lock]))
+              .map(pairOf)
+              .filter((pair) => pair.mentor !== '' && pair.mentee !== '');
+      return { locked: marked(lock), forbidden: marked(find('forbid')), unlocked };
     });
   }
 
@@ -266,9 +290,9 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       });
     },
 
-    async writeResults(sheets: readonly ResultSheet[]): Promise<void> {
+    async writeResults(sheets: readonly ResultSheet[], options: WriteOptions = {}): Promise<void> {
       if (sheets.length === 0) return;
-      await run((context) => writeSheets(context, sheets));
+      await run((context) => writeSheets(context, sheets, options));
     },
 
     async readLockedPairs(pairsSheet: string): Promise<{ mentor: string; mentee: string }[]> {

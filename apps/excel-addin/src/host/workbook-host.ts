@@ -31,6 +31,17 @@ export interface CellLocation {
 export interface PairDecisions {
   readonly locked: { mentor: string; mentee: string }[];
   readonly forbidden: { mentor: string; mentee: string }[];
+  /** Pairs on rows whose `lock` cell is empty: a lock the rule set holds for one of them was cleared. */
+  readonly unlocked: { mentor: string; mentee: string }[];
+}
+
+/** What else a write does besides adding the sheets. */
+export interface WriteOptions {
+  /**
+   * Result sheets of an earlier run that this one does not write (the coordinator stopped choosing
+   * them): removed in the same write, so no sheet is left over from another run.
+   */
+  readonly remove?: readonly string[];
 }
 
 export interface SettingsStore {
@@ -46,7 +57,7 @@ export interface WorkbookHost {
   selectionSource?(): Promise<SourceOption>;
   /** Which of these result sheets already exist (an earlier run), so the user can be asked first. */
   existingResults(names: readonly string[]): Promise<string[]>;
-  writeResults(sheets: readonly ResultSheet[]): Promise<void>;
+  writeResults(sheets: readonly ResultSheet[], options?: WriteOptions): Promise<void>;
   /** Pairs marked in an earlier Pairs result's `lock` column (any non-empty value). */
   readLockedPairs(pairsSheet: string): Promise<{ mentor: string; mentee: string }[]>;
   /** Excel only: the pairs marked in the `lock` and in the `forbid` column, read in one go. */

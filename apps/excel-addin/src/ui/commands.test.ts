@@ -4,12 +4,15 @@ import { getPreset, matchTables, type RuleSet } from '@mentor-matcher/engine';
 import { createSolver } from '@mentor-matcher/solver';
 import { readCsv } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
+import type { Cell } from '@mentor-matcher/tabular';
+import { createExcelHost } from '../host/excel-host.js';
 import { memorySettings } from '../host/memory-settings.js';
 import { createStandaloneHost } from '../host/standalone-host.js';
 import { MatchClient } from '../worker/match-client.js';
+import { FakeWorkbook, type FakeSheetInit } from '../../test/support/fake-workbook.js';
 import { inProcessWorker } from '../../test/support/in-process-worker.js';
 import { createCommands, decide, withoutPaths } from './commands.js';
-import { createStore, initialState, type Action } from './store.js';
+import { createStore, initialState, type Action, type PairId } from './store.js';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures');
 const mentors = readCsv(readFileSync(join(fixtures, 'mentors.csv')), { source: 'mentors.csv' });
@@ -156,6 +159,74 @@ describe('the pane’s workflows, driven through the store', () => {
     expect(store.state.ruleSet.lockedPairs).toEqual([{ mentor: 'a@x.org', mentee: 'b@x.org' }]);
     expect(await commands.loadRuleSet({ version: 2 }, 'other.json')).toBe(false);
     expect(store.state.status?.text).toMatch(/^other\.json is not a rule set/);
+  });
+});
+
+describe('decisions typed in the Excel results, on the fake workbook', () => {
+  const asSheet = (name: string, table: typeof mentors): FakeSheetInit => {
+    const rows = [table.header, ...table.rows].map((row) => row.map((cell: Cell) => cell ?? ''));
+    return {
+      name,
+      rows,
+      tables: [{ name, address: `A1:${String.fromCharCode(64 + table.header.length)}${rows.length}` }],
+    };
+  };
+
+  function setUpExcel() {
+    const book = new FakeWorkbook([asSheet('Mentors', mentors), asSheet('Mentees', mentees)]);
+    const host = createExcelHost({ run: book.run, settings: memorySettings() });
+    const store = createStore(initialState(preset));
+    const client = new MatchClient(() => inProcessWorker() as unknown as Worker);
+    const commands = createCommands({ store, host, client, confirm: async () => true });
+    return { book, store, commands };
+  }
+
+  /** The Pairs sheet's row for a pair, and the `lock` column's index. */
+  const pairRow = (book: FakeWorkbook, pair: PairId) => {
+    const [header, ...rows] = book.values('Match Pairs');
+    const [mentor, mentee] = [header.indexOf('mentor email'), header.indexOf('mentee email')];
+    const at = rows.findIndex((row) => row[mentor] === pair.mentor && row[mentee] === pair.mentee);
+    return { at: at + 1, lock: header.indexOf('lock'), value: rows[at]?.[header.indexOf('lock')] };
+  };
+
+  it('unlocks a locked pair whose lock cell was cleared, on the next match', async () => {
+    const { book, store, commands } = setUpExcel();
+    await commands.refreshSources();
+    await commands.match();
+    const mentee = store.state.result!.people.mentees.find((m) => m.partners.length > 0)!;
+    await commands.openPerson('mentee', mentee.id);
+    const pair = { mentor: store.state.review.detail!.pairs[0].id, mentee: mentee.id };
+    expect(await commands.decide({ kind: 'lock', pair })).toBe(true);
+    const locked = pairRow(book, pair);
+    expect(locked.value).toBe('yes');
+
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject('Match Pairs');
+      sheet.getRangeByIndexes(locked.at, locked.lock, 1, 1).values = [['']];
+      await context.sync();
+    });
+    await commands.match();
+    expect(store.state.status?.text).toMatch(/^Done in/);
+    expect(store.state.ruleSet.lockedPairs).toEqual([]);
+    expect(pairRow(book, pair).value ?? '').toBe('');
+  });
+
+  it('keeps a lock whose cell still says so, and removes result sheets no longer chosen', async () => {
+    const { book, store, commands } = setUpExcel();
+    await commands.refreshSources();
+    await commands.match();
+    expect(book.sheetNames()).toContain('Match Summary');
+    const mentee = store.state.result!.people.mentees.find((m) => m.partners.length > 0)!;
+    await commands.openPerson('mentee', mentee.id);
+    const pair = { mentor: store.state.review.detail!.pairs[0].id, mentee: mentee.id };
+    expect(await commands.decide({ kind: 'lock', pair })).toBe(true);
+
+    await commands.chooseResultTables(store.state.resultTables.filter((name) => name !== 'summary'));
+    await commands.match();
+    expect(store.state.status?.text).toMatch(/^Done in/);
+    expect(store.state.ruleSet.lockedPairs).toEqual([pair]);
+    expect(book.sheetNames()).not.toContain('Match Summary');
+    expect(book.sheetNames()).toContain('Match Pairs');
   });
 });
 

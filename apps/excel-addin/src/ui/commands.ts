@@ -27,6 +27,9 @@ import {
   type Tone,
 } from './store.js';
 
+/** Every sheet a run may write: a later run removes those it no longer writes. */
+const allResultSheets: readonly string[] = Object.values(resultSheetNames);
+
 /** Largest heat-map grid (cells per side) the page draws. */
 const heatmapSize = 300;
 
@@ -265,13 +268,18 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
 
   /**
    * Decisions typed in the Pairs sheet join the rule set's, so they are saved and shown too: anything
-   * in `lock` locks that pair (a row added at the bottom included), anything in `forbid` forbids it.
+   * in `lock` locks that pair (a row added at the bottom included), anything in `forbid` forbids it,
+   * and a locked pair whose `lock` cell was cleared (on every row it has) is unlocked.
    */
   async function withSheetDecisions(): Promise<RuleSet> {
     const typed = host.readPairDecisions
       ? await host.readPairDecisions(resultSheetNames.pairs)
-      : { locked: await host.readLockedPairs(resultSheetNames.pairs), forbidden: [] };
+      : { locked: await host.readLockedPairs(resultSheetNames.pairs), forbidden: [], unlocked: [] };
     let decisions = decisionsOf(store.state.ruleSet);
+    for (const pair of typed.unlocked) {
+      if (typed.locked.some((p) => samePair(p, pair))) continue;
+      if (decisions.lockedPairs.some((p) => samePair(p, pair))) decisions = decide(decisions, { kind: 'unlock', pair });
+    }
     for (const pair of typed.forbidden) decisions = decide(decisions, { kind: 'forbid', pair });
     for (const pair of typed.locked) {
       if (typed.forbidden.some((p) => samePair(p, pair))) continue;
@@ -322,7 +330,8 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       progress('Receiving the results');
       const sheets = toResultSheets(await client.fetchResultTables(reply.tables, store.state.resultTables));
       store.dispatch({ type: 'matched', result: reply });
-      const earlier = await host.existingResults(sheets.map((s) => s.name));
+      // Every result sheet, the ones this run does not write included: those are left from an earlier run.
+      const earlier = await host.existingResults(allResultSheets);
       if (earlier.length > 0) {
         const replace = await confirm(
           `Replace the earlier results (${earlier.join(', ')})? Excel clears its undo history when sheets are deleted.`,
@@ -332,7 +341,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
         if (!replace) return say('Matched, but the earlier result sheets were kept. Run again to replace them.');
       }
       progress('Writing the results');
-      await host.writeResults(sheets);
+      await host.writeResults(sheets, { remove: allResultSheets });
       const seconds = reply.elapsedMs < 100 ? 'under 0.1' : (reply.elapsedMs / 1000).toFixed(1);
       say(
         host.kind === 'excel'
@@ -399,7 +408,7 @@ export function createCommands({ store, host, client, confirm }: CommandsOptions
       }
       const sheets = toResultSheets(await client.fetchResultTables(reply.tables, store.state.resultTables));
       store.dispatch({ type: 'review-resolved', result: reply, action: label });
-      await host.writeResults(sheets);
+      await host.writeResults(sheets, { remove: allResultSheets });
       await saveSettings();
       const open = store.state.review.open;
       if (open) await openPerson(open.side, open.id);
