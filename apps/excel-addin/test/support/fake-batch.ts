@@ -26,6 +26,9 @@ export class Batch {
 
   async sync(): Promise<void> {
     const operations = this.queue.splice(0);
+    // Excel answers a sync in a later task (a message from another process or frame), never within
+    // the task that sent it: the pane's work before and after a sync are separate tasks, as in Excel.
+    await nextTask();
     this.book.syncCount += 1;
     if (operations.some((op) => op.kind === 'write' && op.cellValues)) this.book.dataSyncs += 1;
     const requestBytes = operations.reduce((sum, op) => sum + (op.kind === 'write' ? op.bytes : 64), 0);
@@ -43,6 +46,10 @@ export class Batch {
     this.book.maxResponseBytesSeen = Math.max(this.book.maxResponseBytesSeen, responseBytes);
     this.book.maxRequestBytesSeen = Math.max(this.book.maxRequestBytesSeen, requestBytes);
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function splitProperties(properties: string): string[] {
