@@ -137,7 +137,10 @@ function twoCsv(m: Rows, e: Rows, extra: Partial<Fixture> = {}): Fixture {
 }
 
 function withRules(ruleSet: unknown): Partial<Fixture> {
-  return { files: { 'rules.json': typeof ruleSet === 'string' ? ruleSet : JSON.stringify(ruleSet) }, args: ['--rules', 'rules.json'] };
+  return {
+    files: { 'rules.json': typeof ruleSet === 'string' ? ruleSet : JSON.stringify(ruleSet) },
+    args: ['--rules', 'rules.json'],
+  };
 }
 
 const preset = getPreset('mentor-match');
@@ -150,7 +153,10 @@ function asXRows(rows: Rows): XCell[][] {
 function xlsxFixture(mentorSheets: Parameters<typeof xlsxBytes>[0], menteeRows: Rows, args: string[] = []): Fixture {
   const first = (mentorSheets.find((sheet) => !sheet.hidden) ?? mentorSheets[0]).rows;
   return {
-    files: { 'mentors.xlsx': xlsxBytes(mentorSheets), 'mentees.xlsx': xlsxBytes([{ name: 'Mentees', rows: asXRows(menteeRows) }]) },
+    files: {
+      'mentors.xlsx': xlsxBytes(mentorSheets),
+      'mentees.xlsx': xlsxBytes([{ name: 'Mentees', rows: asXRows(menteeRows) }]),
+    },
     args: ['--mentors', 'mentors.xlsx', '--mentees', 'mentees.xlsx', ...args],
     people: {
       mentors: first.slice(1).map((row) => String(row[2] ?? '')),
@@ -159,7 +165,8 @@ function xlsxFixture(mentorSheets: Parameters<typeof xlsxBytes>[0], menteeRows: 
   };
 }
 
-const nested = (depth: number) => `{"version":1,"name":"deep","rules":[{"id":"a","label":"A","kind":"exclude","when":${'{"type":"not","condition":'.repeat(depth)}{"type":"same","mentor":"grade","mentee":"grade"}${'}'.repeat(depth)}}]}`;
+const nested = (depth: number) =>
+  `{"version":1,"name":"deep","rules":[{"id":"a","label":"A","kind":"exclude","when":${'{"type":"not","condition":'.repeat(depth)}{"type":"same","mentor":"grade","mentee":"grade"}${'}'.repeat(depth)}}]}`;
 
 export const cases: Case[] = [
   {
@@ -203,7 +210,13 @@ export const cases: Case[] = [
   },
   {
     name: 'UTF-8 byte order mark',
-    build: () => ({ ...twoCsv(mentors, mentees), files: { 'mentors.csv': concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(csvText(mentors))), 'mentees.csv': csvText(mentees) } }),
+    build: () => ({
+      ...twoCsv(mentors, mentees),
+      files: {
+        'mentors.csv': concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(csvText(mentors))),
+        'mentees.csv': csvText(mentees),
+      },
+    }),
     exit: 0,
     verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
   },
@@ -211,7 +224,10 @@ export const cases: Case[] = [
     name: 'CRLF line ends and quoted line breaks',
     build: () => {
       const m = withCell(mentors, 2, 'biography', 'Line one,\r\nline "two"\nline three');
-      return { ...twoCsv(m, mentees), files: { 'mentors.csv': csvText(m, '\r\n'), 'mentees.csv': csvText(mentees, '\r\n') } };
+      return {
+        ...twoCsv(m, mentees),
+        files: { 'mentors.csv': csvText(m, '\r\n'), 'mentees.csv': csvText(mentees, '\r\n') },
+      };
     },
     exit: 0,
     verify: (run) => {
@@ -236,7 +252,8 @@ export const cases: Case[] = [
     name: 'a 1 MB cell',
     build: () => twoCsv(withCell(mentors, 3, 'biography', 'x'.repeat(1024 * 1024)), mentees),
     exit: 0,
-    verify: (run) => expect(String(run.result.mentors[3].participant.attributes['biography'])).toHaveLength(1024 * 1024),
+    verify: (run) =>
+      expect(String(run.result.mentors[3].participant.attributes['biography'])).toHaveLength(1024 * 1024),
   },
   {
     name: 'trailing spaces and mixed-case emails',
@@ -252,7 +269,11 @@ export const cases: Case[] = [
   },
   {
     name: 'grade "7" where the ladder has "Grade 7"',
-    build: () => twoCsv(mentors.map((row) => row.map((cell) => (cell === 'Grade 7' ? '7' : cell))), mentees),
+    build: () =>
+      twoCsv(
+        mentors.map((row) => row.map((cell) => (cell === 'Grade 7' ? '7' : cell))),
+        mentees,
+      ),
     exit: 0,
     verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
   },
@@ -264,7 +285,11 @@ export const cases: Case[] = [
   },
   {
     name: 'a person listed twice',
-    build: () => twoCsv([...mentors, mentors[2].map((cell) => (cell === 'mentor.01@gov.uk' ? 'MENTOR.01@gov.uk ' : cell))], mentees),
+    build: () =>
+      twoCsv(
+        [...mentors, mentors[2].map((cell) => (cell === 'mentor.01@gov.uk' ? 'MENTOR.01@gov.uk ' : cell))],
+        mentees,
+      ),
     exit: 1,
     says: ['mentors.csv', 'row 52', 'row 3', 'email address', 'MENTOR.01@gov.uk'],
   },
@@ -281,12 +306,18 @@ export const cases: Case[] = [
       return twoCsv(mentors, [...mentees, self]);
     },
     exit: 0,
-    verify: (run) => expect(run.result.pairs.some((p) => p.mentor.id === 'mentor.00@gov.uk' && p.mentee.id === 'mentor.00@gov.uk')).toBe(false),
+    verify: (run) =>
+      expect(
+        run.result.pairs.some((p) => p.mentor.id === 'mentor.00@gov.uk' && p.mentee.id === 'mentor.00@gov.uk'),
+      ).toBe(false),
   },
   {
     name: 'every pair excluded',
     build: () => {
-      const same = (rows: Rows) => rows.map((row, i) => row.map((cell, c) => (i > 0 && rows[0][c] === 'organisation' ? 'Department of Joy' : cell)));
+      const same = (rows: Rows) =>
+        rows.map((row, i) =>
+          row.map((cell, c) => (i > 0 && rows[0][c] === 'organisation' ? 'Department of Joy' : cell)),
+        );
       return twoCsv(same(mentors), same(mentees));
     },
     exit: 0,
@@ -298,7 +329,11 @@ export const cases: Case[] = [
   },
   {
     name: 'capacity 0',
-    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i < 5 ? '0' : '')), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(mentors, 'capacity', (i) => (i < 5 ? '0' : '')),
+        mentees,
+      ),
     exit: 0,
     verify: (run) => {
       for (const outcome of run.result.mentors.slice(0, 5)) {
@@ -309,49 +344,140 @@ export const cases: Case[] = [
   },
   {
     name: 'capacity not a number',
-    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i === 6 ? 'lots' : '')), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(mentors, 'capacity', (i) => (i === 6 ? 'lots' : '')),
+        mentees,
+      ),
     exit: 1,
     says: ['mentors.csv', 'row 8', 'capacity', 'lots'],
   },
   {
     name: 'capacity a huge number',
-    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i === 9 ? '1e308' : '')), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(mentors, 'capacity', (i) => (i === 9 ? '1e308' : '')),
+        mentees,
+      ),
     exit: 1,
     says: ['mentors.csv', 'row 11', 'capacity', '1e308'],
   },
   {
     name: 'rule set with an unknown condition type',
-    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'exclude', when: { type: 'astrology', mentor: 'grade', mentee: 'grade' } }] })),
+    build: () =>
+      twoCsv(
+        mentors,
+        mentees,
+        withRules({
+          ...preset,
+          rules: [
+            { id: 'x', label: 'X', kind: 'exclude', when: { type: 'astrology', mentor: 'grade', mentee: 'grade' } },
+          ],
+        }),
+      ),
     exit: 1,
     says: ['rules.json', 'rules[0].when'],
   },
   {
     name: 'rule set with an unknown rule kind',
-    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'prefer', when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] })),
+    build: () =>
+      twoCsv(
+        mentors,
+        mentees,
+        withRules({
+          ...preset,
+          rules: [{ id: 'x', label: 'X', kind: 'prefer', when: { type: 'same', mentor: 'grade', mentee: 'grade' } }],
+        }),
+      ),
     exit: 1,
     says: ['rules.json', 'rules[0].kind'],
   },
   {
     name: 'rule set with a negative weight',
-    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'score', points: -5, when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] })),
+    build: () =>
+      twoCsv(
+        mentors,
+        mentees,
+        withRules({
+          ...preset,
+          rules: [
+            {
+              id: 'x',
+              label: 'X',
+              kind: 'score',
+              points: -5,
+              when: { type: 'same', mentor: 'grade', mentee: 'grade' },
+            },
+          ],
+        }),
+      ),
     exit: 1,
     says: ['rules.json', 'rules[0].points'],
   },
   {
     name: 'rule set with a non-numeric weight',
-    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'score', points: 'ten', when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] })),
+    build: () =>
+      twoCsv(
+        mentors,
+        mentees,
+        withRules({
+          ...preset,
+          rules: [
+            {
+              id: 'x',
+              label: 'X',
+              kind: 'score',
+              points: 'ten',
+              when: { type: 'same', mentor: 'grade', mentee: 'grade' },
+            },
+          ],
+        }),
+      ),
     exit: 1,
     says: ['rules.json', 'rules[0].points'],
   },
   {
     name: 'rule set with a huge number',
-    build: () => twoCsv(mentors, mentees, withRules(JSON.stringify({ ...preset, rules: [{ id: 'x', label: 'X', kind: 'score', points: 1, when: { type: 'same', mentor: 'grade', mentee: 'grade' } }] }).replace('"points":1', '"points":1e308'))),
+    build: () =>
+      twoCsv(
+        mentors,
+        mentees,
+        withRules(
+          JSON.stringify({
+            ...preset,
+            rules: [
+              {
+                id: 'x',
+                label: 'X',
+                kind: 'score',
+                points: 1,
+                when: { type: 'same', mentor: 'grade', mentee: 'grade' },
+              },
+            ],
+          }).replace('"points":1', '"points":1e308'),
+        ),
+      ),
     exit: 1,
     says: ['rules.json', 'rules[0].points'],
   },
   {
     name: 'rule set naming a column that does not exist',
-    build: () => twoCsv(mentors, mentees, withRules({ ...preset, rules: [{ id: 'shoe', label: 'Shoe size', kind: 'exclude', when: { type: 'same', mentor: 'shoe size', mentee: 'shoe size' } }] })),
+    build: () =>
+      twoCsv(
+        mentors,
+        mentees,
+        withRules({
+          ...preset,
+          rules: [
+            {
+              id: 'shoe',
+              label: 'Shoe size',
+              kind: 'exclude',
+              when: { type: 'same', mentor: 'shoe size', mentee: 'shoe size' },
+            },
+          ],
+        }),
+      ),
     exit: 1,
     says: ['mentors.csv', 'no column was found for the field "shoe size"', 'shoe'],
   },
@@ -381,13 +507,28 @@ export const cases: Case[] = [
   },
   {
     name: 'XLSX with several sheets, the first by default',
-    build: () => xlsxFixture([{ name: 'Mentors', rows: asXRows(mentors) }, { name: 'Old', rows: [['nothing'], ['here']] }], mentees),
+    build: () =>
+      xlsxFixture(
+        [
+          { name: 'Mentors', rows: asXRows(mentors) },
+          { name: 'Old', rows: [['nothing'], ['here']] },
+        ],
+        mentees,
+      ),
     exit: 0,
     verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
   },
   {
     name: 'XLSX with several sheets, an unknown one asked for',
-    build: () => xlsxFixture([{ name: 'Mentors', rows: asXRows(mentors) }, { name: 'Old', rows: [['x']] }], mentees, ['--sheet', 'Nope']),
+    build: () =>
+      xlsxFixture(
+        [
+          { name: 'Mentors', rows: asXRows(mentors) },
+          { name: 'Old', rows: [['x']] },
+        ],
+        mentees,
+        ['--sheet', 'Nope'],
+      ),
     exit: 1,
     says: ['mentors.xlsx', 'Nope', 'Mentors', 'Old'],
   },
@@ -434,7 +575,11 @@ export const cases: Case[] = [
   },
   {
     name: '--previous and --out the same folder',
-    build: () => twoCsv(mentors, mentees, { files: { 'out/pairs.csv': 'mentor email,mentee email\n' }, args: ['--previous', 'out'] }),
+    build: () =>
+      twoCsv(mentors, mentees, {
+        files: { 'out/pairs.csv': 'mentor email,mentee email\n' },
+        args: ['--previous', 'out'],
+      }),
     cliOnly: true,
     exit: 1,
     says: ['would overwrite the input out/pairs.csv'],
@@ -507,7 +652,8 @@ export const cases: Case[] = [
   },
   {
     name: '100,000 × 100,000: more pairs than one run can hold',
-    build: () => twoCsv(emailRows('mentor', 100_000), emailRows('mentee', 100_000), withRules({ ...preset, rules: [] })),
+    build: () =>
+      twoCsv(emailRows('mentor', 100_000), emailRows('mentee', 100_000), withRules({ ...preset, rules: [] })),
     exit: 1,
     says: ['100,000 mentors with 100,000 mentees means 10,000,000,000 pairs', 'Split the programme'],
   },
@@ -515,13 +661,26 @@ export const cases: Case[] = [
     name: '40,000 × 40,000 with every pair eligible: more memory than the limit',
     build: () => twoCsv(emailRows('mentor', 40_000), emailRows('mentee', 40_000), withRules({ ...preset, rules: [] })),
     exit: 1,
-    says: [/needs about \d+\.\d GB, more than the \d+\.\d GB this run may use/, 'estimated from a sample', 'Split the programme'],
+    says: [
+      /needs about \d+\.\d GB, more than the \d+\.\d GB this run may use/,
+      'estimated from a sample',
+      'Split the programme',
+    ],
   },
   {
     name: 'role "constructor" in a people table',
     build: () => {
-      const rows = [['email address', 'role'], ['a@x.org', 'mentor'], ['b@x.org', 'constructor'], ['c@x.org', '__proto__']];
-      return { files: { 'people.csv': csvText(rows) }, args: ['--people', 'people.csv', '--role-column', 'role'], people: { mentors: [], mentees: [] } };
+      const rows = [
+        ['email address', 'role'],
+        ['a@x.org', 'mentor'],
+        ['b@x.org', 'constructor'],
+        ['c@x.org', '__proto__'],
+      ];
+      return {
+        files: { 'people.csv': csvText(rows) },
+        args: ['--people', 'people.csv', '--role-column', 'role'],
+        people: { mentors: [], mentees: [] },
+      };
     },
     exit: 1,
     says: [/people\.csv row 3, column "role": role "constructor" is not mentor, mentee or both/, /row 4.*"__proto__"/],
@@ -529,7 +688,12 @@ export const cases: Case[] = [
   {
     name: 'headers named after Object.prototype members',
     build: () => {
-      const extra = (rows: Rows) => withColumn(withColumn(rows, '__proto__', () => 'p'), 'toString', () => 't');
+      const extra = (rows: Rows) =>
+        withColumn(
+          withColumn(rows, '__proto__', () => 'p'),
+          'toString',
+          () => 't',
+        );
       return twoCsv(extra(mentors), extra(mentees));
     },
     exit: 0,
@@ -540,19 +704,34 @@ export const cases: Case[] = [
   },
   {
     name: 'an email with a zero-width space repeats another',
-    build: () => twoCsv([...mentors, mentors[2].map((cell) => (cell === 'mentor.01@gov.uk' ? 'mentor.01\u200B@gov.uk' : cell))], mentees),
+    build: () =>
+      twoCsv(
+        [...mentors, mentors[2].map((cell) => (cell === 'mentor.01@gov.uk' ? 'mentor.01\u200B@gov.uk' : cell))],
+        mentees,
+      ),
     exit: 1,
-    says: ['mentors.csv', 'row 52', 'mentor.01@gov.uk is already listed as a mentor on row 3', 'invisible characters (U+200B)'],
+    says: [
+      'mentors.csv',
+      'row 52',
+      'mentor.01@gov.uk is already listed as a mentor on row 3',
+      'invisible characters (U+200B)',
+    ],
   },
   {
     name: 'a soft hyphen in a name, a blank email',
     build: () => {
-      const fixture = twoCsv(withCell(withCell(mentors, 4, 'first name', 'Al\u00ADex'), 6, 'email address', ''), mentees);
+      const fixture = twoCsv(
+        withCell(withCell(mentors, 4, 'first name', 'Al\u00ADex'), 6, 'email address', ''),
+        mentees,
+      );
       // The person with no email cannot be looked up by it; the count of mentors below covers them.
       return { ...fixture, people: { ...fixture.people, mentors: fixture.people.mentors.filter((e) => e !== '') } };
     },
     exit: 0,
-    says: ['mentors.csv row 6, column "first name": the name holds invisible characters (U+00AD)', /blank "email address" \(row 8\)/],
+    says: [
+      'mentors.csv row 6, column "first name": the name holds invisible characters (U+00AD)',
+      /blank "email address" \(row 8\)/,
+    ],
     verify: (run) => {
       expect(run.result.mentors).toHaveLength(50);
       expect(run.result.mentors[6].participant.email).toBeNull();
@@ -576,7 +755,10 @@ export const cases: Case[] = [
   },
   {
     name: 'a file name holding an ESC sequence',
-    build: () => ({ ...twoCsv(mentors, mentees), args: ['--mentors', 'gone\u001b[31m.csv', '--mentees', 'mentees.csv'] }),
+    build: () => ({
+      ...twoCsv(mentors, mentees),
+      args: ['--mentors', 'gone\u001b[31m.csv', '--mentees', 'mentees.csv'],
+    }),
     cliOnly: true,
     exit: 1,
     says: ['cannot read gone\\x1B[31m.csv: no such file'],
@@ -598,7 +780,11 @@ export const cases: Case[] = [
   },
   {
     name: '30 capacities that are not numbers',
-    build: () => twoCsv(withColumn(mentors, 'capacity', (i) => (i < 30 ? 'lots' : '')), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(mentors, 'capacity', (i) => (i < 30 ? 'lots' : '')),
+        mentees,
+      ),
     exit: 1,
     // The engine keeps all 30 problems; what the CLI prints is the first 10 and a count.
     says: ['mentors.csv row 2, column "capacity"'],
@@ -609,19 +795,35 @@ export const cases: Case[] = [
   },
   {
     name: 'two empty trailing header columns',
-    build: () => twoCsv(withColumn(withColumn(mentors, '', () => ''), '', () => ''), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(
+          withColumn(mentors, '', () => ''),
+          '',
+          () => '',
+        ),
+        mentees,
+      ),
     exit: 0,
     verify: (run) => expect(run.result.pairs).toHaveLength(pairsOfSample),
   },
   {
     name: 'columns "email address" and "Email Address"',
-    build: () => twoCsv(withColumn(mentors, 'Email Address', (i) => `other.${i}@gov.uk`), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(mentors, 'Email Address', (i) => `other.${i}@gov.uk`),
+        mentees,
+      ),
     exit: 1,
     says: ['mentors.csv', '"email address" (column C) and "Email Address" (column K)'],
   },
   {
     name: 'columns "email address" and "Email-Address"',
-    build: () => twoCsv(withColumn(mentors, 'Email-Address', (i) => `other.${i}@gov.uk`), mentees),
+    build: () =>
+      twoCsv(
+        withColumn(mentors, 'Email-Address', (i) => `other.${i}@gov.uk`),
+        mentees,
+      ),
     exit: 0,
     says: ['columns "email address" (column C) and "Email-Address" (column K)', '"email address" (column C) is used'],
     verify: (run) => expect(run.result.mentors[0].participant.id).toBe('mentor.00@gov.uk'),
@@ -631,7 +833,14 @@ export const cases: Case[] = [
     build: () =>
       xlsxFixture(
         [
-          { name: 'Old', rows: [['first name', 'email address'], ['Gone', 'gone@gov.uk']], hidden: true },
+          {
+            name: 'Old',
+            rows: [
+              ['first name', 'email address'],
+              ['Gone', 'gone@gov.uk'],
+            ],
+            hidden: true,
+          },
           { name: 'Mentors', rows: asXRows(mentors) },
         ],
         mentees,
