@@ -12,6 +12,7 @@ import { buildLadder } from './rules/ladders.js';
 import type { RuleSet } from './rules/schema.js';
 import { comparisonOf, forEachCondition, separatorOf } from './rules/schema.js';
 import { ownValue } from './own-keys.js';
+import { emailAddressProblem } from './email-address.js';
 
 const ROWS_LISTED = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -57,6 +58,8 @@ function duplicateIds(people: readonly Participant[], role: Role): InputProblem[
 /**
  * People whose email cell is blank or not an address: they still take part, but Notify and the
  * mail merge cannot reach them and locked pairs cannot name them. One warning per side and kind.
+ * An address that looks like one but that GOV.UK Notify would refuse (`jane.doe@gov`) is warned
+ * about row by row, with Notify's reason: a mail merge may still reach it, so it is not an error.
  */
 function emailProblems(people: readonly Participant[], role: Role): InputProblem[] {
   const withColumn = people.filter((person) => person.mapping?.email !== undefined);
@@ -87,6 +90,22 @@ function emailProblems(people: readonly Participant[], role: Role): InputProblem
         odd.length === 1
           ? `${first.source} row ${first.row}, column "${headerOf(first, 'email')}": "${first.email}" does not look like an email address`
           : `${first.source}: ${odd.length} ${sideName(role)} whose "${headerOf(first, 'email')}" does not look like an email address (rows ${listRows(odd.map((p) => p.row))}; first "${first.email}")`,
+    });
+  }
+  const oddOnes = new Set(odd);
+  for (const person of withColumn) {
+    if (person.email === null || oddOnes.has(person)) continue;
+    const problem = emailAddressProblem(person.email);
+    if (problem === null) continue;
+    const column = headerOf(person, 'email');
+    problems.push({
+      severity: 'warning',
+      code: 'email-not-deliverable',
+      table: person.source,
+      row: person.row,
+      column,
+      value: person.email,
+      message: `${person.source} row ${person.row}, column "${column}": "${person.email}" is not an address GOV.UK Notify can send to: ${problem}`,
     });
   }
   return problems;

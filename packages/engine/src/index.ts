@@ -14,6 +14,7 @@ export { readTimestamps, type TimestampColumn, type DateOrder } from './timestam
 export { skippedTable } from './skipped.js';
 export * from './participants.js';
 export * from './checks.js';
+export { emailAddressProblem } from './email-address.js';
 export * from './scoring.js';
 export { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
 export * from './errors.js';

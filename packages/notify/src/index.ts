@@ -1,6 +1,7 @@
 export { defaultFieldNames } from './field-names.js';
 export type { FieldNames } from './field-names.js';
-export { emailAddressProblem } from './email-address.js';
+// The check moved to the engine (its checks before matching use it too); still exported here.
+export { emailAddressProblem } from '@mentor-matcher/engine';
 export {
   buildMessages,
   kindFor,

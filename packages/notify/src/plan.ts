@@ -3,7 +3,7 @@
 // agree. A message is one template, one recipient and one set of personalisation values; the log
 // is keyed on all three (node/message-key.ts), so a message that changed after a re-match is sent,
 // and the one that did not change is not sent again.
-import { emailAddressProblem } from './email-address.js';
+import { emailAddressProblem } from '@mentor-matcher/engine';
 import { messageKinds, type MessageKind, type Messages, type Recipient } from './messages.js';
 
 export type Templates = Partial<Record<MessageKind, string>>;
@@ -30,7 +30,7 @@ export interface PlannedSend {
 export interface InvalidRecipient {
   readonly kind: MessageKind;
   readonly recipient: Recipient;
-  /** Why Notify would refuse the address (email-address.ts). */
+  /** Why Notify would refuse the address (the engine's email-address.ts). */
   readonly reason: string;
 }
 

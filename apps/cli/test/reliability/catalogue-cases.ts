@@ -49,6 +49,7 @@
 // | headers "__proto__", "toString"        | exit 0  | ordinary columns: kept in the output, same pairs as the sample      |
 // | an email with a zero-width space        | exit 1 | the duplicate (NFKC, invisible characters removed) with both rows   |
 // | a soft hyphen in a name, a blank email  | exit 0 | warnings by row and column; no "mentors.csv#8" in any output        |
+// | 12 emails Notify would refuse (a@gov)   | exit 0 | a warning each, with Notify's reason; 10, then "and 2 more" |
 // | ESC sequences, a bidi override in a cell | exit 1 | the value shown with visible escapes (\x1B, \u202E), never raw     |
 // | a file name holding an ESC sequence     | exit 1 | "cannot read gone\x1B[31m.csv": the name escaped                   |
 // | a million blank rows between sign-ups   | exit 0 | one warning with the count; stderr and summary.json stay small      |
@@ -80,6 +81,7 @@ import { getPreset, type MatchRun } from '@mentor-matcher/engine';
 import { DEFAULT_LIMITS } from '@mentor-matcher/tabular';
 import { tempDir, type CliRun } from '../run-cli.js';
 import {
+  column,
   concatBytes,
   csvText,
   emailOf,
@@ -740,6 +742,32 @@ export const cases: Case[] = [
       for (const file of ['pairs.csv', 'mentors.csv', 'mentees.csv', 'unmatched.csv', 'mail-merge.csv']) {
         expect(readFileSync(join(cwd, 'out', file), 'utf8')).not.toMatch(/mentors\.csv#/);
       }
+    },
+  },
+  {
+    // Mail merge may still reach them, so they are warnings; the notify command will not send to them.
+    name: '12 emails GOV.UK Notify would refuse',
+    build: () => {
+      const at = column(mentees, 'email address');
+      const refused = mentees.map((row, i) =>
+        row.map((cell, c) => (c === at && i <= 12 ? cell.replace('@gov.uk', '@gov') : cell)),
+      );
+      return twoCsv(mentors, refused);
+    },
+    exit: 0,
+    says: [
+      'mentees.csv row 2, column "email address": "mentee.00@gov" is not an address GOV.UK Notify can send to: ' +
+        'the domain "gov" has no top-level part (such as .uk or .com)',
+    ],
+    verify: (run) => {
+      expect(run.problems.filter((p) => p.code === 'email-not-deliverable').map((p) => p.row)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 2),
+      );
+      expect(run.result.pairs).toHaveLength(pairsOfSample);
+    },
+    afterCli: (_cwd, run) => {
+      expect(run.stderr.split('\n').filter((line) => line.includes('GOV.UK Notify can send to'))).toHaveLength(10);
+      expect(run.stderr).toContain('and 2 more warnings like the above (email-not-deliverable, rows 12, 13)');
     },
   },
   {

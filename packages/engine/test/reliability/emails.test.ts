@@ -1,5 +1,5 @@
 // People with a blank or malformed email still take part, but a coordinator is warned, by row:
-// Notify and the mail merge cannot reach them.
+// Notify and the mail merge cannot reach them. An address Notify alone would refuse is warned about too.
 import { describe, expect, it } from 'vitest';
 import { checkInput, detectMapping, getPreset, readParticipants } from '../../src/index.js';
 
@@ -41,6 +41,36 @@ describe('email checks', () => {
     expect(problems[0].message).toBe(
       'mentors.csv row 3, column "email address": "bo at x.org" does not look like an email address',
     );
+  });
+
+  it('warns, row by row, about each address GOV.UK Notify would refuse, with Notify’s reason', () => {
+    const problems = checkInput(
+      mentors([
+        ['Ada', 'ada@x.org'],
+        ['Jane', 'jane.doe@gov'],
+        ['Bo', 'bo at x.org'],
+        ['Cy', 'cy@example.c'],
+      ]),
+      [],
+      ruleSet,
+    );
+    const refused = problems.filter((p) => p.code === 'email-not-deliverable');
+    expect(refused).toEqual([
+      {
+        severity: 'warning',
+        code: 'email-not-deliverable',
+        table: 'mentors.csv',
+        row: 3,
+        column: 'email address',
+        value: 'jane.doe@gov',
+        message:
+          'mentors.csv row 3, column "email address": "jane.doe@gov" is not an address GOV.UK Notify can send to: ' +
+          'the domain "gov" has no top-level part (such as .uk or .com)',
+      },
+      expect.objectContaining({ row: 5, value: 'cy@example.c' }),
+    ]);
+    // An address that does not look like one at all is told once, as such, not twice.
+    expect(problems.filter((p) => p.value === 'bo at x.org').map((p) => p.code)).toEqual(['invalid-email']);
   });
 
   it('lists many malformed addresses in one warning', () => {

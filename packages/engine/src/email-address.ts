@@ -1,5 +1,7 @@
 // The email address check GOV.UK Notify makes before it accepts a message, restated so that a bad
 // address is reported by name before anything is sent, instead of as a 400 half way through a run.
+// It lives in the engine so that the checks before matching (checks.ts, `email-not-deliverable`)
+// and the notify package's send plan refuse exactly the same addresses.
 // Source: alphagov/notifications-utils, notifications_utils/recipient_validation/email_address.py
 // (validate_email_address). The rules, in Notify's order:
 // - the local part is one or more of  a-z A-Z 0-9 . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -
