@@ -2,7 +2,7 @@ import { inflateSync, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readError } from '../test/read-error.js';
 import { buildXlsx, simpleSheetData } from '../test/xlsx-fixture.js';
-import { deflateBomb, rawZip, type RawZipEntry } from '../test/zip-bomb.js';
+import { deflateBomb, rawZip, type RawZipEntry } from './testing/zip-bomb.js';
 import { readXlsx } from './xlsx-read.js';
 import { DEFAULT_ZIP_LIMITS, ZipArchive } from './zip-archive.js';
 

@@ -30,7 +30,7 @@ import { describe, expect, it } from 'vitest';
 import { readTableFile, type ReadTableFileOptions, type TableFile } from '../../src/index.js';
 import { readError } from '../read-error.js';
 import { buildXlsx, simpleSheetData } from '../xlsx-fixture.js';
-import { deflateBomb, rawZip } from '../zip-bomb.js';
+import { deflateBomb, rawZip } from '../../src/testing/zip-bomb.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const utf16le = (value: string) => {

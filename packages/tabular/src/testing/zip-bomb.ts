@@ -4,6 +4,10 @@
 // The stream is one dynamic-Huffman block whose codes are chosen so that "copy 258 bytes from
 // distance 1" costs two zero bits: after one literal zero byte, every further zero byte of the
 // stream unpacks to 1,032 bytes, the most DEFLATE allows. 0.9 MB of it unpacks to about 930 MB.
+//
+// For tests only, this package's and others' (`@mentor-matcher/tabular/testing`, resolved under the
+// `source` condition alone and left out of the build). It sits under src/ so that Nx counts it as
+// production input: a change here re-runs the cached tests of every project that depends on it.
 
 class BitWriter {
   readonly bytes: number[] = [];
