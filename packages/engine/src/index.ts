@@ -31,7 +31,7 @@ export { capacitatedProblem } from './strategies/capacitated-problem.js';
 export { resolveFixedPairs, type EarlierPair, type DroppedEarlierPair, type FixedPairs } from './locks.js';
 export { buildResult, type BuildResultInput } from './result.js';
 export { describeReason } from './explain.js';
-export { resultTables, type ResultTables } from './result-tables.js';
+export { resultTables, type ResultTableOptions, type ResultTables } from './result-tables.js';
 export {
   estimateMatchMemory,
   memoryLimitProblem,

@@ -116,6 +116,39 @@ describe('result tables', () => {
     ]);
   });
 
+  it('lists each match by name and email only when asked to leave out their job title and biography', () => {
+    const matrix = makeMatrix({
+      scores: [
+        [5, 4],
+        [3, null],
+      ],
+      mentorCapacity: [2, 1],
+      menteeCapacity: [2, 1],
+    });
+    const outcome = strategyFor(optimal).run({ matrix, solver, locked: [] });
+    const { mentees } = resultTables(buildResult({ matrix, settings: optimal, outcome }), { partnerProfiles: false });
+    expect(mentees.header).toEqual([
+      'first name',
+      'last name',
+      'email address',
+      'number of matches',
+      'match 1 name',
+      'match 1 email',
+      'match 2 name',
+      'match 2 email',
+    ]);
+    expect(mentees.rows[1]).toEqual([
+      'Mentee',
+      '1',
+      'mentee.01@example.org',
+      1,
+      'Mentor 0',
+      'mentor.00@example.org',
+      '',
+      '',
+    ]);
+  });
+
   it('gives each unmatched person a reason in words', () => {
     const { unmatched } = tablesFor({ scores: [[5], [5], [null]], menteeCapacity: [1, 1, 1] });
     expect(unmatched.header).toEqual(['role', 'name', 'email', 'reason']);

@@ -79,31 +79,41 @@ function pairsTable(result: MatchResult): Table {
   return table('Pairs', header, rows);
 }
 
+export interface ResultTableOptions {
+  /**
+   * Each match's job title and biography in the Mentors and Mentees tables (default true). The CLI
+   * leaves them out: its mail-merge file carries them, and a biography written once per partner in
+   * every list made its output many times the size of its input.
+   */
+  readonly partnerProfiles?: boolean;
+}
+
 /** One row per person, like the reference system's mentors-list.csv, ready for a mail merge. */
 function peopleTable(
   source: string,
   people: readonly PersonOutcome[],
   result: MatchResult,
   role: 'mentor' | 'mentee',
+  partnerProfiles: boolean,
 ): Table {
   const own = result.profileColumns?.[role];
   const theirs = result.profileColumns?.[role === 'mentor' ? 'mentee' : 'mentor'];
   const widest = people.reduce((max, p) => Math.max(max, p.partners.length), 0);
   const header = ['first name', 'last name', 'email address', 'number of matches'];
-  for (let k = 1; k <= widest; k++)
-    header.push(`match ${k} name`, `match ${k} email`, `match ${k} job title`, `match ${k} biography`);
+  for (let k = 1; k <= widest; k++) {
+    header.push(`match ${k} name`, `match ${k} email`);
+    if (partnerProfiles) header.push(`match ${k} job title`, `match ${k} biography`);
+  }
   const rows = people.map((outcome): Cell[] => {
     const person = outcome.participant;
     const row: Cell[] = [person.firstName, lastName(person, own?.lastName), emailOf(person), outcome.partners.length];
     for (let k = 0; k < widest; k++) {
       const partner = outcome.partners[k];
-      if (!partner) row.push('', '', '', '');
-      else
+      row.push(partner?.name ?? '', partner ? emailOf(partner) : '');
+      if (partnerProfiles)
         row.push(
-          partner.name,
-          emailOf(partner),
-          attribute(partner, theirs?.jobTitle, ['jobtitle', 'job']),
-          attribute(partner, theirs?.bio, ['biography', 'bio']),
+          partner ? attribute(partner, theirs?.jobTitle, ['jobtitle', 'job']) : '',
+          partner ? attribute(partner, theirs?.bio, ['biography', 'bio']) : '',
         );
     }
     return row;
@@ -167,11 +177,12 @@ function summaryTable(result: MatchResult): Table {
   return table('Summary', ['label', 'value'], rows);
 }
 
-export function resultTables(result: MatchResult): ResultTables {
+export function resultTables(result: MatchResult, options: ResultTableOptions = {}): ResultTables {
+  const partnerProfiles = options.partnerProfiles ?? true;
   return {
     pairs: pairsTable(result),
-    mentors: peopleTable('Mentors', result.mentors, result, 'mentor'),
-    mentees: peopleTable('Mentees', result.mentees, result, 'mentee'),
+    mentors: peopleTable('Mentors', result.mentors, result, 'mentor', partnerProfiles),
+    mentees: peopleTable('Mentees', result.mentees, result, 'mentee', partnerProfiles),
     unmatched: unmatchedTable(result),
     summary: summaryTable(result),
   };
