@@ -3,14 +3,28 @@ export type { FieldNames } from './field-names.js';
 // The check moved to the engine (its checks before matching use it too); still exported here.
 export { emailAddressProblem } from '@mentor-matcher/engine';
 export {
+  buildMessageFile,
   buildMessages,
+  expandMessages,
   kindFor,
+  messageFileSchema,
   messageKinds,
   messageListSchema,
   messagesSchema,
+  personTextSchema,
   recipientSchema,
 } from './messages.js';
-export type { BuildMessagesOptions, MessageKind, MessageList, Messages, Recipient } from './messages.js';
+export type {
+  BuildMessagesOptions,
+  MessageFile,
+  MessageKind,
+  MessageList,
+  Messages,
+  PersonText,
+  Recipient,
+} from './messages.js';
+export { messagesFromNotifyFile, notifyFileSchema, notifyFileText } from './notify-file.js';
+export type { NotifyFile } from './notify-file.js';
 export { emailAddressColumn, mailMergeTable, notifyBulkTables } from './tables.js';
 export { planSends } from './plan.js';
 export type {

@@ -1,7 +1,10 @@
 // Who gets which email, with what personalisation, from a match result. Pure: no I/O, so the CLI,
-// the add-in and tests share it.
+// the add-in and tests share it. Two forms of the same messages: as sent (`Messages`: every
+// recipient with their whole personalisation, so a partner's biography is in each of their
+// partners' messages), and as stored (`MessageFile`: each person's text once, each message a
+// reference to its recipient and partners). The stored form expands to the sent form exactly.
 import type { Cell } from '@mentor-matcher/tabular';
-import type { MatchResult, Participant, PersonOutcome, Role } from '@mentor-matcher/engine';
+import type { MatchResult, Participant, Role } from '@mentor-matcher/engine';
 import { z } from 'zod';
 import { defaultFieldNames, numbered, type FieldNames } from './field-names.js';
 
@@ -28,6 +31,12 @@ export const messageListSchema = z.object({
 });
 export type MessageList = z.infer<typeof messageListSchema>;
 
+/** People who cannot be emailed (no email address), so that a coordinator can contact them another way. */
+const skippedSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), role: z.enum(['mentor', 'mentee']), reason: z.string() }),
+);
+
+/** The messages as sent (and as notify.json stored them before version 2). */
 export const messagesSchema = z.object({
   version: z.literal(1),
   lists: z.object({
@@ -36,10 +45,7 @@ export const messagesSchema = z.object({
     'mentee-matched': messageListSchema,
     'mentee-unmatched': messageListSchema,
   }),
-  /** People who cannot be emailed (no email address), so that a coordinator can contact them another way. */
-  skipped: z.array(
-    z.object({ id: z.string(), name: z.string(), role: z.enum(['mentor', 'mentee']), reason: z.string() }),
-  ),
+  skipped: skippedSchema,
 });
 export type Messages = z.infer<typeof messagesSchema>;
 
@@ -64,40 +70,196 @@ const synonyms = {
   lastName: ['last name', 'lastname', 'surname', 'family name'],
 } as const;
 
-export function buildMessages(result: MatchResult, options: BuildMessagesOptions = {}): Messages {
-  const names: FieldNames = { ...defaultFieldNames, ...options.fieldNames };
-  // The engine knows which columns it mapped to job title and biography; use them unless told otherwise.
-  const lookup: LookupOptions = { ...options, profileColumns: result.profileColumns };
-  const skipped: Messages['skipped'] = [];
-  const lists = {} as Messages['lists'];
-  for (const role of ['mentor', 'mentee'] as const) {
-    const outcomes = role === 'mentor' ? result.mentors : result.mentees;
-    const most = outcomes.reduce((max, o) => Math.max(max, o.partners.length), 0);
-    const slots = options.maxMatches ?? most;
-    lists[`${role}-matched`] = { kind: `${role}-matched`, fields: matchedFields(names, slots), recipients: [] };
-    lists[`${role}-unmatched`] = { kind: `${role}-unmatched`, fields: unmatchedFields(names), recipients: [] };
-    for (const outcome of outcomes) {
-      const person = outcome.participant;
-      const email = person.email?.trim();
-      if (!email) {
-        skipped.push({ id: person.id, name: person.name, role, reason: 'no email address' });
-        continue;
-      }
-      const matched = outcome.partners.length > 0;
-      const personalisation = matched
-        ? matchedPersonalisation(outcome, names, slots, lookup)
-        : unmatchedPersonalisation(person, names, lookup);
-      lists[`${role}-${matched ? 'matched' : 'unmatched'}`].recipients.push({
-        id: person.id,
-        email,
-        name: person.name,
-        source: person.source,
-        row: person.row,
-        personalisation,
+/** What the messages say about one person, stored once in notify.json and referred to by id. */
+export const personTextSchema = z.object({
+  /** The participant's id in the result (normalised email, or file and row when there is none). */
+  id: z.string(),
+  /** As in the input (a partner's `match N email`); trimmed, the address their own message goes to. */
+  email: z.string(),
+  name: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  jobTitle: z.string(),
+  biography: z.string(),
+  source: z.string().optional(),
+  row: z.number().int().optional(),
+});
+export type PersonText = z.infer<typeof personTextSchema>;
+
+export const fieldNamesSchema = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  numberOfMatches: z.string(),
+  matchName: z.string(),
+  matchEmail: z.string(),
+  matchJobTitle: z.string(),
+  matchBiography: z.string(),
+  matchDetails: z.string(),
+}) satisfies z.ZodType<FieldNames>;
+
+const matchedListSchema = z.object({
+  /** How many numbered `match N …` field groups each message has. */
+  slots: z.number().int().min(0),
+  /** Each recipient by id (in `people` for their role), with their partners' ids (in the other role's). */
+  recipients: z.array(z.object({ id: z.string(), partners: z.array(z.string()).min(1) })),
+});
+const unmatchedListSchema = z.object({ recipients: z.array(z.object({ id: z.string() })) });
+
+/**
+ * The messages as stored (notify.json, version 2): each person's text once, in `people`, and each
+ * message as a reference to its recipient and their partners. `expandMessages` turns it into the
+ * messages as sent, byte for byte what version 1 stored.
+ */
+export const messageFileSchema = z
+  .object({
+    version: z.literal(2),
+    fieldNames: fieldNamesSchema,
+    people: z.object({ mentor: z.array(personTextSchema), mentee: z.array(personTextSchema) }),
+    lists: z.object({
+      'mentor-matched': matchedListSchema,
+      'mentor-unmatched': unmatchedListSchema,
+      'mentee-matched': matchedListSchema,
+      'mentee-unmatched': unmatchedListSchema,
+    }),
+    skipped: skippedSchema,
+  })
+  .superRefine((file, ctx) => {
+    const ids = { mentor: new Set<string>(), mentee: new Set<string>() };
+    for (const role of roles) {
+      file.people[role].forEach((person, i) => {
+        if (ids[role].has(person.id))
+          ctx.addIssue({ code: 'custom', path: ['people', role, i, 'id'], message: `${person.id} is listed twice` });
+        ids[role].add(person.id);
       });
     }
+    const known = (role: Role, id: string, path: (string | number)[]) => {
+      if (!ids[role].has(id)) ctx.addIssue({ code: 'custom', path, message: `no ${role} ${id} in people` });
+    };
+    for (const role of roles) {
+      const matched = file.lists[`${role}-matched`].recipients;
+      matched.forEach((r, i) => {
+        const path = ['lists', `${role}-matched`, 'recipients', i];
+        known(role, r.id, [...path, 'id']);
+        r.partners.forEach((partner, j) => known(otherRole(role), partner, [...path, 'partners', j]));
+      });
+      file.lists[`${role}-unmatched`].recipients.forEach((r, i) =>
+        known(role, r.id, ['lists', `${role}-unmatched`, 'recipients', i, 'id']),
+      );
+    }
+  });
+export type MessageFile = z.infer<typeof messageFileSchema>;
+
+const roles = ['mentor', 'mentee'] as const;
+const otherRole = (role: Role): Role => (role === 'mentor' ? 'mentee' : 'mentor');
+
+/** The messages for a result, as sent: each recipient with their whole personalisation. */
+export function buildMessages(result: MatchResult, options: BuildMessagesOptions = {}): Messages {
+  return expandMessages(buildMessageFile(result, options));
+}
+
+/** The messages for a result, as stored: each person's text once, messages referring to it. */
+export function buildMessageFile(result: MatchResult, options: BuildMessagesOptions = {}): MessageFile {
+  const fieldNames: FieldNames = { ...defaultFieldNames, ...options.fieldNames };
+  // The engine knows which columns it mapped to job title and biography; use them unless told otherwise.
+  const lookup: LookupOptions = { ...options, profileColumns: result.profileColumns };
+  const skipped: MessageFile['skipped'] = [];
+  const people = { mentor: new Map<string, PersonText>(), mentee: new Map<string, PersonText>() };
+  const partners: Participant[] = [];
+  const lists = {} as MessageFile['lists'];
+  for (const role of roles) {
+    const outcomes = role === 'mentor' ? result.mentors : result.mentees;
+    const most = outcomes.reduce((max, o) => Math.max(max, o.partners.length), 0);
+    const matched: MessageFile['lists']['mentor-matched'] = { slots: options.maxMatches ?? most, recipients: [] };
+    const unmatched: MessageFile['lists']['mentor-unmatched'] = { recipients: [] };
+    lists[`${role}-matched`] = matched;
+    lists[`${role}-unmatched`] = unmatched;
+    for (const outcome of outcomes) {
+      const person = outcome.participant;
+      people[role].set(person.id, personText(person, lookup));
+      partners.push(...outcome.partners);
+      if (!person.email?.trim()) {
+        skipped.push({ id: person.id, name: person.name, role, reason: 'no email address' });
+      } else if (outcome.partners.length > 0) {
+        matched.recipients.push({ id: person.id, partners: outcome.partners.map((p) => p.id) });
+      } else {
+        unmatched.recipients.push({ id: person.id });
+      }
+    }
   }
-  return { version: 1, lists, skipped };
+  // A partner is someone on the other side, listed there already; a result made by hand may not list them.
+  for (const partner of partners)
+    if (!people[partner.role].has(partner.id)) people[partner.role].set(partner.id, personText(partner, lookup));
+  return {
+    version: 2,
+    fieldNames,
+    people: { mentor: [...people.mentor.values()], mentee: [...people.mentee.values()] },
+    lists,
+    skipped,
+  };
+}
+
+/** The messages as sent, from the stored form: every recipient's personalisation in full. */
+export function expandMessages(file: MessageFile): Messages {
+  const names = file.fieldNames;
+  const byId = { mentor: peopleById(file.people.mentor), mentee: peopleById(file.people.mentee) };
+  const lists = {} as Messages['lists'];
+  for (const role of roles) {
+    const own = (id: string) => lookUp(byId[role], role, id);
+    const theirs = (id: string) => lookUp(byId[otherRole(role)], otherRole(role), id);
+    const matched = file.lists[`${role}-matched`];
+    lists[`${role}-matched`] = {
+      kind: `${role}-matched`,
+      fields: matchedFields(names, matched.slots),
+      recipients: matched.recipients.map((r) => {
+        const person = own(r.id);
+        return recipient(person, matchedPersonalisation(person, r.partners.map(theirs), names, matched.slots));
+      }),
+    };
+    lists[`${role}-unmatched`] = {
+      kind: `${role}-unmatched`,
+      fields: unmatchedFields(names),
+      recipients: file.lists[`${role}-unmatched`].recipients.map((r) => {
+        const person = own(r.id);
+        return recipient(person, unmatchedPersonalisation(person, names));
+      }),
+    };
+  }
+  return { version: 1, lists, skipped: file.skipped };
+}
+
+function peopleById(people: readonly PersonText[]): Map<string, PersonText> {
+  return new Map(people.map((p) => [p.id, p]));
+}
+
+function lookUp(people: ReadonlyMap<string, PersonText>, role: Role, id: string): PersonText {
+  const person = people.get(id);
+  if (!person) throw new Error(`notify messages: no ${role} ${id} in people`);
+  return person;
+}
+
+function recipient(person: PersonText, personalisation: Record<string, string>): Recipient {
+  return {
+    id: person.id,
+    email: person.email.trim(),
+    name: person.name,
+    source: person.source,
+    row: person.row,
+    personalisation,
+  };
+}
+
+function personText(person: Participant, options: LookupOptions): PersonText {
+  return {
+    id: person.id,
+    email: person.email ?? '',
+    name: person.name,
+    firstName: person.firstName,
+    lastName: lastName(person, options),
+    jobTitle: attribute(person, 'jobTitle', options),
+    biography: attribute(person, 'biography', options),
+    source: person.source,
+    row: person.row,
+  };
 }
 
 export function kindFor(role: Role, matched: boolean): MessageKind {
@@ -122,31 +284,27 @@ function matchedFields(names: FieldNames, slots: number): string[] {
   return fields;
 }
 
-function unmatchedPersonalisation(
-  person: Participant,
-  names: FieldNames,
-  options: LookupOptions,
-): Record<string, string> {
+function unmatchedPersonalisation(person: PersonText, names: FieldNames): Record<string, string> {
   return {
     [names.firstName]: person.firstName,
-    [names.lastName]: lastName(person, options),
+    [names.lastName]: person.lastName,
     [names.numberOfMatches]: '0',
   };
 }
 
+// The order of the fields and the text of `match details` are part of each message's content key
+// (node/message-key.ts): changing either would send everyone already sent their message again.
 function matchedPersonalisation(
-  outcome: PersonOutcome,
+  person: PersonText,
+  partners: readonly PersonText[],
   names: FieldNames,
   slots: number,
-  options: LookupOptions,
 ): Record<string, string> {
-  const personalisation = unmatchedPersonalisation(outcome.participant, names, options);
-  personalisation[names.numberOfMatches] = String(outcome.partners.length);
+  const personalisation = unmatchedPersonalisation(person, names);
+  personalisation[names.numberOfMatches] = String(partners.length);
   const details: string[] = [];
-  outcome.partners.forEach((partner, i) => {
-    const email = partner.email ?? '';
-    const jobTitle = attribute(partner, 'jobTitle', options);
-    const biography = attribute(partner, 'biography', options);
+  partners.forEach((partner, i) => {
+    const { email, jobTitle, biography } = partner;
     details.push(
       [
         `Match ${i + 1}: ${partner.name}`,
@@ -159,11 +317,11 @@ function matchedPersonalisation(
     );
   });
   for (let n = 1; n <= slots; n++) {
-    const partner = outcome.partners[n - 1];
+    const partner = partners[n - 1];
     personalisation[numbered(names.matchName, n)] = partner?.name ?? '';
     personalisation[numbered(names.matchEmail, n)] = partner?.email ?? '';
-    personalisation[numbered(names.matchJobTitle, n)] = partner ? attribute(partner, 'jobTitle', options) : '';
-    personalisation[numbered(names.matchBiography, n)] = partner ? attribute(partner, 'biography', options) : '';
+    personalisation[numbered(names.matchJobTitle, n)] = partner?.jobTitle ?? '';
+    personalisation[numbered(names.matchBiography, n)] = partner?.biography ?? '';
   }
   personalisation[names.matchDetails] = details.join('\n\n');
   return personalisation;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { result } from '../test/match-result-fixture.js';
+import { defaultFieldNames } from './field-names.js';
 import { buildMessages } from './messages.js';
 import { mailMergeTable, notifyBulkTables } from './tables.js';
 
@@ -43,7 +44,20 @@ describe('mailMergeTable', () => {
       'mentee-unmatched',
     ]);
     const bob = t.rows[1];
+    expect(t.header).toContain('match 1 biography');
     expect(bob[t.header.indexOf('match 1 name')]).toBe('');
     expect(bob[t.header.indexOf('first name')]).toBe('Bob');
+  });
+
+  it('leaves out `match details`, which says again what the numbered fields say', () => {
+    const t = mailMergeTable(buildMessages(result));
+    expect(t.header).not.toContain('match details');
+    const renamed = mailMergeTable(buildMessages(result, { fieldNames: { matchDetails: 'all matches' } }), {
+      ...defaultFieldNames,
+      matchDetails: 'all matches',
+    });
+    expect(renamed.header).not.toContain('all matches');
+    const ada = t.rows[0];
+    expect(ada[t.header.indexOf('match 1 biography')]).toBe('New to analysis.');
   });
 });

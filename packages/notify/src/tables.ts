@@ -1,6 +1,7 @@
 // The same messages as spreadsheets: GOV.UK Notify's bulk upload (one file per template) and one
 // sheet for an Outlook/Word mail merge.
 import type { Cell, Table } from '@mentor-matcher/tabular';
+import { defaultFieldNames, type FieldNames } from './field-names.js';
 import { messageKinds, type MessageKind, type MessageList, type Messages } from './messages.js';
 
 /** Notify's bulk upload wants a column named exactly `email address`. */
@@ -12,9 +13,16 @@ export function notifyBulkTables(messages: Messages): Record<MessageKind, Table>
   return tables;
 }
 
-export function mailMergeTable(messages: Messages): Table {
+/**
+ * One row per recipient with every merge field a letter needs. `match details` (each match's
+ * name, job title, email and biography again, as one block for Notify templates) is left out: the
+ * numbered fields hold the same, and a letter shows a match that is not there with an IF field.
+ */
+export function mailMergeTable(messages: Messages, fieldNames: FieldNames = defaultFieldNames): Table {
   const fields: string[] = [];
-  for (const kind of messageKinds) for (const f of messages.lists[kind].fields) if (!fields.includes(f)) fields.push(f);
+  for (const kind of messageKinds)
+    for (const f of messages.lists[kind].fields)
+      if (f !== fieldNames.matchDetails && !fields.includes(f)) fields.push(f);
   const rows: Cell[][] = [];
   for (const kind of messageKinds) {
     for (const r of messages.lists[kind].recipients)
