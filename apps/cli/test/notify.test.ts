@@ -460,7 +460,8 @@ describe('the notify process, killed while Notify holds requests it has accepted
   // everybody exactly once.
   const holdAfterTen: Responder = (_r, i) => (i < 10 ? accept : acceptSilently);
 
-  it('after Ctrl-C twice (the second quits at once)', async () => {
+  /** A send in its own process, once 14 requests have reached a Notify that answered only 10. */
+  async function sendHeldByNotify() {
     const fake = await server(holdAfterTen);
     const dir = freshResults();
     const cli = startCliProcess([
@@ -475,43 +476,38 @@ describe('the notify process, killed while Notify holds requests it has accepted
       '-q',
     ]);
     await fake.until(() => fake.sends.length >= 14);
+    return { fake, dir, cli };
+  }
+
+  /** With Notify answering again, a re-run succeeds and everybody has each message once. */
+  async function rerunWithNotifyAnswering(fake: FakeNotifyServer, dir: string) {
+    fake.respondWith(() => accept);
+    const rerun = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);
+    expect(rerun.code).toBe(0);
+    expectEachOnce(fake);
+    return rerun;
+  }
+
+  it('after Ctrl-C twice (the second quits at once)', async () => {
+    const { fake, dir, cli } = await sendHeldByNotify();
     cli.child.kill('SIGINT');
     await cli.stderrMatches(/Ctrl-C again to quit at once/);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(130);
     expect(fake.notifications.length).toBeGreaterThan(logLines(dir).filter((l) => l.event === 'sent').length);
 
-    fake.respondWith(() => accept);
-    const rerun = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);
-    expect(rerun.code).toBe(0);
+    const rerun = await rerunWithNotifyAnswering(fake, dir);
     expect(rerun.stdout).toMatch(
       /4 messages from an interrupted earlier run had reached Notify \(found by reference\), not sent again\./,
     );
-    expectEachOnce(fake);
   }, 60_000);
 
   it('after SIGKILL', async () => {
-    const fake = await server(holdAfterTen);
-    const dir = freshResults();
-    const cli = startCliProcess([
-      'notify',
-      '--results',
-      dir,
-      ...templateArgs,
-      '--base-url',
-      fake.url,
-      '--timeout',
-      '120',
-      '-q',
-    ]);
-    await fake.until(() => fake.sends.length >= 14);
+    const { fake, dir, cli } = await sendHeldByNotify();
     cli.child.kill('SIGKILL');
     await cli.exited;
     expect(statSync(join(dir, 'notify-log.jsonl')).size).toBeGreaterThan(0);
 
-    fake.respondWith(() => accept);
-    const rerun = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);
-    expect(rerun.code).toBe(0);
-    expectEachOnce(fake);
+    await rerunWithNotifyAnswering(fake, dir);
   }, 60_000);
 });
