@@ -7,7 +7,8 @@ import { loadStatus, preselect } from '../data/file-loading.js';
 import type { LoadedFile, StandaloneHost } from '../host/standalone-host.js';
 import { aliasSuggestions } from './alias-suggestions.js';
 import { columnsPanel } from './columns-panel.js';
-import { field, h, later, uid } from './h.js';
+import { radioGroupField } from './fluent-fields.js';
+import { field, h, later } from './h.js';
 import type { Pane } from './pane.js';
 import { problemList } from './problem-list.js';
 import { rowPolicy } from './row-policy.js';
@@ -163,37 +164,18 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
 export function renderDataStep(pane: Pane): HTMLElement {
   const { store, host, commands } = pane;
   const { state } = store;
-  const name = uid('layout');
-  const layout = h(
-    'fieldset',
-    {},
-    h('legend', {}, 'How is the sign-up data laid out?'),
-    (
-      [
-        ['two-tables', 'Two tables: mentors and mentees'],
-        ['one-table', 'One table with a role column'],
-      ] as const
-    ).map(([value, label]) => {
-      const id = uid('layout-option');
-      return h(
-        'div',
-        {},
-        h('input', {
-          type: 'radio',
-          name,
-          id,
-          value,
-          checked: state.mode === value,
-          'data-focus': `layout-${value}`,
-          onchange: () => {
-            store.dispatch({ type: 'set-mode', mode: value });
-            void commands.refreshSources().catch((error) => commands.fail(error));
-          },
-        }),
-        h('label', { for: id }, ` ${label}`),
-      );
-    }),
-  );
+  const layout = radioGroupField('How is the sign-up data laid out?', {
+    value: state.mode,
+    choices: [
+      ['two-tables', 'Two tables: mentors and mentees'],
+      ['one-table', 'One table with a role column'],
+    ],
+    focus: (value) => `layout-${value}`,
+    onChange: (mode) => {
+      store.dispatch({ type: 'set-mode', mode });
+      void commands.refreshSources().catch((error) => commands.fail(error));
+    },
+  });
   const refresh =
     host.kind === 'excel'
       ? h(

@@ -1,11 +1,16 @@
 // Fluent UI web components (v3) for the controls that make the pane look and behave like Office:
-// buttons, the step tabs, the status message and the confirmation dialog. Each element is
-// registered once, here; the theme's tokens go into one constructed style sheet (allowed by the
-// pages' `style-src 'self'`: constructed sheets are not inline styles), light or dark as the system.
+// buttons, the step tabs, the status message, the confirmation dialog, and the checkboxes and radios
+// (src/ui/fluent-fields.ts). Each element is registered once, here; the theme's tokens go into one
+// constructed style sheet (allowed by the pages' `style-src 'self'`: constructed sheets are not
+// inline styles), light or dark as the system.
 import '@fluentui/web-components/button.js';
+import '@fluentui/web-components/checkbox.js';
 import '@fluentui/web-components/dialog.js';
 import '@fluentui/web-components/dialog-body.js';
+import '@fluentui/web-components/field.js';
 import '@fluentui/web-components/message-bar.js';
+import '@fluentui/web-components/radio.js';
+import '@fluentui/web-components/radio-group.js';
 import '@fluentui/web-components/tab.js';
 import '@fluentui/web-components/tablist.js';
 import { setTheme } from '@fluentui/web-components/theme/index.js';

@@ -5,6 +5,7 @@ import { notifyTables, resultSheetNames } from '../app/result-sheets.js';
 import type { StandaloneHost } from '../host/standalone-host.js';
 import type { ResultSheet } from '../host/workbook-host.js';
 import { resultTableNames, type ResultTableName } from '../worker/protocol.js';
+import { checkboxField, setChecked } from './fluent-fields.js';
 import { h, later } from './h.js';
 import type { Pane } from './pane.js';
 import { problemList } from './problem-list.js';
@@ -60,6 +61,15 @@ function sheetChoice({ store, host, commands }: Pane): HTMLElement {
   const counted = (n: number) => `${title}: ${n} of ${resultTableNames.length}`;
   // The choice does not draw the step again (that would fold this list): the summary follows it here.
   const summary = h('summary', {}, counted(chosen.size));
+  const choose = async (tables: readonly ResultTableName[], on: boolean, box: Element) => {
+    const next = resultTableNames.filter((t) => (tables.includes(t) ? on : store.state.resultTables.includes(t)));
+    if (next.length === 0) {
+      setChecked(box, true);
+      return commands.say('Keep at least one sheet.', 'error');
+    }
+    summary.textContent = counted(next.length);
+    await commands.chooseResultTables(next);
+  };
   return h(
     'details',
     { class: 'sheet-choice', id: 'sheet-choice' },
@@ -70,29 +80,12 @@ function sheetChoice({ store, host, commands }: Pane): HTMLElement {
       h('legend', { class: 'sr-only' }, title),
       sheetChoices.map((choice) => {
         const id = `sheet-${choice.tables[0]}`;
-        return h(
-          'div',
-          { class: 'check' },
-          h('input', {
-            type: 'checkbox',
-            id,
-            'data-focus': id,
-            checked: choice.tables.every((t) => chosen.has(t)),
-            onchange: later(async (event: Event) => {
-              const on = (event.target as HTMLInputElement).checked;
-              const next = resultTableNames.filter((t) =>
-                choice.tables.includes(t) ? on : store.state.resultTables.includes(t),
-              );
-              if (next.length === 0) {
-                (event.target as HTMLInputElement).checked = true;
-                return commands.say('Keep at least one sheet.', 'error');
-              }
-              summary.textContent = counted(next.length);
-              await commands.chooseResultTables(next);
-            }),
-          }),
-          h('label', { for: id }, ` ${choice.label}`),
-        );
+        return checkboxField(choice.label, {
+          id,
+          focus: id,
+          checked: choice.tables.every((t) => chosen.has(t)),
+          onChange: (on, event) => void choose(choice.tables, on, event.target as Element),
+        });
       }),
     ),
   );

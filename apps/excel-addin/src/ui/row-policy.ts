@@ -5,7 +5,8 @@
 import type { DuplicatesPolicy } from '@mentor-matcher/engine';
 import type { SkippedRowData } from '../worker/protocol.js';
 import { disclosure } from './disclosure.js';
-import { field, h, uid } from './h.js';
+import { checkboxField } from './fluent-fields.js';
+import { field, h } from './h.js';
 import type { Pane } from './pane.js';
 import type { Store } from './store.js';
 
@@ -41,20 +42,12 @@ function duplicatesChoice(pane: Pane): HTMLElement {
 }
 
 function skipRowsChoice({ store, commands }: Pane): HTMLElement {
-  const id = uid('skip-rows');
-  return h(
-    'div',
-    { class: 'check-choice' },
-    h('input', {
-      type: 'checkbox',
-      id,
-      checked: store.state.data.skipInvalidRows,
-      disabled: store.state.running !== null,
-      'data-focus': 'skip-invalid-rows',
-      onchange: (event: Event) => void commands.setSkipInvalidRows((event.target as HTMLInputElement).checked),
-    }),
-    h('label', { for: id }, ' Match without the rows that have errors (each is listed as not used)'),
-  );
+  return checkboxField('Match without the rows that have errors (each is listed as not used)', {
+    checked: store.state.data.skipInvalidRows,
+    disabled: store.state.running !== null,
+    focus: 'skip-invalid-rows',
+    onChange: (skip) => void commands.setSkipInvalidRows(skip),
+  });
 }
 
 /** Every input row not used, with why: "Mentoring sign-up.csv row 4 (ada@…): signed up again; …". */

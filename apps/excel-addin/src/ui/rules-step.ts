@@ -1,6 +1,7 @@
 // Step 2: the rule set in forms: preset, strategy, capacities, ladders, rules with their conditions.
 // Every edit is validated by the engine's own parser; a valid rule set is saved with the workbook.
 import { getPreset, parseRuleSet, presets, type RuleSet } from '@mentor-matcher/engine';
+import { checkboxField } from './fluent-fields.js';
 import { field, h, later, uid } from './h.js';
 import type { Pane } from './pane.js';
 import type { Store } from './store.js';
@@ -373,17 +374,13 @@ export function renderRulesStep(pane: Pane): HTMLElement {
         ]
       : [
           numberInput(editor, strategy, 'alternates', 'Alternates listed per mentee'),
-          field(
-            'Also maximise mentors with a mentee',
-            h('input', {
-              type: 'checkbox',
-              checked: strategy.mentorCoverage !== false,
-              onchange: (event: Event) => {
-                strategy.mentorCoverage = (event.target as HTMLInputElement).checked;
-                editor.changed();
-              },
-            }),
-          ),
+          checkboxField('Also maximise mentors with a mentee', {
+            checked: strategy.mentorCoverage !== false,
+            onChange: (on) => {
+              strategy.mentorCoverage = on;
+              editor.changed();
+            },
+          }),
         ];
   return h(
     'section',

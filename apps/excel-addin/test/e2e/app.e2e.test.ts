@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
+import { setCheckbox } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
 
@@ -267,7 +268,7 @@ describe('standalone page', () => {
     await page.getByRole('tab', { name: 'Match' }).click();
     // The Notify lists are written only when asked for.
     await page.locator('#sheet-choice summary').click();
-    await page.getByLabel('GOV.UK Notify lists (4)').check();
+    await setCheckbox(page, 'GOV.UK Notify lists (4)');
     await eventually(() => page.locator('#sheet-choice summary').textContent()).toContain('12 of 12');
     await page.locator('#run-match').click();
     await page.locator('#downloads').waitFor({ timeout: 60_000 });

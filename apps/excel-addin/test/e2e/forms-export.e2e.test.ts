@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
+import { chooseRadio } from './fluent-fields.js';
 import { openApp, startHarness, type Harness } from './harness.js';
 
 const exported = generateFormsExport({ mentors: 40, mentees: 40, seed: 14 });
@@ -165,7 +166,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
   it('on the page, from a Windows-1252 CSV file', async () => {
     const { page } = await openApp(harness, { viewport: { width: 350, height: 900 } });
     await page.waitForSelector('html[data-ready="standalone"]', { state: 'attached' });
-    await page.getByLabel('One table with a role column').check();
+    await chooseRadio(page, 'One table with a role column');
     const folder = await mkdtemp(join(tmpdir(), 'mentor-matcher-forms-'));
     await writeFile(join(folder, fileName), exported.bytes);
     await page.locator('input[type=file]').first().setInputFiles(join(folder, fileName));
@@ -196,7 +197,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
     // The same headers again (a reload, the export chosen again): the column choice is remembered.
     await page.reload();
     await page.waitForSelector('html[data-ready="standalone"]', { state: 'attached' });
-    await page.getByLabel('One table with a role column').check();
+    await chooseRadio(page, 'One table with a role column');
     await page.locator('input[type=file]').first().setInputFiles(join(folder, fileName));
     await eventually(() => statusText(page)).toContain(`Loaded ${fileName}`);
     await page.getByRole('button', { name: 'Read and check' }).click();
@@ -216,7 +217,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
       viewport: { width: 350, height: 900 },
     });
     await page.waitForSelector('html[data-ready="excel"]', { state: 'attached' });
-    await page.getByLabel('One table with a role column').check();
+    await chooseRadio(page, 'One table with a role column');
     await eventually(() => page.locator('select[data-focus="source-people"]').inputValue()).toBe('table:SignUps');
 
     await chooseInDataStep(page);

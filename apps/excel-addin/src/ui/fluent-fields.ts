@@ -1,0 +1,102 @@
+// Form fields as Fluent UI web components (v3): a checkbox and a group of radios, each
+// inside a `fluent-field` that ties its visible label (and hint) to the control. Fluent sets the
+// controls' role and state through ElementInternals, which tools that read attributes do not see
+// (axe-core, the tests' locators); the builders repeat them as attributes and keep them in step.
+import { h, uid } from './h.js';
+
+type Handler<T> = (value: T, event: Event) => void;
+
+/** Fluent's checkbox and radio: form-associated elements with a `checked` property. */
+interface CheckedElement extends HTMLElement {
+  checked: boolean;
+  disabled: boolean;
+}
+
+function labelled(control: HTMLElement, label: string, position: 'above' | 'after', hint?: string): HTMLElement {
+  control.id ||= uid('field');
+  control.setAttribute('slot', 'input');
+  const labelId = `${control.id}--label`;
+  control.setAttribute('aria-labelledby', labelId);
+  const hintId = hint ? `${control.id}-hint` : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return h(
+    'fluent-field' as 'div',
+    { 'label-position': position, class: position === 'after' ? 'fluent-choice' : 'field' },
+    h('label', { slot: 'label', for: control.id, id: labelId }, label),
+    control,
+    hint ? h('small', { slot: 'message', id: hintId }, hint) : null,
+  );
+}
+
+function syncChecked(control: CheckedElement, checked: boolean): void {
+  control.setAttribute('aria-checked', String(checked));
+}
+
+/** A checkbox with its label after it. `onChange` hears the new state. */
+export function checkboxField(
+  label: string,
+  options: {
+    checked: boolean;
+    disabled?: boolean;
+    id?: string;
+    focus?: string;
+    onChange: Handler<boolean>;
+  },
+): HTMLElement {
+  const box = document.createElement('fluent-checkbox') as CheckedElement;
+  if (options.id) box.id = options.id;
+  if (options.focus) box.dataset.focus = options.focus;
+  box.setAttribute('role', 'checkbox');
+  box.checked = options.checked;
+  if (options.checked) box.setAttribute('checked', '');
+  syncChecked(box, options.checked);
+  if (options.disabled) {
+    box.setAttribute('disabled', '');
+    box.setAttribute('aria-disabled', 'true');
+  }
+  box.addEventListener('change', (event) => {
+    syncChecked(box, box.checked);
+    options.onChange(box.checked, event);
+  });
+  return labelled(box, label, 'after');
+}
+
+/** Sets a Fluent checkbox's state from code (a choice refused), keeping its attributes in step. */
+export function setChecked(box: Element, checked: boolean): void {
+  (box as CheckedElement).checked = checked;
+  syncChecked(box as CheckedElement, checked);
+}
+
+/** One choice of several: a `fluent-radio-group` named by `legend`, each radio with its label after it. */
+export function radioGroupField<T extends string>(
+  legend: string,
+  options: {
+    value: T;
+    choices: readonly (readonly [T, string])[];
+    focus?: (value: T) => string;
+    onChange: Handler<T>;
+  },
+): HTMLElement {
+  const legendId = uid('radio-legend');
+  const radios = options.choices.map(([value, label]) => {
+    const radio = document.createElement('fluent-radio') as CheckedElement;
+    radio.setAttribute('value', value);
+    radio.setAttribute('role', 'radio');
+    if (options.focus) radio.dataset.focus = options.focus(value);
+    if (value === options.value) radio.setAttribute('checked', '');
+    syncChecked(radio, value === options.value);
+    return { value, radio, field: labelled(radio, label, 'after') };
+  });
+  const group = h(
+    'fluent-radio-group' as 'div',
+    { role: 'radiogroup', 'aria-labelledby': legendId, orientation: 'vertical', class: 'radio-choices' },
+    radios.map((r) => r.field),
+  );
+  group.addEventListener('change', (event) => {
+    const chosen = radios.find((r) => r.radio === event.target);
+    if (!chosen || !chosen.radio.checked) return;
+    for (const r of radios) syncChecked(r.radio, r === chosen);
+    options.onChange(chosen.value, event);
+  });
+  return h('fieldset', {}, h('legend', { id: legendId }, legend), group);
+}

@@ -1,0 +1,19 @@
+// Driving the pane's Fluent form fields (src/ui/fluent-fields.ts) from the tests. A Fluent checkbox
+// or radio is a custom element, not an <input>: each helper finds the control by its visible label,
+// acts as a person would (a click), and waits until the control says its new state.
+import type { Page } from 'playwright-core';
+import { eventually } from './eventually.js';
+
+/** Ticks (or clears) the Fluent checkbox labelled `label`, and waits until it says so. */
+export async function setCheckbox(page: Page, label: string, checked = true): Promise<void> {
+  const box = page.getByRole('checkbox', { name: label, exact: true });
+  if ((await box.getAttribute('aria-checked')) !== String(checked)) await box.click();
+  await eventually(() => box.getAttribute('aria-checked'), `the checkbox “${label}”`).toBe(String(checked));
+}
+
+/** Chooses the Fluent radio labelled `label`, and waits until it is the group's choice. */
+export async function chooseRadio(page: Page, label: string): Promise<void> {
+  const radio = page.getByRole('radio', { name: label, exact: true });
+  await radio.click();
+  await eventually(() => radio.getAttribute('aria-checked'), `the radio “${label}”`).toBe('true');
+}
