@@ -5,9 +5,11 @@
 //
 //   node --conditions=source --import tsx benchmarks/src/cli-large.ts [--size 10000] [--seed 8] [--strategy optimal|rounds]
 //
-// Prints one JSON line: { size, strategy, exitCode, wallSeconds, peakRssMiB, summary }.
+// Prints one JSON line: { size, strategy, exitCode, wallSeconds, peakRssMiB, summary, inputBytes,
+// outputBytes, files } (files: each result file's size in bytes; issue 17 asks that the results stay
+// within a few times the input).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +44,12 @@ function runCli(args: readonly string[], cwd: string) {
   return { code: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '', wallSeconds, peakRssMiB: rss ? Number(rss[1]) / 1024 : null };
 }
 
+/** Each file's size in bytes, and their total. */
+function sizes(folder: string) {
+  const files = Object.fromEntries(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).size]));
+  return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'mm-cli-large-'));
 try {
   const generated = runCli(['generate', '--mentors', String(options.size), '--mentees', String(options.size), '--seed', String(options.seed), '--out', 'data'], dir);
@@ -50,6 +58,7 @@ try {
     ['match', '--mentors', 'data/mentors.csv', '--mentees', 'data/mentees.csv', '--strategy', options.strategy, '--out', 'out', '--quiet'],
     dir,
   );
+  const output = run.code === 0 ? sizes(join(dir, 'out')) : null;
   process.stdout.write(
     JSON.stringify({
       size: options.size,
@@ -58,7 +67,9 @@ try {
       wallSeconds: Number(run.wallSeconds.toFixed(1)),
       peakRssMiB: run.peakRssMiB === null ? null : Math.round(run.peakRssMiB),
       summary: run.stdout.trim().split('\n').at(-2) ?? '',
-      ...(run.code === 0 ? {} : { stderr: run.stderr.slice(-2_000) }),
+      ...(output === null
+        ? { stderr: run.stderr.slice(-2_000) }
+        : { inputBytes: sizes(join(dir, 'data')).total, outputBytes: output.total, files: output.files }),
     }) + '\n',
   );
   process.exitCode = run.code === 0 ? 0 : 1;

@@ -12,4 +12,7 @@ const cli = (...args) => {
 
 cli('generate', '--mentors', String(demo.mentors), '--mentees', String(demo.mentees), '--seed', String(demo.seed), '--out', 'demo-data');
 cli('match', '--mentors', 'demo-data/mentors.csv', '--mentees', 'demo-data/mentees.csv', '--preset', 'mentor-match', '--out', 'demo-results');
-console.log('\nResults are in apps/cli/demo-results/ (pairs.csv, mentors.csv, mentees.csv, unmatched.csv, summary.json, Notify lists).');
+console.log(
+  '\nResults are in apps/cli/demo-results/ ' +
+    '(pairs.csv, mentors.csv, mentees.csv, mail-merge.csv, unmatched.csv, summary.json, notify.json).',
+);

@@ -19,8 +19,7 @@ describe('mentor-matcher match', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(join(cwd, 'results')).sort()).toEqual(
       [
-        'mail-merge.csv', 'mentees.csv', 'mentors.csv', 'notify-mentee-matched.csv', 'notify-mentee-unmatched.csv',
-        'notify-mentor-matched.csv', 'notify-mentor-unmatched.csv', 'notify.json', 'pairs.csv', 'skipped.csv', 'summary.csv',
+        'mail-merge.csv', 'mentees.csv', 'mentors.csv', 'notify.json', 'pairs.csv', 'skipped.csv', 'summary.csv',
         'summary.json', 'unmatched.csv',
       ].sort(),
     );
@@ -36,12 +35,35 @@ describe('mentor-matcher match', () => {
     for (const row of pairs.rows) expect(String(row[0])).toMatch(/^mentor\.\d\d@gov\.uk$/);
   });
 
-  it('writes Notify bulk lists with an email address column', async () => {
+  it('writes Notify bulk lists with an email address column when asked', async () => {
     const cwd = tempDir();
-    await runCli(sampleArgs('out'), { cwd });
+    await runCli([...sampleArgs('out'), '--notify-lists'], { cwd });
     const list = readCsv(readFileSync(join(cwd, 'out', 'notify-mentee-matched.csv')), { source: 'x' });
     expect(list.header[0]).toBe('email address');
     expect(list.header).toContain('match 1 name');
+    expect(readdirSync(join(cwd, 'out')).filter((f) => f.startsWith('notify-'))).toHaveLength(4);
+  });
+
+  it('removes the Notify lists of an earlier run that it does not write, saying so', async () => {
+    const cwd = tempDir();
+    await runCli([...sampleArgs('out'), '--notify-lists'], { cwd });
+    const run = await runCli(sampleArgs('out'), { cwd });
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(cwd, 'out')).filter((f) => f.startsWith('notify-'))).toEqual([]);
+    expect(run.stderr).toMatch(/^Removed from out: notify-mentor-matched\.csv, .*--notify-lists writes them/m);
+  });
+
+  it('names each match in mentors.csv, leaving their job title and biography to the mail merge', async () => {
+    const cwd = tempDir();
+    await runCli(sampleArgs('out'), { cwd });
+    const mentors = readCsv(readFileSync(join(cwd, 'out', 'mentors.csv')), { source: 'mentors.csv' });
+    expect(mentors.header.slice(0, 6)).toEqual([
+      'first name', 'last name', 'email address', 'number of matches', 'match 1 name', 'match 1 email',
+    ]);
+    expect(mentors.header.filter((h) => /job title|biography/.test(String(h)))).toEqual([]);
+    const merge = readCsv(readFileSync(join(cwd, 'out', 'mail-merge.csv')), { source: 'mail-merge.csv' });
+    expect(merge.header).toContain('match 1 biography');
+    expect(merge.header).not.toContain('match details');
   });
 
   it('writes byte-identical files on two runs of the same input', async () => {

@@ -4,6 +4,13 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  messagesFromNotifyFile,
+  notifyFileSchema,
+  type MessageFile,
+  type MessageKind,
+  type Messages,
+} from '@mentor-matcher/notify';
+import {
   accept,
   acceptSilently,
   ignore,
@@ -26,10 +33,6 @@ const ids = {
 const templateArgs = Object.entries(ids).flatMap(([kind, id]) => ['--template', `${kind}=${id}`]);
 const withKey = { env: { NOTIFY_API_KEY: testApiKey } };
 
-interface NotifyJson {
-  lists: Record<string, { recipients: { email: string; name: string; personalisation: Record<string, string> }[] }>;
-}
-
 let resultsDir: string;
 let notify: { mentorMatched: number; total: number };
 const servers: FakeNotifyServer[] = [];
@@ -51,18 +54,27 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-function readNotifyJson(dir: string): NotifyJson {
-  return JSON.parse(readFileSync(join(dir, 'notify.json'), 'utf8')) as NotifyJson;
+const readStored = (dir: string) => JSON.parse(readFileSync(join(dir, 'notify.json'), 'utf8')) as MessageFile;
+
+/** The messages as sent, from the results folder's notify.json. */
+function readNotifyJson(dir: string): Messages {
+  return messagesFromNotifyFile(notifyFileSchema.parse(readStored(dir)));
+}
+
+/** notify.json holds each person once; this is the person a list's recipient refers to. */
+function personOf(stored: MessageFile, kind: keyof MessageFile['lists'], index: number) {
+  const { id } = stored.lists[kind].recipients[index];
+  return stored.people[kind.startsWith('mentor') ? 'mentor' : 'mentee'].find((p) => p.id === id)!;
 }
 
 /** A fresh copy of the results folder, so that each test starts with an empty send log. */
-function freshResults(edit?: (json: NotifyJson) => void): string {
+function freshResults(edit?: (stored: MessageFile) => void): string {
   const dir = tempDir();
   for (const file of readdirSync(resultsDir)) writeFileSync(join(dir, file), readFileSync(join(resultsDir, file)));
   if (edit) {
-    const json = readNotifyJson(dir);
-    edit(json);
-    writeFileSync(join(dir, 'notify.json'), JSON.stringify(json));
+    const stored = readStored(dir);
+    edit(stored);
+    writeFileSync(join(dir, 'notify.json'), JSON.stringify(stored));
   }
   return dir;
 }
@@ -95,7 +107,7 @@ describe('mentor-matcher notify', () => {
     expect(run.code).toBe(0);
     expect(fake.sends).toHaveLength(notify.total);
     const json = readNotifyJson(dir);
-    for (const [kind, id] of Object.entries(ids)) {
+    for (const [kind, id] of Object.entries(ids) as [MessageKind, string][]) {
       const expected = json.lists[kind].recipients.map((r) => r.email).sort();
       expect(
         fake.sends
@@ -314,6 +326,48 @@ describe('mentor-matcher notify with a slow or unwell Notify', () => {
   });
 });
 
+describe('mentor-matcher notify after notify.json came to store each person once', () => {
+  // The `run` and `sent` lines of the log that the release before wrote when it sent every message
+  // of this sample, matched as above, from a notify.json holding every message in full (version 1).
+  const earlierLog = readFileSync(new URL('fixtures/notify-log-before-output-once.jsonl', import.meta.url));
+
+  it('counts every message the earlier release sent as already sent, and the result as the same', async () => {
+    const fake = await server();
+    const dir = freshResults();
+    writeFileSync(join(dir, 'notify-log.jsonl'), earlierLog);
+    const dry = await runCli(['notify', '--results', dir, ...templateArgs, '--dry-run']);
+    expect(dry.stdout).toContain(`Messages: 0 new, 0 changed since an earlier run, ${notify.total} already sent`);
+    expect(dry.stdout).not.toContain('also records sends for an earlier match result');
+    const run = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Sent 0 of 0 emails\./);
+    expect(fake.sends).toHaveLength(0);
+  });
+
+  it('still sends from a notify.json that holds every message in full (version 1)', async () => {
+    const fake = await server();
+    const dir = freshResults();
+    const full = readNotifyJson(dir);
+    expect(full.version).toBe(1);
+    writeFileSync(join(dir, 'notify.json'), JSON.stringify(full, null, 2));
+    const run = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);
+    expect(run.code).toBe(0);
+    expectEachOnce(fake);
+  });
+
+  it('names a reference in notify.json to somebody it does not list', async () => {
+    const dir = freshResults((stored) => {
+      stored.lists['mentee-matched'].recipients[0].partners[0] = 'nobody@example.gov.uk';
+    });
+    const run = await runCli(['notify', '--results', dir, ...templateArgs, '--dry-run']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'notify.json: lists.mentee-matched.recipients.0.partners.0: no mentor nobody@example.gov.uk in people; ' +
+        'run the match again',
+    );
+  });
+});
+
 describe('mentor-matcher notify with people Notify refuses', () => {
   it('records a refusal with the person and Notify’s reason, sends the rest, exits 1, retries if asked', async () => {
     const json = readNotifyJson(resultsDir);
@@ -351,11 +405,9 @@ describe('mentor-matcher notify with people Notify refuses', () => {
 
   it('never sends to an address Notify would refuse, naming the person and their row', async () => {
     const fake = await server();
-    const dir = freshResults((json) => {
-      Object.assign(json.lists['mentee-unmatched'].recipients[0] ?? json.lists['mentee-matched'].recipients[0], {
-        email: 'jane.doe@gov',
-        name: 'Jane Doe',
-      });
+    const dir = freshResults((stored) => {
+      const kind = stored.lists['mentee-unmatched'].recipients.length > 0 ? 'mentee-unmatched' : 'mentee-matched';
+      Object.assign(personOf(stored, kind, 0), { email: 'jane.doe@gov', name: 'Jane Doe' });
     });
     const run = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);
     expect(run.code).toBe(1);
@@ -374,8 +426,8 @@ describe('mentor-matcher notify with people Notify refuses', () => {
     const fake = await server((_r, i) =>
       i === 0 ? refuse(400, 'BadRequestError', 'bad\u001b]0;owned\u0007') : accept,
     );
-    const dir = freshResults((json) => {
-      json.lists['mentor-matched'].recipients[0].name = 'Evil\u001b[2J\rName';
+    const dir = freshResults((stored) => {
+      personOf(stored, 'mentor-matched', 0).name = 'Evil\u001b[2J\rName';
     });
     const run = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url], withKey);
     const output = run.stdout + run.stderr;

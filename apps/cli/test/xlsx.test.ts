@@ -12,15 +12,22 @@ describe('XLSX in and out', () => {
     const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'out', '--format', 'xlsx'], { cwd });
     expect(run.code).toBe(0);
     const bytes = readFileSync(join(cwd, 'out', 'results.xlsx'));
-    expect(listXlsxSheets(bytes)).toEqual([
+    expect(listXlsxSheets(bytes)).toEqual(['Pairs', 'Mentors', 'Mentees', 'Unmatched', 'Summary', 'Mail merge', 'Skipped']);
+    const pairs = readXlsx(bytes, { source: 'results.xlsx', sheet: 'Pairs' });
+    expect(pairs.header.slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
+    expect(pairs.rows.length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'notify.json'), 'utf8')).version).toBe(2);
+  });
+
+  it('adds a sheet per Notify list with --notify-lists', async () => {
+    const cwd = tempDir();
+    const args = ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--format', 'xlsx', '--notify-lists'];
+    expect((await runCli([...args, '--out', 'out'], { cwd })).code).toBe(0);
+    expect(listXlsxSheets(readFileSync(join(cwd, 'out', 'results.xlsx')))).toEqual([
       'Pairs', 'Mentors', 'Mentees', 'Unmatched', 'Summary',
       'Notify mentor-matched', 'Notify mentor-unmatched', 'Notify mentee-matched', 'Notify mentee-unmatched', 'Mail merge',
       'Skipped',
     ]);
-    const pairs = readXlsx(bytes, { source: 'results.xlsx', sheet: 'Pairs' });
-    expect(pairs.header.slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
-    expect(pairs.rows.length).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(join(cwd, 'out', 'notify.json'), 'utf8')).version).toBe(1);
   });
 
   it('gives the same pairs in XLSX as in CSV', async () => {

@@ -17,7 +17,7 @@ import { parseOptions } from '../parse-options.js';
 import { readPreviousPairs } from '../previous-pairs.js';
 import { countLine, problemReport } from '../problem-lines.js';
 import { createProgress } from '../progress.js';
-import { resultFileNames, writeResults } from '../results-writer.js';
+import { resultFileNames, staleFileNames, writeResults } from '../results-writer.js';
 import { planOutput } from '../safe-output.js';
 import { printable } from '../terminal-text.js';
 import { loadRuleSet } from '../rule-set.js';
@@ -49,6 +49,8 @@ Rules:
 Output:
   --out DIR                        where to write the results (created if needed)
   --format csv|xlsx                CSV files (default) or one results.xlsx
+  --notify-lists                   also write GOV.UK Notify's bulk upload lists (notify-KIND.csv), for
+                                   uploading on Notify's website; "mentor-matcher notify" does not need them
   -q, --quiet                      no progress on stderr
 
 Exit status: 0 done, 1 problems in the input (all listed), 2 wrong command line.
@@ -60,6 +62,7 @@ const schema = z.object({
   format: z.enum(['csv', 'xlsx'], { error: 'expected csv or xlsx' }).default('csv'),
   strategy: z.enum(['optimal', 'rounds'], { error: 'expected optimal or rounds' }).optional(),
   previous: z.string().min(1, 'expected a folder or file').optional(),
+  'notify-lists': z.boolean().default(false),
 });
 
 const spec = {
@@ -68,6 +71,7 @@ const spec = {
   format: { type: 'string' },
   strategy: { type: 'string' },
   previous: { type: 'string' },
+  'notify-lists': { type: 'boolean' },
 } as const;
 
 export const matchCommand: Command = {
@@ -78,7 +82,9 @@ export const matchCommand: Command = {
     checkInputCombination(options, usage);
     // The results folder is checked before any work: an --out that would overwrite an input stops here.
     const inputs = inputFiles(io.cwd, options);
-    planOutput(io.cwd, options.out, resultFileNames(options.format), inputs, { create: false });
+    const output = { notifyLists: options['notify-lists'] };
+    const outputNames = [...resultFileNames(options.format, output), ...staleFileNames(options.format, output)];
+    planOutput(io.cwd, options.out, outputNames, inputs, { create: false });
     const progress = createProgress(io, options.quiet);
     progress.update({ phase: 'reading', fraction: 0 });
     const ruleSet = loadRuleSet(io.cwd, options, usage);
@@ -101,12 +107,18 @@ export const matchCommand: Command = {
       return exitCodes.inputProblems;
     }
     progress.update({ phase: 'writing', fraction: 0 });
-    const written = writeResults(io.cwd, options.out, run.result, options.format, inputs);
+    const written = writeResults(io.cwd, options.out, run.result, options.format, inputs, output);
     progress.update({ phase: 'writing', fraction: 1 });
     progress.done();
     if (run.problems.length > 0) io.stderr(problemReport(run.problems));
     if (written.replaced.length > 0) {
       io.stderr(`Replaced in ${printable(options.out)}: ${written.replaced.join(', ')}\n`);
+    }
+    if (written.removed.length > 0) {
+      io.stderr(
+        `Removed from ${printable(options.out)}: ${written.removed.join(', ')} ` +
+          '(Notify lists of an earlier result; --notify-lists writes them for this one)\n',
+      );
     }
     const { summary } = run.result;
     const skipped = run.skipped.length;

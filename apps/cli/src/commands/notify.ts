@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   messageKinds,
-  messagesSchema,
+  messagesFromNotifyFile,
+  notifyFileSchema,
   planSends,
   type MessageKind,
   type Messages,
@@ -283,7 +284,7 @@ function readMessages(cwd: string, results: string): Messages {
   } catch {
     throw new InputError(`${join(results, notifyFileName)}: not valid JSON; run the match again to rewrite it`);
   }
-  const parsed = messagesSchema.safeParse(json);
+  const parsed = notifyFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(
@@ -291,7 +292,7 @@ function readMessages(cwd: string, results: string): Messages {
         'run the match again to rewrite it',
     );
   }
-  return parsed.data;
+  return messagesFromNotifyFile(parsed.data);
 }
 
 function keySource(file: string | undefined): string {
