@@ -23,6 +23,24 @@ function read(rows: (string | number | null)[][], header = mentorHeader, ruleSet
   return readParticipants(t, 'mentor', detectMapping(header, 'mentor', ruleSet), ruleSet);
 }
 
+/** A one-table sign-up, people.csv, whose column "Role" says mentor, mentee or both. */
+const peopleHeader = [
+  'Name',
+  'Email',
+  'Role',
+  'grade',
+  'organisation',
+  'profession',
+  'characteristics',
+  'match with similar identity',
+  'identity to match',
+];
+
+function readPeopleRows(rows: (string | null)[][]) {
+  const t = table('people.csv', peopleHeader, rows);
+  return readPeople(t, 'Role', detectMapping(peopleHeader, 'people', preset), preset);
+}
+
 describe('readParticipants', () => {
   it('builds a participant from a row', () => {
     const { participants, problems } = read([
@@ -185,20 +203,8 @@ describe('a table with nobody in it', () => {
   });
 
   it('is an error in a one-table file with no people, or with nobody on one side', () => {
-    const header = [
-      'Name',
-      'Email',
-      'Role',
-      'grade',
-      'organisation',
-      'profession',
-      'characteristics',
-      'identity to match',
-    ];
-    const people = (rows: (string | null)[][]) =>
-      readPeople(table('people.csv', header, rows), 'Role', detectMapping(header, 'people', preset), preset);
-    expect(people([]).problems.map((p) => p.code)).toEqual(['no-data-rows']);
-    const onlyMentors = people([['Ann', 'ann@x.org', 'mentor', 'SCS1', 'A', 'P', '', '']]);
+    expect(readPeopleRows([]).problems.map((p) => p.code)).toEqual(['no-data-rows']);
+    const onlyMentors = readPeopleRows([['Ann', 'ann@x.org', 'mentor', 'SCS1', 'A', 'P', '', '', '']]);
     expect(onlyMentors.problems.map((p) => p.message)).toEqual([
       'people.csv: no row has the role mentee (or both) in column "Role", so there are no mentees to match',
     ]);
@@ -206,26 +212,12 @@ describe('a table with nobody in it', () => {
 });
 
 describe('readPeople', () => {
-  const header = [
-    'Name',
-    'Email',
-    'Role',
-    'grade',
-    'organisation',
-    'profession',
-    'characteristics',
-    'match with similar identity',
-    'identity to match',
-  ];
   const rows = [
     ['Ann', 'ann@x.org', 'Mentor', 'SCS1', 'A', 'P', '', '', ''],
     ['Bob', 'bob@x.org', 'mentee', 'EO', 'B', 'P', '', 'no', ''],
     ['Cat', 'cat@x.org', 'Both', 'Grade 7', 'C', 'P', '', 'no', ''],
   ];
-  const people = (data: (string | null)[][] = rows) => {
-    const t = table('people.csv', header, data);
-    return readPeople(t, 'Role', detectMapping(header, 'people', preset), preset);
-  };
+  const people = (data: (string | null)[][] = rows) => readPeopleRows(data);
 
   it('splits people into mentors and mentees by the role column', () => {
     const { mentors, mentees, problems } = people();
@@ -261,15 +253,15 @@ describe('readPeople', () => {
   });
 
   it('reports a bad cell in a "both" row once', () => {
-    const withCapacity = [...header, 'capacity'];
+    const withCapacity = [...peopleHeader, 'capacity'];
     const t = table('people.csv', withCapacity, [['Cat', 'cat@x.org', 'both', 'SCS1', 'C', 'P', '', 'no', '', 'lots']]);
     const { problems } = readPeople(t, 'Role', detectMapping(withCapacity, 'people', preset), preset);
     expect(problems).toEqual([expect.objectContaining({ code: 'invalid-capacity', row: 2, value: 'lots' })]);
   });
 
   it('reports a role column that does not exist', () => {
-    const t = table('people.csv', header, rows);
-    const { problems } = readPeople(t, 'Rôle?', detectMapping(header, 'people', preset), preset);
+    const t = table('people.csv', peopleHeader, rows);
+    const { problems } = readPeople(t, 'Rôle?', detectMapping(peopleHeader, 'people', preset), preset);
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'Rôle?' })]);
   });
 });

@@ -4,10 +4,15 @@ import { solver } from '../../test/solver.js';
 import { bruteForceSolver } from '../../test/brute-force-solver.js';
 import { REFERENCE_TIES_MAX_PADDING, REFERENCE_TIES_MAX_SIDE, roundsStrategy } from './rounds.js';
 import { MatchCancelledError } from '../errors.js';
+import type { ScoreMatrix } from '../model.js';
 
 const reference = { name: 'rounds', rounds: 3, unmatchedBonus: 6 } as const;
 const keys = (pairs: readonly { mentee: number; mentor: number }[]) =>
   pairs.map((p) => `${p.mentee}-${p.mentor}`).sort();
+
+/** One round without the unmatched bonus, ties broken as the reference's Munkres step breaks them. */
+const oneRoundWithReferenceTies = (matrix: ScoreMatrix) =>
+  roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({ matrix, solver, locked: [] });
 
 describe('rounds strategy', () => {
   it('never chooses a forbidden pair, and among equal totals takes the most pairs', () => {
@@ -37,11 +42,7 @@ describe('rounds strategy', () => {
         [1, null],
       ],
     });
-    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({
-      matrix,
-      solver,
-      locked: [],
-    });
+    const outcome = oneRoundWithReferenceTies(matrix);
     expect(keys(outcome.pairs)).toEqual(['0-0']);
     expect(outcome.warnings).toEqual([]);
   });
@@ -53,11 +54,7 @@ describe('rounds strategy', () => {
     ];
     for (let i = 2; i <= REFERENCE_TIES_MAX_SIDE; i++) scores.push([null, null]);
     const matrix = makeMatrix({ scores });
-    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({
-      matrix,
-      solver,
-      locked: [],
-    });
+    const outcome = oneRoundWithReferenceTies(matrix);
     expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
     expect(outcome.warnings?.map((w) => w.code)).toEqual(['reference-ties-too-large']);
   });
@@ -74,11 +71,7 @@ describe('rounds strategy', () => {
     expect(matrix.mentors.length * (matrix.mentors.length - matrix.mentees.length)).toBeGreaterThan(
       REFERENCE_TIES_MAX_PADDING,
     );
-    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({
-      matrix,
-      solver,
-      locked: [],
-    });
+    const outcome = oneRoundWithReferenceTies(matrix);
     expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
     expect(outcome.warnings?.map((w) => w.code)).toEqual(['reference-ties-too-large']);
   });
@@ -90,11 +83,7 @@ describe('rounds strategy', () => {
         [1, null],
       ],
     });
-    const outcome = roundsStrategy({ ...reference, rounds: 1, unmatchedBonus: 0, ties: 'reference' }).run({
-      matrix,
-      solver,
-      locked: [],
-    });
+    const outcome = oneRoundWithReferenceTies(matrix);
     expect(keys(outcome.pairs)).toEqual(['0-1', '1-0']);
     expect(outcome.warnings?.map((w) => w.code)).toEqual(['reference-ties-not-whole']);
   });
