@@ -23,25 +23,39 @@ const optionsSchema = z.object({
   strategy: z.enum(['optimal', 'rounds']).default('optimal'),
 });
 
-const { values } = parseArgs({ options: { size: { type: 'string' }, seed: { type: 'string' }, strategy: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string' }, seed: { type: 'string' }, strategy: { type: 'string' } },
+});
 const options = optionsSchema.parse(values);
 
 const cli = fileURLToPath(new URL('../../apps/cli/src/cli.ts', import.meta.url));
-const tsx = pathToFileURL(join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')).href;
+const tsx = pathToFileURL(
+  join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs'),
+).href;
 // Written by the child on exit, after everything it allocated: its own peak resident set, in KiB.
 const reportRss = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\npeak-rss-kib "+process.resourceUsage().maxRSS+"\\n"))`;
 
 function runCli(args: readonly string[], cwd: string) {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--conditions=source', '--import', tsx, '--import', reportRss, cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', tsx, '--import', reportRss, cli, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   const wallSeconds = (performance.now() - started) / 1000;
   const rss = /peak-rss-kib (\d+)/.exec(child.stderr ?? '');
-  return { code: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '', wallSeconds, peakRssMiB: rss ? Number(rss[1]) / 1024 : null };
+  return {
+    code: child.status,
+    stdout: child.stdout ?? '',
+    stderr: child.stderr ?? '',
+    wallSeconds,
+    peakRssMiB: rss ? Number(rss[1]) / 1024 : null,
+  };
 }
 
 /** Each file's size in bytes, and their total. */
@@ -52,10 +66,34 @@ function sizes(folder: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'mm-cli-large-'));
 try {
-  const generated = runCli(['generate', '--mentors', String(options.size), '--mentees', String(options.size), '--seed', String(options.seed), '--out', 'data'], dir);
+  const generated = runCli(
+    [
+      'generate',
+      '--mentors',
+      String(options.size),
+      '--mentees',
+      String(options.size),
+      '--seed',
+      String(options.seed),
+      '--out',
+      'data',
+    ],
+    dir,
+  );
   if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
   const run = runCli(
-    ['match', '--mentors', 'data/mentors.csv', '--mentees', 'data/mentees.csv', '--strategy', options.strategy, '--out', 'out', '--quiet'],
+    [
+      'match',
+      '--mentors',
+      'data/mentors.csv',
+      '--mentees',
+      'data/mentees.csv',
+      '--strategy',
+      options.strategy,
+      '--out',
+      'out',
+      '--quiet',
+    ],
     dir,
   );
   const output = run.code === 0 ? sizes(join(dir, 'out')) : null;

@@ -7,7 +7,13 @@ export type SuiteName = (typeof suiteNames)[number];
 
 const sizeList = z
   .string()
-  .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean).map(Number))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map(Number),
+  )
   .pipe(z.array(z.number().int().min(2).max(20_000)).min(1));
 
 export const cliOptionsSchema = z.object({
@@ -44,7 +50,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       raw.quick = true;
       continue;
     }
-    if (!['suite', 'sizes', 'out'].includes(flag)) throw new CliUsageError(`unknown option --${flag} (options: --suite, --sizes, --quick, --out)`);
+    if (!['suite', 'sizes', 'out'].includes(flag))
+      throw new CliUsageError(`unknown option --${flag} (options: --suite, --sizes, --quick, --out)`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new CliUsageError(`--${flag}: expected a value`);
     raw[flag] = value;

@@ -47,10 +47,22 @@ async function bench(options: CliOptions): Promise<void> {
     const startedAt = new Date().toISOString();
     const sizes = options.sizes ?? (options.quick ? [100, 250, 500] : DEFAULT_UNIFORM_SIZES);
     const scipy = scipyVersion();
-    log(scipy ? `scipy ${scipy} found at /usr/bin/python3` : 'scipy not found (apt-get install python3-scipy); running without it');
+    log(
+      scipy
+        ? `scipy ${scipy} found at /usr/bin/python3`
+        : 'scipy not found (apt-get install python3-scipy); running without it',
+    );
     const adapters = [ourAssignmentAdapter(solver), ...npmPeerAdapters, ...(scipy ? [scipyAdapter(scipy)] : [])];
-    const assignment = runAssignmentSuite({ cases: selectCostCases(sizes), adapters, budgetMs: options.quick ? 1000 : 5000, log });
-    results = { ...results, solver: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, assignment } };
+    const assignment = runAssignmentSuite({
+      cases: selectCostCases(sizes),
+      adapters,
+      budgetMs: options.quick ? 1000 : 5000,
+      log,
+    });
+    results = {
+      ...results,
+      solver: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, assignment },
+    };
   }
   if (options.suite.includes('capacitated')) {
     const startedAt = new Date().toISOString();
@@ -71,13 +83,19 @@ async function bench(options: CliOptions): Promise<void> {
     const startedAt = new Date().toISOString();
     const sizes = options.sizes ?? (options.quick ? [500] : DEFAULT_ENGINE_SIZES);
     const measurements = runEngineSuite({ sizes, tasks: ['score', 'optimal', 'rounds'], log });
-    results = { ...results, engine: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
+    results = {
+      ...results,
+      engine: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements },
+    };
   }
   if (options.suite.includes('browser')) {
     const startedAt = new Date().toISOString();
     const sizes = options.sizes ?? (options.quick ? [500] : [2000]);
     const measurements = await runBrowserSuite(sizes, log);
-    results = { ...results, browser: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements } };
+    results = {
+      ...results,
+      browser: { machine, startedAt, finishedAt: new Date().toISOString(), quick: options.quick, measurements },
+    };
   }
 
   publish(outDir, results);
@@ -166,7 +184,9 @@ try {
   else await bench(options);
 } catch (error) {
   if (error instanceof CliUsageError) {
-    console.error(`bench: ${error.message}\nusage: bench [check|baseline|report] [--suite solver,capacitated,engine,browser] [--sizes 500,1000] [--quick] [--out DIR]`);
+    console.error(
+      `bench: ${error.message}\nusage: bench [check|baseline|report] [--suite solver,capacitated,engine,browser] [--sizes 500,1000] [--quick] [--out DIR]`,
+    );
     process.exitCode = 2;
   } else if (error instanceof CheckCorrectnessError) {
     console.error(`bench:check FAILED: ${error.message}`);

@@ -25,7 +25,10 @@ export function timeOnce<T>(fn: () => T): { readonly value: T; readonly ms: numb
 /** Times `fn`, whose first run took `firstRunMs`, within about `budgetMs`. */
 export function measure(fn: () => unknown, firstRunMs: number, budgetMs: number): Timing {
   if (firstRunMs < QUICK_LIMIT_MS) {
-    const bench = new Benchmark('solve', fn, { minSamples: 5, maxTime: Math.max(budgetMs / 1000, (5 * firstRunMs) / 1000) });
+    const bench = new Benchmark('solve', fn, {
+      minSamples: 5,
+      maxTime: Math.max(budgetMs / 1000, (5 * firstRunMs) / 1000),
+    });
     bench.run();
     if (bench.error) throw bench.error;
     const samplesMs = bench.stats.sample.map((seconds) => seconds * 1000);

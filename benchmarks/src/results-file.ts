@@ -62,11 +62,24 @@ function ranOn(run: SuiteRun): string {
 export function resultsMarkdown(results: BenchResults, chartPrefix: string): string {
   const parts: string[] = [];
   if (results.solver) {
-    parts.push('### Solver: linear sum assignment', '', ranOn(results.solver), '', `![Time against size, log-log, one line per solver](${chartPrefix}${SOLVER_CHART})`, '');
+    parts.push(
+      '### Solver: linear sum assignment',
+      '',
+      ranOn(results.solver),
+      '',
+      `![Time against size, log-log, one line per solver](${chartPrefix}${SOLVER_CHART})`,
+      '',
+    );
     parts.push(assignmentMarkdown(results.solver.assignment));
   }
   if (results.capacitated) {
-    parts.push('### Solver: capacitated assignment on mentoring-shaped data', '', ranOn(results.capacitated), '', engineMarkdown(results.capacitated.measurements));
+    parts.push(
+      '### Solver: capacitated assignment on mentoring-shaped data',
+      '',
+      ranOn(results.capacitated),
+      '',
+      engineMarkdown(results.capacitated.measurements),
+    );
     const { lemon } = results.capacitated;
     if (lemon) {
       const heading = '### Solver: capacitated assignment against LEMON';
@@ -74,11 +87,24 @@ export function resultsMarkdown(results: BenchResults, chartPrefix: string): str
     }
   }
   if (results.engine) {
-    parts.push('### Engine: scoring, rounds and optimal end to end', '', ranOn(results.engine), '', `![Engine time against size, log-log](${chartPrefix}${ENGINE_CHART})`, '');
+    parts.push(
+      '### Engine: scoring, rounds and optimal end to end',
+      '',
+      ranOn(results.engine),
+      '',
+      `![Engine time against size, log-log](${chartPrefix}${ENGINE_CHART})`,
+      '',
+    );
     parts.push(engineMarkdown(results.engine.measurements));
   }
   if (results.browser) {
-    parts.push('### Browser: headless Chromium through the worker', '', ranOn(results.browser), '', browserMarkdown(results.browser.measurements));
+    parts.push(
+      '### Browser: headless Chromium through the worker',
+      '',
+      ranOn(results.browser),
+      '',
+      browserMarkdown(results.browser.measurements),
+    );
   }
   return parts.join('\n');
 }
@@ -90,12 +116,28 @@ export function writeResults(dir: string, results: BenchResults): string[] {
   writeFileSync(written[1], `# Benchmark results\n\n${resultsMarkdown(results, './')}`);
   if (results.solver) {
     const path = join(dir, SOLVER_CHART);
-    writeFileSync(path, renderLogLogChart({ title: 'Linear sum assignment, dense uniform costs', xLabel: 'rows = columns', yLabel: 'median time', series: assignmentChartSeries(results.solver.assignment) }));
+    writeFileSync(
+      path,
+      renderLogLogChart({
+        title: 'Linear sum assignment, dense uniform costs',
+        xLabel: 'rows = columns',
+        yLabel: 'median time',
+        series: assignmentChartSeries(results.solver.assignment),
+      }),
+    );
     written.push(path);
   }
   if (results.engine) {
     const path = join(dir, ENGINE_CHART);
-    writeFileSync(path, renderLogLogChart({ title: 'Engine on generated Mentor Match data', xLabel: 'people per side', yLabel: 'CPU time (wall time where none)', series: engineChartSeries(results.engine.measurements) }));
+    writeFileSync(
+      path,
+      renderLogLogChart({
+        title: 'Engine on generated Mentor Match data',
+        xLabel: 'people per side',
+        yLabel: 'CPU time (wall time where none)',
+        series: engineChartSeries(results.engine.measurements),
+      }),
+    );
     written.push(path);
   }
   return written;

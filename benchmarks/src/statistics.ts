@@ -16,5 +16,10 @@ export function median(values: readonly number[]): number {
 }
 
 export function summarize(samplesMs: readonly number[]): SampleSummary {
-  return { medianMs: median(samplesMs), minMs: Math.min(...samplesMs), maxMs: Math.max(...samplesMs), samples: samplesMs.length };
+  return {
+    medianMs: median(samplesMs),
+    minMs: Math.min(...samplesMs),
+    maxMs: Math.max(...samplesMs),
+    samples: samplesMs.length,
+  };
 }

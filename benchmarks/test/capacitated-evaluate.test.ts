@@ -10,7 +10,13 @@ const problem: CapacitatedProblem = {
   colCapacity: Int32Array.from([1, 1]),
 };
 
-const result = (rows: number[], cols: number[], total: number, rowsCovered: number, colsCovered: number): CapacitatedResult => ({
+const result = (
+  rows: number[],
+  cols: number[],
+  total: number,
+  rowsCovered: number,
+  colsCovered: number,
+): CapacitatedResult => ({
   rowIndices: Int32Array.from(rows),
   colIndices: Int32Array.from(cols),
   total,
@@ -30,10 +36,16 @@ describe('evaluateCapacitated', () => {
   });
 
   it('rejects a column over its capacity', () => {
-    expect(evaluateCapacitated(problem, result([0, 1], [0, 0], 9, 2, 1))).toEqual({ ok: false, reason: 'column 0 over its capacity 1' });
+    expect(evaluateCapacitated(problem, result([0, 1], [0, 0], 9, 2, 1))).toEqual({
+      ok: false,
+      reason: 'column 0 over its capacity 1',
+    });
   });
 
   it('rejects a reported total that its pairs do not add up to', () => {
-    expect(evaluateCapacitated(problem, result([0, 1], [1, 0], 8, 2, 2))).toEqual({ ok: false, reason: 'reports total 8, pairs sum to 7' });
+    expect(evaluateCapacitated(problem, result([0, 1], [1, 0], 8, 2, 2))).toEqual({
+      ok: false,
+      reason: 'reports total 8, pairs sum to 7',
+    });
   });
 });

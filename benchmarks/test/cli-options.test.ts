@@ -3,12 +3,22 @@ import { parseCliOptions } from '../src/cli-options.js';
 
 describe('parseCliOptions', () => {
   it('runs every suite at default sizes when given nothing', () => {
-    expect(parseCliOptions([])).toEqual({ command: 'bench', suite: ['solver', 'capacitated', 'engine', 'browser'], quick: false });
+    expect(parseCliOptions([])).toEqual({
+      command: 'bench',
+      suite: ['solver', 'capacitated', 'engine', 'browser'],
+      quick: false,
+    });
   });
 
   it('reads a part: one suite, chosen sizes, after npm\'s "--"', () => {
-    expect(parseCliOptions(['--', '--suite', 'solver', '--sizes', '500,1000'])).toMatchObject({ suite: ['solver'], sizes: [500, 1000] });
-    expect(parseCliOptions(['--suite=engine,browser', '--quick'])).toMatchObject({ suite: ['engine', 'browser'], quick: true });
+    expect(parseCliOptions(['--', '--suite', 'solver', '--sizes', '500,1000'])).toMatchObject({
+      suite: ['solver'],
+      sizes: [500, 1000],
+    });
+    expect(parseCliOptions(['--suite=engine,browser', '--quick'])).toMatchObject({
+      suite: ['engine', 'browser'],
+      quick: true,
+    });
   });
 
   it('reads the check and baseline commands', () => {

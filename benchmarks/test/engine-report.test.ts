@@ -28,7 +28,15 @@ describe('engineMarkdown', () => {
   });
 
   it('leaves the first-run cell empty for sizes measured once', () => {
-    const once = { ...optimal500, size: 10_000, timeMs: 15_000, cpuMs: 16_000, runs: undefined, firstRunMs: undefined, firstRunCpuMs: undefined };
+    const once = {
+      ...optimal500,
+      size: 10_000,
+      timeMs: 15_000,
+      cpuMs: 16_000,
+      runs: undefined,
+      firstRunMs: undefined,
+      firstRunCpuMs: undefined,
+    };
     const cells = engineMarkdown([once]).split('\n')[2].split('|');
     expect(cells[5].trim()).toBe('');
     expect(cells[4].trim()).toBe('16.0 s');

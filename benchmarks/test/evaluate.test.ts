@@ -14,15 +14,24 @@ describe('evaluateAssignment', () => {
   });
 
   it('rejects a column used twice', () => {
-    expect(evaluateAssignment(matrix, { rowIndices: [0, 1], colIndices: [1, 1] })).toMatchObject({ ok: false, reason: 'column 1 assigned twice' });
+    expect(evaluateAssignment(matrix, { rowIndices: [0, 1], colIndices: [1, 1] })).toMatchObject({
+      ok: false,
+      reason: 'column 1 assigned twice',
+    });
   });
 
   it('rejects a forbidden pair', () => {
-    expect(evaluateAssignment(matrix, { rowIndices: [0, 1], colIndices: [2, 0] })).toMatchObject({ ok: false, reason: 'pair (0, 2) is forbidden' });
+    expect(evaluateAssignment(matrix, { rowIndices: [0, 1], colIndices: [2, 0] })).toMatchObject({
+      ok: false,
+      reason: 'pair (0, 2) is forbidden',
+    });
   });
 
   it('rejects an incomplete assignment', () => {
-    expect(evaluateAssignment(matrix, { rowIndices: [0], colIndices: [1] })).toMatchObject({ ok: false, reason: '1 pairs, expected 2' });
+    expect(evaluateAssignment(matrix, { rowIndices: [0], colIndices: [1] })).toMatchObject({
+      ok: false,
+      reason: '1 pairs, expected 2',
+    });
   });
 });
 

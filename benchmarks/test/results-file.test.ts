@@ -15,8 +15,30 @@ const results: BenchResults = {
         costCase: uniformCase(100),
         bestTotal: 10,
         runs: [
-          { caseId: 'uniform-100', solver: 'mentor-matcher', label: 'ours', status: 'ok', total: 10, method: 'benchmark.js', samplesMs: [1, 2, 3], medianMs: 2, minMs: 1, maxMs: 3 },
-          { caseId: 'uniform-100', solver: 'munkres', label: 'munkres 2.0.4', status: 'ok', total: 10, method: 'benchmark.js', samplesMs: [8], medianMs: 8, minMs: 8, maxMs: 8 },
+          {
+            caseId: 'uniform-100',
+            solver: 'mentor-matcher',
+            label: 'ours',
+            status: 'ok',
+            total: 10,
+            method: 'benchmark.js',
+            samplesMs: [1, 2, 3],
+            medianMs: 2,
+            minMs: 1,
+            maxMs: 3,
+          },
+          {
+            caseId: 'uniform-100',
+            solver: 'munkres',
+            label: 'munkres 2.0.4',
+            status: 'ok',
+            total: 10,
+            method: 'benchmark.js',
+            samplesMs: [8],
+            medianMs: 8,
+            minMs: 8,
+            maxMs: 8,
+          },
           { caseId: 'uniform-100', solver: 'bad', label: 'bad', status: 'wrong', reason: 'total 12, best found 10' },
         ],
       },
@@ -25,9 +47,11 @@ const results: BenchResults = {
 };
 
 describe('resultsMarkdown', () => {
-  it('gives medians, spread and each peer\'s ratio to ours, and marks wrong solvers', () => {
+  it("gives medians, spread and each peer's ratio to ours, and marks wrong solvers", () => {
     const md = resultsMarkdown(results, './');
-    expect(md).toContain('| uniform-100 | 100 × 100 | 2.00 ms (1.00 ms–3.00 ms, n=3) | 8.00 ms ×4.00 (n=1) | **WRONG** (total 12, best found 10) |');
+    expect(md).toContain(
+      '| uniform-100 | 100 × 100 | 2.00 ms (1.00 ms–3.00 ms, n=3) | 8.00 ms ×4.00 (n=1) | **WRONG** (total 12, best found 10) |',
+    );
     expect(md).toContain('![Time against size, log-log, one line per solver](./solver-scaling.svg)');
   });
 });

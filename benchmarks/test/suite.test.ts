@@ -20,12 +20,21 @@ const throwingSolver: AssignmentAdapter = {
   name: 'throws',
   label: 'throws',
   isOurs: false,
-  prepare: () => ({ kind: 'in-process', solve: () => { throw new Error('out of memory'); } }),
+  prepare: () => ({
+    kind: 'in-process',
+    solve: () => {
+      throw new Error('out of memory');
+    },
+  }),
 };
 
 describe('runAssignmentSuite', () => {
   const cases = [uniformCase(30), uniformCase(60)];
-  const [first] = runAssignmentSuite({ cases: [cases[0]], adapters: [throwingSolver, munkresAdapter, identitySolver], budgetMs: 50 });
+  const [first] = runAssignmentSuite({
+    cases: [cases[0]],
+    adapters: [throwingSolver, munkresAdapter, identitySolver],
+    budgetMs: 50,
+  });
   const run = (name: string) => first.runs.find((r) => r.solver === name)!;
 
   it('reports a solver with a wrong total as WRONG and does not time it', () => {

@@ -6,8 +6,21 @@ const chart = renderLogLogChart({
   xLabel: 'size',
   yLabel: 'time',
   series: [
-    { name: 'ours <fast>', points: [{ x: 100, y: 1 }, { x: 1000, y: 10 }, { x: 10_000, y: 100 }] },
-    { name: 'peer', points: [{ x: 100, y: 10 }, { x: 1000, y: 1000 }] },
+    {
+      name: 'ours <fast>',
+      points: [
+        { x: 100, y: 1 },
+        { x: 1000, y: 10 },
+        { x: 10_000, y: 100 },
+      ],
+    },
+    {
+      name: 'peer',
+      points: [
+        { x: 100, y: 10 },
+        { x: 1000, y: 1000 },
+      ],
+    },
   ],
 });
 
@@ -37,7 +50,21 @@ describe('renderLogLogChart', () => {
   });
 
   it('leaves out points that cannot sit on a log axis', () => {
-    const svg = renderLogLogChart({ title: 'T', xLabel: 'x', yLabel: 'y', series: [{ name: 's', points: [{ x: 10, y: 0 }, { x: 100, y: 5 }, { x: 1000, y: 7 }] }] });
+    const svg = renderLogLogChart({
+      title: 'T',
+      xLabel: 'x',
+      yLabel: 'y',
+      series: [
+        {
+          name: 's',
+          points: [
+            { x: 10, y: 0 },
+            { x: 100, y: 5 },
+            { x: 1000, y: 7 },
+          ],
+        },
+      ],
+    });
     expect(svg.match(/<circle/g)).toHaveLength(2);
   });
 });

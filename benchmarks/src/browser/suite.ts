@@ -18,7 +18,10 @@ type RunBrowserBenchmark = (options: { size: number }) => Promise<BrowserFigures
 // the benchmarks package does not depend on the add-in, so its build is not pulled into `check`.
 const BROWSER_BENCH_MODULE = '@mentor-matcher/excel-addin/bench';
 
-export async function runBrowserSuite(sizes: readonly number[], log: (line: string) => void = () => {}): Promise<BrowserMeasurement[]> {
+export async function runBrowserSuite(
+  sizes: readonly number[],
+  log: (line: string) => void = () => {},
+): Promise<BrowserMeasurement[]> {
   let browser: string;
   try {
     browser = (await findTestBrowser()).description;
@@ -31,7 +34,8 @@ export async function runBrowserSuite(sizes: readonly number[], log: (line: stri
   let run: RunBrowserBenchmark;
   try {
     const module = (await import(BROWSER_BENCH_MODULE)) as { runBrowserBenchmark?: RunBrowserBenchmark };
-    if (typeof module.runBrowserBenchmark !== 'function') throw new Error(`${BROWSER_BENCH_MODULE} has no runBrowserBenchmark export`);
+    if (typeof module.runBrowserBenchmark !== 'function')
+      throw new Error(`${BROWSER_BENCH_MODULE} has no runBrowserBenchmark export`);
     run = module.runBrowserBenchmark;
   } catch (error) {
     const reason = `the add-in's browser benchmark could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;

@@ -9,6 +9,11 @@ let measurement: EngineMeasurement;
 try {
   measurement = measureEngineTask(task, await loadOurSolver());
 } catch (error) {
-  measurement = { task: task.task, size: task.size, ok: false, error: error instanceof Error ? error.message : String(error) };
+  measurement = {
+    task: task.task,
+    size: task.size,
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  };
 }
 process.stdout.write(JSON.stringify(measurement) + '\n');

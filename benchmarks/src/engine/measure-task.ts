@@ -65,7 +65,16 @@ function measureOnce(task: EngineTask, solver: Solver, { collectFirst = false } 
     let cpuTimeMs = cpuMs() - cpuStart;
     const eligiblePairs = matrix.eligibleCountByMentee.reduce((sum, count) => sum + count, 0);
     if (task.task === 'score') {
-      return { ...base, ok: true, timeMs, cpuMs: cpuTimeMs, rssBeforeBytes: rssBefore, heapAfterBytes: process.memoryUsage().heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024, eligiblePairs };
+      return {
+        ...base,
+        ok: true,
+        timeMs,
+        cpuMs: cpuTimeMs,
+        rssBeforeBytes: rssBefore,
+        heapAfterBytes: process.memoryUsage().heapUsed,
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        eligiblePairs,
+      };
     }
     // The optimal strategy's own model of the scored data: eligible pairs, the preset's capacities, both coverage tiers.
     const problem = capacitatedProblem(matrix, [], ['rows', 'cols']);

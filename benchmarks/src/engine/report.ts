@@ -39,7 +39,10 @@ export function engineMarkdown(measurements: readonly EngineMeasurement[]): stri
       `| ${TASK_LABELS[m.task]} | ${m.size} | ${formatMs(m.timeMs!)} | ${m.cpuMs === undefined ? '' : formatMs(m.cpuMs)} | ${firstRunCell(m)} | ${formatBytes(m.peakRssBytes ?? 0)} | ${num(m.menteesMatched)} | ${num(m.mentorsMatched)} | ${num(m.pairs)} | ${num(m.totalScore)} | ${targetCell(m)} |`,
     );
   }
-  lines.push('', 'Each cell runs in its own `node --expose-gc` process. Up to 2,000 per side: three unmeasured warm-up runs at the same size on other data, then five measured runs, reported by the run of median CPU time, with no forced garbage collection between them (as in a long-lived worker); the first warm-up run is shown as the cost of a first match in a fresh process (V8 compiling the engine included). Above 2,000: one warm-up run at 200 per side, a forced collection, then one measured run. Data generation is not timed. CPU time is the user + system time of that process over the same step; targets are judged on it (wall-clock time on a shared machine is mostly other jobs). Peak RSS is `process.resourceUsage().maxRSS` of that process (Node itself and the generated data included).');
+  lines.push(
+    '',
+    'Each cell runs in its own `node --expose-gc` process. Up to 2,000 per side: three unmeasured warm-up runs at the same size on other data, then five measured runs, reported by the run of median CPU time, with no forced garbage collection between them (as in a long-lived worker); the first warm-up run is shown as the cost of a first match in a fresh process (V8 compiling the engine included). Above 2,000: one warm-up run at 200 per side, a forced collection, then one measured run. Data generation is not timed. CPU time is the user + system time of that process over the same step; targets are judged on it (wall-clock time on a shared machine is mostly other jobs). Peak RSS is `process.resourceUsage().maxRSS` of that process (Node itself and the generated data included).',
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -13,7 +13,11 @@ export function runEngineTask(task: EngineTask, timeoutMs: number): EngineMeasur
     { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const base = { task: task.task, size: task.size, ok: false } as const;
-  if (child.error) return { ...base, error: child.error.message.includes('ETIMEDOUT') ? `over ${timeoutMs / 1000} s` : child.error.message };
+  if (child.error)
+    return {
+      ...base,
+      error: child.error.message.includes('ETIMEDOUT') ? `over ${timeoutMs / 1000} s` : child.error.message,
+    };
   const lastLine = child.stdout.trim().split('\n').pop() ?? '';
   try {
     return engineMeasurementSchema.parse(JSON.parse(lastLine));

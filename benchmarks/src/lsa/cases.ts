@@ -48,8 +48,17 @@ export const SHAPED_CASES: readonly CostCase[] = [
 ];
 
 function shapedCase(kind: CostCaseKind, rows: number, cols: number, forbiddenFraction: number): CostCase {
-  const id = kind === 'forbidden' ? `forbidden${Math.round(forbiddenFraction * 100)}-${rows}` : `${kind}-${rows}x${cols}`;
-  return { id, kind, rows, cols, size: Math.max(rows, cols), seed: DEFAULT_SEED + rows * 7 + cols * 13, forbiddenFraction };
+  const id =
+    kind === 'forbidden' ? `forbidden${Math.round(forbiddenFraction * 100)}-${rows}` : `${kind}-${rows}x${cols}`;
+  return {
+    id,
+    kind,
+    rows,
+    cols,
+    size: Math.max(rows, cols),
+    seed: DEFAULT_SEED + rows * 7 + cols * 13,
+    forbiddenFraction,
+  };
 }
 
 export function uniformCase(size: number, seed = DEFAULT_SEED + size): CostCase {

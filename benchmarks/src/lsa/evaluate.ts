@@ -3,7 +3,8 @@
 import type { DenseMatrix } from '@mentor-matcher/solver';
 import type { Assignment } from './adapter.js';
 
-export type Evaluation = { readonly ok: true; readonly total: number } | { readonly ok: false; readonly reason: string };
+export type Evaluation =
+  { readonly ok: true; readonly total: number } | { readonly ok: false; readonly reason: string };
 
 export function evaluateAssignment(matrix: DenseMatrix, assignment: Assignment): Evaluation {
   const { rows, cols, data } = matrix;

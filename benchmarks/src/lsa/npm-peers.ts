@@ -8,7 +8,8 @@ import type { AssignmentAdapter, Assignment } from './adapter.js';
 
 function toNestedArrays(matrix: DenseMatrix): number[][] {
   const nested: number[][] = [];
-  for (let r = 0; r < matrix.rows; r++) nested.push(Array.from(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols)));
+  for (let r = 0; r < matrix.rows; r++)
+    nested.push(Array.from(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols)));
   return nested;
 }
 
@@ -76,4 +77,8 @@ export const linearSumAssignmentAdapter: AssignmentAdapter = {
   },
 };
 
-export const npmPeerAdapters: readonly AssignmentAdapter[] = [munkresAdapter, munkresAlgorithmAdapter, linearSumAssignmentAdapter];
+export const npmPeerAdapters: readonly AssignmentAdapter[] = [
+  munkresAdapter,
+  munkresAlgorithmAdapter,
+  linearSumAssignmentAdapter,
+];

@@ -6,7 +6,8 @@ import type { CaseResult, SolverRun } from './suite.js';
 
 function solverOrder(results: readonly CaseResult[]): { name: string; label: string }[] {
   const seen = new Map<string, string>();
-  for (const result of results) for (const run of result.runs) if (!seen.has(run.solver)) seen.set(run.solver, run.label);
+  for (const result of results)
+    for (const run of result.runs) if (!seen.has(run.solver)) seen.set(run.solver, run.label);
   const ours = [...seen.keys()].filter((name) => name === 'mentor-matcher');
   const peers = [...seen.keys()].filter((name) => name !== 'mentor-matcher');
   return [...ours, ...peers].map((name) => ({ name, label: seen.get(name)! }));
@@ -17,7 +18,10 @@ function cell(run: SolverRun | undefined, ours: SolverRun | undefined): string {
   if (run.status === 'wrong') return `**WRONG** (${run.reason})`;
   if (run.status === 'failed') return `failed (${run.reason})`;
   if (run.status === 'skipped') return `skipped (${run.reason})`;
-  const spread = run.samplesMs!.length > 1 ? ` (${formatMs(run.minMs!)}–${formatMs(run.maxMs!)}, n=${run.samplesMs!.length})` : ' (n=1)';
+  const spread =
+    run.samplesMs!.length > 1
+      ? ` (${formatMs(run.minMs!)}–${formatMs(run.maxMs!)}, n=${run.samplesMs!.length})`
+      : ' (n=1)';
   const ratio = ours && ours !== run && ours.status === 'ok' ? ` ${formatRatio(run.medianMs! / ours.medianMs!)}` : '';
   return `${formatMs(run.medianMs!)}${ratio}${spread}`;
 }
@@ -30,10 +34,18 @@ export function assignmentMarkdown(results: readonly CaseResult[]): string {
   ];
   for (const result of results) {
     const ours = result.runs.find((run) => run.solver === 'mentor-matcher');
-    const cells = solvers.map((s) => cell(result.runs.find((run) => run.solver === s.name), ours));
+    const cells = solvers.map((s) =>
+      cell(
+        result.runs.find((run) => run.solver === s.name),
+        ours,
+      ),
+    );
     lines.push(`| ${result.costCase.id} | ${result.costCase.rows} × ${result.costCase.cols} | ${cells.join(' | ')} |`);
   }
-  lines.push('', 'Median time per solve (min–max, number of samples). ×k = that solver\'s median divided by ours (above 1: we are k times faster). WRONG = its answer failed the correctness gate, so it was not timed.');
+  lines.push(
+    '',
+    "Median time per solve (min–max, number of samples). ×k = that solver's median divided by ours (above 1: we are k times faster). WRONG = its answer failed the correctness gate, so it was not timed.",
+  );
   return lines.join('\n') + '\n';
 }
 

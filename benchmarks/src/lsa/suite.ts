@@ -66,7 +66,13 @@ export function runAssignmentSuite(options: AssignmentSuiteOptions): CaseResult[
     for (const adapter of adapters) {
       const drop = dropped.get(adapter.name);
       if (drop && cells >= drop.cells) {
-        skipped.push({ caseId: costCase.id, solver: adapter.name, label: adapter.label, status: 'skipped', reason: `over ${dropAfterMs / 1000} s at ${drop.caseId}` });
+        skipped.push({
+          caseId: costCase.id,
+          solver: adapter.name,
+          label: adapter.label,
+          status: 'skipped',
+          reason: `over ${dropAfterMs / 1000} s at ${drop.caseId}`,
+        });
         continue;
       }
       firstRuns.push(firstRun(adapter, matrix, budgetMs));
@@ -85,7 +91,14 @@ export function runAssignmentSuite(options: AssignmentSuiteOptions): CaseResult[
       } else {
         if (run.firstMs > dropAfterMs) dropped.set(run.adapter.name, { caseId: costCase.id, cells });
         const timing = run.retime!();
-        runs.push({ ...base, status: 'ok', total: run.total, method: timing.method, samplesMs: timing.samplesMs, ...summarize(timing.samplesMs) });
+        runs.push({
+          ...base,
+          status: 'ok',
+          total: run.total,
+          method: timing.method,
+          samplesMs: timing.samplesMs,
+          ...summarize(timing.samplesMs),
+        });
       }
       log(describeRun(costCase.id, runs[runs.length - 1]));
     }
@@ -107,7 +120,10 @@ function firstRun(adapter: AssignmentAdapter, matrix: ReturnType<typeof buildCos
         adapter,
         firstMs,
         total: evaluation.total,
-        retime: () => ({ method: repetitions > 1 ? 'median-of-n' : 'single', samplesMs: repetitions > 1 ? prepared.run(repetitions).samplesMs : first.samplesMs }),
+        retime: () => ({
+          method: repetitions > 1 ? 'median-of-n' : 'single',
+          samplesMs: repetitions > 1 ? prepared.run(repetitions).samplesMs : first.samplesMs,
+        }),
       };
     }
     const first = timeOnce(() => prepared.solve());
@@ -117,7 +133,10 @@ function firstRun(adapter: AssignmentAdapter, matrix: ReturnType<typeof buildCos
       adapter,
       firstMs: first.ms,
       total: evaluation.total,
-      retime: () => (first.ms > budgetMs ? { method: 'single', samplesMs: [first.ms] } : measure(() => prepared.solve(), first.ms, budgetMs)),
+      retime: () =>
+        first.ms > budgetMs
+          ? { method: 'single', samplesMs: [first.ms] }
+          : measure(() => prepared.solve(), first.ms, budgetMs),
     };
   } catch (error) {
     return { adapter, firstMs: 0, failed: error instanceof Error ? error.message : String(error) };

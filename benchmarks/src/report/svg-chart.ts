@@ -37,7 +37,9 @@ export function renderLogLogChart(options: ChartOptions): string {
   const width = options.width ?? 720;
   const height = options.height ?? 440;
   const margin = { left: 70, right: 230, top: 40, bottom: 50 };
-  const series = options.series.map((s) => ({ ...s, points: s.points.filter((p) => p.x > 0 && p.y > 0) })).filter((s) => s.points.length > 0);
+  const series = options.series
+    .map((s) => ({ ...s, points: s.points.filter((p) => p.x > 0 && p.y > 0) }))
+    .filter((s) => s.points.length > 0);
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   const xTicks = xs.length ? decadeTicks(Math.min(...xs), Math.max(...xs)) : [1, 10];
@@ -51,27 +53,47 @@ export function renderLogLogChart(options: ChartOptions): string {
   const f = (n: number) => n.toFixed(1);
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${width / 2 - margin.right / 2}" y="22" text-anchor="middle" font-size="15">${escapeXml(options.title)}</text>`);
+  out.push(
+    `<text x="${width / 2 - margin.right / 2}" y="22" text-anchor="middle" font-size="15">${escapeXml(options.title)}</text>`,
+  );
   for (const t of xTicks) {
-    out.push(`<line x1="${f(px(t))}" y1="${margin.top}" x2="${f(px(t))}" y2="${margin.top + plotH}" stroke="#dddddd"/>`);
-    out.push(`<text x="${f(px(t))}" y="${margin.top + plotH + 16}" text-anchor="middle">${tickLabel(t, 'size')}</text>`);
+    out.push(
+      `<line x1="${f(px(t))}" y1="${margin.top}" x2="${f(px(t))}" y2="${margin.top + plotH}" stroke="#dddddd"/>`,
+    );
+    out.push(
+      `<text x="${f(px(t))}" y="${margin.top + plotH + 16}" text-anchor="middle">${tickLabel(t, 'size')}</text>`,
+    );
   }
   for (const t of yTicks) {
-    out.push(`<line x1="${margin.left}" y1="${f(py(t))}" x2="${margin.left + plotW}" y2="${f(py(t))}" stroke="#dddddd"/>`);
+    out.push(
+      `<line x1="${margin.left}" y1="${f(py(t))}" x2="${margin.left + plotW}" y2="${f(py(t))}" stroke="#dddddd"/>`,
+    );
     out.push(`<text x="${margin.left - 6}" y="${f(py(t) + 4)}" text-anchor="end">${tickLabel(t, 'ms')}</text>`);
   }
-  out.push(`<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333333"/>`);
-  out.push(`<text x="${margin.left + plotW / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`);
-  out.push(`<text transform="translate(16 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`);
+  out.push(
+    `<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333333"/>`,
+  );
+  out.push(
+    `<text x="${margin.left + plotW / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`,
+  );
+  out.push(
+    `<text transform="translate(16 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`,
+  );
   series.forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
     const points = [...s.points].sort((a, b) => a.x - b.x);
-    out.push(`<polyline data-series="${escapeXml(s.name)}" fill="none" stroke="${colour}" stroke-width="2" points="${points.map((p) => `${f(px(p.x))},${f(py(p.y))}`).join(' ')}"/>`);
+    out.push(
+      `<polyline data-series="${escapeXml(s.name)}" fill="none" stroke="${colour}" stroke-width="2" points="${points.map((p) => `${f(px(p.x))},${f(py(p.y))}`).join(' ')}"/>`,
+    );
     for (const p of points) out.push(`<circle cx="${f(px(p.x))}" cy="${f(py(p.y))}" r="3" fill="${colour}"/>`);
     const ly = margin.top + 10 + i * 20;
-    out.push(`<line x1="${width - margin.right + 14}" y1="${ly}" x2="${width - margin.right + 38}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`);
+    out.push(
+      `<line x1="${width - margin.right + 14}" y1="${ly}" x2="${width - margin.right + 38}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`,
+    );
     out.push(`<text x="${width - margin.right + 44}" y="${ly + 4}">${escapeXml(s.name)}</text>`);
   });
   out.push('</svg>');

@@ -9,13 +9,30 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(
   'npx',
-  ['asc', 'assembly/index.ts', '--config', 'asconfig.json', '--target', 'release', '--uncheckedBehavior', 'never', '-o', 'build/release-checked.wasm', '-t', 'build/release-checked.wat'],
+  [
+    'asc',
+    'assembly/index.ts',
+    '--config',
+    'asconfig.json',
+    '--target',
+    'release',
+    '--uncheckedBehavior',
+    'never',
+    '-o',
+    'build/release-checked.wasm',
+    '-t',
+    'build/release-checked.wat',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 
 async function load(file) {
   const { instance } = await WebAssembly.instantiate(readFileSync(`${root}build/${file}`), {
-    env: { abort: () => { throw new Error('wasm abort'); } },
+    env: {
+      abort: () => {
+        throw new Error('wasm abort');
+      },
+    },
   });
   return instance.exports;
 }

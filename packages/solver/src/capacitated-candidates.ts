@@ -27,7 +27,13 @@ export interface CandidateSet {
 }
 
 function emptyCandidateSet(): CandidateSet {
-  return { edges: new Int32Array(0), row: new Int32Array(0), col: new Int32Array(0), cost: new Float64Array(0), size: 0 };
+  return {
+    edges: new Int32Array(0),
+    row: new Int32Array(0),
+    col: new Int32Array(0),
+    cost: new Float64Array(0),
+    size: 0,
+  };
 }
 
 function addCandidate(prepared: PreparedProblem, candidates: CandidateSet, edge: number): void {
@@ -73,12 +79,15 @@ export function selectCandidates(prepared: PreparedProblem): CandidateSet {
   for (let i = 0; i < rows; i++) {
     if (rowResidual[i] === 0) continue;
     // Pairs given row by row reach the column heaps in input order from the row pass itself.
-    const size = prepared.edgesInRowOrder ? bestPairsOfRowAndOfferToColumns(prepared, i, heap, columns) : bestPairsOfRow(prepared, i, heap);
+    const size = prepared.edgesInRowOrder
+      ? bestPairsOfRowAndOfferToColumns(prepared, i, heap, columns)
+      : bestPairsOfRow(prepared, i, heap);
     for (let k = 0; k < size; k++) addCandidate(prepared, candidates, heap.edge[k]);
   }
   if (!prepared.edgesInRowOrder) fillColumnHeaps(prepared, columns);
   for (let j = 0; j < cols; j++) {
-    for (let k = 0; k < columns.size[j]; k++) addCandidate(prepared, candidates, columns.heap.edge[columns.offset[j] + k]);
+    for (let k = 0; k < columns.size[j]; k++)
+      addCandidate(prepared, candidates, columns.heap.edge[columns.offset[j] + k]);
   }
   return candidates;
 }
@@ -153,7 +162,12 @@ function fillColumnHeaps(prepared: PreparedProblem, columns: ColumnHeaps): void 
  * same offers in the same order). While row i is read its edges are free or locked: only its own
  * pairs become candidates, after this pass.
  */
-function bestPairsOfRowAndOfferToColumns(prepared: PreparedProblem, i: number, heap: BoundedHeap, columns: ColumnHeaps): number {
+function bestPairsOfRowAndOfferToColumns(
+  prepared: PreparedProblem,
+  i: number,
+  heap: BoundedHeap,
+  columns: ColumnHeaps,
+): number {
   const { rowStart, edgeCol, edgeScore, edgeState, rowResidual } = prepared;
   const { keep: colKeep, offset: colOffset, heap: colHeap, size: colSize } = columns;
   const keep = rowResidual[i] + SPARE_CANDIDATES;
@@ -194,7 +208,15 @@ function tieBreak(row: number, col: number): number {
 }
 
 /** Keeps the `keep` largest (score, tie) keys in the min-heap of `size` entries at `base`; returns the new size. */
-function offer(heap: BoundedHeap, base: number, size: number, keep: number, score: number, tie: number, edge: number): number {
+function offer(
+  heap: BoundedHeap,
+  base: number,
+  size: number,
+  keep: number,
+  score: number,
+  tie: number,
+  edge: number,
+): number {
   const { score: heapScore, tie: heapTie, edge: heapEdge } = heap;
   let k: number;
   if (size < keep) {
@@ -216,7 +238,10 @@ function offer(heap: BoundedHeap, base: number, size: number, keep: number, scor
       let child = 2 * k + 1;
       if (child >= size) break;
       const a = base + child;
-      if (child + 1 < size && (heapScore[a + 1] < heapScore[a] || (heapScore[a + 1] === heapScore[a] && heapTie[a + 1] < heapTie[a]))) {
+      if (
+        child + 1 < size &&
+        (heapScore[a + 1] < heapScore[a] || (heapScore[a + 1] === heapScore[a] && heapTie[a + 1] < heapTie[a]))
+      ) {
         child++;
       }
       const c = base + child;
@@ -304,7 +329,12 @@ export function priceFreePairs(prepared: PreparedProblem, candidates: CandidateS
 }
 
 /** Leaves row i's free pairs of most negative reduced cost in `heap` (at 0), keyed by −reduced cost; returns how many. */
-function mostNegativePairsOfRow(prepared: PreparedProblem, i: number, solution: FlowSolution, heap: BoundedHeap): number {
+function mostNegativePairsOfRow(
+  prepared: PreparedProblem,
+  i: number,
+  solution: FlowSolution,
+  heap: BoundedHeap,
+): number {
   const { rowStart, rowOrder, edgesInRowOrder, edgeCol, edgeScore, edgeState, scale, rowResidual } = prepared;
   const colPotential = solution.colPotential;
   // At least one, so that a row with no room left still brings in a pair that proves it must stay full.

@@ -48,7 +48,11 @@ const cases: { name: string; problem: CapacitatedProblem; code: CapacitatedError
   },
   {
     name: 'the same pair locked twice',
-    problem: { ...base(), rowCapacity: Int32Array.from([2, 1]), locked: { row: Int32Array.from([0, 0]), col: Int32Array.from([1, 1]) } },
+    problem: {
+      ...base(),
+      rowCapacity: Int32Array.from([2, 1]),
+      locked: { row: Int32Array.from([0, 0]), col: Int32Array.from([1, 1]) },
+    },
     code: 'locked-duplicate',
     message: /^locked\[1\]: row 0, column 1 is locked twice$/,
   },
@@ -126,7 +130,10 @@ const cases: { name: string; problem: CapacitatedProblem; code: CapacitatedError
   },
   {
     name: 'a pair listed twice',
-    problem: { ...sparse(), edges: { row: Int32Array.from([0, 0]), col: Int32Array.from([1, 1]), score: Float64Array.from([1, 2]) } },
+    problem: {
+      ...sparse(),
+      edges: { row: Int32Array.from([0, 0]), col: Int32Array.from([1, 1]), score: Float64Array.from([1, 2]) },
+    },
     code: 'duplicate-pair',
     message: /^edges\[1\]: row 0, column 1 is listed twice \(also as edges\[0\]\)$/,
   },

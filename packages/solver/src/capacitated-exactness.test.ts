@@ -29,7 +29,17 @@ function smallCases(coverage: Coverage): Case[] {
     for (let cols = 1; cols <= 6; cols++) {
       for (const density of [0.3, 0.6, 0.9]) {
         cases.push(
-          randomCase(seed++, { rows, cols, density, maxCapacity: 2, minScore: -2, maxScore: 6, step: 0.5, locks: seed % 3, coverage }),
+          randomCase(seed++, {
+            rows,
+            cols,
+            density,
+            maxCapacity: 2,
+            minScore: -2,
+            maxScore: 6,
+            step: 0.5,
+            locks: seed % 3,
+            coverage,
+          }),
         );
       }
     }
@@ -83,9 +93,20 @@ function lpTiers(c: Case): Objective {
   ];
   const rowsSum = Array.from({ length: c.rows }, (_, i) => `y_${i}`).join(' + ') || '0 y_0';
   const colsSum = Array.from({ length: c.cols }, (_, j) => `z_${j}`).join(' + ') || '0 z_0';
-  const scoreSum = pairs.map((p) => `${c.score[p[0]][p[1]] >= 0 ? '+' : '-'} ${Math.abs(c.score[p[0]][p[1]])} ${x(p)}`).join(' ') || '0 y_0';
+  const scoreSum =
+    pairs.map((p) => `${c.score[p[0]][p[1]] >= 0 ? '+' : '-'} ${Math.abs(c.score[p[0]][p[1]])} ${x(p)}`).join(' ') ||
+    '0 y_0';
   const solveLp = (objective: string, fixed: string[]): number => {
-    const lp = ['Maximize', ` obj: ${objective}`, 'Subject To', ...constraints.map((s) => ` ${s}`), ...fixed.map((s) => ` ${s}`), 'Bounds', ...bounds.map((b) => ` ${b}`), 'End'].join('\n');
+    const lp = [
+      'Maximize',
+      ` obj: ${objective}`,
+      'Subject To',
+      ...constraints.map((s) => ` ${s}`),
+      ...fixed.map((s) => ` ${s}`),
+      'Bounds',
+      ...bounds.map((b) => ` ${b}`),
+      'End',
+    ].join('\n');
     const solution = highs.solve(lp, { output_flag: false });
     if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
     return solution.ObjectiveValue;

@@ -63,7 +63,15 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
   const { rowStart, rowOrder, edgesInRowOrder } = groupByRow(rows, edgeRow);
 
   const edgeState = new Uint8Array(edgeCount);
-  const { lockedEdges, rowLocked, colLocked } = readLocks(problem, rowStart, rowOrder, edgeCol, edgeState, rowCapacity, colCapacity);
+  const { lockedEdges, rowLocked, colLocked } = readLocks(
+    problem,
+    rowStart,
+    rowOrder,
+    edgeCol,
+    edgeState,
+    rowCapacity,
+    colCapacity,
+  );
 
   const rowResidual = new Int32Array(rows);
   const colResidual = new Int32Array(cols);
@@ -129,7 +137,10 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
 // kept the fourth call of prepareProblem two to ten times slower than the steady state.
 
 /** A counting sort of the edges by row: row i's edges are rowOrder[rowStart[i] .. rowStart[i+1]), in input order. */
-function groupByRow(rows: number, edgeRow: Int32Array): { rowStart: Int32Array; rowOrder: Int32Array; edgesInRowOrder: boolean } {
+function groupByRow(
+  rows: number,
+  edgeRow: Int32Array,
+): { rowStart: Int32Array; rowOrder: Int32Array; edgesInRowOrder: boolean } {
   const edgeCount = edgeRow.length;
   const rowStart = new Int32Array(rows + 1);
   let edgesInRowOrder = true;
@@ -152,7 +163,10 @@ function groupByRow(rows: number, edgeRow: Int32Array): { rowStart: Int32Array; 
 }
 
 /** scaledRange at scale 1 when every free score is a safe integer (then findScale returns 1), else null. */
-function wholeScoreRange(edgeScore: Float64Array, edgeState: Uint8Array): { maxScaled: number; minScaled: number; freeEdges: number } | null {
+function wholeScoreRange(
+  edgeScore: Float64Array,
+  edgeState: Uint8Array,
+): { maxScaled: number; minScaled: number; freeEdges: number } | null {
   let maxScaled = 0;
   let minScaled = 0;
   let freeEdges = 0;
@@ -168,7 +182,11 @@ function wholeScoreRange(edgeScore: Float64Array, edgeState: Uint8Array): { maxS
 }
 
 /** The largest and smallest scaled score (0 included) and the number of free pairs. */
-function scaledRange(edgeScore: Float64Array, edgeState: Uint8Array, scale: number): { maxScaled: number; minScaled: number; freeEdges: number } {
+function scaledRange(
+  edgeScore: Float64Array,
+  edgeState: Uint8Array,
+  scale: number,
+): { maxScaled: number; minScaled: number; freeEdges: number } {
   let maxScaled = 0;
   let minScaled = 0;
   let freeEdges = 0;
@@ -192,11 +210,19 @@ function readCoverage(coverage: CapacitatedProblem['coverage']): { rows: boolean
   const tiers = coverage ?? ['rows', 'cols'];
   tiers.forEach((tier, index) => {
     if (tier !== 'rows' && tier !== 'cols') {
-      throw new CapacitatedProblemError('invalid-coverage', `coverage[${index}]`, `expected 'rows' or 'cols', got ${String(tier)}`);
+      throw new CapacitatedProblemError(
+        'invalid-coverage',
+        `coverage[${index}]`,
+        `expected 'rows' or 'cols', got ${String(tier)}`,
+      );
     }
   });
   if (tiers.length === 2 && tiers[0] === 'cols' && tiers[1] === 'rows') {
-    throw new CapacitatedProblemError('invalid-coverage', 'coverage', "rows always come before columns: use ['rows', 'cols']");
+    throw new CapacitatedProblemError(
+      'invalid-coverage',
+      'coverage',
+      "rows always come before columns: use ['rows', 'cols']",
+    );
   }
   return { rows: tiers.includes('rows'), cols: tiers.includes('cols') };
 }
@@ -213,7 +239,11 @@ function readCapacities(path: string, capacities: ArrayLike<number> | undefined,
   for (let k = 0; k < expected; k++) {
     const value = capacities[k];
     if (!Number.isInteger(value) || value < 0) {
-      throw new CapacitatedProblemError('invalid-capacity', `${path}[${k}]`, `a capacity must be a whole number ≥ 0, got ${value}`);
+      throw new CapacitatedProblemError(
+        'invalid-capacity',
+        `${path}[${k}]`,
+        `a capacity must be a whole number ≥ 0, got ${value}`,
+      );
     }
     result[k] = value;
   }
@@ -245,14 +275,26 @@ function readEdges(problem: CapacitatedProblem): { edgeRow: Int32Array; edgeCol:
   }
   const { scores, eligible } = problem;
   if (scores === undefined) {
-    throw new CapacitatedProblemError('missing-scores', 'scores', 'give either the dense form (scores, eligible) or the sparse form (edges)');
+    throw new CapacitatedProblemError(
+      'missing-scores',
+      'scores',
+      'give either the dense form (scores, eligible) or the sparse form (edges)',
+    );
   }
   const cells = rows * cols;
   if (scores.length !== cells) {
-    throw new CapacitatedProblemError('length-mismatch', 'scores', `expected rows × cols = ${cells} scores, got ${scores.length}`);
+    throw new CapacitatedProblemError(
+      'length-mismatch',
+      'scores',
+      `expected rows × cols = ${cells} scores, got ${scores.length}`,
+    );
   }
   if (eligible !== undefined && eligible.length !== cells) {
-    throw new CapacitatedProblemError('length-mismatch', 'eligible', `expected rows × cols = ${cells} flags, got ${eligible.length}`);
+    throw new CapacitatedProblemError(
+      'length-mismatch',
+      'eligible',
+      `expected rows × cols = ${cells} flags, got ${eligible.length}`,
+    );
   }
   let count = 0;
   for (let k = 0; k < cells; k++) {
@@ -278,13 +320,27 @@ function readEdges(problem: CapacitatedProblem): { edgeRow: Int32Array; edgeCol:
   return { edgeRow, edgeCol, edgeScore };
 }
 
-function checkEdges(row: ArrayLike<number>, col: ArrayLike<number>, score: ArrayLike<number>, rows: number, cols: number): void {
+function checkEdges(
+  row: ArrayLike<number>,
+  col: ArrayLike<number>,
+  score: ArrayLike<number>,
+  rows: number,
+  cols: number,
+): void {
   for (let e = 0; e < row.length; e++) {
     if (!(row[e] >= 0 && row[e] < rows && Number.isInteger(row[e]))) {
-      throw new CapacitatedProblemError('index-out-of-range', `edges.row[${e}]`, `expected a row index in 0..${rows - 1}, got ${row[e]}`);
+      throw new CapacitatedProblemError(
+        'index-out-of-range',
+        `edges.row[${e}]`,
+        `expected a row index in 0..${rows - 1}, got ${row[e]}`,
+      );
     }
     if (!(col[e] >= 0 && col[e] < cols && Number.isInteger(col[e]))) {
-      throw new CapacitatedProblemError('index-out-of-range', `edges.col[${e}]`, `expected a column index in 0..${cols - 1}, got ${col[e]}`);
+      throw new CapacitatedProblemError(
+        'index-out-of-range',
+        `edges.col[${e}]`,
+        `expected a column index in 0..${cols - 1}, got ${col[e]}`,
+      );
     }
     checkScore('edges.score', e, score[e], row[e], col[e]);
   }
@@ -310,7 +366,11 @@ function checkScore(field: string, index: number, score: number, row: number, co
   if (Number.isFinite(score)) return;
   const path = `${field}[${index}]`;
   if (Number.isNaN(score)) {
-    throw new CapacitatedProblemError('nan-score', path, `the score of row ${row}, column ${col} is NaN; every eligible pair needs a number`);
+    throw new CapacitatedProblemError(
+      'nan-score',
+      path,
+      `the score of row ${row}, column ${col} is NaN; every eligible pair needs a number`,
+    );
   }
   throw new CapacitatedProblemError(
     'infinite-score',
@@ -346,10 +406,18 @@ function readLocks(
     const row = locked!.row[k];
     const col = locked!.col[k];
     if (!(row >= 0 && row < rows && Number.isInteger(row))) {
-      throw new CapacitatedProblemError('index-out-of-range', `locked.row[${k}]`, `expected a row index in 0..${rows - 1}, got ${row}`);
+      throw new CapacitatedProblemError(
+        'index-out-of-range',
+        `locked.row[${k}]`,
+        `expected a row index in 0..${rows - 1}, got ${row}`,
+      );
     }
     if (!(col >= 0 && col < cols && Number.isInteger(col))) {
-      throw new CapacitatedProblemError('index-out-of-range', `locked.col[${k}]`, `expected a column index in 0..${cols - 1}, got ${col}`);
+      throw new CapacitatedProblemError(
+        'index-out-of-range',
+        `locked.col[${k}]`,
+        `expected a column index in 0..${cols - 1}, got ${col}`,
+      );
     }
     lockStart[row + 1]++;
   }
@@ -376,7 +444,11 @@ function readLocks(
       const k = lockOrder[p];
       const j = locked!.col[k];
       if (colStamp[j] !== i) {
-        throw new CapacitatedProblemError('locked-not-eligible', `locked[${k}]`, `row ${i}, column ${j} is locked but not an eligible pair`);
+        throw new CapacitatedProblemError(
+          'locked-not-eligible',
+          `locked[${k}]`,
+          `row ${i}, column ${j} is locked but not an eligible pair`,
+        );
       }
       const e = colEdge[j];
       if (edgeState[e] === EDGE_LOCKED) {
@@ -409,7 +481,12 @@ function readLocks(
 }
 
 /** The first row that lists a column twice, or −1; `colStamp` (filled with −1) is scratch. */
-function firstRowWithDuplicate(rowStart: Int32Array, rowOrder: Int32Array, edgeCol: Int32Array, colStamp: Int32Array): number {
+function firstRowWithDuplicate(
+  rowStart: Int32Array,
+  rowOrder: Int32Array,
+  edgeCol: Int32Array,
+  colStamp: Int32Array,
+): number {
   const rows = rowStart.length - 1;
   for (let i = 0; i < rows; i++) {
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
@@ -421,13 +498,23 @@ function firstRowWithDuplicate(rowStart: Int32Array, rowOrder: Int32Array, edgeC
   return -1;
 }
 
-function throwDuplicatePair(row: number, rowStart: Int32Array, rowOrder: Int32Array, edgeCol: Int32Array, cols: number): never {
+function throwDuplicatePair(
+  row: number,
+  rowStart: Int32Array,
+  rowOrder: Int32Array,
+  edgeCol: Int32Array,
+  cols: number,
+): never {
   const firstEdge = new Int32Array(cols).fill(-1);
   for (let p = rowStart[row]; p < rowStart[row + 1]; p++) {
     const e = rowOrder[p];
     const j = edgeCol[e];
     if (firstEdge[j] >= 0) {
-      throw new CapacitatedProblemError('duplicate-pair', `edges[${e}]`, `row ${row}, column ${j} is listed twice (also as edges[${firstEdge[j]}])`);
+      throw new CapacitatedProblemError(
+        'duplicate-pair',
+        `edges[${e}]`,
+        `row ${row}, column ${j} is listed twice (also as edges[${firstEdge[j]}])`,
+      );
     }
     firstEdge[j] = e;
   }

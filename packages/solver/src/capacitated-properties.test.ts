@@ -26,11 +26,20 @@ const anyCase: fc.Arbitrary<Case> = fc
       rows: fc.constant(rows),
       cols: fc.constant(cols),
       coverage: fc.constant(coverage),
-      score: fc.array(fc.array(fc.integer({ min: -50, max: 400 }).map((t) => t / 10), { minLength: cols, maxLength: cols }), {
+      score: fc.array(
+        fc.array(
+          fc.integer({ min: -50, max: 400 }).map((t) => t / 10),
+          { minLength: cols, maxLength: cols },
+        ),
+        {
+          minLength: rows,
+          maxLength: rows,
+        },
+      ),
+      eligible: fc.array(fc.array(fc.boolean(), { minLength: cols, maxLength: cols }), {
         minLength: rows,
         maxLength: rows,
       }),
-      eligible: fc.array(fc.array(fc.boolean(), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
       rowCapacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: rows, maxLength: rows }),
       colCapacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: cols, maxLength: cols }),
       lockWishes: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
@@ -88,7 +97,9 @@ describe('capacitated implementations', () => {
   it('agree with each other on the objective', () => {
     fc.assert(
       fc.property(anyCase, (c) => {
-        const [first, ...others] = implementations.map(({ solve }) => objectiveOf(c, resultPairs(solve(toSparseProblem(c)))));
+        const [first, ...others] = implementations.map(({ solve }) =>
+          objectiveOf(c, resultPairs(solve(toSparseProblem(c)))),
+        );
         for (const other of others) expect(other).toEqual(first);
       }),
       { numRuns: 100 },

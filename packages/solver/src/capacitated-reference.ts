@@ -248,13 +248,16 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
           const v = arcRow[p];
           offer(v, du - arcCost[p] + pu - potential[v], p);
         }
-        if (colUsed[j] < colCapacity[j]) offer(hub, du + (colUsed[j] === 0 ? colFirstCost[j] : 0) + pu - potential[hub], u);
+        if (colUsed[j] < colCapacity[j])
+          offer(hub, du + (colUsed[j] === 0 ? colFirstCost[j] : 0) + pu - potential[hub], u);
       } else {
         for (let i = 0; i < rows; i++) {
-          if (rowUsed[i] < rowCapacity[i]) offer(i, du + (rowUsed[i] === 0 ? rowFirstCost[i] : 0) + pu - potential[i], -1);
+          if (rowUsed[i] < rowCapacity[i])
+            offer(i, du + (rowUsed[i] === 0 ? rowFirstCost[i] : 0) + pu - potential[i], -1);
         }
         for (let j = 0; j < cols; j++) {
-          if (colUsed[j] > 0) offer(rows + j, du - (colUsed[j] === 1 ? colFirstCost[j] : 0) + pu - potential[rows + j], -1);
+          if (colUsed[j] > 0)
+            offer(rows + j, du - (colUsed[j] === 1 ? colFirstCost[j] : 0) + pu - potential[rows + j], -1);
         }
       }
       if (targetDist <= du) {

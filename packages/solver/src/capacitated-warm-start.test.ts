@@ -109,7 +109,11 @@ describe.each(cores)('warm start of the capacitated core ($name)', ({ solve }) =
       fullArc.forEach((p, a) => {
         arcFlow[p] = firstSolution.arcFlow[a];
       });
-      const warmStart: FlowSolution = { arcFlow, rowPotential: firstSolution.rowPotential, colPotential: firstSolution.colPotential };
+      const warmStart: FlowSolution = {
+        arcFlow,
+        rowPotential: firstSolution.rowPotential,
+        colPotential: firstSolution.colPotential,
+      };
       const warm = solve({ ...full, warmStart });
       const cold = solve(full);
       if (costOf(full, warm.arcFlow) !== costOf(full, cold.arcFlow)) {
@@ -118,7 +122,8 @@ describe.each(cores)('warm start of the capacitated core ($name)', ({ solve }) =
       for (let i = 0; i < full.rows; i++) {
         for (let p = full.rowStart[i]; p < full.rowStart[i + 1]; p++) {
           const reduced = full.arcCost[p] + warm.rowPotential[i] - warm.colPotential[full.arcCol[p]];
-          if (warm.arcFlow[p] === 0 ? reduced < 0 : reduced > 0) failures.push(`seed ${seed}: arc ${p} has reduced cost ${reduced}`);
+          if (warm.arcFlow[p] === 0 ? reduced < 0 : reduced > 0)
+            failures.push(`seed ${seed}: arc ${p} has reduced cost ${reduced}`);
         }
       }
     }

@@ -132,7 +132,13 @@ describe.each(implementations)('capacitated assignment ($name)', ({ solve }) => 
   });
 
   it('counts a locked pair as covering its row and column', () => {
-    const c = grid([[1, 8], [null, 9]], { rowCapacity: [2, 1], colCapacity: [1, 1], locked: [[0, 0]] });
+    const c = grid(
+      [
+        [1, 8],
+        [null, 9],
+      ],
+      { rowCapacity: [2, 1], colCapacity: [1, 1], locked: [[0, 0]] },
+    );
     const result = solve(toDenseProblem(c));
     expect(resultPairs(result)).toEqual([
       [0, 0],
@@ -172,11 +178,21 @@ describe.each(implementations)('capacitated assignment ($name)', ({ solve }) => 
     });
     const dense = solve(toDenseProblem(c));
     const sparse = solve(toSparseProblem(c));
-    expect([sparse.rowsCovered, sparse.colsCovered, sparse.total]).toEqual([dense.rowsCovered, dense.colsCovered, dense.total]);
+    expect([sparse.rowsCovered, sparse.colsCovered, sparse.total]).toEqual([
+      dense.rowsCovered,
+      dense.colsCovered,
+      dense.total,
+    ]);
   });
 
   it('is exact for scores with decimals (0.1 + 0.2 is not 0.3 in floating point)', () => {
-    const c = grid([[0.1, 0.3], [0.2, null]], { rowCapacity: [1, 1], colCapacity: [2, 1], coverage: [] });
+    const c = grid(
+      [
+        [0.1, 0.3],
+        [0.2, null],
+      ],
+      { rowCapacity: [1, 1], colCapacity: [2, 1], coverage: [] },
+    );
     const result = solve(toDenseProblem(c));
     expect(resultPairs(result)).toEqual([
       [0, 1],
@@ -245,7 +261,13 @@ describe.each(implementations)('capacitated assignment ($name)', ({ solve }) => 
   });
 
   it('solves an empty problem', () => {
-    const result = solve({ rows: 0, cols: 0, scores: new Float64Array(0), rowCapacity: new Int32Array(0), colCapacity: new Int32Array(0) });
+    const result = solve({
+      rows: 0,
+      cols: 0,
+      scores: new Float64Array(0),
+      rowCapacity: new Int32Array(0),
+      colCapacity: new Int32Array(0),
+    });
     expect([result.rowIndices.length, result.total, result.rowsCovered, result.colsCovered]).toEqual([0, 0, 0, 0]);
   });
 

@@ -14,7 +14,13 @@ describe('linearSumAssignment rejects costs it cannot solve, saying where', () =
   };
 
   it('names a NaN entry of nested arrays', () => {
-    rejects([[1, 2], [3, NaN]], 'costs[1][1] is NaN');
+    rejects(
+      [
+        [1, 2],
+        [3, NaN],
+      ],
+      'costs[1][1] is NaN',
+    );
   });
 
   it('names a NaN entry of a dense matrix by index, row and column', () => {
@@ -54,7 +60,9 @@ describe('linearSumAssignment rejects costs it cannot solve, saying where', () =
   });
 
   it('rejects +Infinity when maximising', () => {
-    rejects([[Infinity, 1]], 'costs[0][0] is Infinity; a forbidden pair is -Infinity when maximizing', { maximize: true });
+    rejects([[Infinity, 1]], 'costs[0][0] is Infinity; a forbidden pair is -Infinity when maximizing', {
+      maximize: true,
+    });
   });
 
   it('rejects a dense matrix whose data length is not rows × cols', () => {
@@ -62,7 +70,14 @@ describe('linearSumAssignment rejects costs it cannot solve, saying where', () =
   });
 
   it('rejects ragged nested arrays', () => {
-    rejects([[1, 2, 3], [4, 5, 6], [7, 8]], 'costs[2] has 2 entries but costs[0] has 3');
+    rejects(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8],
+      ],
+      'costs[2] has 2 entries but costs[0] has 3',
+    );
   });
 
   it('rejects a non-numeric entry', () => {
@@ -74,7 +89,10 @@ describe('linearSumAssignment rejects costs it cannot solve, saying where', () =
   });
 
   it('rejects a matrix larger than one wasm memory block can hold, before reading it', () => {
-    rejects({ data: new Float64Array(0), rows: 20_000, cols: 20_000 }, 'has 20000 × 20000 = 400000000 entries; the solver holds at most 134217726');
+    rejects(
+      { data: new Float64Array(0), rows: 20_000, cols: 20_000 },
+      'has 20000 × 20000 = 400000000 entries; the solver holds at most 134217726',
+    );
   });
 
   it('rejects input that is not a matrix', () => {

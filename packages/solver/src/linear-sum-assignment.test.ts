@@ -11,7 +11,14 @@ import { seededRandom } from '../test/seeded-random.js';
 import { createSolver, InfeasibleAssignmentError, type CertifyingSolver, type SolverBuild } from './index.js';
 
 /** Random integer costs in [0, spread), so small spreads give many ties; some pairs forbidden. */
-function randomMatrix(random: () => number, rows: number, cols: number, spread: number, forbiddenShare: number, maximize: boolean): Matrix {
+function randomMatrix(
+  random: () => number,
+  rows: number,
+  cols: number,
+  spread: number,
+  forbiddenShare: number,
+  maximize: boolean,
+): Matrix {
   return Array.from({ length: rows }, () =>
     Array.from({ length: cols }, () =>
       random() < forbiddenShare ? forbidden(maximize) : Math.floor(random() * spread) - (spread >> 1),
@@ -31,7 +38,13 @@ describe.each<SolverBuild>(['debug', 'release'])('linearSumAssignment (%s wasm)'
     for (let rows = 0; rows <= 7; rows++) {
       for (let cols = 0; cols <= 7; cols++) {
         for (const maximize of [false, true]) {
-          for (const [spread, forbiddenShare] of [[3, 0], [10, 0], [1000, 0], [4, 0.3], [4, 0.6]] as const) {
+          for (const [spread, forbiddenShare] of [
+            [3, 0],
+            [10, 0],
+            [1000, 0],
+            [4, 0.3],
+            [4, 0.6],
+          ] as const) {
             const costs = randomMatrix(random, rows, cols, spread, forbiddenShare, maximize);
             const { best, mostAllowed } = bruteForce(costs, rows, cols, maximize);
             // Nested arrays cannot say how many columns a matrix without rows has.
@@ -94,7 +107,11 @@ describe.each<SolverBuild>(['debug', 'release'])('linearSumAssignment (%s wasm)'
 
   it('gives the same answer for dense and nested input taller than one transposing block (64 rows)', () => {
     const random = seededRandom(11);
-    for (const [rows, cols] of [[150, 70], [70, 150], [129, 129]] as const) {
+    for (const [rows, cols] of [
+      [150, 70],
+      [70, 150],
+      [129, 129],
+    ] as const) {
       for (const maximize of [false, true]) {
         const nested = randomMatrix(random, rows, cols, 40, 0.1, maximize);
         const dense = { data: Float64Array.from(nested.flat()), rows, cols };
@@ -109,10 +126,17 @@ describe.each<SolverBuild>(['debug', 'release'])('linearSumAssignment (%s wasm)'
   it('proves optimality on tie-heavy integer costs (0–2 and 0–20), square, wide and tall', () => {
     const random = seededRandom(21);
     for (const spread of [3, 21]) {
-      for (const [rows, cols] of [[300, 300], [120, 300], [300, 120]] as const) {
+      for (const [rows, cols] of [
+        [300, 300],
+        [120, 300],
+        [300, 120],
+      ] as const) {
         for (const maximize of [false, true]) {
           const costs = randomMatrix(random, rows, cols, spread, 0, maximize);
-          const result = solver.linearSumAssignmentWithDuals({ data: Float64Array.from(costs.flat()), rows, cols }, { maximize });
+          const result = solver.linearSumAssignmentWithDuals(
+            { data: Float64Array.from(costs.flat()), rows, cols },
+            { maximize },
+          );
           expectValidAssignment(costs, rows, cols, result);
           expectDualCertificate(costs, rows, cols, maximize, result);
         }
@@ -121,7 +145,12 @@ describe.each<SolverBuild>(['debug', 'release'])('linearSumAssignment (%s wasm)'
   });
 
   it('sorts the pairs by row when there are more rows than columns', () => {
-    const result = solver.linearSumAssignment([[9, 9], [1, 9], [9, 9], [9, 1]]);
+    const result = solver.linearSumAssignment([
+      [9, 9],
+      [1, 9],
+      [9, 9],
+      [9, 1],
+    ]);
     expect(Array.from(result.rowIndices)).toEqual([1, 3]);
     expect(Array.from(result.colIndices)).toEqual([0, 1]);
   });

@@ -13,6 +13,8 @@ describe('instantiateSolverWasm', () => {
 
   it('names a missing export and how to get it', async () => {
     const wasm = await instantiateSolverWasm('release');
-    expect(() => wasmFunction(wasm, 'noSuchSolver')).toThrow('no export "noSuchSolver"; rebuild it with "npm run build"');
+    expect(() => wasmFunction(wasm, 'noSuchSolver')).toThrow(
+      'no export "noSuchSolver"; rebuild it with "npm run build"',
+    );
   });
 });

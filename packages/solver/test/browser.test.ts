@@ -52,7 +52,11 @@ describe('the built package in headless Chromium', () => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const type = path.endsWith('.html') ? 'text/html' : 'text/javascript';
       const inline = pages[path];
-      const body = inline ?? (path.startsWith('/dist/') ? await readFile(`${packageRoot}${path.slice(1)}`).catch(() => undefined) : undefined);
+      const body =
+        inline ??
+        (path.startsWith('/dist/')
+          ? await readFile(`${packageRoot}${path.slice(1)}`).catch(() => undefined)
+          : undefined);
       response.writeHead(body === undefined ? 404 : 200, { 'content-type': type }).end(body);
     };
     server = createServer((request, response) => void serve(request, response));
@@ -71,8 +75,12 @@ describe('the built package in headless Chromium', () => {
     await page.goto(`${origin}/page.html`);
     await page.waitForFunction(() => 'workerResult' in globalThis);
     const expected = { cols: [1, 0, 2], total: 5 };
-    expect(await page.evaluate(() => (globalThis as unknown as { pageResult: Promise<unknown> }).pageResult)).toEqual(expected);
-    expect(await page.evaluate(() => (globalThis as unknown as { workerResult: Promise<unknown> }).workerResult)).toEqual({
+    expect(await page.evaluate(() => (globalThis as unknown as { pageResult: Promise<unknown> }).pageResult)).toEqual(
+      expected,
+    );
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { workerResult: Promise<unknown> }).workerResult),
+    ).toEqual({
       ...expected,
       large: { pairs: 5000, identity: true, total: 0 },
     });

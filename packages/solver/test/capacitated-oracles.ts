@@ -177,7 +177,8 @@ export function feasibilityProblems(c: Case, result: CapacitatedResult): string[
   colLoad.forEach((load, j) => load > c.colCapacity[j] && problems.push(`col ${j} has ${load} > ${c.colCapacity[j]}`));
   for (const [i, j] of c.locked) if (!seen.has(`${i},${j}`)) problems.push(`locked (${i},${j}) missing`);
   const total = pairs.reduce((sum, [i, j]) => sum + c.score[i][j], 0);
-  if (Math.abs(total - result.total) > 1e-9 * Math.max(1, Math.abs(total))) problems.push(`total ${result.total} ≠ ${total}`);
+  if (Math.abs(total - result.total) > 1e-9 * Math.max(1, Math.abs(total)))
+    problems.push(`total ${result.total} ≠ ${total}`);
   if (result.rowsCovered !== rowLoad.filter((l) => l > 0).length) problems.push('rowsCovered is wrong');
   if (result.colsCovered !== colLoad.filter((l) => l > 0).length) problems.push('colsCovered is wrong');
   return problems;
@@ -237,24 +238,31 @@ export function certificateProblems(c: Case, result: CapacitatedResult): string[
       minScaled = Math.min(minScaled, s);
       const reduced = -s + rowPotential[i] - colPotential[j];
       if (chosen.has(`${i},${j}`) ? reduced > 0 : reduced < 0) {
-        problems.push(`pair (${i},${j}) ${chosen.has(`${i},${j}`) ? 'chosen' : 'unchosen'} has reduced cost ${reduced}`);
+        problems.push(
+          `pair (${i},${j}) ${chosen.has(`${i},${j}`) ? 'chosen' : 'unchosen'} has reduced cost ${reduced}`,
+        );
       }
     }
   }
   for (let i = 0; i < c.rows; i++) {
     const f = rowLoad[i];
-    if (f < c.rowCapacity[i] && rowUnit(f + 1) - rowPotential[i] < 0) problems.push(`row ${i}: unused unit has negative reduced cost`);
-    if (f > rowLocks[i] && -rowUnit(f) + rowPotential[i] < 0) problems.push(`row ${i}: used unit has negative reverse reduced cost`);
+    if (f < c.rowCapacity[i] && rowUnit(f + 1) - rowPotential[i] < 0)
+      problems.push(`row ${i}: unused unit has negative reduced cost`);
+    if (f > rowLocks[i] && -rowUnit(f) + rowPotential[i] < 0)
+      problems.push(`row ${i}: used unit has negative reverse reduced cost`);
   }
   for (let j = 0; j < c.cols; j++) {
     const g = colLoad[j];
-    if (g < c.colCapacity[j] && colUnit(g + 1) + colPotential[j] < 0) problems.push(`col ${j}: unused unit has negative reduced cost`);
-    if (g > colLocks[j] && -colUnit(g) - colPotential[j] < 0) problems.push(`col ${j}: used unit has negative reverse reduced cost`);
+    if (g < c.colCapacity[j] && colUnit(g + 1) + colPotential[j] < 0)
+      problems.push(`col ${j}: unused unit has negative reduced cost`);
+    if (g > colLocks[j] && -colUnit(g) - colPotential[j] < 0)
+      problems.push(`col ${j}: used unit has negative reverse reduced cost`);
   }
   const rowUnits = c.rowCapacity.reduce((sum, cap, i) => sum + cap - rowLocks[i], 0);
   const colUnits = c.colCapacity.reduce((sum, cap, j) => sum + cap - colLocks[j], 0);
   const span = Math.min(rowUnits, colUnits, freePairs) * (maxScaled - minScaled);
-  if (c.coverage.includes('cols') && !(wc > span)) problems.push(`column tier gain ${wc} does not exceed the score span ${span}`);
+  if (c.coverage.includes('cols') && !(wc > span))
+    problems.push(`column tier gain ${wc} does not exceed the score span ${span}`);
   if (c.coverage.includes('rows') && !(wr > wc * c.cols + span)) problems.push(`row tier gain ${wr} is not dominant`);
   return problems;
 }

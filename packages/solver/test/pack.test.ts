@@ -50,7 +50,9 @@ describe('the npm pack tarball', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('README.md');
-    expect(files.filter((path) => path.includes('.test.') || path.startsWith('src/') || path.startsWith('assembly/'))).toEqual([]);
+    expect(
+      files.filter((path) => path.includes('.test.') || path.startsWith('src/') || path.startsWith('assembly/')),
+    ).toEqual([]);
   });
 
   it('runs from plain Node ESM in an empty folder', async () => {
