@@ -114,9 +114,11 @@ export function startPane(
     // A control disabled while a re-solve runs drops focus; the one that had it last gets it back.
     if (active) lastFocus = { key: active.dataset.focus ?? null, id: active.id || null };
     const { key: focusKey, id: focusId } = lastFocus;
+    // A Fluent text input keeps its <input> in its shadow root: the caret is there.
+    const typing = active?.shadowRoot?.activeElement ?? active;
     const caret =
-      active instanceof HTMLInputElement && active.type !== 'file'
-        ? [active.selectionStart, active.selectionEnd]
+      typing instanceof HTMLInputElement && typing.type !== 'file'
+        ? [typing.selectionStart, typing.selectionEnd]
         : null;
     const step = steps.find((s) => s.id === store.state.step) ?? steps[0];
     panel.setAttribute('aria-labelledby', `tab-${step.id}`);
@@ -129,9 +131,10 @@ export function startPane(
     again?.focus();
     if (again && document.activeElement === again)
       lastFocus = { key: again.dataset.focus ?? null, id: again.id || null };
-    if (caret && again instanceof HTMLInputElement) {
+    const typed = again?.shadowRoot?.activeElement ?? again;
+    if (caret && typed instanceof HTMLInputElement) {
       try {
-        again.setSelectionRange(caret[0], caret[1]);
+        typed.setSelectionRange(caret[0], caret[1]);
       } catch {
         // Not a text field (a checkbox, a number field): nothing to put back.
       }

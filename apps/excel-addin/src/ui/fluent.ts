@@ -1,8 +1,8 @@
 // Fluent UI web components (v3) for the controls that make the pane look and behave like Office:
-// buttons, the step tabs, the status message, the confirmation dialog, and the checkboxes and radios
-// (src/ui/fluent-fields.ts). Each element is registered once, here; the theme's tokens go into one
-// constructed style sheet (allowed by the pages' `style-src 'self'`: constructed sheets are not
-// inline styles), light or dark as the system.
+// buttons, the step tabs, the status message, the confirmation dialog, the checkboxes and radios
+// (src/ui/fluent-fields.ts) and the text fields (h.ts's `field`). Each element is registered once,
+// here; the theme's tokens go into one constructed style sheet (allowed by the pages' `style-src
+// 'self'`: constructed sheets are not inline styles), light or dark as the system.
 import '@fluentui/web-components/button.js';
 import '@fluentui/web-components/checkbox.js';
 import '@fluentui/web-components/dialog.js';
@@ -13,6 +13,8 @@ import '@fluentui/web-components/radio.js';
 import '@fluentui/web-components/radio-group.js';
 import '@fluentui/web-components/tab.js';
 import '@fluentui/web-components/tablist.js';
+import '@fluentui/web-components/text-input.js';
+import '@fluentui/web-components/textarea.js';
 import { setTheme } from '@fluentui/web-components/theme/index.js';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 

@@ -55,8 +55,29 @@ export function uid(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
+/**
+ * Fluent's text controls label their own `<input>` or `<textarea>` (in their shadow root) from a
+ * slot: the default slot of `fluent-text-input`, the `label` slot of `fluent-textarea`. A `<label
+ * for>` outside could not reach it.
+ */
+const fluentTextLabelSlots: Record<string, string | null> = { 'fluent-text-input': null, 'fluent-textarea': 'label' };
+
+/** A Fluent text control in a `fluent-field`, the label in the control's slot, the hint as its message. */
+function fluentTextField(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const slot = fluentTextLabelSlots[control.localName];
+  control.setAttribute('slot', 'input');
+  control.append(h('span', slot ? { slot } : {}, label));
+  return h(
+    'fluent-field' as 'div',
+    { class: 'field' },
+    control,
+    hint ? h('small', { slot: 'message', id: uid('hint') }, hint) : null,
+  );
+}
+
 /** A labelled form control. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  if (control.localName in fluentTextLabelSlots) return fluentTextField(label, control, hint);
   const id = control.id || uid('field');
   control.id = id;
   const hintId = hint ? `${id}-hint` : undefined;

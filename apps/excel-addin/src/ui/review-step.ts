@@ -110,7 +110,7 @@ function personList(pane: Pane): HTMLElement {
       ),
     ),
   );
-  const search = h('input', {
+  const search = h('fluent-text-input' as 'input', {
     type: 'search',
     id: 'review-search',
     value: review.query,

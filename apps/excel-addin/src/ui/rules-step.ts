@@ -72,7 +72,9 @@ function textInput(
   label: string,
   options: { list?: string; optional?: boolean } = {},
 ): HTMLElement {
-  const input = h('input', {
+  // A field with column suggestions stays a native input: its `list` names a <datalist>, which an
+  // input inside Fluent's shadow root cannot reach.
+  const input = h(options.list ? 'input' : ('fluent-text-input' as 'input'), {
     type: 'text',
     value: target[key] === undefined ? '' : String(target[key]),
     list: options.list,
@@ -87,14 +89,15 @@ function textInput(
 }
 
 function numberInput(editor: Editor, target: Json, key: string, label: string, optional = false): HTMLElement {
-  const input = h('input', {
-    type: 'number',
-    step: 'any',
+  // Fluent has no number input: a text input whose value is read as a number; one that is not a
+  // number is NaN, which the rule set's parser refuses with the field's path.
+  const input = h('fluent-text-input' as 'input', {
+    type: 'text',
     value: target[key] === undefined ? '' : String(target[key]),
     oninput: (event: Event) => {
       const raw = (event.target as HTMLInputElement).value;
       if (raw === '' && optional) delete target[key];
-      else target[key] = raw === '' ? Number.NaN : Number(raw);
+      else target[key] = raw.trim() === '' ? Number.NaN : Number(raw.trim());
       editor.changed();
     },
   });
@@ -274,8 +277,9 @@ function ruleCard(editor: Editor, rules: Json[], rule: Json, index: number): HTM
 
 function ladderCard(editor: Editor, ladders: Json, name: string): HTMLElement {
   const steps = ladders[name] as string[];
-  const area = h('textarea', {
-    rows: String(Math.min(12, steps.length + 1)),
+  const area = h('fluent-textarea' as 'textarea', {
+    'auto-resize': true,
+    resize: 'vertical',
     oninput: (event: Event) => {
       ladders[name] = (event.target as HTMLTextAreaElement).value
         .split('\n')
@@ -365,7 +369,7 @@ export function renderRulesStep(pane: Pane): HTMLElement {
       }
     }),
   });
-  const newLadder = h('input', { type: 'text', placeholder: 'name, e.g. grade' });
+  const newLadder = h('fluent-text-input' as 'input', { type: 'text', placeholder: 'name, e.g. grade' });
   const strategyFields =
     strategy.name === 'rounds'
       ? [

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
-import { setCheckbox } from './fluent-fields.js';
+import { fillField, setCheckbox } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
 
@@ -200,9 +200,8 @@ describe('inside Excel (fake host)', () => {
     });
     await page.waitForSelector('html[data-ready="excel"]');
     await page.getByRole('tab', { name: 'Rules' }).click();
-    const points = page.getByLabel('Points', { exact: true }).first();
-    await points.fill('17');
-    await page.getByLabel('Rule set name').fill('Spring 2026');
+    await fillField(page, 'Points', '17');
+    await fillField(page, 'Rule set name', 'Spring 2026');
     await page.evaluate(() => window.scrollTo(0, 0));
     type Saved = { ruleSet: { name: string; rules: { points?: number }[] } } | undefined;
     const readSaved = () =>
@@ -226,7 +225,9 @@ describe('inside Excel (fake host)', () => {
     });
     await reopened.page.waitForSelector('html[data-ready="excel"]');
     await reopened.page.getByRole('tab', { name: 'Rules' }).click();
-    await eventually(() => reopened.page.getByLabel('Rule set name').inputValue()).toBe('Spring 2026');
+    await eventually(() =>
+      reopened.page.getByRole('textbox', { name: 'Rule set name', exact: true }).inputValue(),
+    ).toBe('Spring 2026');
     await reopened.page.context().close();
   });
 

@@ -17,3 +17,15 @@ export async function chooseRadio(page: Page, label: string): Promise<void> {
   await radio.click();
   await eventually(() => radio.getAttribute('aria-checked'), `the radio “${label}”`).toBe('true');
 }
+
+/**
+ * Types `text` into the Fluent text field labelled `label` (the `nth` of that name), replacing what
+ * was there, and waits until the field holds it. Fluent's label sits in its shadow root with the
+ * <input> it names, through a slot: Playwright's getByLabel does not follow the slot, its role
+ * locator (the accessible name, as a screen reader hears it) does.
+ */
+export async function fillField(page: Page, label: string, text: string, nth = 0): Promise<void> {
+  const input = page.getByRole('textbox', { name: label, exact: true }).nth(nth);
+  await input.fill(text);
+  await eventually(() => input.inputValue(), `the field “${label}”`).toBe(text);
+}

@@ -271,7 +271,7 @@ describe('the review step on the 500 × 500 sample', () => {
     };
     await shoot('1-data');
     await page.getByRole('tab', { name: 'Rules' }).click();
-    await page.getByLabel('Rule set name').waitFor();
+    await page.getByRole('textbox', { name: 'Rule set name', exact: true }).waitFor();
     await shoot('2-rules');
 
     const decided = await reviewAndCheck(page, shoot);
