@@ -20,6 +20,7 @@ import { eventually } from './eventually.js';
 import { chooseRadio } from './fluent-fields.js';
 import { openApp, startHarness, type Harness } from './harness.js';
 
+const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 const exported = generateFormsExport({ mentors: 40, mentees: 40, seed: 14 });
 const fileName = 'Mentoring sign-up.csv';
 const roleQuestion = 'Do you want to be a mentor, a mentee or both?';
@@ -50,7 +51,10 @@ const cleanEmail = (cell: Cell) =>
  * The Data step as a coordinator does it, by dropdowns and buttons only. The tables are picked
  * already (one-table layout); returns the aliases accepted.
  */
-async function chooseInDataStep(page: Page): Promise<void> {
+async function chooseInDataStep(
+  page: Page,
+  shoot: (name: string) => Promise<void> = async () => undefined,
+): Promise<void> {
   await page.getByRole('button', { name: 'Read and check' }).click();
   // Twelve people signed up twice: by default each repeat is an error.
   await eventually(() => statusText(page)).toMatch(/mentors and \d+ mentees read; [1-9]\d* errors?/);
@@ -68,6 +72,9 @@ async function chooseInDataStep(page: Page): Promise<void> {
   await timestamp.selectOption({ label: 'Start time' });
   await eventually(() => statusText(page)).toMatch(/^timestamp: column “Start time”\. Checked again:/);
 
+  await page.evaluate(() => document.querySelector('details.columns')?.scrollIntoView({ block: 'start' }));
+  await shoot('1-data-columns');
+
   await page.getByLabel('Someone who signed up more than once').selectOption({ label: 'Keep their latest sign-up' });
   await eventually(() => statusText(page)).toMatch(/^Duplicate sign-ups: choice saved\. Checked again: .* 0 errors/);
   await eventually(() => page.locator('ul.skipped-rows li').count()).toBe(exported.superseded.length);
@@ -77,6 +84,8 @@ async function chooseInDataStep(page: Page): Promise<void> {
   const suggestions = page.locator('ul.alias-suggestions li');
   const suggested = await suggestions.count();
   expect(suggested).toBeGreaterThan(2);
+  await page.evaluate(() => document.querySelector('.aliases')?.scrollIntoView({ block: 'start' }));
+  await shoot('1-data-aliases');
   const second = await suggestions.nth(1).getByRole('button').getAttribute('aria-label');
   await suggestions.first().getByRole('button').focus();
   await page.keyboard.press('Enter');
@@ -220,7 +229,11 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
     await chooseRadio(page, 'One table with a role column');
     await eventually(() => page.locator('select[data-focus="source-people"]').inputValue()).toBe('table:SignUps');
 
-    await chooseInDataStep(page);
+    // The README's screenshots of the Data step's Columns panel and alias suggestions, at 350 px.
+    await chooseInDataStep(page, async (name) => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.screenshot({ path: join(screenshots, `pane-${name}.png`) });
+    });
     await matchInMatchStep(page);
 
     const sheetValues = (name: string) =>
