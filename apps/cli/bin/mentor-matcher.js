@@ -2,7 +2,9 @@
 // Runs the built CLI. `npm run build` at the repository root builds it (and every package it uses).
 import('../dist/cli.js').catch((error) => {
   if (error && error.code === 'ERR_MODULE_NOT_FOUND' && /[\\/]dist[\\/]/.test(String(error.message))) {
-    process.stderr.write('mentor-matcher is not built yet: run "npm run build" in the repository root, then try again.\n');
+    process.stderr.write(
+      'mentor-matcher is not built yet: run "npm run build" in the repository root, then try again.\n',
+    );
     process.exit(70);
   }
   throw error;

@@ -10,8 +10,28 @@ const cli = (...args) => {
   if (run.status !== 0) process.exit(run.status ?? 1);
 };
 
-cli('generate', '--mentors', String(demo.mentors), '--mentees', String(demo.mentees), '--seed', String(demo.seed), '--out', 'demo-data');
-cli('match', '--mentors', 'demo-data/mentors.csv', '--mentees', 'demo-data/mentees.csv', '--preset', 'mentor-match', '--out', 'demo-results');
+cli(
+  'generate',
+  '--mentors',
+  String(demo.mentors),
+  '--mentees',
+  String(demo.mentees),
+  '--seed',
+  String(demo.seed),
+  '--out',
+  'demo-data',
+);
+cli(
+  'match',
+  '--mentors',
+  'demo-data/mentors.csv',
+  '--mentees',
+  'demo-data/mentees.csv',
+  '--preset',
+  'mentor-match',
+  '--out',
+  'demo-results',
+);
 console.log(
   '\nResults are in apps/cli/demo-results/ ' +
     '(pairs.csv, mentors.csv, mentees.csv, mail-merge.csv, unmatched.csv, summary.json, notify.json).',

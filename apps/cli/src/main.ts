@@ -70,6 +70,8 @@ function reportError(error: unknown, io: CliIo): number {
     return error.code === 'cancelled' ? exitCodes.interrupted : exitCodes.inputProblems;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`mentor-matcher: unexpected error: ${printable(message.split('\n')[0])}\nThis is a bug; please report it with the command you ran.\n`);
+  io.stderr(
+    `mentor-matcher: unexpected error: ${printable(message.split('\n')[0])}\nThis is a bug; please report it with the command you ran.\n`,
+  );
   return exitCodes.internal;
 }

@@ -6,7 +6,12 @@ import { UsageError } from './cli-errors.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-export function parseOptions<S extends z.ZodType>(args: readonly string[], spec: OptionSpec, schema: S, usage: string): z.infer<S> {
+export function parseOptions<S extends z.ZodType>(
+  args: readonly string[],
+  spec: OptionSpec,
+  schema: S,
+  usage: string,
+): z.infer<S> {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({ args: [...args], options: spec, strict: true, allowPositionals: false }).values;
@@ -30,5 +35,6 @@ function parseArgsMessage(error: unknown): string {
 }
 
 export function rejectOption(args: readonly string[], name: string, why: string, usage: string): void {
-  if (args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`))) throw new UsageError(`--${name} is not accepted: ${why}`, usage);
+  if (args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)))
+    throw new UsageError(`--${name} is not accepted: ${why}`, usage);
 }

@@ -17,7 +17,9 @@ function readPreviousTable(cwd: string, path: string): Table {
   if (existsSync(full) && statSync(full).isDirectory()) {
     if (existsSync(join(full, 'pairs.csv'))) return readTableFile(cwd, join(path, 'pairs.csv'));
     if (existsSync(join(full, 'results.xlsx'))) return readTableFile(cwd, join(path, 'results.xlsx'), sheetNames.pairs);
-    throw new InputError(`${path}: no pairs.csv or results.xlsx in this folder (give the folder a previous match wrote, or its pairs file)`);
+    throw new InputError(
+      `${path}: no pairs.csv or results.xlsx in this folder (give the folder a previous match wrote, or its pairs file)`,
+    );
   }
   return readTableFile(cwd, path, path.toLowerCase().endsWith('.xlsx') ? sheetNames.pairs : undefined);
 }
@@ -27,7 +29,8 @@ function pairsFrom(table: Table): EarlierPair[] {
   const mentor = find('mentor email');
   const mentee = find('mentee email');
   const missing = [mentor < 0 && '"mentor email"', mentee < 0 && '"mentee email"'].filter(Boolean);
-  if (missing.length > 0) throw new InputError(`${table.source}: no ${missing.join(' or ')} column, so the earlier pairs cannot be read`);
+  if (missing.length > 0)
+    throw new InputError(`${table.source}: no ${missing.join(' or ')} column, so the earlier pairs cannot be read`);
   const pairs: EarlierPair[] = [];
   const problems = [];
   for (const [i, row] of table.rows.entries()) {

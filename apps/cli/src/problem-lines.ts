@@ -6,10 +6,12 @@ import { printable } from './terminal-text.js';
 export function problemLine(problem: InputProblem): string {
   const where: string[] = [];
   if (problem.table && !problem.message.includes(problem.table)) where.push(problem.table);
-  if (problem.row !== undefined && !new RegExp(`\\brow ${problem.row}\\b`).test(problem.message)) where.push(`row ${problem.row}`);
+  if (problem.row !== undefined && !new RegExp(`\\brow ${problem.row}\\b`).test(problem.message))
+    where.push(`row ${problem.row}`);
   if (problem.column && !problem.message.includes(problem.column)) where.push(`column "${problem.column}"`);
   const value = problem.value;
-  if (value !== undefined && value !== null && value !== '' && !problem.message.includes(String(value))) where.push(`value "${String(value)}"`);
+  if (value !== undefined && value !== null && value !== '' && !problem.message.includes(String(value)))
+    where.push(`value "${String(value)}"`);
   // Messages quote cells and file names: printed as they are, an ESC sequence or a bidi override
   // in a cell would act on the terminal.
   return printable(`${problem.severity}: ${problem.message}${where.length > 0 ? ` (${where.join(', ')})` : ''}`);

@@ -1,6 +1,13 @@
 // The rule set for a run: a JSON file, or a named preset (mentor-match by default), with the
 // strategy chosen on the command line taking precedence.
-import { getPreset, MAX_RULE_SET_BYTES, parseRuleSet, presets, type RuleSet, type StrategySettings } from '@mentor-matcher/engine';
+import {
+  getPreset,
+  MAX_RULE_SET_BYTES,
+  parseRuleSet,
+  presets,
+  type RuleSet,
+  type StrategySettings,
+} from '@mentor-matcher/engine';
 import { basename } from 'node:path';
 import { InputError, UsageError } from './cli-errors.js';
 import { readBytes } from './read-table-file.js';
@@ -23,14 +30,16 @@ const strategyDefaults: Record<StrategySettings['name'], StrategySettings> = {
  * strategy unless --strategy says otherwise: the command-line default is the exact method.
  */
 export function loadRuleSet(cwd: string, choice: RuleSetChoice, usage: string): RuleSet {
-  const ruleSet = choice.rules !== undefined ? readRuleSetFile(cwd, choice.rules) : preset(choice.preset ?? defaultPreset, usage);
+  const ruleSet =
+    choice.rules !== undefined ? readRuleSetFile(cwd, choice.rules) : preset(choice.preset ?? defaultPreset, usage);
   const wanted = choice.strategy ?? (choice.rules !== undefined ? undefined : 'optimal');
   if (wanted === undefined || ruleSet.strategy?.name === wanted) return ruleSet;
   return { ...ruleSet, strategy: strategyDefaults[wanted] };
 }
 
 function preset(name: string, usage: string): RuleSet {
-  if (!Object.hasOwn(presets, name)) throw new UsageError(`--preset: no preset named "${name}" (presets: ${Object.keys(presets).join(', ')})`, usage);
+  if (!Object.hasOwn(presets, name))
+    throw new UsageError(`--preset: no preset named "${name}" (presets: ${Object.keys(presets).join(', ')})`, usage);
   return getPreset(name);
 }
 
@@ -41,7 +50,9 @@ function readRuleSetFile(cwd: string, path: string): RuleSet {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${basename(path)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputError(
+      `${basename(path)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const parsed = parseRuleSet(json);
   if (!parsed.ok) {

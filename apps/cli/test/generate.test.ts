@@ -9,7 +9,9 @@ import { demo } from '../demo.config.js';
 describe('mentor-matcher generate', () => {
   it('writes mentors.csv and mentees.csv exactly as the generator makes them for the seed', async () => {
     const cwd = tempDir();
-    const run = await runCli(['generate', '--mentors', '30', '--mentees', '20', '--seed', '5', '--out', 'data'], { cwd });
+    const run = await runCli(['generate', '--mentors', '30', '--mentees', '20', '--seed', '5', '--out', 'data'], {
+      cwd,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Wrote 30 mentors and 20 mentees (seed 5) to data\n');
     const expected = generateMentorMatchData({ mentors: 30, mentees: 20, seed: 5 });

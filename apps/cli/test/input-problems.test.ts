@@ -17,7 +17,9 @@ const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 describe('input problems (exit 1)', () => {
   it('lists every error with its file, row, column and value', async () => {
     const cwd = tempDir();
-    const run = await runCli(['match', '--mentors', brokenMentors(cwd), '--mentees', sampleMentees, '--out', 'out'], { cwd });
+    const run = await runCli(['match', '--mentors', brokenMentors(cwd), '--mentees', sampleMentees, '--out', 'out'], {
+      cwd,
+    });
     expect(run.code).toBe(1);
     const errors = run.stderr.split('\n').filter((l) => l.startsWith('error:'));
     expect(errors.length).toBeGreaterThanOrEqual(2);
@@ -38,7 +40,15 @@ describe('input problems (exit 1)', () => {
   });
 
   it('check passes the clean sample', async () => {
-    const run = await runCli(['check', '--mentors', sampleMentors, '--mentees', sampleMentees, '--preset', 'mentor-match']);
+    const run = await runCli([
+      'check',
+      '--mentors',
+      sampleMentors,
+      '--mentees',
+      sampleMentees,
+      '--preset',
+      'mentor-match',
+    ]);
     expect(run.stdout).toMatch(/50 mentors, 50 mentees: 0 errors/);
     expect(run.code).toBe(0);
   });
@@ -61,8 +71,14 @@ describe('input problems (exit 1)', () => {
 
   it('reports every problem of an invalid rule set by its path', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'rules.json'), JSON.stringify({ version: 1, name: 'x', rules: [{ id: 'a', kind: 'score', label: 'A', points: 'ten' }] }));
-    const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--rules', 'rules.json', '--out', 'o'], { cwd });
+    writeFileSync(
+      join(cwd, 'rules.json'),
+      JSON.stringify({ version: 1, name: 'x', rules: [{ id: 'a', kind: 'score', label: 'A', points: 'ten' }] }),
+    );
+    const run = await runCli(
+      ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--rules', 'rules.json', '--out', 'o'],
+      { cwd },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: rules\.json: the rule set has \d+ problems?/);
     expect(run.stderr).toMatch(/rules\[0\]/);
@@ -71,7 +87,10 @@ describe('input problems (exit 1)', () => {
   it('reports a rule file that is not JSON', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'rules.json'), '{ nope');
-    const run = await runCli(['check', '--mentors', sampleMentors, '--mentees', sampleMentees, '--rules', 'rules.json'], { cwd });
+    const run = await runCli(
+      ['check', '--mentors', sampleMentors, '--mentees', sampleMentees, '--rules', 'rules.json'],
+      { cwd },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: rules\.json: not valid JSON/);
   });

@@ -9,7 +9,17 @@ import { runCli, sampleMentees, sampleMentors, tempDir } from './run-cli.js';
 const progressLines = (stderr: string) => stderr.split('\n').filter((l) => /^[a-z]+ \d+%$/.test(l));
 const nonWarnings = (stderr: string) => stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
 
-const sampleArgs = (out: string) => ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--preset', 'mentor-match', '--out', out];
+const sampleArgs = (out: string) => [
+  'match',
+  '--mentors',
+  sampleMentors,
+  '--mentees',
+  sampleMentees,
+  '--preset',
+  'mentor-match',
+  '--out',
+  out,
+];
 
 describe('mentor-matcher match', () => {
   it('matches the Mentor Match sample with the preset and writes every result file', async () => {
@@ -19,8 +29,15 @@ describe('mentor-matcher match', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(join(cwd, 'results')).sort()).toEqual(
       [
-        'mail-merge.csv', 'mentees.csv', 'mentors.csv', 'notify.json', 'pairs.csv', 'skipped.csv', 'summary.csv',
-        'summary.json', 'unmatched.csv',
+        'mail-merge.csv',
+        'mentees.csv',
+        'mentors.csv',
+        'notify.json',
+        'pairs.csv',
+        'skipped.csv',
+        'summary.csv',
+        'summary.json',
+        'unmatched.csv',
       ].sort(),
     );
     expect(run.stdout).toMatch(/mentees and \d+ of 50 mentors matched \(strategy: optimal\)/);
@@ -58,7 +75,12 @@ describe('mentor-matcher match', () => {
     await runCli(sampleArgs('out'), { cwd });
     const mentors = readCsv(readFileSync(join(cwd, 'out', 'mentors.csv')), { source: 'mentors.csv' });
     expect(mentors.header.slice(0, 6)).toEqual([
-      'first name', 'last name', 'email address', 'number of matches', 'match 1 name', 'match 1 email',
+      'first name',
+      'last name',
+      'email address',
+      'number of matches',
+      'match 1 name',
+      'match 1 email',
     ]);
     expect(mentors.header.filter((h) => /job title|biography/.test(String(h)))).toEqual([]);
     const merge = readCsv(readFileSync(join(cwd, 'out', 'mail-merge.csv')), { source: 'mail-merge.csv' });

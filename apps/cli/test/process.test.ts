@@ -10,14 +10,20 @@ import { sampleMentees, sampleMentors, tempDir } from './run-cli.js';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 // Resolved here, because the child runs in a temporary folder outside the workspace.
-const tsxLoader = pathToFileURL(join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')).href;
+const tsxLoader = pathToFileURL(
+  join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs'),
+).href;
 
 function spawnCli(args: string[], cwd = tempDir()) {
-  const run = spawnSync(process.execPath, ['--conditions=source', '--import', tsxLoader, join(appRoot, 'src/cli.ts'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', tsxLoader, join(appRoot, 'src/cli.ts'), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

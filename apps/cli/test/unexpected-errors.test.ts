@@ -21,13 +21,17 @@ describe('errors', () => {
       interruptSignal: () => new AbortController().signal,
     };
     expect(await main(['match', '--help'], io)).toBe(70);
-    expect(stderr).toBe('mentor-matcher: unexpected error: TypeError: stdout is broken\nThis is a bug; please report it with the command you ran.\n');
+    expect(stderr).toBe(
+      'mentor-matcher: unexpected error: TypeError: stdout is broken\nThis is a bug; please report it with the command you ran.\n',
+    );
   });
 
   it('says when the output folder is blocked by a file', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'out'), 'a file');
-    const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'out', '-q'], { cwd });
+    const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'out', '-q'], {
+      cwd,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: cannot write the results to out: a file of that name is in the way$/m);
   });

@@ -23,7 +23,17 @@ describe('usage errors (exit 2)', () => {
   });
 
   it('names an option with a bad value', async () => {
-    const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'o', '--format', 'pdf']);
+    const run = await runCli([
+      'match',
+      '--mentors',
+      sampleMentors,
+      '--mentees',
+      sampleMentees,
+      '--out',
+      'o',
+      '--format',
+      'pdf',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mentor-matcher: --format: expected csv or xlsx/);
   });
@@ -47,7 +57,17 @@ describe('usage errors (exit 2)', () => {
   });
 
   it('refuses --rules with --preset', async () => {
-    const run = await runCli(['check', '--mentors', 'a.csv', '--mentees', 'b.csv', '--rules', 'r.json', '--preset', 'mentor-match']);
+    const run = await runCli([
+      'check',
+      '--mentors',
+      'a.csv',
+      '--mentees',
+      'b.csv',
+      '--rules',
+      'r.json',
+      '--preset',
+      'mentor-match',
+    ]);
     expect(run.code).toBe(2);
   });
 

@@ -9,10 +9,21 @@ const sample = (path: string, source: string) => readCsv(readFileSync(path), { s
 describe('XLSX in and out', () => {
   it('writes one results.xlsx with every result sheet, plus summary.json and notify.json', async () => {
     const cwd = tempDir();
-    const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'out', '--format', 'xlsx'], { cwd });
+    const run = await runCli(
+      ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'out', '--format', 'xlsx'],
+      { cwd },
+    );
     expect(run.code).toBe(0);
     const bytes = readFileSync(join(cwd, 'out', 'results.xlsx'));
-    expect(listXlsxSheets(bytes)).toEqual(['Pairs', 'Mentors', 'Mentees', 'Unmatched', 'Summary', 'Mail merge', 'Skipped']);
+    expect(listXlsxSheets(bytes)).toEqual([
+      'Pairs',
+      'Mentors',
+      'Mentees',
+      'Unmatched',
+      'Summary',
+      'Mail merge',
+      'Skipped',
+    ]);
     const pairs = readXlsx(bytes, { source: 'results.xlsx', sheet: 'Pairs' });
     expect(pairs.header.slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
     expect(pairs.rows.length).toBeGreaterThan(0);
@@ -21,11 +32,28 @@ describe('XLSX in and out', () => {
 
   it('adds a sheet per Notify list with --notify-lists', async () => {
     const cwd = tempDir();
-    const args = ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--format', 'xlsx', '--notify-lists'];
+    const args = [
+      'match',
+      '--mentors',
+      sampleMentors,
+      '--mentees',
+      sampleMentees,
+      '--format',
+      'xlsx',
+      '--notify-lists',
+    ];
     expect((await runCli([...args, '--out', 'out'], { cwd })).code).toBe(0);
     expect(listXlsxSheets(readFileSync(join(cwd, 'out', 'results.xlsx')))).toEqual([
-      'Pairs', 'Mentors', 'Mentees', 'Unmatched', 'Summary',
-      'Notify mentor-matched', 'Notify mentor-unmatched', 'Notify mentee-matched', 'Notify mentee-unmatched', 'Mail merge',
+      'Pairs',
+      'Mentors',
+      'Mentees',
+      'Unmatched',
+      'Summary',
+      'Notify mentor-matched',
+      'Notify mentor-unmatched',
+      'Notify mentee-matched',
+      'Notify mentee-unmatched',
+      'Mail merge',
       'Skipped',
     ]);
   });
@@ -37,7 +65,9 @@ describe('XLSX in and out', () => {
     await runCli([...args, '--out', 'c'], { cwd });
     const fromXlsx = readXlsx(readFileSync(join(cwd, 'x', 'results.xlsx')), { source: 'x', sheet: 'Pairs' });
     const fromCsv = readCsv(readFileSync(join(cwd, 'c', 'pairs.csv')), { source: 'c' });
-    expect(fromXlsx.rows.map((r) => [r[0], r[1], Number(r[2])])).toEqual(fromCsv.rows.map((r) => [r[0], r[1], Number(r[2])]));
+    expect(fromXlsx.rows.map((r) => [r[0], r[1], Number(r[2])])).toEqual(
+      fromCsv.rows.map((r) => [r[0], r[1], Number(r[2])]),
+    );
   });
 
   // Compared sheet by sheet: the zip entries' timestamps are the writer's business, the content is ours.
@@ -56,9 +86,24 @@ describe('XLSX in and out', () => {
   it('reads XLSX inputs, the sheet named by --sheet', async () => {
     const cwd = tempDir();
     const other = { header: ['x'], rows: [['not this one']] };
-    writeFileSync(join(cwd, 'mentors.xlsx'), writeXlsx([{ name: 'Other', table: other }, { name: 'Sign-ups', table: sample(sampleMentors, 'm') }]));
-    writeFileSync(join(cwd, 'mentees.xlsx'), writeXlsx([{ name: 'Other', table: other }, { name: 'Sign-ups', table: sample(sampleMentees, 'm') }]));
-    const run = await runCli(['match', '--mentors', 'mentors.xlsx', '--mentees', 'mentees.xlsx', '--sheet', 'Sign-ups', '--out', 'out'], { cwd });
+    writeFileSync(
+      join(cwd, 'mentors.xlsx'),
+      writeXlsx([
+        { name: 'Other', table: other },
+        { name: 'Sign-ups', table: sample(sampleMentors, 'm') },
+      ]),
+    );
+    writeFileSync(
+      join(cwd, 'mentees.xlsx'),
+      writeXlsx([
+        { name: 'Other', table: other },
+        { name: 'Sign-ups', table: sample(sampleMentees, 'm') },
+      ]),
+    );
+    const run = await runCli(
+      ['match', '--mentors', 'mentors.xlsx', '--mentees', 'mentees.xlsx', '--sheet', 'Sign-ups', '--out', 'out'],
+      { cwd },
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/of 50 mentees and \d+ of 50 mentors matched/);
   });
@@ -66,7 +111,9 @@ describe('XLSX in and out', () => {
   it('names the sheets when --sheet names one that does not exist', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'mentors.xlsx'), writeXlsx([{ name: 'Mentors', table: sample(sampleMentors, 'm') }]));
-    const run = await runCli(['check', '--mentors', 'mentors.xlsx', '--mentees', sampleMentees, '--sheet', 'Nope'], { cwd });
+    const run = await runCli(['check', '--mentors', 'mentors.xlsx', '--mentees', sampleMentees, '--sheet', 'Nope'], {
+      cwd,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: .*Nope.*Mentors/);
   });

@@ -23,7 +23,11 @@ const count = (what: string) =>
 const schema = z.object({
   mentors: count('mentors'),
   mentees: count('mentees'),
-  seed: z.string().regex(/^-?\d+$/, 'expected a whole number').transform(Number).default(1),
+  seed: z
+    .string()
+    .regex(/^-?\d+$/, 'expected a whole number')
+    .transform(Number)
+    .default(1),
   out: z.string({ error: 'is required: the folder to write to' }).min(1, 'expected a folder name'),
   help: z.boolean().default(false),
 });
@@ -41,7 +45,11 @@ export const generateCommand: Command = {
   usage,
   async run(args, io) {
     const options = parseOptions(args, spec, schema, usage);
-    const { mentors, mentees } = generateMentorMatchData({ mentors: options.mentors, mentees: options.mentees, seed: options.seed });
+    const { mentors, mentees } = generateMentorMatchData({
+      mentors: options.mentors,
+      mentees: options.mentees,
+      seed: options.seed,
+    });
     // The same care as match's results: a planted link is replaced, never written through.
     const { dir } = planOutput(io.cwd, options.out, ['mentors.csv', 'mentees.csv'], []);
     const writer = new ReplacingWriter(dir);
@@ -49,7 +57,9 @@ export const generateCommand: Command = {
     writer.add('mentees.csv', writeCsv(mentees));
     writer.commit();
     const to = printable(options.out);
-    io.stdout(`Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${to}\n`);
+    io.stdout(
+      `Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${to}\n`,
+    );
     return exitCodes.ok;
   },
 };

