@@ -25,7 +25,10 @@ const boundaries = { enforceBuildableLibDependency: false, allow: [], depConstra
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'worker_threads'];
 const nodeImportBans = nodeBuiltins.flatMap((name) => [
   { name, message: 'Pure packages take bytes and return data; file and network access belongs to an adapter.' },
-  { name: `node:${name}`, message: 'Pure packages take bytes and return data; file and network access belongs to an adapter.' },
+  {
+    name: `node:${name}`,
+    message: 'Pure packages take bytes and return data; file and network access belongs to an adapter.',
+  },
 ]);
 
 export default tseslint.config(
