@@ -100,3 +100,55 @@ export function radioGroupField<T extends string>(
   });
   return h('fieldset', {}, h('legend', { id: legendId }, legend), group);
 }
+
+/** Fluent's dropdown: `value` is the chosen option's value. */
+export interface FluentDropdown extends HTMLElement {
+  value: string | null;
+}
+
+/**
+ * A `fluent-dropdown` of `choices` ([value, text]) with `value` chosen, for `field()` to label. The
+ * options carry role="option" as an attribute too, for the tools that read attributes. `change`
+ * comes from the dropdown when a person picks an option (click or keyboard).
+ */
+export function dropdown(options: {
+  choices: readonly (readonly [string, string])[];
+  value: string;
+  id?: string;
+  focus?: string;
+  disabled?: boolean;
+  onChange: Handler<string>;
+}): FluentDropdown {
+  const list = h(
+    'fluent-listbox' as 'div',
+    {},
+    options.choices.map(([value, text]) => {
+      const option = h('fluent-option' as 'div', { role: 'option', selected: value === options.value }, text);
+      option.setAttribute('value', value);
+      return option;
+    }),
+  );
+  const control = h('fluent-dropdown' as 'div', {}, list) as unknown as FluentDropdown;
+  // Fluent 3.1's dropdown draws its combobox <button> when connected, and neither passes the label
+  // on to it (its editable variant does) nor says aria-expanded="false" when closed (it drops the
+  // attribute, which a combobox must have): the button is given both once drawn, and kept so.
+  new MutationObserver((_, observer) => {
+    const button = control.querySelector(':scope > [slot="control"]');
+    if (!button) return;
+    observer.disconnect();
+    const labelledBy = control.getAttribute('aria-labelledby');
+    if (labelledBy) button.setAttribute('aria-labelledby', labelledBy);
+    const sayClosed = () => {
+      if (!button.hasAttribute('aria-expanded')) button.setAttribute('aria-expanded', 'false');
+    };
+    sayClosed();
+    new MutationObserver(sayClosed).observe(button, { attributes: true, attributeFilter: ['aria-expanded'] });
+  }).observe(control, { childList: true });
+  if (options.id) control.id = options.id;
+  if (options.focus) control.dataset.focus = options.focus;
+  if (options.disabled) control.setAttribute('disabled', '');
+  control.addEventListener('change', (event) => {
+    if (control.value !== null) options.onChange(control.value, event);
+  });
+  return control;
+}

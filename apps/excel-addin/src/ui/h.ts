@@ -75,9 +75,28 @@ function fluentTextField(label: string, control: HTMLElement, hint?: string): HT
   );
 }
 
+/**
+ * A Fluent dropdown in a `fluent-field` with a <label> in its label slot: the field ties the label
+ * to the dropdown (`aria-labelledby`), which hands it to its combobox button.
+ */
+function fluentDropdownField(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  control.id ||= uid('field');
+  control.setAttribute('slot', 'input');
+  const labelId = `${control.id}--label`;
+  control.setAttribute('aria-labelledby', labelId);
+  return h(
+    'fluent-field' as 'div',
+    { class: 'field' },
+    h('label', { slot: 'label', for: control.id, id: labelId }, label),
+    control,
+    hint ? h('small', { slot: 'message', id: uid('hint') }, hint) : null,
+  );
+}
+
 /** A labelled form control. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   if (control.localName in fluentTextLabelSlots) return fluentTextField(label, control, hint);
+  if (control.localName === 'fluent-dropdown') return fluentDropdownField(label, control, hint);
   const id = control.id || uid('field');
   control.id = id;
   const hintId = hint ? `${id}-hint` : undefined;

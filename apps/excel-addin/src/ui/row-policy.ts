@@ -5,7 +5,7 @@
 import type { DuplicatesPolicy } from '@mentor-matcher/engine';
 import type { SkippedRowData } from '../worker/protocol.js';
 import { disclosure } from './disclosure.js';
-import { checkboxField } from './fluent-fields.js';
+import { checkboxField, dropdown } from './fluent-fields.js';
 import { field, h } from './h.js';
 import type { Pane } from './pane.js';
 import type { Store } from './store.js';
@@ -25,16 +25,13 @@ function timestampColumns({ store }: Pane): string[] {
 function duplicatesChoice(pane: Pane): HTMLElement {
   const { store, commands } = pane;
   const columns = timestampColumns(pane);
-  const select = h(
-    'select',
-    {
-      'data-focus': 'duplicates',
-      disabled: store.state.running !== null,
-      onchange: (event: Event) =>
-        void commands.setDuplicates((event.target as HTMLSelectElement).value as DuplicatesPolicy),
-    },
-    policies.map((p) => h('option', { value: p.value, selected: store.state.data.duplicates === p.value }, p.label)),
-  );
+  const select = dropdown({
+    choices: policies.map((p) => [p.value, p.label] as const),
+    value: store.state.data.duplicates,
+    focus: 'duplicates',
+    disabled: store.state.running !== null,
+    onChange: (value) => void commands.setDuplicates(value as DuplicatesPolicy),
+  });
   const hint = columns.length
     ? `Same email on one side. Latest and first go by the timestamp column “${columns.join('”, “')}”.`
     : 'Same email on one side. There is no timestamp column, so the lower row counts as the later sign-up.';

@@ -29,3 +29,25 @@ export async function fillField(page: Page, label: string, text: string, nth = 0
   await input.fill(text);
   await eventually(() => input.inputValue(), `the field “${label}”`).toBe(text);
 }
+
+/** The Fluent dropdown labelled `label`: its combobox button, named by the label. */
+export function dropdownNamed(page: Page, label: string) {
+  return page.getByRole('combobox', { name: label, exact: true });
+}
+
+/** The value of the Fluent dropdown labelled `label`. */
+export async function dropdownValue(page: Page, label: string): Promise<string | null> {
+  return dropdownNamed(page, label).evaluate((button) => {
+    const control = button.closest('fluent-dropdown') as (Element & { value: string | null }) | null;
+    return control?.value ?? null;
+  });
+}
+
+/** Opens the Fluent dropdown labelled `label`, clicks the option `option`, and waits until it is chosen. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  const button = dropdownNamed(page, label);
+  await button.click();
+  const list = page.locator(`#${await button.getAttribute('aria-controls')}`);
+  await list.getByRole('option', { name: option, exact: true }).click();
+  await eventually(() => button.innerText(), `the dropdown “${label}”`).toBe(option);
+}

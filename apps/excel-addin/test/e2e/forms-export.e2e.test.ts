@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
-import { chooseRadio } from './fluent-fields.js';
+import { chooseOption, chooseRadio } from './fluent-fields.js';
 import { openApp, startHarness, type Harness } from './harness.js';
 
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
@@ -75,7 +75,7 @@ async function chooseInDataStep(
   await page.evaluate(() => document.querySelector('details.columns')?.scrollIntoView({ block: 'start' }));
   await shoot('1-data-columns');
 
-  await page.getByLabel('Someone who signed up more than once').selectOption({ label: 'Keep their latest sign-up' });
+  await chooseOption(page, 'Someone who signed up more than once', 'Keep their latest sign-up');
   await eventually(() => statusText(page)).toMatch(/^Duplicate sign-ups: choice saved\. Checked again: .* 0 errors/);
   await eventually(() => page.locator('ul.skipped-rows li').count()).toBe(exported.superseded.length);
 
