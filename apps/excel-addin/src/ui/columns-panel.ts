@@ -4,6 +4,7 @@
 // needs has its column: then the mapping is most likely right.
 import type { FieldMappingData } from '../worker/protocol.js';
 import { disclosure } from './disclosure.js';
+import { dropdown } from './fluent-fields.js';
 import { field, h } from './h.js';
 import type { Pane } from './pane.js';
 import type { Role } from './store.js';
@@ -34,21 +35,15 @@ function hintOf(role: Role, f: FieldMappingData): string {
 
 function fieldChoice({ store, commands }: Pane, role: Role, f: FieldMappingData): HTMLElement {
   const missing = f.header === null && isRequired(role, f);
-  const select = h(
-    'select',
-    {
-      'data-field': f.field,
-      'data-focus': `map-${role}-${f.field}`,
-      'aria-invalid': missing ? 'true' : null,
-      disabled: store.state.running !== null,
-      onchange: (event: Event) => {
-        const value = (event.target as HTMLSelectElement).value;
-        void commands.chooseColumn(role, f.field, value === '' ? null : value, f.label);
-      },
-    },
-    h('option', { value: '', selected: f.header === null }, '— no column —'),
-    f.candidates.map((name) => h('option', { value: name, selected: name === f.header }, name)),
-  );
+  const select = dropdown({
+    focus: `map-${role}-${f.field}`,
+    value: f.header ?? '',
+    invalid: missing,
+    disabled: store.state.running !== null,
+    choices: [['', '— no column —'], ...f.candidates.map((name) => [name, name] as const)],
+    onChange: (value) => void commands.chooseColumn(role, f.field, value === '' ? null : value, f.label),
+  });
+  select.dataset.field = f.field;
   const row = field(f.label, select, hintOf(role, f));
   row.classList.add('column-choice');
   if (missing) row.classList.add('missing');

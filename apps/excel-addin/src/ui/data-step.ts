@@ -7,30 +7,26 @@ import { loadStatus, preselect } from '../data/file-loading.js';
 import type { LoadedFile, StandaloneHost } from '../host/standalone-host.js';
 import { aliasSuggestions } from './alias-suggestions.js';
 import { columnsPanel } from './columns-panel.js';
-import { radioGroupField } from './fluent-fields.js';
+import { dropdown, radioGroupField } from './fluent-fields.js';
 import { field, h, later } from './h.js';
 import type { Pane } from './pane.js';
 import { problemList } from './problem-list.js';
 import { rowPolicy } from './row-policy.js';
 import { rolesNeeded, type Role } from './store.js';
 
+/** The sample size last chosen: the Data step is drawn again after a sample loads, and keeps it. */
+let chosenSampleSize = 50;
+
 const roleLabels: Record<Role, string> = { mentors: 'Mentors', mentees: 'Mentees', people: 'People (one table)' };
 
 function sourcePicker({ store, host, commands }: Pane, role: Role): HTMLElement {
   const { state } = store;
-  const select = h(
-    'select',
-    {
-      'data-focus': `source-${role}`,
-      onchange: (event: Event) => {
-        store.dispatch({ type: 'pick-source', role, id: (event.target as HTMLSelectElement).value || undefined });
-      },
-    },
-    h('option', { value: '' }, '— choose —'),
-    state.sources.map((s) =>
-      h('option', { value: s.id, selected: state.picked[role] === s.id }, `${s.label} (${s.detail})`),
-    ),
-  );
+  const select = dropdown({
+    focus: `source-${role}`,
+    value: state.picked[role] ?? '',
+    choices: [['', '— choose —'], ...state.sources.map((s) => [s.id, `${s.label} (${s.detail})`] as const)],
+    onChange: (id) => store.dispatch({ type: 'pick-source', role, id: id || undefined }),
+  });
   const selection =
     host.selectionSource &&
     h(
@@ -123,11 +119,14 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
       }
     }),
   });
-  const sampleSize = h(
-    'select',
-    { 'data-focus': 'sample-size' },
-    [50, 500, 2000].map((n) => h('option', { value: String(n) }, `${n} × ${n}`)),
-  );
+  const sampleSize = dropdown({
+    focus: 'sample-size',
+    value: String(chosenSampleSize),
+    choices: [50, 500, 2000].map((n) => [String(n), `${n} × ${n}`] as const),
+    onChange: (size) => {
+      chosenSampleSize = Number(size);
+    },
+  });
   return h(
     'div',
     { class: 'card' },
@@ -144,7 +143,7 @@ function standaloneLoaders({ store, commands }: Pane, host: StandaloneHost): HTM
           class: 'secondary',
           'data-focus': 'sample',
           onclick: later(async () => {
-            const size = Number(sampleSize.value);
+            const size = chosenSampleSize;
             const sample = generateMentorMatchData({ mentors: size, mentees: size, seed: 2026 });
             host.addTable('sample:mentors', { ...sample.mentors, source: 'sample mentors' });
             host.addTable('sample:mentees', { ...sample.mentees, source: 'sample mentees' });

@@ -117,6 +117,8 @@ export function dropdown(options: {
   id?: string;
   focus?: string;
   disabled?: boolean;
+  /** Marks the choice as wrong (a field a rule needs with no column). */
+  invalid?: boolean;
   onChange: Handler<string>;
 }): FluentDropdown {
   const list = h(
@@ -138,6 +140,7 @@ export function dropdown(options: {
     observer.disconnect();
     const labelledBy = control.getAttribute('aria-labelledby');
     if (labelledBy) button.setAttribute('aria-labelledby', labelledBy);
+    if (options.invalid) button.setAttribute('aria-invalid', 'true');
     const sayClosed = () => {
       if (!button.hasAttribute('aria-expanded')) button.setAttribute('aria-expanded', 'false');
     };

@@ -3,6 +3,7 @@
 // forbid or swap a pair: the worker re-solves with the rule set's locks and forbids, and the step
 // shows what changed. Undo goes back one decision.
 import type { ChangedPair, MatchChange, PersonDetail, ReviewRow } from '../worker/protocol.js';
+import { dropdown } from './fluent-fields.js';
 import { field, h, later } from './h.js';
 import type { Pane } from './pane.js';
 import { reviewList, type PairId, type ReviewFilter, type Side } from './store.js';
@@ -117,22 +118,17 @@ function personList(pane: Pane): HTMLElement {
     autocomplete: 'off',
     oninput: (event: Event) => store.dispatch({ type: 'review-list', query: (event.target as HTMLInputElement).value }),
   });
-  const filter = h(
-    'select',
-    {
-      id: 'review-filter',
-      onchange: (event: Event) =>
-        store.dispatch({ type: 'review-list', filter: (event.target as HTMLSelectElement).value as ReviewFilter }),
-    },
-    (
-      [
-        ['all', 'Everyone'],
-        ['unmatched', 'Unmatched'],
-        ['locked', 'With a locked pair'],
-        ['low', 'Low score (bottom quarter)'],
-      ] as const
-    ).map(([value, label]) => h('option', { value, selected: review.filter === value }, label)),
-  );
+  const filter = dropdown({
+    id: 'review-filter',
+    value: review.filter,
+    choices: [
+      ['all', 'Everyone'],
+      ['unmatched', 'Unmatched'],
+      ['locked', 'With a locked pair'],
+      ['low', 'Low score (bottom quarter)'],
+    ],
+    onChange: (value) => store.dispatch({ type: 'review-list', filter: value as ReviewFilter }),
+  });
   return h(
     'div',
     { class: 'review-list' },

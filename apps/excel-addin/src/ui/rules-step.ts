@@ -1,7 +1,7 @@
 // Step 2: the rule set in forms: preset, strategy, capacities, ladders, rules with their conditions.
 // Every edit is validated by the engine's own parser; a valid rule set is saved with the workbook.
 import { getPreset, parseRuleSet, presets, type RuleSet } from '@mentor-matcher/engine';
-import { checkboxField } from './fluent-fields.js';
+import { checkboxField, dropdown } from './fluent-fields.js';
 import { field, h, later, uid } from './h.js';
 import type { Pane } from './pane.js';
 import type { Store } from './store.js';
@@ -112,21 +112,18 @@ function selectInput(
   options: [string, string][],
   onChange?: (value: string) => void,
 ): HTMLElement {
-  const select = h(
-    'select',
-    {
-      onchange: (event: Event) => {
-        const value = (event.target as HTMLSelectElement).value;
-        if (onChange) onChange(value);
-        else {
-          if (value === '') delete target[key];
-          else target[key] = value;
-          editor.changed();
-        }
-      },
+  const select = dropdown({
+    value: String(target[key] ?? ''),
+    choices: options,
+    onChange: (value) => {
+      if (onChange) onChange(value);
+      else {
+        if (value === '') delete target[key];
+        else target[key] = value;
+        editor.changed();
+      }
     },
-    options.map(([value, text]) => h('option', { value, selected: String(target[key] ?? '') === value }, text)),
-  );
+  });
   return field(label, select);
 }
 
@@ -342,11 +339,11 @@ export function renderRulesStep(pane: Pane): HTMLElement {
   const ladders = (draft.ladders ??= {}) as Json;
   const capacity = draft.capacity as { mentor: Json; mentee: Json };
   const strategy = draft.strategy as Json;
-  const presetSelect = h(
-    'select',
-    {},
-    Object.keys(presets).map((name) => h('option', { value: name }, name)),
-  );
+  const presetSelect = dropdown({
+    value: Object.keys(presets)[0],
+    choices: Object.keys(presets).map((name) => [name, name] as const),
+    onChange: () => undefined,
+  });
   const importInput = h('input', {
     type: 'file',
     accept: '.json,application/json',
@@ -405,8 +402,12 @@ export function renderRulesStep(pane: Pane): HTMLElement {
           class: 'secondary',
           onclick: later(async () => {
             const { lockedPairs, forbiddenPairs } = store.state.ruleSet;
-            await commands.saveRuleSet({ ...getPreset(presetSelect.value), lockedPairs, forbiddenPairs });
-            commands.say(`Rules reset to the preset “${presetSelect.value}”.`);
+            await commands.saveRuleSet({
+              ...getPreset(presetSelect.value ?? Object.keys(presets)[0]),
+              lockedPairs,
+              forbiddenPairs,
+            });
+            commands.say(`Rules reset to the preset “${presetSelect.value ?? Object.keys(presets)[0]}”.`);
           }),
         },
         'Use preset',

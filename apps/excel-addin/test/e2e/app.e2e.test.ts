@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
-import { fillField, setCheckbox } from './fluent-fields.js';
+import { dropdownValueAt, fillField, setCheckbox } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
 
@@ -68,8 +68,8 @@ describe('inside Excel (fake host)', () => {
       viewport: { width: 420, height: 900 },
     });
     await page.waitForSelector('html[data-ready="excel"]');
-    await eventually(() => page.locator('select').nth(0).inputValue()).toBe('table:Mentors');
-    await eventually(() => page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
+    await eventually(() => dropdownValueAt(page, '[data-focus="source-mentors"]')).toBe('table:Mentors');
+    await eventually(() => dropdownValueAt(page, '[data-focus="source-mentees"]')).toBe('table:Mentees');
     await page.getByRole('button', { name: 'Read and check' }).click();
     await page
       .getByRole('status')
@@ -158,6 +158,10 @@ describe('inside Excel (fake host)', () => {
     await page.getByRole('button', { name: 'Replace results' }).waitFor();
     const inDialog = () => page.evaluate(() => document.activeElement?.closest('fluent-dialog') !== null);
     await eventually(inDialog).toBe(true);
+    // Contrast is judged once the dialog has finished fading in, not on a frame of the animation.
+    const animating = () =>
+      page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
+    await eventually(animating).toBe(0);
     expect(await seriousViolations(page), 'axe-core on the confirmation dialog').toEqual([]);
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');

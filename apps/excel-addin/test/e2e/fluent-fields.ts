@@ -51,3 +51,17 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await list.getByRole('option', { name: option, exact: true }).click();
   await eventually(() => button.innerText(), `the dropdown “${label}”`).toBe(option);
 }
+
+/** The value of the Fluent dropdown that `selector` finds (e.g. by its data-focus). */
+export async function dropdownValueAt(page: Page, selector: string): Promise<string | null> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((control) => (control as unknown as { value: string | null }).value);
+}
+
+/** The options' texts of the Fluent dropdown labelled `label`, in order. */
+export async function optionTexts(page: Page, label: string): Promise<string[]> {
+  const list = page.locator(`#${await dropdownNamed(page, label).getAttribute('aria-controls')}`);
+  return (await list.locator('fluent-option').allTextContents()).map((text) => text.trim());
+}

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
-import { chooseOption, chooseRadio } from './fluent-fields.js';
+import { chooseOption, chooseRadio, dropdownValue, dropdownValueAt, optionTexts } from './fluent-fields.js';
 import { openApp, startHarness, type Harness } from './harness.js';
 
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
@@ -62,14 +62,13 @@ async function chooseInDataStep(
   // Every field is listed, found or not; the role question was found without being told.
   const columns = page.locator('details.columns');
   await columns.locator('summary').click();
-  await eventually(() => page.locator('select[data-focus="map-people-role"]').inputValue()).toBe(roleQuestion);
-  await eventually(() => page.locator('select[data-focus="map-people-bio"]').inputValue()).toBe(bioQuestion);
-  await eventually(() => columns.locator('select').count()).toBe(14);
-  const timestamp = page.getByLabel('timestamp', { exact: true });
-  expect(await timestamp.locator('option').allTextContents()).toEqual(['— no column —', ...formsHeader]);
+  await eventually(() => dropdownValueAt(page, '[data-focus="map-people-role"]')).toBe(roleQuestion);
+  await eventually(() => dropdownValueAt(page, '[data-focus="map-people-bio"]')).toBe(bioQuestion);
+  await eventually(() => columns.locator('fluent-dropdown').count()).toBe(14);
+  expect(await optionTexts(page, 'timestamp')).toEqual(['— no column —', ...formsHeader]);
   // The form's own "Completion time" was found; the coordinator chooses "Start time" instead.
-  await eventually(() => timestamp.inputValue()).toBe('Completion time');
-  await timestamp.selectOption({ label: 'Start time' });
+  await eventually(() => dropdownValue(page, 'timestamp')).toBe('Completion time');
+  await chooseOption(page, 'timestamp', 'Start time');
   await eventually(() => statusText(page)).toMatch(/^timestamp: column “Start time”\. Checked again:/);
 
   await page.evaluate(() => document.querySelector('details.columns')?.scrollIntoView({ block: 'start' }));
@@ -181,7 +180,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
     await page.locator('input[type=file]').first().setInputFiles(join(folder, fileName));
     await eventually(() => statusText(page)).toContain(`Loaded ${fileName}`);
     await eventually(() => page.locator('.loaded-files').innerText()).toMatch(/Windows-1252/);
-    await eventually(() => page.locator('select[data-focus="source-people"]').inputValue()).not.toBe('');
+    await eventually(() => dropdownValueAt(page, '[data-focus="source-people"]')).not.toBe('');
 
     await chooseInDataStep(page);
     await matchInMatchStep(page);
@@ -212,7 +211,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
     await page.getByRole('button', { name: 'Read and check' }).click();
     await eventually(() => statusText(page)).toMatch(/mentees read; 0 errors/);
     await page.locator('details.columns summary').click();
-    await eventually(() => page.getByLabel('timestamp', { exact: true }).inputValue()).toBe('Start time');
+    await eventually(() => dropdownValue(page, 'timestamp')).toBe('Start time');
     await page.context().close();
   }, 240_000);
 
@@ -227,7 +226,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
     });
     await page.waitForSelector('html[data-ready="excel"]', { state: 'attached' });
     await chooseRadio(page, 'One table with a role column');
-    await eventually(() => page.locator('select[data-focus="source-people"]').inputValue()).toBe('table:SignUps');
+    await eventually(() => dropdownValueAt(page, '[data-focus="source-people"]')).toBe('table:SignUps');
 
     // The README's screenshots of the Data step's Columns panel and alias suggestions, at 350 px.
     await chooseInDataStep(page, async (name) => {

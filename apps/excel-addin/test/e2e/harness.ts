@@ -34,7 +34,12 @@ async function bundleFakeOffice(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: join(appRoot, 'test/support/fake-office.ts'), formats: ['iife'], name: 'MentorMatcherFakeOffice', fileName: 'fake-office' },
+      lib: {
+        entry: join(appRoot, 'test/support/fake-office.ts'),
+        formats: ['iife'],
+        name: 'MentorMatcherFakeOffice',
+        fileName: 'fake-office',
+      },
     },
   });
   const results = Array.isArray(output) ? output : [output];
@@ -87,7 +92,10 @@ export async function openApp(
   harness: Harness,
   options: { fakeOffice?: FakeOfficeOptions; viewport?: { width: number; height: number }; path?: string } = {},
 ): Promise<OpenedPage> {
-  const context = await harness.browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 900 }, acceptDownloads: true });
+  const context = await harness.browser.newContext({
+    viewport: options.viewport ?? { width: 1100, height: 900 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   context.on('request', (request: Request) => requests.push(request.url()));
@@ -95,10 +103,19 @@ export async function openApp(
     const url = route.request().url();
     if (url.startsWith(harness.origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     if (url.startsWith(officeCdn)) {
-      if (options.fakeOffice) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* the fake Office host is already installed */' });
+      if (options.fakeOffice)
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/javascript',
+          body: '/* the fake Office host is already installed */',
+        });
       const file = new URL(url).pathname.replace(/^\/lib\/1\/hosted\//, '');
       try {
-        return await route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(join(officeDist, file)) });
+        return await route.fulfill({
+          status: 200,
+          contentType: 'text/javascript',
+          body: await readFile(join(officeDist, file)),
+        });
       } catch {
         return route.fulfill({ status: 404, body: '' });
       }
@@ -106,7 +123,9 @@ export async function openApp(
     return route.abort();
   });
   if (options.fakeOffice) {
-    await page.addInitScript(`${harness.fakeOfficeScript}\nMentorMatcherFakeOffice.installFakeOffice(window, ${JSON.stringify(options.fakeOffice)});`);
+    await page.addInitScript(
+      `${harness.fakeOfficeScript}\nMentorMatcherFakeOffice.installFakeOffice(window, ${JSON.stringify(options.fakeOffice)});`,
+    );
   }
   // The pane Office opens (taskpane.html, with office.js) or the standalone page (index.html, without).
   await page.goto(`${harness.origin}/${options.path ?? (options.fakeOffice ? 'taskpane.html' : 'index.html')}`);
@@ -115,5 +134,11 @@ export async function openApp(
 
 /** Requests that went anywhere but the page's origin and Office's own script. */
 export function foreignRequests(harness: Harness, requests: readonly string[]): string[] {
-  return requests.filter((url) => !url.startsWith(harness.origin) && !url.startsWith(officeCdn) && !url.startsWith('blob:') && !url.startsWith('data:'));
+  return requests.filter(
+    (url) =>
+      !url.startsWith(harness.origin) &&
+      !url.startsWith(officeCdn) &&
+      !url.startsWith('blob:') &&
+      !url.startsWith('data:'),
+  );
 }

@@ -14,6 +14,7 @@ import { defaultPreset } from '../../src/default-preset.js';
 import type { FakeSheetInit } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
 import { eventually } from './eventually.js';
+import { chooseOption, dropdownValueAt } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
@@ -212,7 +213,7 @@ describe('the review step on the 500 × 500 sample', () => {
   it('in the standalone page: lock, forbid, swap and undo agree with the engine; decisions go to a file', async () => {
     const { page, requests } = await openApp(harness, { viewport: pane });
     await page.waitForSelector('html[data-ready="standalone"]');
-    await page.getByLabel('Sample size').selectOption(String(size));
+    await chooseOption(page, 'Sample size', `${size} × ${size}`);
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     await page
       .getByRole('status')
@@ -257,7 +258,7 @@ describe('the review step on the 500 × 500 sample', () => {
       viewport: pane,
     });
     await page.waitForSelector('html[data-ready="excel"]');
-    await eventually(() => page.locator('select').nth(1).inputValue()).toBe('table:Mentees');
+    await eventually(() => dropdownValueAt(page, '[data-focus="source-mentees"]')).toBe('table:Mentees');
     await page.getByRole('button', { name: 'Read and check' }).click();
     await page
       .getByRole('status')

@@ -47,10 +47,7 @@ async function choose(page: Page, files: { name: string; bytes: Uint8Array }[]):
 const statusText = (page: Page) => page.getByRole('status').innerText();
 const statusClass = (page: Page) => page.getByRole('status').getAttribute('class');
 const fileNotes = (page: Page) => page.locator('.loaded-files').innerText();
-const pickedMentors = (page: Page) =>
-  page
-    .locator('select[data-focus="source-mentors"]')
-    .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+const pickedMentors = (page: Page) => page.locator('[data-focus="source-mentors"] > [role="combobox"]').innerText();
 
 /** Records the longest main-thread task from now on (the Long Tasks API reports those over 50 ms). */
 async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
