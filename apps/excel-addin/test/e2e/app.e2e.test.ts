@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
-import { eventually } from './eventually.js';
+import { eventually, settled } from './eventually.js';
 import { dropdownValueAt, fillField, setCheckbox } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
@@ -159,9 +159,7 @@ describe('inside Excel (fake host)', () => {
     const inDialog = () => page.evaluate(() => document.activeElement?.closest('fluent-dialog') !== null);
     await eventually(inDialog).toBe(true);
     // Contrast is judged once the dialog has finished fading in, not on a frame of the animation.
-    const animating = () =>
-      page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
-    await eventually(animating).toBe(0);
+    await settled(page);
     expect(await seriousViolations(page), 'axe-core on the confirmation dialog').toEqual([]);
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import { seriousViolations } from './axe.js';
-import { eventually } from './eventually.js';
+import { eventually, settled } from './eventually.js';
 import { chooseOption, chooseRadio, dropdownValue, dropdownValueAt, optionTexts } from './fluent-fields.js';
 import { openApp, startHarness, type Harness } from './harness.js';
 
@@ -231,6 +231,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
     // The README's screenshots of the Data step's Columns panel and alias suggestions, at 350 px.
     await chooseInDataStep(page, async (name) => {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await settled(page);
       await page.screenshot({ path: join(screenshots, `pane-${name}.png`) });
     });
     await matchInMatchStep(page);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import type { FakeSheetInit } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
-import { eventually } from './eventually.js';
+import { eventually, settled } from './eventually.js';
 import { chooseOption, dropdownValueAt } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
 
@@ -229,8 +229,10 @@ describe('the review step on the 500 × 500 sample', () => {
     const shoot: Shoot = async (name) => {
       if (name !== '3-match') return;
       await page.locator('#downloads').scrollIntoViewIfNeeded();
+      await settled(page);
       await page.screenshot({ path: join(screenshots, 'page-2-results.png') });
     };
+    await settled(page);
     await page.screenshot({ path: join(screenshots, 'page-1-data.png') });
     await noHorizontalScroll(page);
 
@@ -268,6 +270,7 @@ describe('the review step on the 500 × 500 sample', () => {
     // The README's screenshots: every step of the pane at 350 px.
     const shoot: Shoot = async (name) => {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await settled(page);
       await page.screenshot({ path: join(screenshots, `pane-${name}.png`) });
     };
     await shoot('1-data');
