@@ -114,6 +114,19 @@ describe('data options', () => {
     expect(again.stdout).not.toMatch(/alias/);
   });
 
+  it('warns when an aliases file names a field the rules do not read, with the field it likely means', async () => {
+    const cwd = folder();
+    writeFileSync(join(cwd, 'aliases.csv'), 'field,value,canonical\r\norganisaton,HO,Home Office\r\n');
+    const run = await runCli(
+      ['check', '--people', 'people.csv', '--duplicates', 'keep-latest', '--aliases', 'aliases.csv'],
+      { cwd },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(
+      /warning: Aliases are given for the field "organisaton", which the rule set "Mentor Match" does not read, so they are not used; did you mean "organisation"\?/,
+    );
+  });
+
   it('--write-aliases never replaces an input', async () => {
     const cwd = folder();
     const run = await runCli(['check', '--people', 'people.csv', '--write-aliases', 'people.csv'], { cwd });

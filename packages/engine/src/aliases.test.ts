@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '@mentor-matcher/tabular';
 import type { Participant } from './model.js';
-import { aliasesFromTable, aliasTable, applyAliases, suggestAliases } from './aliases.js';
+import { aliasesFromTable, aliasFieldProblems, aliasTable, applyAliases, suggestAliases } from './aliases.js';
 import { getPreset } from './rules/presets.js';
 
 const preset = getPreset('mentor-match');
@@ -207,6 +207,22 @@ describe('applyAliases', () => {
   it('leaves the values as written in attributes', () => {
     const p = { ...person('mentor', { organisation: 'DWP' }), attributes: { Org: 'DWP' } };
     expect(applyAliases([p], aliases, preset)[0].attributes.Org).toBe('DWP');
+  });
+});
+
+describe('aliasFieldProblems', () => {
+  it('warns about aliases for a field the rule set does not read, with the field it likely means', () => {
+    const problems = aliasFieldProblems(
+      { organisaton: { DWP: 'Department for Work and Pensions' }, organisation: { HO: 'Home Office' }, team: {} },
+      preset,
+    );
+    expect(problems.map((p) => [p.severity, p.value])).toEqual([
+      ['warning', 'organisaton'],
+      ['warning', 'team'],
+    ]);
+    expect(problems[0].message).toContain('Aliases are given for the field "organisaton"');
+    expect(problems[0].message).toContain('did you mean "organisation"?');
+    expect(problems[1].message).toContain('so they are not used. Fields read: ');
   });
 });
 

@@ -95,6 +95,32 @@ export function applyAliases(people: readonly Participant[], aliases: ValueAlias
   });
 }
 
+/**
+ * Aliases for a field the rule set does not read (a misspelt `organisaton`, or `Organisation` for
+ * `organisation`) change nothing: a warning each, naming the field the rules read that it most
+ * likely means.
+ */
+export function aliasFieldProblems(aliases: ValueAliases, ruleSet: RuleSet): InputProblem[] {
+  const read = ruleSetFields(ruleSet).map((f) => f.field);
+  const problems: InputProblem[] = [];
+  for (const field of Object.keys(aliases)) {
+    if (read.includes(field)) continue;
+    const nearest = read
+      .map((name) => ({ name, distance: editDistance(headerKey(name), headerKey(field)) }))
+      .filter(({ distance }) => distance <= 2)
+      .sort((a, b) => a.distance - b.distance)[0];
+    problems.push({
+      severity: 'warning',
+      code: 'unused-alias-field',
+      value: field,
+      message:
+        `Aliases are given for the field "${field}", which the rule set "${ruleSet.name}" does not read, ` +
+        `so they are not used${nearest ? `; did you mean "${nearest.name}"?` : '.'} Fields read: ${read.join(', ')}.`,
+    });
+  }
+  return problems;
+}
+
 /** Merges alias sets; later ones win for the same field and variant. */
 export function mergeAliases(...sets: readonly (ValueAliases | undefined)[]): ValueAliases {
   const merged: ValueAliases = emptyRecord();

@@ -23,6 +23,7 @@ import { cleanEmail, readParticipants, readPeople } from './participants.js';
 import {
   aliasSuggestionProblem,
   applyAliases,
+  aliasFieldProblems,
   mergeAliases,
   suggestAliases,
   type AliasSuggestion,
@@ -183,6 +184,7 @@ function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Pa
     input.kind === 'one-table' ? 'people' : 'mentor',
   );
   const aliases = mergeAliases(ruleSet.aliases, options.aliases);
+  unused.push(...aliasFieldProblems(aliases, ruleSet));
   const deduplicated = applyDuplicatesPolicy(
     applyAliases(read.mentors, aliases, ruleSet),
     applyAliases(read.mentees, aliases, ruleSet),
