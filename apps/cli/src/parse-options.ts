@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { UsageError } from './cli-errors.js';
+import { printable } from './terminal-text.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -21,8 +22,16 @@ export function parseOptions<S extends z.ZodType>(
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const option = issue.path.length > 0 ? `--${issue.path.map(String).join('.')}` : 'options';
-    throw new UsageError(`${option}: ${issue.message}`, usage);
+    // A repeatable option's path ends in the index of the bad value ("column.0"): name the option,
+    // and quote the value given, as notify's --template does.
+    const [name, ...rest] = issue.path;
+    const option = name === undefined ? 'options' : `--${String(name)}`;
+    const given = rest.reduce<unknown>(
+      (value, key) => (Array.isArray(value) ? value[Number(key)] : undefined),
+      values[String(name)],
+    );
+    const got = rest.length > 0 && typeof given === 'string' ? `, got "${printable(given)}"` : '';
+    throw new UsageError(`${option}: ${issue.message}${got}`, usage);
   }
   return parsed.data;
 }

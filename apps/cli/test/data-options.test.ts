@@ -127,6 +127,14 @@ describe('data options', () => {
     );
   });
 
+  it('names the --column value that is not FIELD=HEADER', async () => {
+    const run = await runCli(['check', '--people', 'p.csv', '--column', 'grade=Your grade', '--column', 'Your grade']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^mentor-matcher: --column: expected FIELD=HEADER, e\.g\. --column "grade=Your grade", got "Your grade"\n/,
+    );
+  });
+
   it('--write-aliases never replaces an input', async () => {
     const cwd = folder();
     const run = await runCli(['check', '--people', 'people.csv', '--write-aliases', 'people.csv'], { cwd });
