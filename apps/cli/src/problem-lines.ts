@@ -6,7 +6,8 @@ import { printable } from './terminal-text.js';
 export function problemLine(problem: InputProblem): string {
   const where: string[] = [];
   if (problem.table && !problem.message.includes(problem.table)) where.push(problem.table);
-  if (problem.row !== undefined && !new RegExp(`\\brow ${problem.row}\\b`).test(problem.message))
+  // "row 4", or "rows 4, 9, 32" and "rows 2, 3 and 45 more": a row the message already names.
+  if (problem.row !== undefined && !new RegExp(`\\brows? (?:\\d+, )*${problem.row}\\b`).test(problem.message))
     where.push(`row ${problem.row}`);
   if (problem.column && !problem.message.includes(problem.column)) where.push(`column "${problem.column}"`);
   const value = problem.value;
