@@ -6,8 +6,8 @@ import { printable } from './terminal-text.js';
 export function problemLine(problem: InputProblem): string {
   const where: string[] = [];
   if (problem.table && !problem.message.includes(problem.table)) where.push(problem.table);
-  // "row 4", or "rows 4, 9, 32" and "rows 2, 3 and 45 more": a row the message already names.
-  if (problem.row !== undefined && !new RegExp(`\\brows? (?:\\d+, )*${problem.row}\\b`).test(problem.message))
+  // "row 4", or "rows 4, 9, 32", "rows 3, 7 and 9" and "rows 2, 3 and 45 more": a row the message already names.
+  if (problem.row !== undefined && !new RegExp(`\\brows? (?:\\d+(?:, | and ))*${problem.row}\\b`).test(problem.message))
     where.push(`row ${problem.row}`);
   if (problem.column && !problem.message.includes(problem.column)) where.push(`column "${problem.column}"`);
   const value = problem.value;
@@ -22,10 +22,34 @@ export function problemLine(problem: InputProblem): string {
 export function problemReport(problems: readonly InputProblem[]): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity !== 'error');
-  return summariseProblems([...errors, ...warnings])
-    .map((p) => `${problemLine(p)}\n`)
-    .join('');
+  const lines = summariseProblems([...errors, ...warnings]).map((p) => `${problemLine(p)}\n`);
+  // The engine's and readers' sentences are shared with the add-in ("choose the column", "Name a
+  // sheet"): once per kind, say which option does it here.
+  const hints = Object.entries(optionHints)
+    .filter(([code, hint]) => problems.some((p) => p.code === code && (hint.onWarning || p.severity === 'error')))
+    .map(([, hint]) => `hint: ${hint.text}\n`);
+  return [...lines, ...hints].join('');
 }
+
+const optionHints: Record<string, { text: string; onWarning: boolean }> = {
+  'missing-column': {
+    text: 'to name the column that holds a field, add --column "FIELD=HEADER", e.g. --column "grade=Your grade".',
+    onWarning: false,
+  },
+  'duplicate-id': {
+    text: 'to keep one sign-up for each person instead, add --duplicates keep-latest (by the timestamp column, else the later row) or --duplicates keep-first.',
+    onWarning: false,
+  },
+  'alias-suggested': {
+    text: 'to accept suggested aliases, run check with --write-aliases aliases.csv, edit that file, and give it to match as --aliases aliases.csv.',
+    onWarning: true,
+  },
+  'hidden-sheets': { text: 'to read another sheet, add --sheet NAME.', onWarning: true },
+  'header-row-detected': {
+    text: 'if another row is the header, delete the rows above it in the file and run again.',
+    onWarning: true,
+  },
+};
 
 export function countLine(problems: readonly InputProblem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
