@@ -4,8 +4,11 @@
 // --skip-invalid-rows.
 import {
   aliasesFromTable,
+  detectMapping,
   duplicatesPolicySchema,
+  fieldKey,
   type ColumnChoices,
+  type RuleSet,
   type MatchInput,
   type MatchOptions,
   type ValueAliases,
@@ -122,13 +125,44 @@ export function readAliasesFile(cwd: string, path: string): ValueAliases {
 export function readingOptions(
   cwd: string,
   options: InputOptions,
-): Pick<MatchOptions, 'columns' | 'aliases' | 'duplicates' | 'skipInvalidRows'> {
+  input: MatchInput,
+  ruleSet: RuleSet,
+): Pick<MatchOptions, 'columns' | 'mapping' | 'aliases' | 'duplicates' | 'skipInvalidRows'> {
+  const columns = columnChoices(options.column);
   return {
-    columns: columnChoices(options.column),
+    columns,
+    ...oneSidedColumns(input, columns, ruleSet),
     ...(options.aliases !== undefined ? { aliases: readAliasesFile(cwd, options.aliases) } : {}),
     duplicates: options.duplicates ?? 'error',
     skipInvalidRows: options['skip-invalid-rows'],
   };
+}
+
+/**
+ * --column applies to both tables, but a mentors and a mentees export often head a field
+ * differently ("Grade level", "grade"). A header found in only one of the two tables is taken as
+ * that table's choice: the other keeps the column detection (and the rule set's `columns`) found
+ * for it, and is an error only when there is none.
+ */
+function oneSidedColumns(input: MatchInput, columns: ColumnChoices, ruleSet: RuleSet): Pick<MatchOptions, 'mapping'> {
+  if (input.kind !== 'two-tables') return {};
+  const sides = [
+    { key: 'mentors', table: input.mentors, role: 'mentor' },
+    { key: 'mentees', table: input.mentees, role: 'mentee' },
+  ] as const;
+  const mapping: Record<'mentors' | 'mentees', Record<string, string>> = {
+    mentors: Object.create(null) as Record<string, string>,
+    mentees: Object.create(null) as Record<string, string>,
+  };
+  for (const [name, header] of Object.entries(columns)) {
+    if (typeof header !== 'string') continue;
+    const without = sides.filter((side) => !side.table.header.includes(header));
+    if (without.length !== 1) continue;
+    const { key, table, role } = without[0];
+    const detected = detectMapping(table.header, role, ruleSet)[fieldKey(name, ruleSet)];
+    if (typeof detected === 'string') mapping[key][name] = detected;
+  }
+  return { mapping };
 }
 
 /** Every file the options name for reading (tables, rule set, aliases), so that no output replaces one. */

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '@mentor-matcher/tabular';
-import { runCli, tempDir } from './run-cli.js';
+import { runCli, sampleMentees, sampleMentors, tempDir } from './run-cli.js';
 
 const header =
   'Completion time,Email,Your first name,Your last name,Role = mentor or mentee?,Your grade,Department or agency,' +
@@ -132,6 +132,22 @@ describe('data options', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^mentor-matcher: --column: expected FIELD=HEADER, e\.g\. --column "grade=Your grade", got "Your grade"\n/,
+    );
+  });
+
+  it('with two tables, a --column header found in only one applies to it; the other keeps its own', async () => {
+    const cwd = tempDir();
+    const mentors = readFileSync(sampleMentors, 'utf8').replace(/^(.*?)\bgrade\b/, '$1Grade level');
+    expect(mentors.split('\n')[0]).toContain(',Grade level,');
+    writeFileSync(join(cwd, 'mentors.csv'), mentors);
+    const args = ['--mentors', 'mentors.csv', '--mentees', sampleMentees];
+    const run = await runCli(['match', ...args, '--column', 'grade=Grade level', '--out', 'out', '-q'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(csv(cwd, 'out/pairs.csv').rows.length).toBeGreaterThan(0);
+    const typo = await runCli(['check', ...args, '--column', 'grade=Grade lvl'], { cwd });
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toMatch(
+      /mentors\.csv: the field "grade" is set to the column "Grade lvl", which is not in the header/,
     );
   });
 

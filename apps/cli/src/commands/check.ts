@@ -57,7 +57,7 @@ export const checkCommand: Command = {
     const input = readMatchInput(io.cwd, options);
     const report = checkTables(input, {
       ruleSet,
-      ...readingOptions(io.cwd, options),
+      ...readingOptions(io.cwd, options, input, ruleSet),
       onProgress: progress.update,
       memoryLimitBytes: memoryLimitBytes(),
     });

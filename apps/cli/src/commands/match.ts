@@ -89,7 +89,7 @@ export const matchCommand: Command = {
     progress.update({ phase: 'reading', fraction: 0 });
     const ruleSet = loadRuleSet(io.cwd, options, usage);
     const input = readMatchInput(io.cwd, options);
-    const reading = readingOptions(io.cwd, options);
+    const reading = readingOptions(io.cwd, options, input, ruleSet);
     const previousPairs = options.previous !== undefined ? readPreviousPairs(io.cwd, options.previous) : undefined;
     const solver = await createSolver();
     const run = matchTables(input, {
