@@ -9,6 +9,7 @@ import { createCommands, type Commands } from './commands.js';
 import type { DataSettings } from './data-settings.js';
 import { renderDataStep } from './data-step.js';
 import { confirmDialog } from './dialog.js';
+import { focusControl } from './fluent-fields.js';
 import { h, replaceChildren } from './h.js';
 import { renderMatchStep } from './match-step.js';
 import type { Pane } from './pane.js';
@@ -111,8 +112,11 @@ export function startPane(
     const focused = document.activeElement;
     const active = focused instanceof HTMLElement && panel.contains(focused) ? focused : null;
     const lost = !focused || focused === document.body;
+    // A Fluent dropdown's focus is on the combobox button it draws; the dropdown carries the key, and
+    // its focus() hands focus to the new button.
+    const control = active?.closest<HTMLElement>('fluent-dropdown') ?? active;
     // A control disabled while a re-solve runs drops focus; the one that had it last gets it back.
-    if (active) lastFocus = { key: active.dataset.focus ?? null, id: active.id || null };
+    if (control) lastFocus = { key: control.dataset.focus ?? null, id: control.id || null };
     const { key: focusKey, id: focusId } = lastFocus;
     // A Fluent text input keeps its <input> in its shadow root: the caret is there.
     const typing = active?.shadowRoot?.activeElement ?? active;
@@ -128,8 +132,8 @@ export function startPane(
       (focusKey ? panel.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`) : null) ??
       (focusId ? panel.querySelector<HTMLElement>(`#${CSS.escape(focusId)}`) : null) ??
       panel.querySelector<HTMLElement>('[data-focus-fallback]');
-    again?.focus();
-    if (again && document.activeElement === again)
+    if (again) focusControl(again);
+    if (again && again.contains(document.activeElement))
       lastFocus = { key: again.dataset.focus ?? null, id: again.id || null };
     const typed = again?.shadowRoot?.activeElement ?? again;
     if (caret && typed instanceof HTMLInputElement) {

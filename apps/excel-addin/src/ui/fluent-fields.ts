@@ -147,6 +147,8 @@ export function dropdown(options: {
     sayClosed();
     new MutationObserver(sayClosed).observe(button, { attributes: true, attributeFilter: ['aria-expanded'] });
   }).observe(control, { childList: true });
+  // The dropdown's id is a Fluent property that reaches the attribute a moment later: the pane finds
+  // a control again after drawing by its data-focus, which is there at once.
   if (options.id) control.id = options.id;
   if (options.focus) control.dataset.focus = options.focus;
   if (options.disabled) control.setAttribute('disabled', '');
@@ -154,4 +156,23 @@ export function dropdown(options: {
     if (control.value !== null) options.onChange(control.value, event);
   });
   return control;
+}
+
+/**
+ * Focuses a control drawn anew. A Fluent dropdown draws its combobox button a moment after it is
+ * connected (and its own focus() fails until then): focus goes to the button once it is there,
+ * unless focus has gone elsewhere meanwhile.
+ */
+export function focusControl(control: HTMLElement): void {
+  if (control.localName !== 'fluent-dropdown') return control.focus();
+  const button = () => control.querySelector<HTMLElement>(':scope > [slot="control"]');
+  const drawn = button();
+  if (drawn) return drawn.focus();
+  new MutationObserver((_, observer) => {
+    const later = button();
+    if (!later) return;
+    observer.disconnect();
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) later.focus();
+  }).observe(control, { childList: true });
 }

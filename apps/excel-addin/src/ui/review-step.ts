@@ -120,6 +120,7 @@ function personList(pane: Pane): HTMLElement {
   });
   const filter = dropdown({
     id: 'review-filter',
+    focus: 'review-filter',
     value: review.filter,
     choices: [
       ['all', 'Everyone'],
