@@ -126,6 +126,30 @@ describe('mentor-matcher match', () => {
     for (const pair of first) expect(second.has(pair), pair).toBe(true);
   });
 
+  it('says how many earlier pairs --previous kept, and names each one it could not keep', async () => {
+    const cwd = tempDir();
+    await runCli(sampleArgs('first'), { cwd });
+    const without05 = readFileSync(sampleMentors, 'utf8')
+      .split('\n')
+      .filter((line) => !line.includes('mentor.05@gov.uk'))
+      .join('\n');
+    writeFileSync(join(cwd, 'mentors.csv'), without05);
+    const run = await runCli(
+      ['match', '--mentors', 'mentors.csv', '--mentees', sampleMentees, '--previous', 'first', '--out', 'second'],
+      { cwd },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const dropped = JSON.parse(readFileSync(join(cwd, 'second', 'summary.json'), 'utf8')).droppedEarlierPairs;
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(run.stderr).toContain(
+      `warning: the earlier pair mentor.05@gov.uk (mentor) and ${dropped[0].menteeId} (mentee) was not kept: mentor mentor.05@gov.uk is no longer taking part\n`,
+    );
+    const earlier = readCsv(readFileSync(join(cwd, 'first', 'pairs.csv')), { source: 'p' }).rows.length;
+    expect(run.stdout).toContain(
+      `Kept ${earlier - dropped.length} of ${earlier} earlier pairs; ${dropped.length} could not be kept (see the warnings, and droppedEarlierPairs in summary.json).\n`,
+    );
+  });
+
   it('shows progress on stderr once a run is slow, and nothing with --quiet', async () => {
     const loud = await runCli(sampleArgs('out'), { progressAfterMs: 0 });
     expect(loud.stderr).toMatch(/^reading 0%$/m);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { matchTables } from '@mentor-matcher/engine';
+import { matchTables, PROBLEMS_SHOWN_PER_KIND, type MatchResult } from '@mentor-matcher/engine';
 import { createSolver } from '@mentor-matcher/solver';
 import { z } from 'zod';
 import { exitCodes } from '../exit-codes.js';
@@ -121,10 +121,13 @@ export const matchCommand: Command = {
       );
     }
     const { summary } = run.result;
+    const rematch = options.previous !== undefined ? rematchReport(run.result, previousPairs?.length ?? 0) : undefined;
+    if (rematch?.dropped) io.stderr(printable(rematch.dropped));
     const skipped = run.skipped.length;
     const skippedList = options.format === 'xlsx' ? 'the Skipped sheet' : 'skipped.csv';
     const lines = [
       ...summary.headlines,
+      ...(rematch ? [rematch.line] : []),
       ...(skipped > 0
         ? [`${skipped} input row${skipped === 1 ? ' was' : 's were'} not used; see ${skippedList}.`]
         : []),
@@ -135,6 +138,32 @@ export const matchCommand: Command = {
     return exitCodes.ok;
   },
 };
+
+/**
+ * Re-matching: how many earlier pairs were kept, and each one that could not be (a person left,
+ * the pair no longer allowed), on stderr: people told of a pair must hear that it changed.
+ */
+function rematchReport(result: MatchResult, earlier: number): { line: string; dropped: string } {
+  const kept = result.pairs.filter((pair) => pair.kept).length;
+  const dropped = result.droppedEarlierPairs;
+  const shown = dropped.slice(0, PROBLEMS_SHOWN_PER_KIND);
+  const more = dropped.length - shown.length;
+  return {
+    line:
+      `Kept ${kept} of ${earlier} earlier pair${earlier === 1 ? '' : 's'}` +
+      (dropped.length > 0
+        ? `; ${dropped.length} could not be kept (see the warnings, and droppedEarlierPairs in summary.json).`
+        : '.'),
+    dropped:
+      shown
+        .map(
+          (pair) =>
+            `warning: the earlier pair ${pair.mentorId} (mentor) and ${pair.menteeId} (mentee) was not kept: ${pair.reason}\n`,
+        )
+        .join('') +
+      (more > 0 ? `warning: and ${more} more earlier pairs not kept (summary.json lists them all)\n` : ''),
+  };
+}
 
 /** Every file the run reads, so that no output replaces one: the tables, the rule set, the earlier pairs. */
 function inputFiles(cwd: string, options: z.infer<typeof schema>): string[] {
