@@ -83,6 +83,15 @@ describe('usage errors (exit 2)', () => {
     expect(run.stdout).toMatch(/^Usage: mentor-matcher match/);
   });
 
+  it('help names the presets, and that --base-url may be http for localhost', async () => {
+    const match = await runCli(['match', '--help']);
+    expect(match.stdout).toMatch(
+      /--preset NAME +a built-in rule set: mentor-match .*\n.*mentor-match-optimal or mentor-match-adjusted/,
+    );
+    const notify = await runCli(['notify', '--help']);
+    expect(notify.stdout).toMatch(/--base-url URL +another Notify API address, https only except localhost/);
+  });
+
   it('rejects a count that is not a whole number in generate', async () => {
     const run = await runCli(['generate', '--mentors', 'ten', '--mentees', '5', '--out', 'o']);
     expect(run.code).toBe(2);

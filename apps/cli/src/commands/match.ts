@@ -41,7 +41,8 @@ Input (CSV or XLSX, told apart by their content):
                                    timestamp column, else the later row) or keep-first
   --skip-invalid-rows              match without the rows that have errors (listed in skipped.csv)
 Rules:
-  --preset NAME                    a built-in rule set (default: mentor-match)
+  --preset NAME                    a built-in rule set: mentor-match (the default: the reference's rules and
+                                   scores), mentor-match-optimal or mentor-match-adjusted
   --rules FILE                     a rule set JSON file
   --strategy optimal|rounds        optimal (default): most mentees matched, then mentors, then score;
                                    rounds: the reference system's three Hungarian rounds

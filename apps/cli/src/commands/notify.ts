@@ -46,7 +46,7 @@ Kinds without a template are not sent (they are counted in the report).
   --dry-run           list what would be sent to whom, and send nothing (no API key needed)
   --retry-failed      send again the messages Notify refused in an earlier run
   --timeout SECONDS   how long to wait for each answer from Notify (default 30)
-  --base-url URL      another Notify API address, https only (default: GOV.UK Notify)
+  --base-url URL      another Notify API address, https only except localhost (default: GOV.UK Notify)
   --api-key-file FILE read the API key from FILE (default: the NOTIFY_API_KEY environment variable)
 
 Every message is logged in DIR/${sendLogFileName} before it is sent and again once Notify accepts it,
