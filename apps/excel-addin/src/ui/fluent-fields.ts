@@ -132,14 +132,17 @@ export function dropdown(options: {
   );
   const control = h('fluent-dropdown' as 'div', {}, list) as unknown as FluentDropdown;
   // Fluent 3.1's dropdown draws its combobox <button> when connected, and neither passes the label
-  // on to it (its editable variant does) nor says aria-expanded="false" when closed (it drops the
-  // attribute, which a combobox must have): the button is given both once drawn, and kept so.
+  // and hint on to it (its editable variant passes the label) nor says aria-expanded="false" when
+  // closed (it drops the attribute, which a combobox must have): the button is given them once
+  // drawn, and kept so.
   new MutationObserver((_, observer) => {
     const button = control.querySelector(':scope > [slot="control"]');
     if (!button) return;
     observer.disconnect();
-    const labelledBy = control.getAttribute('aria-labelledby');
-    if (labelledBy) button.setAttribute('aria-labelledby', labelledBy);
+    for (const name of ['aria-labelledby', 'aria-describedby']) {
+      const ids = control.getAttribute(name);
+      if (ids) button.setAttribute(name, ids);
+    }
     if (options.invalid) button.setAttribute('aria-invalid', 'true');
     const sayClosed = () => {
       if (!button.hasAttribute('aria-expanded')) button.setAttribute('aria-expanded', 'false');

@@ -76,20 +76,22 @@ function fluentTextField(label: string, control: HTMLElement, hint?: string): HT
 }
 
 /**
- * A Fluent dropdown in a `fluent-field` with a <label> in its label slot: the field ties the label
- * to the dropdown (`aria-labelledby`), which hands it to its combobox button.
+ * A Fluent dropdown in a `fluent-field` with a <label> in its label slot and the hint in its message
+ * slot: the dropdown is labelled and described by them, and hands both to its combobox button.
  */
 function fluentDropdownField(label: string, control: HTMLElement, hint?: string): HTMLElement {
   control.id ||= uid('field');
   control.setAttribute('slot', 'input');
   const labelId = `${control.id}--label`;
   control.setAttribute('aria-labelledby', labelId);
+  const hintId = hint ? uid('hint') : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
   return h(
     'fluent-field' as 'div',
     { class: 'field' },
     h('label', { slot: 'label', for: control.id, id: labelId }, label),
     control,
-    hint ? h('small', { slot: 'message', id: uid('hint') }, hint) : null,
+    hint ? h('small', { slot: 'message', id: hintId }, hint) : null,
   );
 }
 

@@ -17,7 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import { seriousViolations } from './axe.js';
 import { eventually, settled } from './eventually.js';
-import { chooseOption, chooseRadio, dropdownValue, dropdownValueAt, optionTexts } from './fluent-fields.js';
+import {
+  chooseOption,
+  chooseRadio,
+  dropdownNamed,
+  dropdownValue,
+  dropdownValueAt,
+  optionTexts,
+} from './fluent-fields.js';
 import { openApp, startHarness, type Harness } from './harness.js';
 
 const screenshots = join(import.meta.dirname, '../../docs/screenshots');
@@ -69,6 +76,12 @@ async function chooseInDataStep(
   // The form's own "Completion time" was found; the coordinator chooses "Start time" instead.
   await eventually(() => dropdownValue(page, 'timestamp')).toBe('Completion time');
   await chooseOption(page, 'timestamp', 'Start time');
+  // The hint under a column's dropdown is its description, as a screen reader says it.
+  const description = () =>
+    dropdownNamed(page, 'timestamp').evaluate(
+      (button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+  await eventually(description).toBe('Chosen.');
   await eventually(() => statusText(page)).toMatch(/^timestamp: column “Start time”\. Checked again:/);
 
   await page.evaluate(() => document.querySelector('details.columns')?.scrollIntoView({ block: 'start' }));
