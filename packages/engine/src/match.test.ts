@@ -339,4 +339,17 @@ describe('checkTables', () => {
     expect(report.mappings.mentors?.email).toBe('email address');
     expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
+
+  it('reports a missing column once, not also as a column of blanks', () => {
+    const mentors = sampleTable('mentors');
+    const grade = mentors.header.indexOf('grade');
+    const withoutGrade = {
+      ...mentors,
+      header: mentors.header.filter((_, i) => i !== grade),
+      rows: mentors.rows.map((row) => row.filter((_, i) => i !== grade)),
+    };
+    const report = checkTables({ ...input, mentors: withoutGrade }, { ruleSet: optimalPreset });
+    const aboutGrade = report.problems.filter((p) => p.table === 'mentors.csv' && p.column === 'grade');
+    expect(aboutGrade.map((p) => [p.severity, p.code])).toEqual([['error', 'missing-column']]);
+  });
 });

@@ -214,6 +214,16 @@ function checkWithSuggestions(mentors: readonly Participant[], mentees: readonly
 }
 
 /**
+ * A column that is not there is one error, "no column was found for the field": not also a
+ * warning that every row has it blank.
+ */
+function withoutBlanksOfMissingColumns(problems: InputProblem[]): InputProblem[] {
+  const key = (p: InputProblem) => `${p.table}\u0000${p.column}`;
+  const missing = new Set(problems.filter((p) => p.severity === 'error' && p.code === 'missing-column').map(key));
+  return missing.size === 0 ? problems : problems.filter((p) => p.code !== 'blank-value' || !missing.has(key(p)));
+}
+
+/**
  * The checks before scoring, with --skip-invalid-rows applied: rows with an error of their own are
  * left out (their errors become warnings, each row listed as skipped) and the rest checked again.
  */
@@ -223,7 +233,7 @@ function checkParticipants(
 ): Participants & { readonly suggestions: readonly AliasSuggestion[] } {
   const { ruleSet } = options;
   const first = checkWithSuggestions(participants.mentors, participants.mentees, ruleSet);
-  const checked = [...participants.problems, ...first.problems];
+  const checked = withoutBlanksOfMissingColumns([...participants.problems, ...first.problems]);
   const rowErrors = checked.filter((p) => p.severity === 'error' && p.table !== undefined && p.row !== undefined);
   const otherErrors = checked.some((p) => p.severity === 'error' && !rowErrors.includes(p));
   if (!options.skipInvalidRows || rowErrors.length === 0 || otherErrors) {
