@@ -97,12 +97,16 @@ export function readMatchInput(cwd: string, options: InputOptions): MatchInput {
   };
 }
 
-/** --column FIELD=HEADER, split at the first "=" (a header may hold "="); a later choice of a field wins. */
+/**
+ * --column FIELD=HEADER, split at the first "=" (a header may hold "="); a later choice of a field
+ * wins. `FIELD=` with no header means no column for the field (e.g. no timestamp column).
+ */
 export function columnChoices(values: readonly string[]): ColumnChoices {
-  const choices: Record<string, string> = Object.create(null);
+  const choices: Record<string, string | null> = Object.create(null);
   for (const value of values) {
     const at = value.indexOf('=');
-    choices[value.slice(0, at).trim()] = value.slice(at + 1).trim();
+    const header = value.slice(at + 1).trim();
+    choices[value.slice(0, at).trim()] = header === '' ? null : header;
   }
   return choices;
 }

@@ -25,19 +25,34 @@ export function problemReport(problems: readonly InputProblem[]): string {
   const lines = summariseProblems([...errors, ...warnings]).map((p) => `${problemLine(p)}\n`);
   // The engine's and readers' sentences are shared with the add-in ("choose the column", "Name a
   // sheet"): once per kind, say which option does it here.
+  const present = (code: string, hint: OptionHint) =>
+    problems.some((p) => p.code === code && (hint.onWarning || p.severity === 'error'));
   const hints = Object.entries(optionHints)
-    .filter(([code, hint]) => problems.some((p) => p.code === code && (hint.onWarning || p.severity === 'error')))
+    .filter(([code, hint]) => present(code, hint) && !(hint.unless && problems.some((p) => p.code === hint.unless)))
     .map(([, hint]) => `hint: ${hint.text}\n`);
   return [...lines, ...hints].join('');
 }
 
-const optionHints: Record<string, { text: string; onWarning: boolean }> = {
+interface OptionHint {
+  readonly text: string;
+  /** Also for warnings of the kind (else only for errors). */
+  readonly onWarning: boolean;
+  /** Not when a problem of this kind is there too (it says the option was given, and why it did not help). */
+  readonly unless?: string;
+}
+
+const optionHints: Record<string, OptionHint> = {
   'missing-column': {
     text: 'to name the column that holds a field, add --column "FIELD=HEADER", e.g. --column "grade=Your grade".',
     onWarning: false,
   },
   'duplicate-id': {
     text: 'to keep one sign-up for each person instead, add --duplicates keep-latest (by the timestamp column, else the later row) or --duplicates keep-first.',
+    onWarning: false,
+    unless: 'unreadable-timestamps',
+  },
+  'unreadable-timestamps': {
+    text: 'to read the sign-up times from another column, add --column "timestamp=HEADER"; with --column "timestamp=" none is read and the later row is kept.',
     onWarning: false,
   },
   'alias-suggested': {

@@ -151,6 +151,24 @@ describe('data options', () => {
     );
   });
 
+  it('with sign-up times that cannot be read, says how to choose another column or none ("timestamp=")', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'people.csv'), people.replace('05/01/2026 09:00', 'last Monday'));
+    const args = ['--people', 'people.csv', '--duplicates', 'keep-latest'];
+    const stopped = await runCli(['check', ...args], { cwd });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toMatch(/cannot be read as dates and times \(row 2 "last Monday"\)/);
+    expect(stopped.stdout).toContain(
+      'hint: to read the sign-up times from another column, add --column "timestamp=HEADER"',
+    );
+    expect(stopped.stdout).not.toContain('add --duplicates keep-latest');
+    const run = await runCli(['match', ...args, '--column', 'timestamp=', '--out', 'out', '-q'], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(csv(cwd, 'out/skipped.csv').rows).toEqual([
+      ['people.csv', '3', 'ben@x.org', 'ben@x.org signed up again; the later sign-up on row 5 is used'],
+    ]);
+  });
+
   it('--write-aliases never replaces an input', async () => {
     const cwd = folder();
     const run = await runCli(['check', '--people', 'people.csv', '--write-aliases', 'people.csv'], { cwd });

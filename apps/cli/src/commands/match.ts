@@ -35,7 +35,8 @@ Input (CSV or XLSX, told apart by their content):
   --sheet NAME                     the XLSX sheet to read (default: the first visible one with data)
   --column FIELD=HEADER            which column holds a field (repeatable), e.g. --column "grade=Your grade";
                                    person fields: first name, last name, name, email, role, capacity,
-                                   biography, job title, timestamp; the rule set's fields by their names
+                                   biography, job title, timestamp; the rule set's fields by their names;
+                                   FIELD= (no header) reads none, e.g. --column "timestamp="
   --aliases FILE                   value aliases, a CSV with columns field,value,canonical
   --duplicates POLICY              the same email twice on one side: error (default), keep-latest (by the
                                    timestamp column, else the later row) or keep-first
