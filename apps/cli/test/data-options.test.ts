@@ -1,6 +1,6 @@
 // The data options of match and check: --column, --aliases, --duplicates, --skip-invalid-rows,
 // --write-aliases, and a one-table input whose role column is found without --role-column.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '@mentor-matcher/tabular';
@@ -175,6 +175,24 @@ describe('data options', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--write-aliases people\.csv would overwrite an input/);
     expect(readFileSync(join(cwd, 'people.csv'), 'utf8')).toBe(people);
+  });
+
+  it('--write-aliases names itself, not the results, when a folder or a read-only file is in the way', async () => {
+    const cwd = folder();
+    mkdirSync(join(cwd, 'suggestions'));
+    const base = ['check', '--people', 'people.csv', '--duplicates', 'keep-latest', '--write-aliases'];
+    const intoFolder = await runCli([...base, 'suggestions'], { cwd });
+    expect(intoFolder.code).toBe(1);
+    expect(intoFolder.stderr).toMatch(
+      /^error: --write-aliases suggestions is a folder; give the file to write, e\.g\. --write-aliases suggestions\/aliases\.csv\n/,
+    );
+    writeFileSync(join(cwd, 'aliases.csv'), '');
+    chmodSync(join(cwd, 'aliases.csv'), 0o444);
+    const readOnly = await runCli([...base, 'aliases.csv'], { cwd });
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.stderr).toMatch(
+      /^error: cannot write --write-aliases aliases\.csv: aliases\.csv is read-only; make it writable, or choose another file name\n/,
+    );
   });
 
   it('refuses a --duplicates policy it does not know, and --role-column with two tables', async () => {

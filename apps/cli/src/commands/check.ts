@@ -1,4 +1,5 @@
-import { basename, dirname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { aliasTable, checkTables } from '@mentor-matcher/engine';
 import { writeCsv } from '@mentor-matcher/tabular';
 import { z } from 'zod';
@@ -86,12 +87,24 @@ export const checkCommand: Command = {
 
 /** The folder to write the suggestions in, after checking that the file replaces no input. */
 function planAliasFile(cwd: string, file: string, inputs: readonly string[], create: boolean): string {
+  const shown = printable(file);
+  if (existsSync(resolve(cwd, file)) && statSync(resolve(cwd, file)).isDirectory()) {
+    throw new InputError(
+      `--write-aliases ${shown} is a folder; give the file to write, e.g. --write-aliases ${printable(join(file, 'aliases.csv'))}`,
+    );
+  }
   try {
     return planOutput(cwd, dirname(file), [basename(file)], inputs, { create }).dir;
   } catch (error) {
-    if (error instanceof InputError && /would overwrite the input/.test(error.message)) {
-      throw new InputError(`--write-aliases ${printable(file)} would overwrite an input; choose another file name`);
+    if (!(error instanceof InputError)) throw error;
+    if (/would overwrite the input/.test(error.message)) {
+      throw new InputError(`--write-aliases ${shown} would overwrite an input; choose another file name`);
     }
-    throw error;
+    // planOutput speaks of the results folder and --out; here it is one file.
+    const results = `cannot write the results to ${printable(dirname(file))}`;
+    if (!error.message.startsWith(results)) throw error;
+    throw new InputError(
+      `cannot write --write-aliases ${shown}${error.message.slice(results.length).replace('another --out folder', 'another file name')}`,
+    );
   }
 }
