@@ -11,10 +11,16 @@ export class CertificateUnavailableError extends Error {
   }
 }
 
-export async function certificatesWithin(get: () => Promise<ServerOptions>, timeoutMs = certificateTimeoutMs): Promise<ServerOptions> {
+export async function certificatesWithin(
+  get: () => Promise<ServerOptions>,
+  timeoutMs = certificateTimeoutMs,
+): Promise<ServerOptions> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CertificateUnavailableError(`no certificate after ${timeoutMs / 1000} s`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new CertificateUnavailableError(`no certificate after ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([get(), timeout]);

@@ -132,7 +132,10 @@ describe('the deployable build (ADDIN_BASE_URL=https://example.org/mentor-matche
   it('links its pages’ files by relative paths, so the site works under any path', () => {
     for (const page of ['index.html', 'taskpane.html']) {
       const html = readFileSync(join(dist, page), 'utf8');
-      expect([...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]), page).toEqual([]);
+      expect(
+        [...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]),
+        page,
+      ).toEqual([]);
     }
   });
 });

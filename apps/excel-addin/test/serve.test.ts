@@ -20,11 +20,15 @@ function get(port: number, path: string): Promise<{ status: number; headers: Rec
 
 describe('certificatesWithin', () => {
   it('gives up after the timeout instead of waiting forever for a certificate install', async () => {
-    await expect(certificatesWithin(() => new Promise(() => {}), 50)).rejects.toBeInstanceOf(CertificateUnavailableError);
+    await expect(certificatesWithin(() => new Promise(() => {}), 50)).rejects.toBeInstanceOf(
+      CertificateUnavailableError,
+    );
   });
 
   it('reports why a certificate could not be made', async () => {
-    await expect(certificatesWithin(() => Promise.reject(new Error('sudo: a password is required')), 1000)).rejects.toThrow(/password is required/);
+    await expect(
+      certificatesWithin(() => Promise.reject(new Error('sudo: a password is required')), 1000),
+    ).rejects.toThrow(/password is required/);
   });
 });
 

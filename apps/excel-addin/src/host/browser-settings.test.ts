@@ -3,7 +3,11 @@ import { browserSettings, settingsKey } from './browser-settings.js';
 
 function storage() {
   const items = new Map<string, string>();
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  };
 }
 
 describe('browserSettings', () => {
@@ -15,7 +19,9 @@ describe('browserSettings', () => {
 
   it('never stores people: locked and forbidden pairs are dropped', async () => {
     const s = storage();
-    await browserSettings(s).save({ ruleSet: { lockedPairs: [{ mentor: 'a@x', mentee: 'b@x' }], forbiddenPairs: [{ mentor: 'c@x', mentee: 'd@x' }] } });
+    await browserSettings(s).save({
+      ruleSet: { lockedPairs: [{ mentor: 'a@x', mentee: 'b@x' }], forbiddenPairs: [{ mentor: 'c@x', mentee: 'd@x' }] },
+    });
     expect(s.items.get(settingsKey)).not.toMatch(/@x/);
   });
 

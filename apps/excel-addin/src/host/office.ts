@@ -9,7 +9,9 @@ export const settingsName = 'mentorMatcher';
 
 export class UnsupportedExcelError extends Error {
   constructor() {
-    super(`This version of Excel is too old for Mentor Matcher (it needs ExcelApi ${minimumExcelApi}: Excel 2019, Microsoft 365 or Excel on the web).`);
+    super(
+      `This version of Excel is too old for Mentor Matcher (it needs ExcelApi ${minimumExcelApi}: Excel 2019, Microsoft 365 or Excel on the web).`,
+    );
     this.name = 'UnsupportedExcelError';
   }
 }
@@ -29,7 +31,9 @@ function documentSettings(): SettingsStore {
     async save(value: unknown) {
       settings.set(settingsName, value);
       await new Promise<void>((resolve, reject) =>
-        settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error))),
+        settings.saveAsync((result) =>
+          result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error),
+        ),
       );
     },
   };

@@ -35,14 +35,29 @@ describe('pickSample', () => {
 });
 
 describe('scorePicks', () => {
-  const sample = { scores: [[5, null], [2, 7]] };
+  const sample = {
+    scores: [
+      [5, null],
+      [2, 7],
+    ],
+  };
 
   it('adds the scores of the picked pairs and counts mentees covered', () => {
-    expect(scorePicks(sample, [{ mentee: 0, mentor: 0 }, { mentee: 1, mentor: 1 }])).toEqual({ total: 12, covered: 2, valid: true });
+    expect(
+      scorePicks(sample, [
+        { mentee: 0, mentor: 0 },
+        { mentee: 1, mentor: 1 },
+      ]),
+    ).toEqual({ total: 12, covered: 2, valid: true });
   });
 
   it('marks picks invalid when a pair is ineligible or a person is used twice', () => {
     expect(scorePicks(sample, [{ mentee: 0, mentor: 1 }]).valid).toBe(false);
-    expect(scorePicks(sample, [{ mentee: 0, mentor: 0 }, { mentee: 1, mentor: 0 }]).valid).toBe(false);
+    expect(
+      scorePicks(sample, [
+        { mentee: 0, mentor: 0 },
+        { mentee: 1, mentor: 0 },
+      ]).valid,
+    ).toBe(false);
   });
 });

@@ -15,7 +15,11 @@ function shuffled(n: number, next: () => number): number[] {
 }
 
 /** Picks up to `size` chosen pairs' people first, so the sample has good pairs to find. */
-export function pickSample(source: HeatmapSource, size: number, seed: number): { mentees: number[]; mentors: number[] } {
+export function pickSample(
+  source: HeatmapSource,
+  size: number,
+  seed: number,
+): { mentees: number[]; mentors: number[] } {
   // The project's one seeded generator, so a seed gives the same sample again.
   const next = createRandom(seed).next;
   const n = Math.min(size, source.mentees, source.mentors);

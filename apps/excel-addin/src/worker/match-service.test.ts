@@ -55,16 +55,26 @@ describe('the match service (the worker without the Worker)', () => {
 
   it('rejects a mentors table with only a header row instead of matching nobody', async () => {
     const empty = { ...input, mentors: { ...input.mentors, rows: [] } };
-    const done = (await ask(service, { type: 'match', id: 14, input: empty, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    const done = (await ask(service, { type: 'match', id: 14, input: empty, ruleSet: getPreset('mentor-match') })).at(
+      -1,
+    )!;
     expect(done.type).toBe('rejected');
     if (done.type !== 'rejected') return;
-    expect(done.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^mentors\.csv has only a header row/));
+    expect(done.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/^mentors\.csv has only a header row/),
+    );
   });
 
   it('matches one table with a role column', async () => {
     const people = generatePeopleTable({ mentors: 30, mentees: 30, seed: 4 });
-    const oneTable = { kind: 'one-table', people: { ...people, header: [...people.header], rows: people.rows.map((r) => [...r]) }, roleColumn: 'role' };
-    const done = (await ask(service, { type: 'match', id: 13, input: oneTable, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    const oneTable = {
+      kind: 'one-table',
+      people: { ...people, header: [...people.header], rows: people.rows.map((r) => [...r]) },
+      roleColumn: 'role',
+    };
+    const done = (
+      await ask(service, { type: 'match', id: 13, input: oneTable, ruleSet: getPreset('mentor-match') })
+    ).at(-1)!;
     expect(done.type).toBe('matched');
     if (done.type === 'matched') expect(done.tables.pairs.rowCount).toBeGreaterThan(0);
   });
@@ -78,9 +88,18 @@ describe('the match service (the worker without the Worker)', () => {
         expect(reply.type).toBe('staged');
       }
     }
-    const bare = input.kind === 'two-tables' ? { ...input, mentors: { ...input.mentors, rows: [] }, mentees: { ...input.mentees, rows: [] } } : input;
-    const staged = (await ask(service, { type: 'match', id: 16, input: bare, staged: true, ruleSet: getPreset('mentor-match') })).at(-1)!;
-    expect(staged.type === 'matched' && whole.type === 'matched' && staged.tables.pairs.rowCount === whole.tables.pairs.rowCount).toBe(true);
+    const bare =
+      input.kind === 'two-tables'
+        ? { ...input, mentors: { ...input.mentors, rows: [] }, mentees: { ...input.mentees, rows: [] } }
+        : input;
+    const staged = (
+      await ask(service, { type: 'match', id: 16, input: bare, staged: true, ruleSet: getPreset('mentor-match') })
+    ).at(-1)!;
+    expect(
+      staged.type === 'matched' &&
+        whole.type === 'matched' &&
+        staged.tables.pairs.rowCount === whole.tables.pairs.rowCount,
+    ).toBe(true);
   });
 
   it('refuses input rows that arrive out of order', async () => {
@@ -101,13 +120,21 @@ describe('the match service (the worker without the Worker)', () => {
   it('returns the emails as GOV.UK Notify bulk lists and a mail-merge sheet, matched and unmatched people apart', async () => {
     const done = (await ask(service, { type: 'match', id: 20, input, ruleSet: getPreset('mentor-match') })).at(-1)!;
     if (done.type !== 'matched') throw new Error(JSON.stringify(done));
-    const rowsOf = async (table: 'notifyMenteeMatched' | 'notifyMenteeUnmatched' | 'notifyMentorUnmatched' | 'mailMerge') => {
+    const rowsOf = async (
+      table: 'notifyMenteeMatched' | 'notifyMenteeUnmatched' | 'notifyMentorUnmatched' | 'mailMerge',
+    ) => {
       const [reply] = await ask(service, { type: 'rows', id: 21, table, start: 0, count: 10_000 });
       if (reply.type !== 'rows') throw new Error(JSON.stringify(reply));
       return reply.rows;
     };
     const matched = done.tables.notifyMenteeMatched;
-    expect(matched.header.slice(0, 5)).toEqual(['email address', 'first name', 'last name', 'number of matches', 'match 1 name']);
+    expect(matched.header.slice(0, 5)).toEqual([
+      'email address',
+      'first name',
+      'last name',
+      'number of matches',
+      'match 1 name',
+    ]);
     expect(matched.header).toContain('match 1 email');
     const menteeRows = await rowsOf('notifyMenteeMatched');
     expect(menteeRows.length).toBe(matched.rowCount);
@@ -143,11 +170,28 @@ describe('the match service (the worker without the Worker)', () => {
     const lonely = [...mentees.rows[0]];
     lonely[grade] = 'SCS4';
     lonely[email] = 'lonely@gov.uk';
-    const withLonely: MatchInputData = input.kind === 'two-tables' ? { ...input, mentees: { ...input.mentees, rows: [...input.mentees.rows, lonely] } } : input;
-    const done = (await ask(service, { type: 'match', id: 22, input: withLonely, ruleSet: getPreset('mentor-match') })).at(-1)!;
+    const withLonely: MatchInputData =
+      input.kind === 'two-tables'
+        ? { ...input, mentees: { ...input.mentees, rows: [...input.mentees.rows, lonely] } }
+        : input;
+    const done = (
+      await ask(service, { type: 'match', id: 22, input: withLonely, ruleSet: getPreset('mentor-match') })
+    ).at(-1)!;
     if (done.type !== 'matched') throw new Error(JSON.stringify(done));
-    const [unmatched] = await ask(service, { type: 'rows', id: 23, table: 'notifyMenteeUnmatched', start: 0, count: 10_000 });
-    const [matched] = await ask(service, { type: 'rows', id: 24, table: 'notifyMenteeMatched', start: 0, count: 10_000 });
+    const [unmatched] = await ask(service, {
+      type: 'rows',
+      id: 23,
+      table: 'notifyMenteeUnmatched',
+      start: 0,
+      count: 10_000,
+    });
+    const [matched] = await ask(service, {
+      type: 'rows',
+      id: 24,
+      table: 'notifyMenteeMatched',
+      start: 0,
+      count: 10_000,
+    });
     if (unmatched.type !== 'rows' || matched.type !== 'rows') throw new Error('no rows');
     expect(unmatched.rows.map((r) => r[0])).toContain('lonely@gov.uk');
     expect(matched.rows.map((r) => r[0])).not.toContain('lonely@gov.uk');
@@ -161,7 +205,9 @@ describe('the match service (the worker without the Worker)', () => {
     if (slice.type !== 'rows') throw new Error('no rows');
     const chosen = slice.rows[0];
     const lockedPairs = [{ mentor: String(chosen[0]).toUpperCase(), mentee: String(chosen[1]) }];
-    const second = (await ask(service, { type: 'match', id: 5, input, ruleSet: getPreset('mentor-match'), lockedPairs })).at(-1)!;
+    const second = (
+      await ask(service, { type: 'match', id: 5, input, ruleSet: getPreset('mentor-match'), lockedPairs })
+    ).at(-1)!;
     if (second.type !== 'matched') throw new Error(JSON.stringify(second));
     const [all] = await ask(service, { type: 'rows', id: 12, table: 'pairs', start: 0, count: 10_000 });
     if (all.type !== 'rows') throw new Error('no rows');
@@ -177,7 +223,10 @@ describe('the match service (the worker without the Worker)', () => {
     if (reply.type !== 'beat-sample') return;
     expect(reply.sample.menteeNames).toHaveLength(8);
     expect(reply.sample.optimum.covered).toBeGreaterThan(0);
-    const total = reply.sample.optimum.pairs.reduce((sum, p) => sum + (reply.sample.scores[p.mentee][p.mentor] ?? Number.NaN), 0);
+    const total = reply.sample.optimum.pairs.reduce(
+      (sum, p) => sum + (reply.sample.scores[p.mentee][p.mentor] ?? Number.NaN),
+      0,
+    );
     expect(total).toBeCloseTo(reply.sample.optimum.total);
   });
 });

@@ -16,7 +16,10 @@ import { responseSchema, type TableData, type WorkerResponse } from '../../src/w
 const fixtures = join(import.meta.dirname, '../fixtures');
 const grid = (file: string): (string | number)[][] => {
   const table = readCsv(readFileSync(join(fixtures, file)), { source: file });
-  return [table.header as string[], ...table.rows.map((row) => row.map((cell: Cell) => (cell === null ? '' : (cell as string | number))))];
+  return [
+    table.header as string[],
+    ...table.rows.map((row) => row.map((cell: Cell) => (cell === null ? '' : (cell as string | number)))),
+  ];
 };
 
 describe('Excel error values in the add-in', () => {
@@ -30,15 +33,32 @@ describe('Excel error values in the add-in', () => {
       { name: 'Mentees', rows: mentees, tables: [{ name: 'Mentees', address: `A1:K${mentees.length}` }] },
     ]);
     const host = createExcelHost({ run: book.run, settings: memorySettings() });
-    const plain = (t: Awaited<ReturnType<typeof host.readSource>>): TableData => ({ ...t, header: [...t.header], rows: t.rows.map((r) => [...r]) });
-    const input = { kind: 'two-tables', mentors: plain(await host.readSource('table:Mentors')), mentees: plain(await host.readSource('table:Mentees')) };
+    const plain = (t: Awaited<ReturnType<typeof host.readSource>>): TableData => ({
+      ...t,
+      header: [...t.header],
+      rows: t.rows.map((r) => [...r]),
+    });
+    const input = {
+      kind: 'two-tables',
+      mentors: plain(await host.readSource('table:Mentors')),
+      mentees: plain(await host.readSource('table:Mentees')),
+    };
 
     const replies: WorkerResponse[] = [];
-    await createMatchService(() => createSolver()).handle({ type: 'check', id: 1, input, ruleSet: getPreset('mentor-match') }, (m) => replies.push(responseSchema.parse(m)));
+    await createMatchService(() => createSolver()).handle(
+      { type: 'check', id: 1, input, ruleSet: getPreset('mentor-match') },
+      (m) => replies.push(responseSchema.parse(m)),
+    );
     const [reply] = replies;
     expect(reply.type).toBe('checked');
     const problem = reply.type === 'checked' ? reply.problems.find((p) => p.code === 'cell-error-value') : undefined;
-    expect(problem).toMatchObject({ severity: 'error', table: 'Mentors', row: 5, column: 'organisation', value: '#N/A' });
+    expect(problem).toMatchObject({
+      severity: 'error',
+      table: 'Mentors',
+      row: 5,
+      column: 'organisation',
+      value: '#N/A',
+    });
     expect(problem?.message).toContain('Mentors row 5, column "organisation" (cell G5) holds the Excel error #N/A');
   });
 });

@@ -27,7 +27,8 @@ async function expectUnsupportedMessage(page: Page): Promise<void> {
   const alert = page.getByRole('alert');
   await alert.waitFor();
   const text = await alert.innerText();
-  for (const needed of ['Microsoft 365', 'Excel 2021', 'Excel on the web', 'Excel 2019']) expect(text).toContain(needed);
+  for (const needed of ['Microsoft 365', 'Excel 2021', 'Excel on the web', 'Excel 2019'])
+    expect(text).toContain(needed);
   expect(await page.locator('#app').innerText()).not.toContain('Loading');
 }
 

@@ -31,12 +31,22 @@ describe('privacy on the standalone page', () => {
   it('sends nothing anywhere and stores nothing but the settings', async () => {
     const { page, requests } = await openApp(harness);
     const sent: { method: string; url: string; body: string }[] = [];
-    page.context().on('request', (request: Request) => sent.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' }));
+    page
+      .context()
+      .on('request', (request: Request) =>
+        sent.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' }),
+      );
     await page.waitForSelector('html[data-ready="standalone"]');
-    await page.locator('input[type=file]').first().setInputFiles([join(fixtures, 'mentors.csv'), join(fixtures, 'mentees.csv')]);
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles([join(fixtures, 'mentors.csv'), join(fixtures, 'mentees.csv')]);
     await page.getByRole('status').filter({ hasText: 'Loaded mentors.csv, mentees.csv' }).waitFor();
     await page.getByRole('button', { name: 'Read and check' }).click();
-    await page.getByRole('status').filter({ hasText: /50 mentors and 50 mentees read/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /50 mentors and 50 mentees read/ })
+      .waitFor();
     await page.getByRole('tab', { name: 'Match' }).click();
     await page.locator('#run-match').click();
     await page.locator('#downloads').waitFor({ timeout: 60_000 });
@@ -73,7 +83,8 @@ describe('the built page', () => {
     const assets = join(harness.dist, 'assets');
     const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
     expect(scripts.some((name) => name.startsWith('match-worker'))).toBe(true);
-    for (const name of scripts) expect(readFileSync(join(assets, name), 'utf8')).not.toMatch(/notifications-node-client|axios/);
+    for (const name of scripts)
+      expect(readFileSync(join(assets, name), 'utf8')).not.toMatch(/notifications-node-client|axios/);
   });
 });
 
@@ -81,7 +92,12 @@ describe('the pages’ Content-Security-Policy', () => {
   const directives = (page: string) => {
     const html = readFileSync(join(import.meta.dirname, '../..', page), 'utf8');
     const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    return new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
   };
 
   it('lets the standalone page load and connect to nothing but its own origin', () => {

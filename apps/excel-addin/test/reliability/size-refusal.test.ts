@@ -30,21 +30,34 @@ const tooBig: MatchInputData = { kind: 'two-tables', mentors: people('mentor', s
 const ruleSet = getPreset('mentor-match');
 
 describe('the worker refuses what the pane cannot hold', () => {
-  it.each(['check', 'match'] as const)('%s of %i × %i is refused at once, with the size and what to do', async (type) => {
-    const { replies, ms } = await ask({ type, id: 3, input: tooBig, ruleSet, ...(type === 'match' ? { lockedPairs: [], heatmapSize: 300 } : {}) });
-    expect(replies).toHaveLength(1);
-    const [reply] = replies;
-    expect(reply).toMatchObject({ type: 'failed', id: 3 });
-    const message = reply.type === 'failed' ? reply.message : '';
-    expect(message).toContain(`${side.toLocaleString('en-GB')} mentors × ${side.toLocaleString('en-GB')} mentees`);
-    expect(message).toMatch(/mentor-matcher/);
-    // Scoring 25 million pairs takes seconds; a refusal takes no scoring at all.
-    expect(ms).toBeLessThan(2_000);
-  });
+  it.each(['check', 'match'] as const)(
+    '%s of %i × %i is refused at once, with the size and what to do',
+    async (type) => {
+      const { replies, ms } = await ask({
+        type,
+        id: 3,
+        input: tooBig,
+        ruleSet,
+        ...(type === 'match' ? { lockedPairs: [], heatmapSize: 300 } : {}),
+      });
+      expect(replies).toHaveLength(1);
+      const [reply] = replies;
+      expect(reply).toMatchObject({ type: 'failed', id: 3 });
+      const message = reply.type === 'failed' ? reply.message : '';
+      expect(message).toContain(`${side.toLocaleString('en-GB')} mentors × ${side.toLocaleString('en-GB')} mentees`);
+      expect(message).toMatch(/mentor-matcher/);
+      // Scoring 25 million pairs takes seconds; a refusal takes no scoring at all.
+      expect(ms).toBeLessThan(2_000);
+    },
+  );
 
   it('counts one table with a role column by its rows on both sides', async () => {
     const all = people('person', side);
-    const input: MatchInputData = { kind: 'one-table', people: { ...all, header: [...all.header, 'role'], rows: all.rows.map((r) => [...r, 'both']) }, roleColumn: 'role' };
+    const input: MatchInputData = {
+      kind: 'one-table',
+      people: { ...all, header: [...all.header, 'role'], rows: all.rows.map((r) => [...r, 'both']) },
+      roleColumn: 'role',
+    };
     const { replies } = await ask({ type: 'check', id: 4, input, ruleSet });
     expect(replies[0]).toMatchObject({ type: 'failed', id: 4 });
   });
