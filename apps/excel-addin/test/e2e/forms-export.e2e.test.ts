@@ -25,9 +25,9 @@ import {
   dropdownValueAt,
   optionTexts,
 } from './fluent-fields.js';
-import { openApp, startHarness, type Harness } from './harness.js';
+import { openApp, screenshotFolder, startHarness, type Harness } from './harness.js';
 
-const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+const screenshots = screenshotFolder();
 const exported = generateFormsExport({ mentors: 40, mentees: 40, seed: 14 });
 const fileName = 'Mentoring sign-up.csv';
 const roleQuestion = 'Do you want to be a mentor, a mentee or both?';

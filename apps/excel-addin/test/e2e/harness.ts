@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests and the browser benchmark: build the app once, bundle the fake
 // Office host for injection, serve the build on a local port, and launch the headless Chromium that
 // @mentor-matcher/test-browser finds (an installed one, else the one npm install brings).
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,19 @@ import { build } from 'vite';
 import { buildApp } from '../../scripts/build-app.js';
 import { appRoot, createStaticServer, listen } from '../../scripts/static-server.js';
 import type { FakeOfficeOptions } from '../support/fake-office.js';
+
+/**
+ * Where the tests' screenshots go: the README's pictures in docs/screenshots when asked for
+ * (`npm run screenshots`, which sets UPDATE_SCREENSHOTS=1), else a temporary folder, so that an
+ * ordinary test run takes every picture but leaves the working tree as it was.
+ */
+export function screenshotFolder(): string {
+  const folder = process.env.UPDATE_SCREENSHOTS
+    ? join(import.meta.dirname, '../../docs/screenshots')
+    : join(tmpdir(), 'mentor-matcher-screenshots');
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 
 const officeCdn = 'https://appsforoffice.microsoft.com/';
 const officeDist = join(appRoot, '../../node_modules/@microsoft/office-js/dist');

@@ -15,9 +15,9 @@ import type { FakeSheetInit } from '../support/fake-workbook.js';
 import { seriousViolations } from './axe.js';
 import { eventually, settled } from './eventually.js';
 import { chooseOption, dropdownValueAt } from './fluent-fields.js';
-import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
+import { foreignRequests, openApp, screenshotFolder, startHarness, type Harness } from './harness.js';
 
-const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+const screenshots = screenshotFolder();
 const size = 500;
 const sample = generateMentorMatchData({ mentors: size, mentees: size, seed: 2026 });
 const preset = getPreset(defaultPreset);
