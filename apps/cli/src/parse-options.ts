@@ -23,14 +23,16 @@ export function parseOptions<S extends z.ZodType>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // A repeatable option's path ends in the index of the bad value ("column.0"): name the option,
-    // and quote the value given, as notify's --template does.
+    // and quote the value given (when the message does not), as notify's --template does.
     const [name, ...rest] = issue.path;
     const option = name === undefined ? 'options' : `--${String(name)}`;
     const given = rest.reduce<unknown>(
       (value, key) => (Array.isArray(value) ? value[Number(key)] : undefined),
       values[String(name)],
     );
-    const got = rest.length > 0 && typeof given === 'string' ? `, got "${printable(given)}"` : '';
+    const quoted =
+      typeof given === 'string' && (issue.message.includes(`"${given}"`) || issue.message.includes(`got ${given}`));
+    const got = typeof given === 'string' && !quoted ? `, got "${printable(given)}"` : '';
     throw new UsageError(`${option}: ${issue.message}${got}`, usage);
   }
   return parsed.data;

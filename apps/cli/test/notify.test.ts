@@ -446,7 +446,7 @@ describe('mentor-matcher notify refuses unsafe settings and unreadable logs', ()
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /--base-url: must use https \(plain http is allowed only to localhost, 127\.0\.0\.1 or \[::1\]\)/,
+      /--base-url: must use https \(plain http is allowed only to localhost, 127\.0\.0\.1 or \[::1\]\), got http:\/\/notify\.example\.com\n/,
     );
   });
 

@@ -35,7 +35,7 @@ describe('usage errors (exit 2)', () => {
       'pdf',
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^mentor-matcher: --format: expected csv or xlsx/);
+    expect(run.stderr).toMatch(/^mentor-matcher: --format: expected csv or xlsx, got "pdf"\n/);
   });
 
   it('requires --out for match', async () => {
@@ -95,6 +95,6 @@ describe('usage errors (exit 2)', () => {
   it('rejects a count that is not a whole number in generate', async () => {
     const run = await runCli(['generate', '--mentors', 'ten', '--mentees', '5', '--out', 'o']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--mentors: expected a whole number/);
+    expect(run.stderr).toMatch(/^mentor-matcher: --mentors: expected a whole number, got "ten"\n/);
   });
 });
