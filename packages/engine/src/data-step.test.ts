@@ -181,7 +181,7 @@ describe('a one-sheet form export', () => {
     const run = matchTables(sheet(rows.slice(0, 3)), { ruleSet, solver, columns: { profession: null } });
     const errors = run.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => p.message)).toEqual([
-      'signups.csv: no column was found for the field "profession" (rule "same-profession" reads it); choose the column that holds it',
+      'signups.csv: no column was found for the field "profession" (rule "same-profession" reads it); choose the column that holds it, perhaps "Your profession"',
     ]);
   });
 });

@@ -113,6 +113,14 @@ describe('nearestHeader', () => {
     expect(nearestHeader(['Email', 'Organsation', 'Grade'], 'organisation')).toBe('Organsation');
   });
 
+  it('suggests a header that holds the name given, however much longer', () => {
+    expect(nearestHeader(['Email', 'Your department or agency', 'Your grade'], 'Your department')).toBe(
+      'Your department or agency',
+    );
+    expect(nearestHeader(['Email', 'Role = mentor or mentee?'], 'Role')).toBe('Role = mentor or mentee?');
+    expect(nearestHeader(['Email', 'Your grade'], 'de')).toBeNull();
+  });
+
   it('suggests nothing when no header is close', () => {
     expect(nearestHeader(['Email', 'Grade'], 'profession')).toBeNull();
   });

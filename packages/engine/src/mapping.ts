@@ -323,14 +323,18 @@ export function nearestHeader(header: readonly string[], wanted: string): string
   const target = headerKey(wanted);
   let best: string | null = null;
   let bestDistance = Infinity;
+  const near = Math.max(2, Math.floor(target.length / 3));
   for (const column of header) {
     const key = headerKey(column);
-    const distance =
-      key.includes(target) || target.includes(key) ? Math.abs(key.length - target.length) : editDistance(key, target);
-    if (distance < bestDistance) {
+    // One name inside the other ("Your department" in "Your department or agency") is a likely
+    // meaning however much longer the header is, once the shorter has a word's length.
+    const inside = key !== '' && target !== '' && (key.includes(target) || target.includes(key));
+    const distance = inside ? Math.abs(key.length - target.length) : editDistance(key, target);
+    const close = distance <= near || (inside && Math.min(key.length, target.length) >= 4);
+    if (close && distance < bestDistance) {
       bestDistance = distance;
       best = column;
     }
   }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : null;
+  return best;
 }
