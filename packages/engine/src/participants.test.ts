@@ -264,4 +264,12 @@ describe('readPeople', () => {
     const { problems } = readPeople(t, 'Rôle?', detectMapping(peopleHeader, 'people', preset), preset);
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', code: 'missing-column', column: 'Rôle?' })]);
   });
+
+  it('reports a role column chosen in the mapping but not in the header once, with the nearest header', () => {
+    const t = table('people.csv', peopleHeader, rows);
+    const mapping = detectMapping(peopleHeader, 'people', preset, { role: 'Rol' });
+    const { problems } = readPeople(t, 'Rol', mapping, preset);
+    expect(problems.map((p) => [p.code, p.column])).toEqual([['missing-column', 'Rol']]);
+    expect(problems[0].message).toContain('did you mean "Role"?');
+  });
 });

@@ -363,6 +363,9 @@ export function readPeople(
   const roleIndex = rows.columnIndex.get(roleColumn);
   if (roleIndex === undefined) {
     const suggestion = roleColumn === '' ? null : nearestHeader(table.header, roleColumn);
+    // A role column chosen but not in the header is already one error, from columnProblems.
+    if (problems.some((p) => p.code === 'missing-column' && p.severity === 'error' && p.column === roleColumn))
+      return { mentors, mentees, problems };
     problems.push({
       severity: 'error',
       code: 'missing-column',
