@@ -17,6 +17,16 @@ describe('mentor-matcher generate', () => {
     const expected = generateMentorMatchData({ mentors: 30, mentees: 20, seed: 5 });
     expect(readFileSync(join(cwd, 'data', 'mentors.csv'), 'utf8')).toBe(writeCsv(expected.mentors));
     expect(readFileSync(join(cwd, 'data', 'mentees.csv'), 'utf8')).toBe(writeCsv(expected.mentees));
+    expect(run.stderr).toBe('');
+  });
+
+  it('says which files it replaced, as match does', async () => {
+    const cwd = tempDir();
+    const args = ['generate', '--mentors', '3', '--mentees', '3', '--out', 'data'];
+    await runCli(args, { cwd });
+    const again = await runCli(args, { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('Replaced in data: mentors.csv, mentees.csv\n');
   });
 });
 

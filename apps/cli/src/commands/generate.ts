@@ -51,12 +51,13 @@ export const generateCommand: Command = {
       seed: options.seed,
     });
     // The same care as match's results: a planted link is replaced, never written through.
-    const { dir } = planOutput(io.cwd, options.out, ['mentors.csv', 'mentees.csv'], []);
+    const { dir, replaced } = planOutput(io.cwd, options.out, ['mentors.csv', 'mentees.csv'], []);
     const writer = new ReplacingWriter(dir);
     writer.add('mentors.csv', writeCsv(mentors));
     writer.add('mentees.csv', writeCsv(mentees));
     writer.commit();
     const to = printable(options.out);
+    if (replaced.length > 0) io.stderr(`Replaced in ${to}: ${replaced.join(', ')}\n`);
     io.stdout(
       `Wrote ${mentors.rows.length} mentors and ${mentees.rows.length} mentees (seed ${options.seed}) to ${to}\n`,
     );
