@@ -7,6 +7,7 @@ import { displayRowNumber, type Table } from '@mentor-matcher/tabular';
 import { InputError } from './cli-errors.js';
 import { readTableFile } from './read-table-file.js';
 import { sheetNames } from './results-writer.js';
+import { printable } from './terminal-text.js';
 
 export function readPreviousPairs(cwd: string, path: string): EarlierPair[] {
   return pairsFrom(readPreviousTable(cwd, path));
@@ -15,6 +16,15 @@ export function readPreviousPairs(cwd: string, path: string): EarlierPair[] {
 function readPreviousTable(cwd: string, path: string): Table {
   const full = resolve(cwd, path);
   if (existsSync(full) && statSync(full).isDirectory()) {
+    // Runs in both formats leave both files (a run never removes the other format's): which is the
+    // earlier result only the coordinator knows.
+    if (existsSync(join(full, 'pairs.csv')) && existsSync(join(full, 'results.xlsx'))) {
+      const shown = printable(path);
+      throw new InputError(
+        `${shown} holds both pairs.csv and results.xlsx (from runs in each format), so the earlier result is ` +
+          `not clear; give one: --previous ${printable(join(path, 'pairs.csv'))} or --previous ${printable(join(path, 'results.xlsx'))}`,
+      );
+    }
     if (existsSync(join(full, 'pairs.csv'))) return readTableFile(cwd, join(path, 'pairs.csv'));
     if (existsSync(join(full, 'results.xlsx'))) return readTableFile(cwd, join(path, 'results.xlsx'), sheetNames.pairs);
     throw new InputError(

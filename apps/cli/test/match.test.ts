@@ -150,6 +150,19 @@ describe('mentor-matcher match', () => {
     );
   });
 
+  it('asks which earlier result to keep when --previous names a folder with both formats', async () => {
+    const cwd = tempDir();
+    await runCli(sampleArgs('first'), { cwd });
+    await runCli([...sampleArgs('first'), '--format', 'xlsx'], { cwd });
+    const run = await runCli([...sampleArgs('second'), '--previous', 'first'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: first holds both pairs\.csv and results\.xlsx .*give one: --previous first\/pairs\.csv or --previous first\/results\.xlsx\n/,
+    );
+    const chosen = await runCli([...sampleArgs('second'), '--previous', 'first/results.xlsx'], { cwd });
+    expect(chosen.code, chosen.stderr).toBe(0);
+  });
+
   it('shows progress on stderr once a run is slow, and nothing with --quiet', async () => {
     const loud = await runCli(sampleArgs('out'), { progressAfterMs: 0 });
     expect(loud.stderr).toMatch(/^reading 0%$/m);
