@@ -13,6 +13,8 @@ import {
   type MatchOptions,
   type ValueAliases,
 } from '@mentor-matcher/engine';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, UsageError } from './cli-errors.js';
 import type { OptionSpec } from './parse-options.js';
@@ -90,11 +92,28 @@ export function readMatchInput(cwd: string, options: InputOptions): MatchInput {
       ...(options['role-column'] !== undefined ? { roleColumn: options['role-column'] } : {}),
     };
   }
-  return {
-    kind: 'two-tables',
-    mentors: readTableFile(cwd, options.mentors ?? '', options.sheet),
-    mentees: readTableFile(cwd, options.mentees ?? '', options.sheet),
+  const mentors = readTableFile(cwd, options.mentors ?? '', options.sheet, ['mentors', 'mentor']);
+  const mentees = readTableFile(cwd, options.mentees ?? '', options.sheet, ['mentees', 'mentee']);
+  if (mentors.source.includes(' › ') && mentors.source === mentees.source && sameFile(cwd, options)) {
+    throw new InputError(
+      `--mentors and --mentees both read ${mentors.source}` +
+        (options.sheet !== undefined ? ' (--sheet names the sheet for both)' : '') +
+        `; name the workbook's sheets "Mentors" and "Mentees" (each side then reads its own` +
+        `${options.sheet !== undefined ? ', without --sheet' : ''}), or save each side as its own file`,
+    );
+  }
+  return { kind: 'two-tables', mentors, mentees };
+}
+
+function sameFile(cwd: string, options: InputOptions): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync.native(resolve(cwd, path));
+    } catch {
+      return resolve(cwd, path);
+    }
   };
+  return real(options.mentors ?? '') === real(options.mentees ?? '');
 }
 
 /**

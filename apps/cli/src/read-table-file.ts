@@ -9,10 +9,23 @@ import { DEFAULT_LIMITS, readTableFile as readTable, type Table } from '@mentor-
 import { InputError } from './cli-errors.js';
 import { printable } from './terminal-text.js';
 
-export function readTableFile(cwd: string, path: string, sheet?: string): Table {
+/**
+ * With no sheet named, a workbook is read at its first visible sheet with data, unless one of its
+ * sheets is named as `sideNames` says ("Mentees" for the mentees): one workbook with a Mentors and
+ * a Mentees sheet then serves --mentors and --mentees alike.
+ */
+export function readTableFile(cwd: string, path: string, sheet?: string, sideNames?: readonly string[]): Table {
   const source = printable(basename(path));
-  return readTable(readBytes(cwd, path), { source, ...(sheet !== undefined ? { sheet } : {}) }).table;
+  const bytes = readBytes(cwd, path);
+  const read = readTable(bytes, { source, ...(sheet !== undefined ? { sheet } : {}) });
+  if (sheet !== undefined || sideNames === undefined || read.format !== 'xlsx') return read.table;
+  const named = read.sheets.find((s) => s.kind === 'worksheet' && sideNames.includes(sheetKey(s.name)));
+  return named === undefined || named.name === read.sheet
+    ? read.table
+    : readTable(bytes, { source, sheet: named.name }).table;
 }
+
+const sheetKey = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 
 function kindOf(info: Stats): string {
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';

@@ -30,6 +30,31 @@ describe('XLSX in and out', () => {
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'notify.json'), 'utf8')).version).toBe(2);
   });
 
+  it('reads one workbook for both sides from its Mentors and Mentees sheets', async () => {
+    const cwd = tempDir();
+    const mentors = sample(sampleMentors, 'mentors.csv');
+    const mentees = sample(sampleMentees, 'mentees.csv');
+    writeFileSync(
+      join(cwd, 'book.xlsx'),
+      writeXlsx([
+        { name: 'Read me', table: { header: ['note'], rows: [['sign-ups below']] } },
+        { name: 'Mentors', table: mentors },
+        { name: 'Mentees', table: mentees },
+      ]),
+    );
+    const run = await runCli(['match', '--mentors', 'book.xlsx', '--mentees', 'book.xlsx', '--out', 'out', '-q'], {
+      cwd,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/50 of 50 mentees and 49 of 50 mentors matched/);
+    writeFileSync(join(cwd, 'one.xlsx'), writeXlsx([{ name: 'Sheet1', table: mentors }]));
+    const same = await runCli(['check', '--mentors', 'one.xlsx', '--mentees', 'one.xlsx'], { cwd });
+    expect(same.code).toBe(1);
+    expect(same.stderr).toMatch(
+      /^error: --mentors and --mentees both read one\.xlsx › Sheet1; name the workbook's sheets "Mentors" and "Mentees"/,
+    );
+  });
+
   it('adds a sheet per Notify list with --notify-lists', async () => {
     const cwd = tempDir();
     const args = [
