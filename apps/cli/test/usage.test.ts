@@ -88,6 +88,9 @@ describe('usage errors (exit 2)', () => {
     expect(match.stdout).toMatch(
       /--preset NAME +a built-in rule set: mentor-match .*\n.*mentor-match-optimal or mentor-match-adjusted/,
     );
+    expect(match.stdout).toMatch(
+      /--sheet NAME +the XLSX sheet to read \(default: a sheet named Mentors or Mentees for\n/,
+    );
     const notify = await runCli(['notify', '--help']);
     expect(notify.stdout).toMatch(/--base-url URL +another Notify API address, https only except localhost/);
   });

@@ -32,7 +32,8 @@ Input (CSV or XLSX, told apart by their content):
   --mentors FILE, --mentees FILE   one table per side (e.g. the Mentor Match mentors.csv, mentees.csv)
   --people FILE                    one table (a form export); its role column says mentor, mentee or both
   --role-column NAME               the role column, when it is not found by itself
-  --sheet NAME                     the XLSX sheet to read (default: the first visible one with data)
+  --sheet NAME                     the XLSX sheet to read (default: a sheet named Mentors or Mentees for
+                                   that side, else the first visible one with data)
   --column FIELD=HEADER            which column holds a field (repeatable), e.g. --column "grade=Your grade";
                                    person fields: first name, last name, name, email, role, capacity,
                                    biography, job title, timestamp; the rule set's fields by their names;
