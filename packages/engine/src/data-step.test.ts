@@ -65,6 +65,22 @@ describe('a one-sheet form export', () => {
     ]);
   });
 
+  it('lists blank rows in skipped too, as one line per table however many there are', () => {
+    const blank: Cell[] = [null, null, null, null, null, null, null];
+    const withBlanks = [rows[0], blank, rows[1], ...Array.from({ length: 1000 }, () => blank), rows[2]];
+    const run = matchTables(sheet(withBlanks), { ruleSet, solver });
+    if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
+    expect(run.skipped).toEqual([
+      {
+        table: 'signups.csv',
+        row: 3,
+        email: null,
+        code: 'blank-row',
+        reason: 'signups.csv: 1,001 blank rows were skipped (rows 3, 5, 6, 7, 8 and 996 more)',
+      },
+    ]);
+  });
+
   it('keeps the first sign-up when asked', () => {
     const run = matchTables(sheet(rows), { ruleSet, solver, duplicates: 'keep-first' });
     if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));

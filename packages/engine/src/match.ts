@@ -195,9 +195,26 @@ function readInput(input: MatchInput, options: Omit<MatchOptions, 'solver'>): Pa
     mentees: deduplicated.mentees,
     problems: [...unused, ...read.problems, ...deduplicated.problems],
     mappings: read.mappings,
-    skipped: deduplicated.skipped,
+    skipped: inInputOrder([...blankRowsSkipped(read.problems), ...deduplicated.skipped]),
     emailAt: (table, row) => emails.get(`${table}\u0000${row}`) ?? null,
   };
+}
+
+/**
+ * Blank rows are not used either, so skipped.csv says so: one line per table, its first blank row and
+ * the reader's count ("3 blank rows were skipped (rows 4, 9, 12)"), never a line per blank row, so a
+ * sheet exported with a million empty rows cannot make the outputs grow.
+ */
+function blankRowsSkipped(problems: readonly InputProblem[]): SkippedRow[] {
+  return problems
+    .filter((problem) => problem.code === 'blank-row' && problem.table !== undefined && problem.row !== undefined)
+    .map((problem) => ({
+      table: problem.table!,
+      row: problem.row!,
+      email: null,
+      code: 'blank-row',
+      reason: problem.message,
+    }));
 }
 
 /**
