@@ -11,7 +11,7 @@ import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabula
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
-import { seriousViolations } from './axe.js';
+import { expectAccessible } from './axe.js';
 import { eventually, settled } from './eventually.js';
 import { dropdownNamed, dropdownValue, dropdownValueAt, fillField, setCheckbox } from './fluent-fields.js';
 import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
@@ -160,7 +160,7 @@ describe('inside Excel (fake host)', () => {
     await eventually(inDialog).toBe(true);
     // Contrast is judged once the dialog has finished fading in, not on a frame of the animation.
     await settled(page);
-    expect(await seriousViolations(page), 'axe-core on the confirmation dialog').toEqual([]);
+    await expectAccessible(page, 'the confirmation dialog');
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       expect(await inDialog(), await page.evaluate(() => `${document.activeElement?.outerHTML.slice(0, 120)}`)).toBe(

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { eventually } from './eventually.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,4 +34,14 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
         targets: v.nodes.slice(0, 5).map((n) => String(n.target)),
       }));
   });
+}
+
+/**
+ * Fails unless the page reaches a state with no serious or critical violation. axe judges the frame it
+ * sees: a dialog or a tab indicator caught mid-transition under CPU load has colours that are neither
+ * the start nor the end, so the check reads again until the page is still, and fails with the last
+ * findings when it never gets there.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await eventually(() => seriousViolations(page), `axe-core on ${where}`).toEqual([]);
 }

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import type { FakeSheetInit } from '../support/fake-workbook.js';
-import { seriousViolations } from './axe.js';
+import { expectAccessible } from './axe.js';
 import { eventually, settled } from './eventually.js';
 import { chooseOption, dropdownValueAt } from './fluent-fields.js';
 import { foreignRequests, openApp, screenshotFolder, startHarness, type Harness } from './harness.js';
@@ -61,10 +61,6 @@ async function openMatchedMentee(page: Page, skip: readonly string[]): Promise<{
   await page.locator('#person-name').waitFor();
   const partner = await page.locator('[data-pair]').first().getAttribute('data-pair');
   return { mentee, partner: partner ?? '' };
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect(await seriousViolations(page), `axe-core on ${where}`).toEqual([]);
 }
 
 /** Every step's accessibility at the page's current width. */
