@@ -55,6 +55,15 @@ describe('XLSX in and out', () => {
     );
   });
 
+  it('says --sheet is not used when the files are CSV, and matches them as they are', async () => {
+    const cwd = tempDir();
+    const run = await runCli(['check', '--mentors', sampleMentors, '--mentees', sampleMentees, '--sheet', 'Form1'], {
+      cwd,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr + run.stdout).toMatch(/mentors\.csv is a CSV file, which has no sheets; the sheet "Form1"/);
+  });
+
   it('adds a sheet per Notify list with --notify-lists', async () => {
     const cwd = tempDir();
     const args = [

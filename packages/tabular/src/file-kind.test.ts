@@ -163,6 +163,19 @@ describe('readTableFile', () => {
     expect(read.warnings.map((w) => w.code)).toEqual(['encoding-assumed']);
   });
 
+  it('says so when a sheet is named for a CSV file, which has none, and reads the file as it is', () => {
+    const read = readTableFile(text('name,org\r\nAda,HMRC\r\n'), { source: 'signups.csv', sheet: 'Mentors' });
+    expect(read.table.rows).toEqual([['Ada', 'HMRC']]);
+    expect(read.warnings).toEqual([
+      {
+        code: 'sheet-ignored',
+        source: 'signups.csv',
+        message: 'signups.csv is a CSV file, which has no sheets; the sheet "Mentors" that was named is not used',
+      },
+    ]);
+    expect(read.table.warnings).toEqual(read.warnings);
+  });
+
   it('says an empty file is empty', () => {
     const error = readError(() => readTableFile(new Uint8Array(0), { source: 'signups.csv' }));
     expect(error.code).toBe('empty');

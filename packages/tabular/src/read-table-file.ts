@@ -66,10 +66,23 @@ export function readTableFile(bytes: Uint8Array, options: ReadTableFileOptions):
     return { format: 'xlsx', table, warnings: table.warnings ?? [], sheets: workbook.sheets, sheet: name };
   }
   const read = readCsvDetailed(bytes, { source, delimiter, encoding, unescapeFormulas, ...common });
+  // A sheet named for a CSV file is most likely a mix-up of files, so it is said, not silently dropped.
+  const ignored: ReadWarning[] =
+    sheet === undefined
+      ? []
+      : [
+          {
+            code: 'sheet-ignored',
+            source,
+            message: `${source} is a CSV file, which has no sheets; the sheet "${sheet}" that was named is not used`,
+          },
+        ];
+  const warnings = [...(read.table.warnings ?? []), ...ignored];
+  const table = warnings.length > 0 ? { ...read.table, warnings } : read.table;
   return {
     format: 'csv',
-    table: read.table,
-    warnings: read.table.warnings ?? [],
+    table,
+    warnings,
     sheets: [],
     delimiter: read.delimiter,
     ...(read.encoding ? { encoding: read.encoding } : {}),

@@ -15,7 +15,9 @@ export type ReadWarningCode =
   /** The workbook has hidden sheets and no sheet was named. */
   | 'hidden-sheets'
   /** Empty sheets or chart sheets were passed over when choosing the sheet to read. */
-  | 'sheets-skipped';
+  | 'sheets-skipped'
+  /** A sheet was named for a CSV file, which has none; the file was read as it is. */
+  | 'sheet-ignored';
 
 export interface ReadWarning {
   readonly code: ReadWarningCode;

@@ -29,6 +29,7 @@ export const readWarningSchema = z.object({
     'header-row-detected',
     'hidden-sheets',
     'sheets-skipped',
+    'sheet-ignored',
   ]),
   message: z.string(),
   source: z.string(),
