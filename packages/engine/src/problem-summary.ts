@@ -43,14 +43,15 @@ export function summariseProblems(
   for (const [kind, seen] of kinds) {
     if (seen.more === 0) continue;
     const [severity, code, table] = kind.split('\u0000');
+    // The code stays on the problem for programs; the sentence a coordinator reads names the rows only.
     const rows =
-      seen.rows.length > 0 ? `, rows ${seen.rows.join(', ')}${seen.more > seen.rows.length ? ', …' : ''}` : '';
+      seen.rows.length > 0 ? ` (rows ${seen.rows.join(', ')}${seen.more > seen.rows.length ? ', …' : ''})` : '';
     const where = table !== '' ? `${table}: ` : '';
     const summary: InputProblem = {
       severity: severity as InputProblem['severity'],
       code,
       ...(table !== '' ? { table } : {}),
-      message: `${where}and ${seen.more.toLocaleString('en')} more ${severity}${seen.more === 1 ? '' : 's'} like the above (${code}${rows})`,
+      message: `${where}and ${seen.more.toLocaleString('en')} more ${severity}${seen.more === 1 ? '' : 's'} like the above${rows}`,
     };
     const at = lastOfKind.get(kind)!;
     after.set(at, [...(after.get(at) ?? []), summary]);

@@ -166,4 +166,16 @@ describe('result tables', () => {
     expect(summary.rows).toContainEqual(['mentees with 0 mentors', 1]);
     expect(summary.rows).toContainEqual(['note', '1 of 2 mentees has a mentor; this is the most possible.']);
   });
+
+  it("labels each of the run's problems by its severity, not by its code", () => {
+    const matrix = makeMatrix({ scores: [[5]] });
+    const outcome = strategyFor(optimal).run({ matrix, solver, locked: [] });
+    const result = buildResult({ matrix, settings: optimal, outcome });
+    const message = 'mentees.csv row 3: Ann has no eligible mentor';
+    const { summary } = resultTables({
+      ...result,
+      problems: [{ severity: 'warning', code: 'no-eligible-partner', message }],
+    });
+    expect(summary.rows).toContainEqual(['warning', message]);
+  });
 });

@@ -173,7 +173,7 @@ function summaryTable(result: MatchResult): Table {
   for (const headline of summary.headlines) rows.push(['note', headline]);
   for (const d of result.droppedEarlierPairs)
     rows.push(['earlier pair not kept', `${d.mentorId} with ${d.menteeId}: ${d.reason}`]);
-  for (const p of result.problems) rows.push([`${p.severity}: ${p.code}`, p.message]);
+  for (const p of result.problems) rows.push([p.severity, p.message]);
   return table('Summary', ['label', 'value'], rows);
 }
 

@@ -67,7 +67,7 @@ describe('summariseProblems', () => {
       severity: 'error',
       code: 'invalid-capacity',
       table: 'mentors.csv',
-      message: 'mentors.csv: and 15 more errors like the above (invalid-capacity, rows 12, 13, 14, 15, 16, …)',
+      message: 'mentors.csv: and 15 more errors like the above (rows 12, 13, 14, 15, 16, …)',
     });
     expect(shown.slice(11).map((p) => p.code)).toEqual(['duplicate-id', 'blank-row']);
   });
