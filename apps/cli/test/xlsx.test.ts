@@ -64,6 +64,18 @@ describe('XLSX in and out', () => {
     expect(run.stderr + run.stdout).toMatch(/mentors\.csv is a CSV file, which has no sheets; the sheet "Form1"/);
   });
 
+  it('names the files of the other format that an earlier run left in the folder', async () => {
+    const cwd = tempDir();
+    const args = ['match', '--mentors', sampleMentors, '--mentees', sampleMentees, '--out', 'r', '--quiet'];
+    const first = await runCli([...args, '--format', 'xlsx'], { cwd });
+    expect(first.stderr).not.toContain('from an earlier run in the other format');
+    const csv = await runCli(args, { cwd });
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toContain('r still holds results.xlsx from an earlier run in the other format');
+    const xlsx = await runCli([...args, '--format', 'xlsx'], { cwd });
+    expect(xlsx.stderr).toContain('r still holds pairs.csv from an earlier run in the other format');
+  });
+
   it('adds a sheet per Notify list with --notify-lists', async () => {
     const cwd = tempDir();
     const args = [

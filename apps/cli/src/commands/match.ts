@@ -123,6 +123,13 @@ export const matchCommand: Command = {
           '(Notify lists of an earlier result; --notify-lists writes them for this one)\n',
       );
     }
+    const otherFormat = otherFormatFiles(written.dir, options.format);
+    if (otherFormat.length > 0) {
+      io.stderr(
+        `Note: ${printable(options.out)} still holds ${otherFormat.join(', ')} from an earlier run in the other ` +
+          'format; they are not this result. Delete them, or write each format to its own folder.\n',
+      );
+    }
     const { summary } = run.result;
     const rematch = options.previous !== undefined ? rematchReport(run.result, previousPairs?.length ?? 0) : undefined;
     if (rematch?.dropped) io.stderr(printable(rematch.dropped));
@@ -178,4 +185,14 @@ function inputFiles(cwd: string, options: z.infer<typeof schema>): string[] {
     files.push(...(isFolder ? [join(previous, 'pairs.csv'), join(previous, 'results.xlsx')] : [previous]));
   }
   return files;
+}
+
+/**
+ * Result files of the other format left in the folder by an earlier run (results.xlsx beside new
+ * CSV files, or pairs.csv beside a new results.xlsx): kept, since they may be the coordinator's, but
+ * named, so that nobody sends or re-matches from the older result by mistake.
+ */
+function otherFormatFiles(dir: string, format: 'csv' | 'xlsx'): string[] {
+  const other = format === 'xlsx' ? ['pairs.csv'] : ['results.xlsx'];
+  return other.filter((name) => existsSync(join(dir, name)));
 }
