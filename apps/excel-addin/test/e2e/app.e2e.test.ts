@@ -9,12 +9,12 @@ import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import { createSolver } from '@mentor-matcher/solver';
 import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeSheetInit, FakeWorkbook } from '../support/fake-workbook.js';
 import { expectAccessible } from './axe.js';
 import { eventually, settled } from './eventually.js';
 import { dropdownNamed, dropdownValue, dropdownValueAt, fillField, setCheckbox } from './fluent-fields.js';
-import { foreignRequests, openApp, startHarness, type Harness } from './harness.js';
+import { foreignRequests, openApp, useHarness } from './harness.js';
 import { defaultPreset } from '../../src/default-preset.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
@@ -51,19 +51,11 @@ async function sheetValues(page: Page, name: string): Promise<unknown[][]> {
   );
 }
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(180_000);
 
 describe('inside Excel (fake host)', () => {
   it('matches the two tables picked from the workbook and writes the expected pairs as sheets', async () => {
-    const { page, requests } = await openApp(harness, {
+    const { page, requests } = await openApp(harness(), {
       fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
       viewport: { width: 420, height: 900 },
     });
@@ -95,7 +87,7 @@ describe('inside Excel (fake host)', () => {
     );
     expect(names).toContain('Match Mail merge');
     expect(names.filter((name) => name.startsWith('Match Notify'))).toEqual([]);
-    expect(foreignRequests(harness, requests)).toEqual([]);
+    expect(foreignRequests(harness(), requests)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Show work' }).click();
     const canvas = page.locator('canvas.heatmap');
@@ -125,7 +117,7 @@ describe('inside Excel (fake host)', () => {
   });
 
   it('keeps a pair locked and drops one forbidden in the Pairs sheet when matching again, after asking', async () => {
-    const { page } = await openApp(harness, {
+    const { page } = await openApp(harness(), {
       fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
     });
     await page.waitForSelector('html[data-ready="excel"]');
@@ -196,7 +188,7 @@ describe('inside Excel (fake host)', () => {
   });
 
   it('saves a rule edited in the form with the workbook, and restores it when the workbook is reopened', async () => {
-    const { page } = await openApp(harness, {
+    const { page } = await openApp(harness(), {
       fakeOffice: { sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)] },
       viewport: { width: 420, height: 900 },
     });
@@ -219,7 +211,7 @@ describe('inside Excel (fake host)', () => {
     const saved = await readSaved();
     await page.context().close();
 
-    const reopened = await openApp(harness, {
+    const reopened = await openApp(harness(), {
       fakeOffice: {
         sheets: [sheet('Mentors', mentors), sheet('Mentees', mentees)],
         settings: { mentorMatcher: saved },
@@ -235,7 +227,7 @@ describe('inside Excel (fake host)', () => {
 
   it('stops the worker when Cancel is pressed, and writes nothing', async () => {
     const big = generateMentorMatchData({ mentors: 1500, mentees: 1500, seed: 3 });
-    const { page } = await openApp(harness, {
+    const { page } = await openApp(harness(), {
       fakeOffice: { sheets: [sheet('Mentors', big.mentors), sheet('Mentees', big.mentees)] },
     });
     await page.waitForSelector('html[data-ready="excel"]');
@@ -256,7 +248,7 @@ describe('inside Excel (fake host)', () => {
 
 describe('standalone page', () => {
   it('loads the CSV files, matches, and downloads the results, with no request leaving the page', async () => {
-    const { page, requests } = await openApp(harness);
+    const { page, requests } = await openApp(harness());
     await page.waitForSelector('html[data-ready="standalone"]');
     await page
       .locator('input[type=file]')
@@ -304,12 +296,12 @@ describe('standalone page', () => {
     ]);
     expect(csv.suggestedFilename()).toBe('match-summary.csv');
     expect(await readFile(await csv.path(), 'utf8')).toMatch(/mentees/i);
-    expect(foreignRequests(harness, requests)).toEqual([]);
+    expect(foreignRequests(harness(), requests)).toEqual([]);
     await page.context().close();
   });
 
   it('works from the keyboard: a dropdown, a checkbox and a radio, focus kept where it was', async () => {
-    const { page } = await openApp(harness, { viewport: { width: 350, height: 900 } });
+    const { page } = await openApp(harness(), { viewport: { width: 350, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.waitForSelector('html[data-ready="standalone"]');
@@ -364,7 +356,7 @@ describe('standalone page', () => {
   });
 
   it('runs on generated sample data', async () => {
-    const { page } = await openApp(harness);
+    const { page } = await openApp(harness());
     await page.waitForSelector('html[data-ready="standalone"]');
     await page.getByRole('button', { name: 'Try with sample data' }).click();
     await page.getByRole('status').filter({ hasText: 'Sample data: 50 made-up mentors' }).waitFor();

@@ -13,7 +13,7 @@ import { formsHeader, generateFormsExport } from '@mentor-matcher/sample-data';
 import { createSolver } from '@mentor-matcher/solver';
 import { readCsv, readXlsx, type Cell, type Table } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import { expectAccessible } from './axe.js';
 import { eventually, settled } from './eventually.js';
@@ -25,7 +25,7 @@ import {
   dropdownValueAt,
   optionTexts,
 } from './fluent-fields.js';
-import { openApp, screenshotFolder, startHarness, type Harness } from './harness.js';
+import { openApp, screenshotFolder, useHarness } from './harness.js';
 
 const screenshots = screenshotFolder();
 const exported = generateFormsExport({ mentors: 40, mentees: 40, seed: 14 });
@@ -33,13 +33,7 @@ const fileName = 'Mentoring sign-up.csv';
 const roleQuestion = 'Do you want to be a mentor, a mentee or both?';
 const bioQuestion = 'Tell us a little about yourself';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 240_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(240_000);
 
 type Rows = readonly (readonly Cell[])[];
 interface Results {
@@ -185,7 +179,7 @@ async function expectSameAsEngine(people: Table, aliases: ValueAliases, results:
 
 describe('a Forms export to a match, by dropdowns and accepted suggestions only', () => {
   it('on the page, from a Windows-1252 CSV file', async () => {
-    const { page } = await openApp(harness, { viewport: { width: 350, height: 900 } });
+    const { page } = await openApp(harness(), { viewport: { width: 350, height: 900 } });
     await page.waitForSelector('html[data-ready="standalone"]', { state: 'attached' });
     await chooseRadio(page, 'One table with a role column');
     const folder = await mkdtemp(join(tmpdir(), 'mentor-matcher-forms-'));
@@ -231,7 +225,7 @@ describe('a Forms export to a match, by dropdowns and accepted suggestions only'
   it('in the add-in, from a sheet of the workbook (fake Excel), with the choices saved in the workbook', async () => {
     const rows = [exported.table.header, ...exported.table.rows].map((row) => row.map((c) => (c === null ? '' : c)));
     const lastColumn = String.fromCharCode(64 + exported.table.header.length);
-    const { page } = await openApp(harness, {
+    const { page } = await openApp(harness(), {
       fakeOffice: {
         sheets: [{ name: 'Sign-ups', rows, tables: [{ name: 'SignUps', address: `A1:${lastColumn}${rows.length}` }] }],
       },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchTestBrowser, type FoundBrowser } from '@mentor-matcher/test-browser';
 import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build } from 'vite';
 import { buildApp } from '../../scripts/build-app.js';
 import { appRoot, createStaticServer, listen } from '../../scripts/static-server.js';
@@ -64,6 +65,24 @@ async function bundleFakeOffice(): Promise<string> {
     }
   }
   throw new Error('Bundling the fake Office host produced no code.');
+}
+
+/**
+ * One harness for a test file: started before its tests (building the app takes a while, hence the
+ * timeout) and closed after them. Call the returned function inside a test to get it.
+ */
+export function useHarness(startTimeoutMs: number): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (harness === undefined) throw new Error('the test harness has not started (its beforeAll failed or timed out)');
+    return harness;
+  };
 }
 
 export async function startHarness(): Promise<Harness> {

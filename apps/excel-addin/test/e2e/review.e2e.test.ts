@@ -9,13 +9,13 @@ import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import { createSolver } from '@mentor-matcher/solver';
 import type { Cell, Table } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultPreset } from '../../src/default-preset.js';
 import type { FakeSheetInit } from '../support/fake-workbook.js';
 import { expectAccessible } from './axe.js';
 import { eventually, settled } from './eventually.js';
 import { chooseOption, dropdownValueAt } from './fluent-fields.js';
-import { foreignRequests, openApp, screenshotFolder, startHarness, type Harness } from './harness.js';
+import { foreignRequests, openApp, screenshotFolder, useHarness } from './harness.js';
 
 const screenshots = screenshotFolder();
 const size = 500;
@@ -195,19 +195,11 @@ async function reviewAndCheck(page: Page, shoot: Shoot = noShots): Promise<RuleS
   return forbidden;
 }
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(180_000);
 
 describe('the review step on the 500 × 500 sample', () => {
   it('in the standalone page: lock, forbid, swap and undo agree with the engine; decisions go to a file', async () => {
-    const { page, requests } = await openApp(harness, { viewport: pane });
+    const { page, requests } = await openApp(harness(), { viewport: pane });
     await page.waitForSelector('html[data-ready="standalone"]');
     await chooseOption(page, 'Sample size', `${size} × ${size}`);
     await page.getByRole('button', { name: 'Try with sample data' }).click();
@@ -246,12 +238,12 @@ describe('the review step on the 500 × 500 sample', () => {
     await checkEveryStep(page, '350 px');
     await page.setViewportSize(desktop);
     await checkEveryStep(page, '1280 px');
-    expect(foreignRequests(harness, requests)).toEqual([]);
+    expect(foreignRequests(harness(), requests)).toEqual([]);
     await page.context().close();
   });
 
   it('in the task pane: the same, with the decisions saved in the workbook and written into Match Pairs', async () => {
-    const { page } = await openApp(harness, {
+    const { page } = await openApp(harness(), {
       fakeOffice: { sheets: [sheet('Mentors', sample.mentors), sheet('Mentees', sample.mentees)] },
       viewport: pane,
     });
@@ -329,7 +321,7 @@ describe('the review step on the 500 × 500 sample', () => {
   });
 
   it('moves between the steps with the arrow keys, and the focus stays on the tabs', async () => {
-    const { page } = await openApp(harness, { viewport: pane });
+    const { page } = await openApp(harness(), { viewport: pane });
     await page.waitForSelector('html[data-ready="standalone"]');
     await page.getByRole('tab', { name: 'Data' }).focus();
     await page.keyboard.press('ArrowRight');

@@ -8,20 +8,14 @@
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { Cell, Table } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeSheetInit } from '../support/fake-workbook.js';
 import { eventually } from '../e2e/eventually.js';
-import { openApp, startHarness, type Harness } from '../e2e/harness.js';
+import { openApp, useHarness } from '../e2e/harness.js';
 
 const size = 2_000;
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 240_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(240_000);
 
 function sheet(name: string, table: Table): FakeSheetInit {
   const rows = [table.header, ...table.rows].map((row) => row.map((cell: Cell) => (cell === null ? '' : cell)));
@@ -44,7 +38,7 @@ async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
 describe('writing a 2,000 × 2,000 match to Excel', () => {
   it('keeps the pane’s main thread free from Match to the sheets written (target 100 ms)', async () => {
     const data = generateMentorMatchData({ mentors: size, mentees: size, seed: 2026 });
-    const { page } = await openApp(harness, {
+    const { page } = await openApp(harness(), {
       fakeOffice: { sheets: [sheet('Mentors', data.mentors), sheet('Mentees', data.mentees)] },
       viewport: { width: 350, height: 900 },
     });

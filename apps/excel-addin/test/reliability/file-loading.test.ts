@@ -7,24 +7,18 @@ import { join } from 'node:path';
 import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import { writeXlsx } from '@mentor-matcher/tabular';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../e2e/eventually.js';
-import { openApp, startHarness, type Harness } from '../e2e/harness.js';
+import { openApp, useHarness } from '../e2e/harness.js';
 import { fixtureRows, fixtureText, mentorsWithZoe, workbook, zipBombWorkbook } from '../support/sign-up-files.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 240_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(240_000);
 
 const mentors = fixtureRows('mentors.csv');
 const mentees = { name: 'mentees.csv', bytes: new TextEncoder().encode(fixtureText('mentees.csv')) };
 
 async function openPage(): Promise<Page> {
-  const { page } = await openApp(harness);
+  const { page } = await openApp(harness());
   await page.waitForSelector('html[data-ready="standalone"]', { state: 'attached' });
   return page;
 }

@@ -2,8 +2,8 @@
 // Microsoft's CDN) under the task pane's own Content-Security-Policy: opened outside Office, the pane
 // hears from Office.onReady that there is no host and runs as the standalone page, without waiting
 // and without a policy violation. (That the standalone page never asks for it: privacy.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, startHarness, type Harness } from '../e2e/harness.js';
+import { describe, expect, it } from 'vitest';
+import { openApp, useHarness } from '../e2e/harness.js';
 
 const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -16,17 +16,11 @@ function recordViolations(): void {
   );
 }
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(180_000);
 
 describe('the task pane with the real office.js, outside Office', () => {
   it('loads office.js, hears there is no host, and falls back to the standalone page', async () => {
-    const { page, requests } = await openApp(harness, { path: 'taskpane.html' });
+    const { page, requests } = await openApp(harness(), { path: 'taskpane.html' });
     await page.addInitScript(recordViolations);
     await page.reload();
     await page.waitForSelector('html[data-ready="standalone"]', { timeout: 15_000 });

@@ -3,20 +3,14 @@
 // script (public/check-support.js) says so in plain words instead of "Loading" for ever. Chromium
 // plays the old webview here: an init script takes away one feature before the page's scripts run.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, startHarness, type Harness } from '../e2e/harness.js';
+import { describe, expect, it } from 'vitest';
+import { openApp, useHarness } from '../e2e/harness.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(180_000);
 
 /** Opens `path` with `takeAway` run before any of the page's scripts; resolves once the page has loaded. */
 async function openWithout(path: string, takeAway: () => void): Promise<Page> {
-  const { page } = await openApp(harness, { path });
+  const { page } = await openApp(harness(), { path });
   await page.addInitScript(takeAway);
   await page.reload();
   return page;

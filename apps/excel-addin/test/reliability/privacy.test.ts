@@ -8,9 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv } from '@mentor-matcher/tabular';
 import type { Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settingsKey } from '../../src/host/browser-settings.js';
-import { openApp, startHarness, type Harness } from '../e2e/harness.js';
+import { openApp, useHarness } from '../e2e/harness.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 const emails = ['mentors.csv', 'mentees.csv'].flatMap((file) => {
@@ -19,17 +19,11 @@ const emails = ['mentors.csv', 'mentees.csv'].flatMap((file) => {
   return table.rows.map((row) => String(row[column]));
 });
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(180_000);
 
 describe('privacy on the standalone page', () => {
   it('sends nothing anywhere and stores nothing but the settings', async () => {
-    const { page, requests } = await openApp(harness);
+    const { page, requests } = await openApp(harness());
     const sent: { method: string; url: string; body: string }[] = [];
     page
       .context()
@@ -52,7 +46,7 @@ describe('privacy on the standalone page', () => {
     await page.locator('#downloads').waitFor({ timeout: 60_000 });
     await Promise.all([page.waitForEvent('download'), page.locator('[data-download="mentor-matches.xlsx"]').click()]);
 
-    expect(requests.filter((url) => !url.startsWith(`${harness.origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(`${harness().origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
     expect(requests.some((url) => url.endsWith('/office.js'))).toBe(false);
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('undefined');
     for (const request of sent) {
@@ -80,7 +74,7 @@ describe('privacy on the standalone page', () => {
 
 describe('the built page', () => {
   it('bundles only the pure email builder, never the Node-only Notify sender or its HTTP client', () => {
-    const assets = join(harness.dist, 'assets');
+    const assets = join(harness().dist, 'assets');
     const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
     expect(scripts.some((name) => name.startsWith('match-worker'))).toBe(true);
     for (const name of scripts)
