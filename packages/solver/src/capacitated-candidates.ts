@@ -26,7 +26,7 @@ export interface CandidateSet {
   size: number;
 }
 
-function emptyCandidateSet(): CandidateSet {
+export function emptyCandidateSet(): CandidateSet {
   return {
     edges: new Int32Array(0),
     row: new Int32Array(0),
@@ -47,7 +47,7 @@ function addCandidate(prepared: PreparedProblem, candidates: CandidateSet, edge:
   candidates.cost[k] = edgeCost(prepared, edge);
 }
 
-function growCandidateSet(candidates: CandidateSet): void {
+export function growCandidateSet(candidates: CandidateSet): void {
   const capacity = Math.max(16, candidates.edges.length * 2);
   const edges = new Int32Array(capacity);
   const row = new Int32Array(capacity);
@@ -267,7 +267,10 @@ export interface CandidateNetwork {
 }
 
 /** The flow network over the current candidates, in row-major CSR form (a counting sort of the candidates). */
-export function buildNetwork(prepared: PreparedProblem, candidates: CandidateSet): CandidateNetwork {
+export function buildNetwork(
+  prepared: Pick<PreparedProblem, 'rows' | 'cols' | 'rowResidual' | 'colResidual' | 'rowFirstCost' | 'colFirstCost'>,
+  candidates: CandidateSet,
+): CandidateNetwork {
   const { rows, cols } = prepared;
   const { row, col, cost, edges } = candidates;
   const arcs = candidates.size;

@@ -71,7 +71,7 @@ export function solveCapacitatedWith(solve: FlowSolve, problem: CapacitatedProbl
 }
 
 /** Per arc, the flag of the candidate it stands for (0 for candidates added since `byCandidate` was made). */
-function gatherByArc(byCandidate: Uint8Array, arcCandidate: Int32Array): Uint8Array {
+export function gatherByArc(byCandidate: Uint8Array, arcCandidate: Int32Array): Uint8Array {
   const byArc = new Uint8Array(arcCandidate.length);
   for (let a = 0; a < arcCandidate.length; a++) {
     const k = arcCandidate[a];
@@ -81,13 +81,13 @@ function gatherByArc(byCandidate: Uint8Array, arcCandidate: Int32Array): Uint8Ar
 }
 
 /** Per candidate (every candidate is an arc), the flag of its arc. */
-function scatterByCandidate(byArc: Uint8Array, arcCandidate: Int32Array): Uint8Array {
+export function scatterByCandidate(byArc: Uint8Array, arcCandidate: Int32Array): Uint8Array {
   const byCandidate = new Uint8Array(arcCandidate.length);
   for (let a = 0; a < arcCandidate.length; a++) byCandidate[arcCandidate[a]] = byArc[a];
   return byCandidate;
 }
 
-function checkPotentials(solution: FlowSolution): void {
+export function checkPotentials(solution: FlowSolution): void {
   for (const potentials of [solution.rowPotential, solution.colPotential]) {
     for (let k = 0; k < potentials.length; k++) {
       if (!Number.isSafeInteger(potentials[k])) {

@@ -86,22 +86,17 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
   let colUnits = 0;
   for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
   for (let j = 0; j < cols; j++) colUnits += colResidual[j];
-  // Any two flows differ in total score by at most scoreSpan, so a tier gain above it can never be
-  // outweighed by scores, and the row gain likewise dominates every column-and-score difference.
-  const maxPairs = Math.min(rowUnits, colUnits, freeEdges);
-  const scoreSpan = maxPairs * (maxScaled - minScaled);
-  const colTierGain = coverage.cols ? scoreSpan + 1 : 0;
-  const rowTierGain = coverage.rows ? colTierGain * cols + scoreSpan + 1 : 0;
-  const maxAbsScaled = Math.max(maxScaled, -minScaled);
-  const magnitude = rowTierGain * (rows + 2) + colTierGain * (cols + 2) + scoreSpan + (rows + cols + 2) * maxAbsScaled;
-  if (!(magnitude <= Number.MAX_SAFE_INTEGER)) {
-    throw new CapacitatedProblemError(
-      'objective-overflow',
-      'scores',
-      `the scores need ${Math.round(Math.log10(scale))} decimal place(s) and the problem is too large for the ` +
-        `solver's exact integer arithmetic (bound ${magnitude} > 2^53); round the scores to fewer decimal places`,
-    );
-  }
+  const { rowTierGain, colTierGain } = tierGains({
+    rows,
+    cols,
+    coverage,
+    rowUnits,
+    colUnits,
+    freePairs: freeEdges,
+    maxScaled,
+    minScaled,
+    scale,
+  });
 
   const rowFirstCost = new Float64Array(rows);
   const colFirstCost = new Float64Array(cols);
@@ -129,6 +124,43 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
     rowFirstCost,
     colFirstCost,
   };
+}
+
+/**
+ * The gains of a row's and a column's first partner, in scaled units, and the check that the integer
+ * objective stays exact in f64 (docs/capacitated.md, "Exactness").
+ */
+export function tierGains(sizes: {
+  readonly rows: number;
+  readonly cols: number;
+  readonly coverage: { readonly rows: boolean; readonly cols: boolean };
+  readonly rowUnits: number;
+  readonly colUnits: number;
+  /** Pairs that are eligible and not locked (an upper bound will do). */
+  readonly freePairs: number;
+  /** The largest and smallest scaled score, 0 included. */
+  readonly maxScaled: number;
+  readonly minScaled: number;
+  readonly scale: number;
+}): { rowTierGain: number; colTierGain: number } {
+  const { rows, cols, coverage, maxScaled, minScaled, scale } = sizes;
+  // Any two flows differ in total score by at most scoreSpan, so a tier gain above it can never be
+  // outweighed by scores, and the row gain likewise dominates every column-and-score difference.
+  const maxPairs = Math.min(sizes.rowUnits, sizes.colUnits, sizes.freePairs);
+  const scoreSpan = maxPairs * (maxScaled - minScaled);
+  const colTierGain = coverage.cols ? scoreSpan + 1 : 0;
+  const rowTierGain = coverage.rows ? colTierGain * cols + scoreSpan + 1 : 0;
+  const maxAbsScaled = Math.max(maxScaled, -minScaled);
+  const magnitude = rowTierGain * (rows + 2) + colTierGain * (cols + 2) + scoreSpan + (rows + cols + 2) * maxAbsScaled;
+  if (!(magnitude <= Number.MAX_SAFE_INTEGER)) {
+    throw new CapacitatedProblemError(
+      'objective-overflow',
+      'scores',
+      `the scores need ${Math.round(Math.log10(scale))} decimal place(s) and the problem is too large for the ` +
+        `solver's exact integer arithmetic (bound ${magnitude} > 2^53); round the scores to fewer decimal places`,
+    );
+  }
+  return { rowTierGain, colTierGain };
 }
 
 // The passes over every pair are separate small functions: V8 optimises a hot loop in the middle of a
@@ -200,13 +232,13 @@ function scaledRange(
   return { maxScaled, minScaled, freeEdges };
 }
 
-function checkSize(path: string, value: number): void {
+export function checkSize(path: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
     throw new CapacitatedProblemError('invalid-size', path, `expected a whole number ≥ 0, got ${value}`);
   }
 }
 
-function readCoverage(coverage: CapacitatedProblem['coverage']): { rows: boolean; cols: boolean } {
+export function readCoverage(coverage: CapacitatedProblem['coverage']): { rows: boolean; cols: boolean } {
   const tiers = coverage ?? ['rows', 'cols'];
   tiers.forEach((tier, index) => {
     if (tier !== 'rows' && tier !== 'cols') {
@@ -227,7 +259,7 @@ function readCoverage(coverage: CapacitatedProblem['coverage']): { rows: boolean
   return { rows: tiers.includes('rows'), cols: tiers.includes('cols') };
 }
 
-function readCapacities(path: string, capacities: ArrayLike<number> | undefined, expected: number): Int32Array {
+export function readCapacities(path: string, capacities: ArrayLike<number> | undefined, expected: number): Int32Array {
   if (capacities === undefined || capacities.length !== expected) {
     throw new CapacitatedProblemError(
       'length-mismatch',
@@ -546,7 +578,7 @@ function findScale(edgeRow: Int32Array, edgeCol: Int32Array, edgeScore: Float64A
   return scale;
 }
 
-function representsExactly(score: number, scale: number): boolean {
+export function representsExactly(score: number, scale: number): boolean {
   const scaled = Math.round(score * scale);
   return Number.isSafeInteger(scaled) && scaled / scale === score;
 }

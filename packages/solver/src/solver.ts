@@ -1,5 +1,6 @@
 // createSolver: one wasm instance per solver, shared by both algorithms.
-import { solveCapacitated } from './capacitated.js';
+import { solveCapacitated, wasmFlowSolve } from './capacitated.js';
+import { solveCapacitatedFromSource } from './capacitated-pair-source.js';
 import {
   linearSumAssignment,
   linearSumAssignmentWithDuals,
@@ -32,6 +33,7 @@ export async function createSolver(options: SolverOptions = {}): Promise<Certify
   return {
     linearSumAssignment: (costs, lsapOptions) => linearSumAssignment(wasm, costs, lsapOptions),
     linearSumAssignmentWithDuals: (costs, lsapOptions) => linearSumAssignmentWithDuals(wasm, costs, lsapOptions),
-    capacitatedAssignment: (problem) => solveCapacitated(wasm, problem),
+    capacitatedAssignment: (problem) =>
+      problem.pairs ? solveCapacitatedFromSource(wasmFlowSolve(wasm), problem) : solveCapacitated(wasm, problem),
   };
 }

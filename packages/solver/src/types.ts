@@ -48,6 +48,12 @@ export interface CapacitatedProblem {
     readonly col: Int32Array;
     readonly score: Float64Array;
   };
+  /**
+   * Implicit form (for very large inputs): the solver asks the source for each row's and column's
+   * best pairs and, after each exact solve, for the pairs that could still improve it, and never
+   * holds every eligible pair. See CapacitatedPairSource.
+   */
+  readonly pairs?: CapacitatedPairSource;
   /** Per-row capacity (how many partners a row may have). */
   readonly rowCapacity: Int32Array;
   /** Per-column capacity. */
@@ -60,6 +66,45 @@ export interface CapacitatedProblem {
    * Default ['rows', 'cols']; [] = total score only.
    */
   readonly coverage?: readonly ('rows' | 'cols')[];
+}
+
+/**
+ * Eligible pairs described rather than listed: the source knows its pairs' structure (the engine's
+ * classes of people with equal rule fields) and answers two questions without a pass over every
+ * pair. The answer is exact when both questions are answered exactly.
+ */
+export interface CapacitatedPairSource {
+  /** Every score an eligible pair can have (values no pair has are harmless): the scale and tier weights come from these. */
+  readonly scores: ArrayLike<number>;
+  /** How many eligible pairs there are; an upper bound will do. */
+  readonly eligiblePairs: number;
+  /** The score of a pair, or NaN when the pair may not be chosen. */
+  score(row: number, col: number): number;
+  /**
+   * Each row with `keepRow[row] > 0` is offered up to that many of its highest-scoring pairs with a
+   * column whose keep is > 0, and each such column likewise up to `keepCol[col]`: `add` is called
+   * once per pair (a pair may come twice, once for its row and once for its column).
+   */
+  offerBest(keepRow: Int32Array, keepCol: Int32Array, add: (row: number, col: number, score: number) => void): void;
+  /**
+   * Offers `sink` every eligible pair whose gain, `round(score × scale) − rowPotential[row] +
+   * colPotential[col]`, is above `sink.floor(row)` (a row's floor only rises while pricing). A pair
+   * the sink already holds may be offered again.
+   */
+  offerImproving(prices: PairPrices, sink: ImprovingPairSink): void;
+}
+
+export interface PairPrices {
+  readonly rowPotential: Float64Array;
+  readonly colPotential: Float64Array;
+  /** Scores are multiplied by this power of ten to be whole numbers. */
+  readonly scale: number;
+}
+
+export interface ImprovingPairSink {
+  /** The gain a pair of this row must exceed to be kept: 0 until the row has its fill, then its worst kept gain. */
+  floor(row: number): number;
+  offer(row: number, col: number, gain: number, score: number): void;
 }
 
 export interface CapacitatedResult {

@@ -1,0 +1,195 @@
+// The implicit form (a pair source instead of a list of pairs) against brute force on small
+// shapes and against the listed form on larger ones. The sources here are plain scans of a written-
+// down case: they share nothing with the solver's candidate selection or pricing.
+import { describe, expect, it } from 'vitest';
+import { solveCapacitatedFromSource, PairSet } from './capacitated-pair-source.js';
+import { solveCapacitated, wasmFlowSolve } from './capacitated.js';
+import { CapacitatedProblemError } from './capacitated-errors.js';
+import { instantiateSolverWasm } from './wasm-module.js';
+import type { CapacitatedPairSource, CapacitatedProblem } from './types.js';
+import {
+  bruteForceOptimum,
+  certificateProblems,
+  compareObjectives,
+  feasibilityProblems,
+  objectiveOf,
+  randomCase,
+  resultPairs,
+  toSparseProblem,
+  type Case,
+  type Coverage,
+} from '../test/capacitated-oracles.js';
+
+const wasm = await instantiateSolverWasm('release');
+const solveFromSource = (problem: CapacitatedProblem) => solveCapacitatedFromSource(wasmFlowSolve(wasm), problem);
+
+/** A source that scans the whole case for each question. */
+function scanningSource(c: Case): CapacitatedPairSource & { readonly offered: { best: number; improving: number } } {
+  const offered = { best: 0, improving: 0 };
+  const scores = new Set<number>();
+  let eligiblePairs = 0;
+  for (let i = 0; i < c.rows; i++) {
+    for (let j = 0; j < c.cols; j++) {
+      if (!c.eligible[i][j]) continue;
+      scores.add(c.score[i][j]);
+      eligiblePairs++;
+    }
+  }
+  const byScore = (list: { other: number; score: number }[]) =>
+    list.sort((a, b) => b.score - a.score || a.other - b.other);
+  return {
+    offered,
+    scores: [...scores],
+    eligiblePairs,
+    score: (i, j) => (c.eligible[i][j] ? c.score[i][j] : Number.NaN),
+    offerBest(keepRow, keepCol, add) {
+      for (let i = 0; i < c.rows; i++) {
+        const mine = byScore(
+          c.score[i].flatMap((score, j) => (c.eligible[i][j] && keepCol[j] > 0 ? [{ other: j, score }] : [])),
+        );
+        for (const { other, score } of mine.slice(0, keepRow[i])) {
+          offered.best++;
+          add(i, other, score);
+        }
+      }
+      for (let j = 0; j < c.cols; j++) {
+        const mine = byScore(
+          c.score.flatMap((row, i) => (c.eligible[i][j] && keepRow[i] > 0 ? [{ other: i, score: row[j] }] : [])),
+        );
+        for (const { other, score } of mine.slice(0, keepCol[j])) {
+          offered.best++;
+          add(other, j, score);
+        }
+      }
+    },
+    offerImproving({ rowPotential, colPotential, scale }, sink) {
+      for (let i = 0; i < c.rows; i++) {
+        for (let j = 0; j < c.cols; j++) {
+          if (!c.eligible[i][j]) continue;
+          const gain = Math.round(c.score[i][j] * scale) - rowPotential[i] + colPotential[j];
+          if (gain > sink.floor(i)) {
+            offered.improving++;
+            sink.offer(i, j, gain, c.score[i][j]);
+          }
+        }
+      }
+    },
+  };
+}
+
+function toSourceProblem(c: Case): CapacitatedProblem {
+  const { edges: _edges, ...rest } = toSparseProblem(c);
+  return { ...rest, pairs: scanningSource(c) };
+}
+
+const coverages: Coverage[] = [['rows', 'cols'], ['rows'], []];
+
+describe('capacitated assignment from a pair source', () => {
+  it.each(coverages.map((coverage) => ({ coverage, label: JSON.stringify(coverage) })))(
+    'matches brute force on every shape up to 5 × 5 with coverage $label',
+    ({ coverage }) => {
+      const failures: string[] = [];
+      let seed = 7;
+      for (let rows = 1; rows <= 5; rows++) {
+        for (let cols = 1; cols <= 5; cols++) {
+          for (const density of [0.3, 0.7, 1]) {
+            const c = randomCase(seed++, {
+              rows,
+              cols,
+              density,
+              maxCapacity: 2,
+              minScore: -2,
+              maxScore: 6,
+              step: 0.5,
+              locks: seed % 3,
+              coverage,
+            });
+            const result = solveFromSource(toSourceProblem(c));
+            const found = objectiveOf(c, resultPairs(result));
+            const best = bruteForceOptimum(c);
+            if (compareObjectives(found, best) !== 0) failures.push(`seed ${seed}: found ${found}, best ${best}`);
+            for (const problem of [...feasibilityProblems(c, result), ...certificateProblems(c, result)]) {
+              failures.push(`seed ${seed}: ${problem}`);
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+  );
+
+  it('reaches the listed form’s tiers and total on larger cases with ties, pricing more than once', () => {
+    const failures: string[] = [];
+    let pricedAgain = 0;
+    for (let n = 0; n < 6; n++) {
+      const c = randomCase(300 + n, {
+        rows: 60 + 20 * n,
+        cols: 50 + 25 * n,
+        density: 0.1 + 0.1 * (n % 4),
+        maxCapacity: 3,
+        minScore: 0,
+        maxScore: 8,
+        step: 1,
+        locks: 5,
+        coverage: coverages[n % 3],
+      });
+      const listed = solveCapacitated(wasm, toSparseProblem(c));
+      const implicit = solveFromSource(toSourceProblem(c));
+      const [a, b] = [listed, implicit].map((r) => objectiveOf(c, resultPairs(r)));
+      if (compareObjectives(a, b) !== 0) failures.push(`case ${n}: listed ${a}, from a source ${b}`);
+      if (implicit.total !== a[2] || implicit.rowsCovered !== listed.rowsCovered) failures.push(`case ${n}: totals`);
+      for (const problem of [...feasibilityProblems(c, implicit), ...certificateProblems(c, implicit)]) {
+        failures.push(`case ${n}: ${problem}`);
+      }
+      if ((implicit.work?.solves ?? 0) > 1) pricedAgain++;
+    }
+    expect(failures).toEqual([]);
+    expect(pricedAgain).toBeGreaterThan(0);
+  });
+
+  it('refuses locks the source does not allow, twice over, or past a capacity', () => {
+    const c = randomCase(5, {
+      rows: 4,
+      cols: 4,
+      density: 0.5,
+      maxCapacity: 1,
+      minScore: 0,
+      maxScore: 3,
+      step: 1,
+      locks: 0,
+      coverage: ['rows'],
+    });
+    const ineligible = [...Array(16).keys()].find((k) => !c.eligible[Math.floor(k / 4)][k % 4])!;
+    const eligible = [...Array(16).keys()].find((k) => c.eligible[Math.floor(k / 4)][k % 4])!;
+    const withLocks = (keys: number[], capacity = 2): CapacitatedProblem => ({
+      ...toSourceProblem(c),
+      rowCapacity: new Int32Array(4).fill(capacity),
+      colCapacity: new Int32Array(4).fill(capacity),
+      locked: { row: Int32Array.from(keys, (k) => Math.floor(k / 4)), col: Int32Array.from(keys, (k) => k % 4) },
+    });
+    const codeOf = (problem: CapacitatedProblem) => {
+      try {
+        solveFromSource(problem);
+        return 'solved';
+      } catch (error) {
+        return error instanceof CapacitatedProblemError ? error.code : String(error);
+      }
+    };
+    expect(codeOf(withLocks([ineligible]))).toBe('locked-not-eligible');
+    expect(codeOf(withLocks([eligible, eligible]))).toBe('locked-duplicate');
+    expect(codeOf(withLocks([eligible], 0))).toBe('locked-over-capacity');
+    expect(codeOf(withLocks([eligible]))).toBe('solved');
+  });
+});
+
+describe('PairSet', () => {
+  it('holds pairs whose key passes 2^32, and grows without losing any', () => {
+    const set = new PairSet(100_000, 4);
+    const pairs = Array.from({ length: 5_000 }, (_, k) => [(k * 7919) % 100_000, (k * 104_729) % 100_000] as const);
+    for (const [i, j] of pairs) set.add(i, j);
+    expect(pairs.every(([i, j]) => set.has(i, j))).toBe(true);
+    expect(set.has(99_999, 99_998)).toBe(pairs.some(([i, j]) => i === 99_999 && j === 99_998));
+    expect(set.add(pairs[0][0], pairs[0][1])).toBe(false);
+    expect(set.size).toBe(new Set(pairs.map(([i, j]) => `${i},${j}`)).size);
+  });
+});

@@ -1,0 +1,455 @@
+// The capacitated solve for a problem given as a pair source (CapacitatedPairSource) instead of a
+// list of every eligible pair. The loop is the one in capacitated-driver.ts (candidate subset →
+// exact solve → pricing → repeat), but the source chooses the first candidates and finds the pairs
+// that price out, so memory grows with the people and the candidates, never with the pairs: at
+// 100,000 a side there are 10^10 pairs and a few million candidates.
+import { SPARE_CANDIDATES, buildNetwork, emptyCandidateSet, growCandidateSet } from './capacitated-candidates.js';
+import type { CandidateSet } from './capacitated-candidates.js';
+import { checkPotentials, gatherByArc, scatterByCandidate } from './capacitated-driver.js';
+import type { CapacitatedFlowCertificate } from './capacitated-driver.js';
+import { CapacitatedProblemError } from './capacitated-errors.js';
+import type { FlowSolution, FlowSolve } from './capacitated-network.js';
+import {
+  MAX_SCORE_DECIMALS,
+  checkSize,
+  readCapacities,
+  readCoverage,
+  representsExactly,
+  tierGains,
+} from './capacitated-problem.js';
+import type {
+  CapacitatedPairSource,
+  CapacitatedProblem,
+  CapacitatedResult,
+  CapacitatedWork,
+  ImprovingPairSink,
+} from './types.js';
+
+/** A set of (row, col) pairs: open addressing on row × cols + col, which stays exact below 2^53. */
+export class PairSet {
+  private keys: Float64Array;
+  private count = 0;
+
+  constructor(
+    private readonly cols: number,
+    expected = 1024,
+  ) {
+    this.keys = new Float64Array(2 ** Math.ceil(Math.log2(Math.max(16, expected * 2)))).fill(-1);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(row: number, col: number): boolean {
+    const key = row * this.cols + col;
+    const mask = this.keys.length - 1;
+    for (let at = hashSlot(key, mask); ; at = (at + 1) & mask) {
+      const held = this.keys[at];
+      if (held === key) return true;
+      if (held === -1) return false;
+    }
+  }
+
+  /** Adds the pair; false when it was there already. */
+  add(row: number, col: number): boolean {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const key = row * this.cols + col;
+    const mask = this.keys.length - 1;
+    for (let at = hashSlot(key, mask); ; at = (at + 1) & mask) {
+      const held = this.keys[at];
+      if (held === key) return false;
+      if (held === -1) {
+        this.keys[at] = key;
+        this.count++;
+        return true;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Float64Array(old.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (const key of old) {
+      if (key === -1) continue;
+      let at = hashSlot(key, mask);
+      while (this.keys[at] !== -1) at = (at + 1) & mask;
+      this.keys[at] = key;
+    }
+  }
+}
+
+function hashSlot(key: number, mask: number): number {
+  const low = (key % 0x100000000) | 0;
+  const high = Math.floor(key / 0x100000000) | 0;
+  return (Math.imul(low ^ Math.imul(high, 0x27d4eb2d), 0x9e3779b1) >>> 7) & mask;
+}
+
+/**
+ * Per row, the `keep[row]` offered pairs of largest gain (a bounded min-heap per row in one block).
+ * Among equal gains the first offered stays, so the result depends only on the source's order.
+ */
+class RowHeaps implements ImprovingPairSink {
+  readonly size: Int32Array;
+  private readonly offset: Float64Array;
+  private readonly gain: Float64Array;
+  private readonly col: Int32Array;
+  private readonly score: Float64Array;
+
+  constructor(
+    private readonly keep: Int32Array,
+    private readonly taken: PairSet,
+  ) {
+    const rows = keep.length;
+    this.size = new Int32Array(rows);
+    this.offset = new Float64Array(rows + 1);
+    for (let i = 0; i < rows; i++) this.offset[i + 1] = this.offset[i] + keep[i];
+    this.gain = new Float64Array(this.offset[rows]);
+    this.col = new Int32Array(this.offset[rows]);
+    this.score = new Float64Array(this.offset[rows]);
+  }
+
+  floor(row: number): number {
+    return this.size[row] < this.keep[row] ? 0 : this.gain[this.offset[row]];
+  }
+
+  offer(row: number, col: number, gain: number, score: number): void {
+    const keep = this.keep[row];
+    const size = this.size[row];
+    const base = this.offset[row];
+    if (!(gain > 0) || keep === 0 || (size === keep && gain <= this.gain[base])) return;
+    if (this.taken.has(row, col) || this.holds(row, col)) return;
+    let k: number;
+    if (size < keep) {
+      k = this.size[row]++;
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        if (this.gain[base + parent] <= gain) break;
+        this.move(base + parent, base + k);
+        k = parent;
+      }
+    } else {
+      k = 0;
+      for (;;) {
+        let child = 2 * k + 1;
+        if (child >= size) break;
+        if (child + 1 < size && this.gain[base + child + 1] < this.gain[base + child]) child++;
+        if (this.gain[base + child] >= gain) break;
+        this.move(base + child, base + k);
+        k = child;
+      }
+    }
+    this.gain[base + k] = gain;
+    this.col[base + k] = col;
+    this.score[base + k] = score;
+  }
+
+  /** Calls `add` for every kept pair, row by row, and empties the heaps. */
+  drain(add: (row: number, col: number, score: number) => void): number {
+    let added = 0;
+    for (let i = 0; i < this.size.length; i++) {
+      const base = this.offset[i];
+      for (let k = 0; k < this.size[i]; k++) add(i, this.col[base + k], this.score[base + k]);
+      added += this.size[i];
+      this.size[i] = 0;
+    }
+    return added;
+  }
+
+  private holds(row: number, col: number): boolean {
+    const base = this.offset[row];
+    for (let k = 0; k < this.size[row]; k++) if (this.col[base + k] === col) return true;
+    return false;
+  }
+
+  private move(from: number, to: number): void {
+    this.gain[to] = this.gain[from];
+    this.col[to] = this.col[from];
+    this.score[to] = this.score[from];
+  }
+}
+
+interface SourceProblem {
+  readonly rows: number;
+  readonly cols: number;
+  readonly source: CapacitatedPairSource;
+  readonly lockedRow: Int32Array;
+  readonly lockedCol: Int32Array;
+  readonly lockedScore: Float64Array;
+  readonly rowResidual: Int32Array;
+  readonly colResidual: Int32Array;
+  readonly scale: number;
+  readonly rowTierGain: number;
+  readonly colTierGain: number;
+  readonly rowFirstCost: Float64Array;
+  readonly colFirstCost: Float64Array;
+}
+
+/** The exact solve of a problem whose pairs come from `problem.pairs`. */
+export function solveCapacitatedFromSource(solve: FlowSolve, problem: CapacitatedProblem): CapacitatedResult {
+  const prepared = prepareSourceProblem(problem);
+  const { rows, cols, source, rowResidual, colResidual } = prepared;
+  const taken = new PairSet(cols, (rows + cols) * (SPARE_CANDIDATES + 4));
+  for (let k = 0; k < prepared.lockedRow.length; k++) taken.add(prepared.lockedRow[k], prepared.lockedCol[k]);
+  const candidates = emptyCandidateSet();
+  const add = (row: number, col: number, score: number) => {
+    if (!taken.add(row, col)) return;
+    addCandidate(candidates, row, col, -Math.round(score * prepared.scale));
+  };
+  const keepRow = Int32Array.from(rowResidual, (r) => (r === 0 ? 0 : r + SPARE_CANDIDATES));
+  const keepCol = Int32Array.from(colResidual, (r) => (r === 0 ? 0 : r + SPARE_CANDIDATES));
+  source.offerBest(keepRow, keepCol, add);
+  const firstCandidates = candidates.size;
+  // In pricing every row keeps at least one pair, so that a full row still brings in a pair that proves it must stay full.
+  const heaps = new RowHeaps(
+    Int32Array.from(rowResidual, (r) => Math.max(1, r + SPARE_CANDIDATES)),
+    taken,
+  );
+  let rowUnits = 0;
+  for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
+  let solves = 0;
+  let warmStarts = 0;
+  let searches = 0;
+  let chosen: Uint8Array = new Uint8Array(0);
+  let previous: FlowSolution | undefined;
+  for (;;) {
+    const { network, arcCandidate } = buildNetwork(prepared, candidates);
+    let warmStart: FlowSolution | undefined;
+    if (previous !== undefined) {
+      warmStart = {
+        arcFlow: gatherByArc(chosen, arcCandidate),
+        rowPotential: previous.rowPotential,
+        colPotential: previous.colPotential,
+      };
+    }
+    const solution = solve({ ...network, warmStart });
+    solves++;
+    if (warmStart !== undefined) warmStarts++;
+    searches += solution.searches;
+    checkPotentials(solution);
+    chosen = scatterByCandidate(solution.arcFlow, arcCandidate);
+    source.offerImproving(
+      { rowPotential: solution.rowPotential, colPotential: solution.colPotential, scale: prepared.scale },
+      heaps,
+    );
+    const added = heaps.drain(add);
+    if (added === 0) {
+      const work: CapacitatedWork = {
+        solves,
+        warmStarts,
+        searches,
+        candidatePairs: candidates.size,
+        pricedPairs: candidates.size - firstCandidates,
+      };
+      return sourceResult(prepared, candidates, chosen, solution, work);
+    }
+    // As in capacitated-driver.ts: a warm start pays while the added pairs are few.
+    previous = added * 2 <= rowUnits ? solution : undefined;
+  }
+}
+
+/** A candidate's score is kept as its cost; `edges` holds its own index (there are no edge ids here). */
+function addCandidate(candidates: CandidateSet, row: number, col: number, cost: number): void {
+  if (candidates.size === candidates.edges.length) growCandidateSet(candidates);
+  const k = candidates.size++;
+  candidates.edges[k] = k;
+  candidates.row[k] = row;
+  candidates.col[k] = col;
+  candidates.cost[k] = cost;
+}
+
+function prepareSourceProblem(problem: CapacitatedProblem): SourceProblem {
+  const { rows, cols } = problem;
+  checkSize('rows', rows);
+  checkSize('cols', cols);
+  const source = problem.pairs!;
+  const coverage = readCoverage(problem.coverage);
+  const rowResidual = readCapacities('rowCapacity', problem.rowCapacity, rows);
+  const colResidual = readCapacities('colCapacity', problem.colCapacity, cols);
+  const locks = readSourceLocks(problem, source, rowResidual, colResidual);
+  const scale = scaleOf(source.scores);
+  let maxScaled = 0;
+  let minScaled = 0;
+  for (let k = 0; k < source.scores.length; k++) {
+    const scaled = Math.round(source.scores[k] * scale);
+    maxScaled = Math.max(maxScaled, scaled);
+    minScaled = Math.min(minScaled, scaled);
+  }
+  let rowUnits = 0;
+  let colUnits = 0;
+  for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
+  for (let j = 0; j < cols; j++) colUnits += colResidual[j];
+  const { rowTierGain, colTierGain } = tierGains({
+    rows,
+    cols,
+    coverage,
+    rowUnits,
+    colUnits,
+    freePairs: Math.max(0, source.eligiblePairs - locks.row.length),
+    maxScaled,
+    minScaled,
+    scale,
+  });
+  const rowFirstCost = new Float64Array(rows);
+  const colFirstCost = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) rowFirstCost[i] = locks.rowLocked[i] > 0 ? 0 : -rowTierGain;
+  for (let j = 0; j < cols; j++) colFirstCost[j] = locks.colLocked[j] > 0 ? 0 : -colTierGain;
+  return {
+    rows,
+    cols,
+    source,
+    lockedRow: locks.row,
+    lockedCol: locks.col,
+    lockedScore: locks.score,
+    rowResidual,
+    colResidual,
+    scale,
+    rowTierGain,
+    colTierGain,
+    rowFirstCost,
+    colFirstCost,
+  };
+}
+
+/** The locks, checked against the source; capacities become what is left after them (in place). */
+function readSourceLocks(
+  problem: CapacitatedProblem,
+  source: CapacitatedPairSource,
+  rowResidual: Int32Array,
+  colResidual: Int32Array,
+) {
+  const { rows, cols } = problem;
+  const row = problem.locked?.row ?? new Int32Array(0);
+  const col = problem.locked?.col ?? new Int32Array(0);
+  if (col.length !== row.length) {
+    throw new CapacitatedProblemError(
+      'length-mismatch',
+      'locked',
+      `locked.row and locked.col must have the same length, got ${row.length} and ${col.length}`,
+    );
+  }
+  const rowLocked = new Int32Array(rows);
+  const colLocked = new Int32Array(cols);
+  const score = new Float64Array(row.length);
+  const seen = new PairSet(cols, row.length);
+  for (let k = 0; k < row.length; k++) {
+    const i = row[k];
+    const j = col[k];
+    if (!(Number.isInteger(i) && i >= 0 && i < rows)) {
+      throw new CapacitatedProblemError(
+        'index-out-of-range',
+        `locked.row[${k}]`,
+        `expected a row index in 0..${rows - 1}, got ${i}`,
+      );
+    }
+    if (!(Number.isInteger(j) && j >= 0 && j < cols)) {
+      throw new CapacitatedProblemError(
+        'index-out-of-range',
+        `locked.col[${k}]`,
+        `expected a column index in 0..${cols - 1}, got ${j}`,
+      );
+    }
+    score[k] = source.score(i, j);
+    if (!Number.isFinite(score[k])) {
+      throw new CapacitatedProblemError(
+        'locked-not-eligible',
+        `locked[${k}]`,
+        `row ${i}, column ${j} is locked but not an eligible pair`,
+      );
+    }
+    if (!seen.add(i, j)) {
+      throw new CapacitatedProblemError('locked-duplicate', `locked[${k}]`, `row ${i}, column ${j} is locked twice`);
+    }
+    rowLocked[i]++;
+    colLocked[j]++;
+  }
+  for (const [path, locked, residual] of [
+    ['rowCapacity', rowLocked, rowResidual],
+    ['colCapacity', colLocked, colResidual],
+  ] as const) {
+    for (let k = 0; k < locked.length; k++) {
+      if (locked[k] > residual[k]) {
+        const side = path === 'rowCapacity' ? 'row' : 'column';
+        throw new CapacitatedProblemError(
+          'locked-over-capacity',
+          `${path}[${k}]`,
+          `${side} ${k} is locked to ${locked[k]} partners but its capacity is ${residual[k]}`,
+        );
+      }
+      residual[k] -= locked[k];
+    }
+  }
+  return { row, col, score, rowLocked, colLocked };
+}
+
+/** The smallest power of ten that makes every score a whole number (as findScale does for edges). */
+function scaleOf(scores: ArrayLike<number>): number {
+  let decimals = 0;
+  let scale = 1;
+  for (let k = 0; k < scores.length; k++) {
+    const score = scores[k];
+    if (!Number.isFinite(score)) {
+      throw new CapacitatedProblemError(
+        'nan-score',
+        `pairs.scores[${k}]`,
+        `every score must be a number, got ${score}`,
+      );
+    }
+    while (!representsExactly(score, scale)) {
+      decimals++;
+      if (decimals > MAX_SCORE_DECIMALS) {
+        throw new CapacitatedProblemError(
+          'score-precision',
+          `pairs.scores[${k}]`,
+          `${score} has more than ${MAX_SCORE_DECIMALS} decimal places (or is too large); round the scores so the optimum is exact`,
+        );
+      }
+      scale = 10 ** decimals;
+    }
+  }
+  return scale;
+}
+
+function sourceResult(
+  prepared: SourceProblem,
+  candidates: CandidateSet,
+  chosenByCandidate: Uint8Array,
+  solution: FlowSolution,
+  work: CapacitatedWork,
+): CapacitatedResult {
+  const { rows, cols, lockedRow, lockedCol, lockedScore } = prepared;
+  const pairRow: number[] = Array.from(lockedRow);
+  const pairCol: number[] = Array.from(lockedCol);
+  for (let k = 0; k < candidates.size; k++) {
+    if (chosenByCandidate[k] === 0) continue;
+    pairRow.push(candidates.row[k]);
+    pairCol.push(candidates.col[k]);
+  }
+  const order = pairRow.map((_, k) => k).sort((a, b) => pairRow[a] - pairRow[b] || pairCol[a] - pairCol[b]);
+  const rowIndices = Int32Array.from(order, (k) => pairRow[k]);
+  const colIndices = Int32Array.from(order, (k) => pairCol[k]);
+  const rowHit = new Uint8Array(rows);
+  const colHit = new Uint8Array(cols);
+  let total = 0;
+  let rowsCovered = 0;
+  let colsCovered = 0;
+  for (const k of order) {
+    // The source's own score, not the scaled cost divided back, so that totals add the same numbers.
+    total += k < lockedRow.length ? lockedScore[k] : prepared.source.score(pairRow[k], pairCol[k]);
+    if (rowHit[pairRow[k]] === 0) rowsCovered++;
+    if (colHit[pairCol[k]] === 0) colsCovered++;
+    rowHit[pairRow[k]] = 1;
+    colHit[pairCol[k]] = 1;
+  }
+  const certificate: CapacitatedFlowCertificate = {
+    model: 'min-cost-circulation',
+    scale: prepared.scale,
+    rowTierGain: prepared.rowTierGain,
+    colTierGain: prepared.colTierGain,
+    rowPotential: solution.rowPotential,
+    colPotential: solution.colPotential,
+    solves: work.solves,
+  };
+  return { rowIndices, colIndices, total, rowsCovered, colsCovered, certificate, work };
+}
