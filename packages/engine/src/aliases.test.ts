@@ -171,6 +171,28 @@ describe('suggestAliases', () => {
     ]);
   });
 
+  it('names a row once however often it holds the variant, tables in the order met', () => {
+    const at = (p: Participant, source: string, row: number): Participant => ({ ...p, source, row });
+    const both = at(person('mentor', { organisation: 'DWP' }), 'people.csv', 3);
+    const mentors = [at(person('mentor', { organisation: 'DWP' }), 'mentors.csv', 10), both];
+    const mentees = [
+      { ...both, role: 'mentee' as const },
+      at(person('mentee', { organisation: 'DWP' }), 'mentors.csv', 2),
+      at(person('mentee', { organisation: 'Department for Work and Pensions' }), 'mentees.csv', 4),
+    ];
+    expect(suggestAliases(mentors, mentees, preset)[0].rows).toEqual([
+      { table: 'mentors.csv', row: 2 },
+      { table: 'mentors.csv', row: 10 },
+      { table: 'people.csv', row: 3 },
+    ]);
+    const listed = person('mentor', { characteristics: 'disabled, disabled' });
+    const other = person('mentee', { 'identity to match': 'Disabled' });
+    const twice = person('mentee', { 'identity to match': 'Disabled' });
+    expect(suggestAliases([listed], [other, twice], preset)[0].rows).toEqual([
+      { table: 'mentors.csv', row: listed.row },
+    ]);
+  });
+
   it('suggests list items on both fields of an overlap rule', () => {
     const mentor = person('mentor', { characteristics: 'Disabled, Carer' });
     const mentor2 = person('mentor', { characteristics: 'Carer' });

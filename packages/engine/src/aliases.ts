@@ -325,22 +325,35 @@ export function suggestAliases(
   const suggestions = new Map<string, AliasSuggestion>();
   for (const { uses, loose } of comparisons.values()) {
     const found = new Map<string, Found>();
+    // Each value's rows so far, by table: a common value (an organisation) is on thousands of rows.
+    const rowsSeen = new Map<Found, Map<string, Set<number>>>();
     for (const use of uses) {
       for (const person of use.side === 'mentor' ? mentors : mentees) {
         const cell = ownValue(person.fields, use.field) ?? null;
         for (const item of itemsOf(cell, use.separator, !loose)) {
-          const entry = found.get(item) ?? { value: item, rows: [], fields: new Set<string>() };
-          if (!entry.rows.some((r) => r.table === person.source && r.row === person.row)) {
+          let entry = found.get(item);
+          if (entry === undefined) {
+            entry = { value: item, rows: [], fields: new Set<string>() };
+            found.set(item, entry);
+            rowsSeen.set(entry, new Map());
+          }
+          const byTable = rowsSeen.get(entry)!;
+          let seen = byTable.get(person.source);
+          if (seen === undefined) byTable.set(person.source, (seen = new Set()));
+          if (!seen.has(person.row)) {
+            seen.add(person.row);
             entry.rows.push({ table: person.source, row: person.row });
           }
           entry.fields.add(use.field);
-          found.set(item, entry);
         }
       }
     }
-    const tables = [...new Set([...found.values()].flatMap((f) => f.rows.map((r) => r.table)))];
+    const tableOrder = new Map<string, number>();
     for (const entry of found.values()) {
-      entry.rows.sort((a, b) => tables.indexOf(a.table) - tables.indexOf(b.table) || a.row - b.row);
+      for (const r of entry.rows) if (!tableOrder.has(r.table)) tableOrder.set(r.table, tableOrder.size);
+    }
+    for (const entry of found.values()) {
+      entry.rows.sort((a, b) => tableOrder.get(a.table)! - tableOrder.get(b.table)! || a.row - b.row);
     }
     for (const { variant, canonical, reason } of suggestAmong([...found.values()], loose)) {
       for (const field of variant.fields) {
