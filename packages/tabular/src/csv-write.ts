@@ -49,14 +49,9 @@ function field(cell: Cell, escapeFormulas: boolean): string {
   if (typeof cell === 'number') return Object.is(cell, -0) ? '0' : String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   const escaped = escapeFormulas ? escapeFormula(cell) : cell;
-  const mustQuote =
-    escaped !== cell ||
-    // Any separator readCsv could detect is quoted, so detection never mistakes a value for one.
-    escaped.includes(',') ||
-    escaped.includes(';') ||
-    escaped.includes('\t') ||
-    escaped.includes('"') ||
-    escaped.includes('\n') ||
-    escaped.includes('\r');
+  const mustQuote = escaped !== cell || mustQuoteCharacter.test(escaped);
   return mustQuote ? `"${escaped.replaceAll('"', '""')}"` : escaped;
 }
+
+// Any separator readCsv could detect is quoted, so detection never mistakes a value for one.
+const mustQuoteCharacter = /[,;\t"\n\r]/;

@@ -12,9 +12,12 @@
 // including ones that really start with "'=" or "'-5".
 
 const PLAIN_SIGNED_NUMBER = /^[+-]\d[\d .,]*$/;
+const riskyFirstCharacters = "'=@\t\r+-";
 
 /** Whether a spreadsheet would evaluate `value` (see above), ignoring leading single quotes. */
 export function needsFormulaEscape(value: string): boolean {
+  // Most cells start with none of the characters below: answered without a regular expression.
+  if (!riskyFirstCharacters.includes(value.charAt(0))) return false;
   const rest = value.replace(/^'+/, '');
   const first = rest.charAt(0);
   if (first === '=' || first === '@' || first === '\t' || first === '\r') return true;
