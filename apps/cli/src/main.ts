@@ -1,14 +1,13 @@
 // The command table and the one place that turns errors into messages and exit statuses: user
 // errors print a message and no stack; anything unexpected prints one line and asks for a report.
 import { EngineError } from '@mentor-matcher/engine';
-import { NotifyConfigError } from '@mentor-matcher/notify/node';
 import { TableReadError } from '@mentor-matcher/tabular';
 import { InputError, UsageError } from './cli-errors.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { generateCommand } from './commands/generate.js';
 import { matchCommand } from './commands/match.js';
-import { notifyCommand } from './commands/notify.js';
+import { notifySummary, notifyUsage } from './commands/notify-usage.js';
 import { exitCodes } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { problemReport } from './problem-lines.js';
@@ -18,7 +17,12 @@ const commands: Readonly<Record<string, Command>> = {
   match: matchCommand,
   check: checkCommand,
   generate: generateCommand,
-  notify: notifyCommand,
+  // Loaded when it runs (see notify-usage.ts): Notify's client is slow to load and only notify needs it.
+  notify: {
+    summary: notifySummary,
+    usage: notifyUsage,
+    run: async (args, io) => (await import('./commands/notify.js')).notifyCommand.run(args, io),
+  },
 };
 
 export const generalUsage = `Usage: mentor-matcher <command> [options]
@@ -61,7 +65,7 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr(`error: ${printable(error.message)}\n${problemReport(error.problems)}`);
     return exitCodes.inputProblems;
   }
-  if (error instanceof TableReadError || error instanceof NotifyConfigError) {
+  if (error instanceof TableReadError) {
     io.stderr(`error: ${printable(error.message)}\n`);
     return exitCodes.inputProblems;
   }

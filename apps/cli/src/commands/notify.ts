@@ -13,6 +13,7 @@ import {
   type Templates,
 } from '@mentor-matcher/notify';
 import {
+  NotifyConfigError,
   notifyBaseUrlProblem,
   parseApiKey,
   priorFromLog,
@@ -29,31 +30,7 @@ import { parseOptions, rejectOption } from '../parse-options.js';
 import { notifyFileName } from '../results-writer.js';
 import { printable } from '../terminal-text.js';
 import type { Command } from './command.js';
-
-export const sendLogFileName = 'notify-log.jsonl';
-
-const usage = `Usage: mentor-matcher notify --results DIR --template KIND=ID [--template KIND=ID ...]
-                              [--reply-to ID] [--dry-run] [--retry-failed] [--timeout SECONDS]
-                              [--base-url URL] [--api-key-file FILE]
-
-Emails everyone in a match result through GOV.UK Notify, one template per kind:
-  mentor-matched, mentor-unmatched, mentee-matched, mentee-unmatched
-Kinds without a template are not sent (they are counted in the report).
-
-  --results DIR       a folder written by "mentor-matcher match" (reads its notify.json)
-  --template KIND=ID  the Notify template id for a kind (repeat for each kind)
-  --reply-to ID       the Notify reply-to email address id
-  --dry-run           list what would be sent to whom, and send nothing (no API key needed)
-  --retry-failed      send again the messages Notify refused in an earlier run
-  --timeout SECONDS   how long to wait for each answer from Notify (default 30)
-  --base-url URL      another Notify API address, https only except localhost (default: GOV.UK Notify)
-  --api-key-file FILE read the API key from FILE (default: the NOTIFY_API_KEY environment variable)
-
-Every message is logged in DIR/${sendLogFileName} before it is sent and again once Notify accepts it,
-keyed on its content. A re-run sends only new and changed messages; one that an interrupted run
-had started is first looked up at Notify, so nobody gets the same message twice. Ctrl-C once
-finishes the emails in flight; twice quits at once (still safe to run again).
-`;
+import { notifySummary, notifyUsage as usage, sendLogFileName } from './notify-usage.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,57 +73,67 @@ const spec = {
 } as const;
 
 export const notifyCommand: Command = {
-  summary: 'email everyone their result through GOV.UK Notify',
+  summary: notifySummary,
   usage,
   async run(args, io) {
-    rejectOption(
-      args,
-      'api-key',
-      'a key typed on the command line is kept in shell history and shown to other users in the process list; ' +
-        'set NOTIFY_API_KEY or use --api-key-file FILE',
-      usage,
-    );
-    const options = parseOptions(args, spec, schema, usage);
-    const templates = parseTemplates(options.template);
-    const messages = readMessages(io.cwd, options.results);
-    const logFile = join(resolve(io.cwd, options.results), sendLogFileName);
-    if (options['dry-run']) return dryRun(io, messages, templates, logFile, options['retry-failed']);
-
-    const apiKey = readApiKey(io, options['api-key-file']);
-    const safeIo = withRedaction(io, [apiKey, parseApiKey(apiKey, keySource(options['api-key-file'])).secret]);
-    const report = await sendMessages(messages, {
-      apiKey,
-      templates,
-      logFile,
-      baseUrl: options['base-url'],
-      replyToId: options['reply-to'],
-      retryFailed: options['retry-failed'],
-      requestTimeoutMs: options.timeout === undefined ? undefined : options.timeout * 1_000,
-      signal: io.interruptSignal(),
-      onEvent: (event) => {
-        if (event.type === 'unreadable-log-lines') {
-          safeIo.stderr(
-            `warning: ${sendLogFileName} lines ${event.lines.join(', ')} are unreadable (cut short?) ` +
-              'and were ignored\n',
-          );
-        } else if (options.quiet) {
-          return;
-        } else if (event.type === 'refused') {
-          safeIo.stderr(`refused by GOV.UK Notify: ${person(event.recipient)}: ${printable(event.reason)}\n`);
-        } else if (event.type === 'retry') {
-          safeIo.stderr(
-            `${printable(event.reason)}; retrying ${person(event.recipient)} ` +
-              `in ${(event.delayMs / 1000).toFixed(1)} s\n`,
-          );
-        } else if (event.type === 'sent' && (event.done % 50 === 0 || event.done === event.total)) {
-          safeIo.stderr(`sent ${event.done} of ${event.total}\n`);
-        }
-      },
-    });
-    safeIo.stdout(`${sendSummary(report, messages).join('\n')}\n`);
-    return finish(safeIo, report);
+    try {
+      return await send(args, io);
+    } catch (error) {
+      // A key, address or send log that cannot be used is the user's to fix, like any input.
+      if (error instanceof NotifyConfigError) throw new InputError(error.message);
+      throw error;
+    }
   },
 };
+
+async function send(args: readonly string[], io: CliIo): Promise<number> {
+  rejectOption(
+    args,
+    'api-key',
+    'a key typed on the command line is kept in shell history and shown to other users in the process list; ' +
+      'set NOTIFY_API_KEY or use --api-key-file FILE',
+    usage,
+  );
+  const options = parseOptions(args, spec, schema, usage);
+  const templates = parseTemplates(options.template);
+  const messages = readMessages(io.cwd, options.results);
+  const logFile = join(resolve(io.cwd, options.results), sendLogFileName);
+  if (options['dry-run']) return dryRun(io, messages, templates, logFile, options['retry-failed']);
+
+  const apiKey = readApiKey(io, options['api-key-file']);
+  const safeIo = withRedaction(io, [apiKey, parseApiKey(apiKey, keySource(options['api-key-file'])).secret]);
+  const report = await sendMessages(messages, {
+    apiKey,
+    templates,
+    logFile,
+    baseUrl: options['base-url'],
+    replyToId: options['reply-to'],
+    retryFailed: options['retry-failed'],
+    requestTimeoutMs: options.timeout === undefined ? undefined : options.timeout * 1_000,
+    signal: io.interruptSignal(),
+    onEvent: (event) => {
+      if (event.type === 'unreadable-log-lines') {
+        safeIo.stderr(
+          `warning: ${sendLogFileName} lines ${event.lines.join(', ')} are unreadable (cut short?) ` +
+            'and were ignored\n',
+        );
+      } else if (options.quiet) {
+        return;
+      } else if (event.type === 'refused') {
+        safeIo.stderr(`refused by GOV.UK Notify: ${person(event.recipient)}: ${printable(event.reason)}\n`);
+      } else if (event.type === 'retry') {
+        safeIo.stderr(
+          `${printable(event.reason)}; retrying ${person(event.recipient)} ` +
+            `in ${(event.delayMs / 1000).toFixed(1)} s\n`,
+        );
+      } else if (event.type === 'sent' && (event.done % 50 === 0 || event.done === event.total)) {
+        safeIo.stderr(`sent ${event.done} of ${event.total}\n`);
+      }
+    },
+  });
+  safeIo.stdout(`${sendSummary(report, messages).join('\n')}\n`);
+  return finish(safeIo, report);
+}
 
 function finish(io: CliIo, report: SendReport): number {
   const unconfirmed =
