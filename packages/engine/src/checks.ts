@@ -3,7 +3,7 @@
 // and (given the score matrix) people left with no eligible partner. Each problem names the
 // table, the row the user sees, the column and the value.
 import type { Cell } from '@mentor-matcher/tabular';
-import type { InputProblem, Participant, Role, ScoreMatrix } from './model.js';
+import type { InputProblem, PairScores, Participant, Role } from './model.js';
 import type { AliasSuggestion } from './aliases.js';
 import { findNearDuplicates } from './near-duplicates.js';
 import { categoryKey, comparisonKey, numericValue } from './encoding.js';
@@ -437,7 +437,7 @@ function forbiddenPairProblems(
  * The checks that need the score matrix: who has no eligible partner. `checkInput` with a matrix is
  * its matrix-free checks followed by these, so a caller that already ran those adds only these.
  */
-export function noPartnerProblems(matrix: ScoreMatrix): InputProblem[] {
+export function noPartnerProblems(matrix: PairScores): InputProblem[] {
   const problems: InputProblem[] = [];
   const rows = matrix.mentees.length;
   const cols = matrix.mentors.length;
@@ -474,7 +474,7 @@ export function checkInput(
   mentors: readonly Participant[],
   mentees: readonly Participant[],
   ruleSet: RuleSet,
-  matrix?: ScoreMatrix,
+  matrix?: PairScores,
   /** Alias suggestions already made (suggestAliases): the near-duplicates they cover are not repeated. */
   suggested?: readonly AliasSuggestion[],
 ): InputProblem[] {

@@ -1,20 +1,27 @@
 // Explanations: each chosen pair's rank among the mentee's eligible mentors, alternates for
 // same-day swaps, and why each unmatched person has no partner. Work is one pass over a row (or a
 // column) per person who needs it, never a pass over the whole grid per person.
-import type { Participant, ScoreMatrix, StrategySettings, UnmatchedReason } from './model.js';
-import { INELIGIBLE, isEligiblePair, pairScore } from './score-codes.js';
+import type { PairScores, Participant, ScoreMatrix, StrategySettings, UnmatchedReason } from './model.js';
+import { INELIGIBLE } from './score-codes.js';
+import { classRowFacts, forEachEligiblePartnerByClass, type MenteeRowFacts } from './class-facts.js';
 
-export interface MenteeRowFacts {
-  /** rank[k] for the k-th chosen mentor given: 1 + eligible mentors with a strictly higher score. */
-  readonly ranks: readonly number[];
-  readonly alternates: readonly { mentor: number; score: number }[];
-}
+export type { MenteeRowFacts };
 
 /**
  * One pass over mentee `mentee`'s row: the rank of each chosen mentor (ties share a rank) and the
  * best `alternates` eligible mentors not chosen (highest score first, then input order).
  */
 export function menteeRowFacts(
+  matrix: PairScores,
+  mentee: number,
+  chosen: readonly number[],
+  alternates: number,
+): MenteeRowFacts {
+  if (matrix.classes) return classRowFacts(matrix, matrix.classes, mentee, chosen, alternates);
+  return denseRowFacts(matrix as ScoreMatrix, mentee, chosen, alternates);
+}
+
+function denseRowFacts(
   matrix: ScoreMatrix,
   mentee: number,
   chosen: readonly number[],
@@ -40,6 +47,26 @@ export function menteeRowFacts(
   return { ranks: higher.map((h) => h + 1), alternates: best };
 }
 
+/** Calls `visit` with each partner `person` may be paired with and the pair's score. */
+function forEachEligiblePartner(
+  matrix: PairScores,
+  person: Participant,
+  visit: (partner: number, score: number) => void,
+): void {
+  if (matrix.classes) {
+    forEachEligiblePartnerByClass(matrix, matrix.classes, person, visit);
+    return;
+  }
+  const { codes, scoreOfCode } = matrix as ScoreMatrix;
+  const mentorCount = matrix.mentors.length;
+  const isMentee = person.role === 'mentee';
+  const others = isMentee ? mentorCount : matrix.mentees.length;
+  for (let other = 0; other < others; other++) {
+    const code = codes[isMentee ? person.index * mentorCount + other : other * mentorCount + person.index];
+    if (code !== INELIGIBLE) visit(other, scoreOfCode[code]);
+  }
+}
+
 /** How many full partners are named in a "partners at capacity" reason; the rest are counted. */
 export const LISTED_FULL_PARTNERS = 5;
 
@@ -49,7 +76,7 @@ export const LISTED_FULL_PARTNERS = 5;
  * full (and who holds the places); or the strategy preferred other pairs.
  */
 export function unmatchedReason(
-  matrix: ScoreMatrix,
+  matrix: PairScores,
   person: Participant,
   partnersOf: (role: 'mentor' | 'mentee', index: number) => readonly Participant[],
   settings: StrategySettings,
@@ -58,26 +85,18 @@ export function unmatchedReason(
   const isMentee = person.role === 'mentee';
   const others = isMentee ? matrix.mentors : matrix.mentees;
   const otherRole = isMentee ? 'mentor' : 'mentee';
-  const mentorCount = matrix.mentors.length;
   const full: { partner: Participant; score: number }[] = [];
   let eligible = 0;
-  let zeroCapacity = 0;
   let hasFreePartner = false;
-  for (const other of others) {
-    const index = isMentee ? person.index * mentorCount + other.index : other.index * mentorCount + person.index;
-    if (!isEligiblePair(matrix, index)) continue;
-    if (other.capacity === 0) {
-      zeroCapacity++;
-      continue;
-    }
+  // A partner with capacity 0 is never eligible (see PairScores), so every eligible partner has room in principle.
+  forEachEligiblePartner(matrix, person, (index, score) => {
+    const other = others[index];
     eligible++;
     if (partnersOf(otherRole, other.index).length < other.capacity) hasFreePartner = true;
-    else full.push({ partner: other, score: pairScore(matrix, index) });
-  }
+    else full.push({ partner: other, score });
+  });
   if (eligible === 0) {
     const excludedBy = [...matrix.exclusionCounts(person.role, person.index)];
-    if (zeroCapacity > 0)
-      excludedBy.push({ ruleId: 'capacity-zero', label: `${otherRole}s who take no partners`, count: zeroCapacity });
     return { kind: 'no-eligible-partner', excludedBy };
   }
   if (!hasFreePartner) {

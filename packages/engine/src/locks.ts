@@ -1,8 +1,8 @@
 // Pairs fixed before solving: locked pairs from the rule set (must hold, or the run stops with a
 // problem naming both people) and, when re-matching, the pairs of an earlier result (kept where
 // still allowed, otherwise reported as dropped with the reason). Both use capacity.
-import type { InputProblem, PairIndex, Participant, ScoreMatrix } from './model.js';
-import { isEligiblePair } from './score-codes.js';
+import type { InputProblem, PairIndex, Participant, PairScores } from './model.js';
+import { mayPair } from './score-codes.js';
 
 export interface EarlierPair {
   readonly mentorId: string;
@@ -32,7 +32,7 @@ function indexById(people: readonly Participant[]): Map<string, Participant> {
   return byId;
 }
 
-function exclusionWords(matrix: ScoreMatrix, mentee: number, mentor: number): string {
+function exclusionWords(matrix: PairScores, mentee: number, mentor: number): string {
   const explanation = matrix.explainPair(mentee, mentor);
   return explanation.excludedBy.length > 0 ? explanation.excludedBy.join(', ') : 'not eligible';
 }
@@ -43,7 +43,7 @@ function exclusionWords(matrix: ScoreMatrix, mentee: number, mentor: number): st
  * more locks than a person's capacity is an error naming both ids.
  */
 export function resolveFixedPairs(
-  matrix: ScoreMatrix,
+  matrix: PairScores,
   lockedPairs: readonly { mentor: string; mentee: string }[],
   earlierPairs: readonly EarlierPair[] = [],
 ): FixedPairs {
@@ -85,7 +85,7 @@ export function resolveFixedPairs(
       });
       return;
     }
-    if (!isEligiblePair(matrix, key)) {
+    if (!mayPair(matrix, mentee.index, mentor.index)) {
       problems.push({
         severity: 'error',
         code: 'locked-pair-not-eligible',
@@ -131,7 +131,7 @@ export function resolveFixedPairs(
     }
     const key = mentee.index * mentorCount + mentor.index;
     if (taken.has(key)) continue;
-    if (!isEligiblePair(matrix, key)) {
+    if (!mayPair(matrix, mentee.index, mentor.index)) {
       drop(`the pair is no longer allowed (${exclusionWords(matrix, mentee.index, mentor.index)})`);
       continue;
     }

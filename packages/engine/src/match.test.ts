@@ -20,7 +20,7 @@ function matched(
   options: Partial<Parameters<typeof matchTables>[1]> = {},
   tables: MatchInput = input,
 ) {
-  const run = matchTables(tables, { ruleSet, solver, ...options });
+  const run = matchTables(tables, { ruleSet, solver, ...options, pairScores: 'matrix' });
   if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('\n'));
   return run;
 }

@@ -8,6 +8,7 @@ import { displayRowNumber } from '@mentor-matcher/tabular';
 import type {
   InputProblem,
   MatchResult,
+  PairScores,
   Participant,
   Progress,
   ScoreMatrix,
@@ -33,12 +34,14 @@ import { applyDuplicatesPolicy, inInputOrder, withoutRows, type DuplicatesPolicy
 import { checkInput, noPartnerProblems } from './checks.js';
 import { spreadsheetCellProblems } from './spreadsheet-cells.js';
 import { scorePairs } from './scoring.js';
+import { classesPay, groupByRuleFields, scoreByClasses, type ClassGrouping } from './pair-classes.js';
 import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js';
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
 import { strategyFor, defaultStrategySettings } from './strategies/index.js';
 import { buildResult } from './result.js';
 import {
   DEFAULT_MEMORY_LIMIT_BYTES,
+  estimateClassMatchMemory,
   estimateMatchMemory,
   memoryLimitProblem,
   type MemoryEstimateOptions,
@@ -83,13 +86,21 @@ export interface MatchOptions {
    * input problem ('memory-limit', 'too-many-pairs') before the allocation. Default 2 GiB.
    */
   readonly memoryLimitBytes?: number;
+  /**
+   * How pair scores are held. 'auto' (default): by classes of people with equal rule fields when
+   * the strategy is `optimal` and that takes at most half the room of every pair (pair-classes.ts),
+   * else a full matrix. 'matrix': always the full matrix, for callers that read every pair (the
+   * add-in's heat map). 'classes': by classes whenever the strategy is `optimal`, even where that
+   * saves nothing (for tests and benchmarks of that path).
+   */
+  readonly pairScores?: 'auto' | 'matrix' | 'classes';
 }
 
-export type MatchRun =
+export type MatchRun<Scores extends PairScores = PairScores> =
   | {
       readonly ok: true;
       readonly result: MatchResult;
-      readonly matrix: ScoreMatrix;
+      readonly matrix: Scores;
       readonly problems: readonly InputProblem[];
       readonly skipped: readonly SkippedRow[];
     }
@@ -291,16 +302,22 @@ function checkParticipants(
 const hasErrors = (problems: readonly InputProblem[]) => problems.some((p) => p.severity === 'error');
 
 /** Scoring throws the signal's own reason; callers of the engine only ever see MatchCancelledError. */
-function score(participants: Participants, options: Omit<MatchOptions, 'solver'>): ScoreMatrix {
+function cancellable<T>(options: Omit<MatchOptions, 'solver'>, work: () => T): T {
   try {
-    return scorePairs(participants.mentors, participants.mentees, options.ruleSet, {
-      onProgress: options.onProgress,
-      signal: options.signal,
-    });
+    return work();
   } catch (error) {
     if (options.signal?.aborted) throw new MatchCancelledError('scoring');
     throw error;
   }
+}
+
+function score(participants: Participants, options: Omit<MatchOptions, 'solver'>): ScoreMatrix {
+  return cancellable(options, () =>
+    scorePairs(participants.mentors, participants.mentees, options.ruleSet, {
+      onProgress: options.onProgress,
+      signal: options.signal,
+    }),
+  );
 }
 
 /**
@@ -382,6 +399,56 @@ function placesOf(participants: Participants): MemoryEstimateOptions {
   return { mentorPlaces: sum(participants.mentors), menteePlaces: sum(participants.mentees) };
 }
 
+/** The classes to hold scores by, when they pay (see MatchOptions.pairScores); else null. */
+function classGroupings(
+  participants: Participants,
+  options: Omit<MatchOptions, 'solver'>,
+): { readonly mentors: ClassGrouping; readonly mentees: ClassGrouping } | null {
+  const settings = options.ruleSet.strategy ?? defaultStrategySettings;
+  if (options.pairScores === 'matrix' || settings.name !== 'optimal') return null;
+  const mentors = groupByRuleFields(participants.mentors, options.ruleSet, 'mentor');
+  const mentees = groupByRuleFields(participants.mentees, options.ruleSet, 'mentee');
+  const pays = classesPay(mentors.count, mentees.count, participants.mentors.length, participants.mentees.length);
+  return pays || options.pairScores === 'classes' ? { mentors, mentees } : null;
+}
+
+/**
+ * Scores every pair, by classes or in a full matrix, each after its memory check: a programme
+ * too large for `limit` comes back as a problem before the large allocation.
+ */
+function scoreWithinLimit(
+  participants: Participants,
+  options: Omit<MatchOptions, 'solver'>,
+  limit: number,
+): { readonly matrix: PairScores } | { readonly problem: InputProblem } {
+  const { ruleSet } = options;
+  const groupings = classGroupings(participants, options);
+  if (groupings) {
+    const counts = {
+      mentors: participants.mentors.length,
+      mentees: participants.mentees.length,
+      mentorClasses: groupings.mentors.count,
+      menteeClasses: groupings.mentees.count,
+    };
+    const tooLarge = memoryLimitProblem(estimateClassMatchMemory(counts, ruleSet, placesOf(participants)), limit);
+    if (tooLarge) return { problem: tooLarge };
+    throwIfCancelled(options.signal, 'scoring');
+    options.onProgress?.({ phase: 'scoring', fraction: 0 });
+    return {
+      matrix: cancellable(options, () =>
+        scoreByClasses(participants.mentors, participants.mentees, ruleSet, groupings, options),
+      ),
+    };
+  }
+  const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
+  if (tooLarge) return { problem: tooLarge };
+  throwIfCancelled(options.signal, 'scoring');
+  options.onProgress?.({ phase: 'scoring', fraction: 0 });
+  const matrix = score(participants, options);
+  const unsolvable = memoryAfterScoring(participants, matrix, ruleSet, limit);
+  return unsolvable ? { problem: unsolvable } : { matrix };
+}
+
 /** Reads and checks without solving: for the CLI's `check` command and the add-in's Data step. */
 export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solver'>): CheckReport {
   const { onProgress, signal, ruleSet } = options;
@@ -401,11 +468,9 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   const early = participants.problems;
   if (hasErrors(early)) return { ...report, problems: early };
   const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
-  const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
-  if (tooLarge) return { ...report, problems: [...early, tooLarge] };
-  const matrix = score(participants, options);
-  const unsolvable = memoryAfterScoring(participants, matrix, ruleSet, limit);
-  if (unsolvable) return { ...report, problems: [...early, unsolvable] };
+  const scored = scoreWithinLimit(participants, options, limit);
+  if ('problem' in scored) return { ...report, problems: [...early, scored.problem] };
+  const { matrix } = scored;
   // Locks are checked here too, so that a lock naming someone absent fails the check, not only the match.
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);
   return {
@@ -414,6 +479,8 @@ export function checkTables(input: MatchInput, options: Omit<MatchOptions, 'solv
   };
 }
 
+export function matchTables(input: MatchInput, options: MatchOptions & { pairScores: 'matrix' }): MatchRun<ScoreMatrix>;
+export function matchTables(input: MatchInput, options: MatchOptions): MatchRun;
 export function matchTables(input: MatchInput, options: MatchOptions): MatchRun {
   const { onProgress, signal, ruleSet, solver } = options;
   throwIfCancelled(signal, 'reading');
@@ -427,13 +494,9 @@ export function matchTables(input: MatchInput, options: MatchOptions): MatchRun 
   if (hasErrors(early)) return { ok: false, problems: early, skipped };
 
   const limit = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
-  const tooLarge = memoryBeforeScoring(participants, ruleSet, limit);
-  if (tooLarge) return { ok: false, problems: [...early, tooLarge], skipped };
-  throwIfCancelled(signal, 'scoring');
-  onProgress?.({ phase: 'scoring', fraction: 0 });
-  const matrix = score(participants, options);
-  const unsolvable = memoryAfterScoring(participants, matrix, ruleSet, limit);
-  if (unsolvable) return { ok: false, problems: [...early, unsolvable], skipped };
+  const scored = scoreWithinLimit(participants, options, limit);
+  if ('problem' in scored) return { ok: false, problems: [...early, scored.problem], skipped };
+  const { matrix } = scored;
   // The matrix-free checks ran above (near-duplicate categories alone are a noticeable share of a run).
   const checked = [...early, ...noPartnerProblems(matrix)];
   const fixed = resolveFixedPairs(matrix, ruleSet.lockedPairs, options.previousPairs);

@@ -50,6 +50,8 @@ export interface MemoryEstimate {
   readonly mentors: number;
   readonly mentees: number;
   readonly pairs: number;
+  /** When scores are held by classes: the pairs of classes, one code each (then no pair is listed). */
+  readonly classPairs?: number;
   /** 1, 2 or 4: the width of a pair's score code for this rule set. */
   readonly bytesPerPair: 1 | 2 | 4;
   readonly scoreMatrixBytes: number;
@@ -111,6 +113,55 @@ export function estimateMatchMemory(
   };
 }
 
+/** Candidate pairs the class path's solve holds, per candidate: the candidate set (20), the network in wasm (25) and the pair set (16). */
+export const BYTES_PER_CLASS_CANDIDATE = 20 + 25 + 16;
+/** The class path's candidates grow by pricing to about this many times the first selection (1.8 at 10,000 a side). */
+const CLASS_CANDIDATE_GROWTH = 3;
+
+/**
+ * The memory a match needs when scores are held by classes (pair-classes.ts): one code per pair of
+ * classes, the solve's candidates (it never lists the eligible pairs) and the people.
+ */
+export function estimateClassMatchMemory(
+  counts: {
+    readonly mentors: number;
+    readonly mentees: number;
+    readonly mentorClasses: number;
+    readonly menteeClasses: number;
+  },
+  ruleSet: RuleSet,
+  options: Pick<MemoryEstimateOptions, 'mentorPlaces' | 'menteePlaces'> = {},
+): MemoryEstimate {
+  const { mentors, mentees } = counts;
+  const classPairs = counts.mentorClasses * counts.menteeClasses;
+  const bytesPerPair = codeWidth(ruleSet);
+  const mentorPlaces = options.mentorPlaces ?? mentors * ruleSet.capacity.mentor.default;
+  const menteePlaces = options.menteePlaces ?? mentees * ruleSet.capacity.mentee.default;
+  const pairs = mentors * mentees;
+  const candidatePairs = Math.min(
+    pairs,
+    CLASS_CANDIDATE_GROWTH * (mentorPlaces + menteePlaces + SPARE_CANDIDATES * (mentors + mentees)),
+  );
+  const scoreMatrixBytes = classPairs * bytesPerPair;
+  const solveBytes = candidatePairs * BYTES_PER_CLASS_CANDIDATE;
+  const peopleBytes = (mentors + mentees) * BYTES_PER_PERSON;
+  return {
+    mentors,
+    mentees,
+    pairs,
+    classPairs,
+    bytesPerPair,
+    scoreMatrixBytes,
+    eligiblePairs: candidatePairs,
+    eligibleBasis: 'all pairs',
+    candidatePairs,
+    solveBytes,
+    peopleBytes,
+    totalBytes: scoreMatrixBytes + solveBytes + peopleBytes,
+    tooManyPairs: classPairs > MAX_PAIRS,
+  };
+}
+
 /** Bytes for people: "1.6 GB", "512 MB" (decimal units, as disks and task managers show them). */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
@@ -137,6 +188,19 @@ export function memoryLimitProblem(estimate: MemoryEstimate, limitBytes: number)
       message:
         `${size} means ${count(estimate.pairs)} pairs to score, more than the ${count(MAX_PAIRS)} one run can hold ` +
         `(it would need about ${formatBytes(estimate.totalBytes)}). ${split}.`,
+    };
+  }
+  if (estimate.classPairs !== undefined) {
+    return {
+      severity: 'error',
+      code: 'memory-limit',
+      message:
+        `${size} needs about ${formatBytes(estimate.totalBytes)}, ` +
+        `more than the ${formatBytes(limitBytes)} this run may use: ` +
+        `the scores of the classes of people with equal rule fields take ${formatBytes(estimate.scoreMatrixBytes)} ` +
+        `(${count(estimate.classPairs)} pairs of classes at ${estimate.bytesPerPair} byte${estimate.bytesPerPair === 1 ? '' : 's'} each), ` +
+        `the solve's candidate pairs about ${formatBytes(estimate.solveBytes)} and the people ` +
+        `${formatBytes(estimate.peopleBytes)}. ${split}, or run it on a machine with more memory and a higher limit.`,
     };
   }
   const eligible =

@@ -84,29 +84,62 @@ export interface PairExplanation {
 export type ScoreCodes = Uint8Array | Uint16Array | Uint32Array;
 
 /**
- * Scores of every mentee × mentor pair. Rows are mentees, columns mentors, row-major: pair
- * (mentee i, mentor j) is at index i * mentors.length + j.
- * Each pair holds a code: 0 = not eligible, any other code's base score is `scoreOfCode[code]`.
- * A base score is rule points only; strategies add their own bonuses (e.g. the unmatched bonus).
- * A pair with a capacity-0 side is never eligible.
- * Codes keep the matrix at one byte per pair whenever a rule set has at most 255 different scores
- * (the presets have at most 16; see score-codes.ts): 100 MB at 10,000 × 10,000.
+ * The scores of every mentee × mentor pair, however they are held. Each pair has a code: 0 = not
+ * eligible, any other code's base score is `scoreOfCode[code]`. A base score is rule points only;
+ * strategies add their own bonuses (e.g. the unmatched bonus). A pair with a capacity-0 side is never
+ * eligible. Two forms: a ScoreMatrix holds every pair's code; PairClasses hold one code per pair of
+ * classes of people with equal rule fields, for programmes too large to list every pair.
  */
-export interface ScoreMatrix {
+export interface PairScores {
   readonly mentees: readonly Participant[];
   readonly mentors: readonly Participant[];
-  /** mentees.length * mentors.length pair codes; 0 = the pair may not be chosen. */
-  readonly codes: ScoreCodes;
   /** Base score of each code; entry 0 is NaN. */
   readonly scoreOfCode: Float64Array;
   /** How many eligible mentors each mentee has (by mentee index), counted while scoring. */
   readonly eligibleCountByMentee: Int32Array;
   /** How many eligible mentees each mentor has (by mentor index). */
   readonly eligibleCountByMentor: Int32Array;
+  /** The pair's code: 0 = the pair may not be chosen. */
+  codeOf(mentee: number, mentor: number): number;
   /** Recomputes one pair's rule-by-rule breakdown (cheap; used for chosen pairs and explanations). */
   explainPair(mentee: number, mentor: number): PairExplanation;
   /** For each exclusion rule id, how many of this person's candidate partners it removes. */
   exclusionCounts(role: Role, index: number): readonly { ruleId: string; label: string; count: number }[];
+  /** Present when the scores are held by classes (see pair-classes.ts); absent for a ScoreMatrix. */
+  readonly classes?: PairClasses;
+}
+
+/**
+ * Every pair's code in one array. Rows are mentees, columns mentors, row-major: pair (mentee i,
+ * mentor j) is at index i * mentors.length + j.
+ * Codes keep the matrix at one byte per pair whenever a rule set has at most 255 different scores
+ * (the presets have at most 16; see score-codes.ts): 100 MB at 10,000 × 10,000.
+ */
+export interface ScoreMatrix extends PairScores {
+  /** mentees.length * mentors.length pair codes; 0 = the pair may not be chosen. */
+  readonly codes: ScoreCodes;
+}
+
+/**
+ * People grouped into classes of equal values in every field the rules read, so that a pair's
+ * code is its classes' code (pair-classes.ts), except for pairs excluded one by one: the same
+ * person on both sides, a forbidden pair, a side with capacity 0.
+ */
+export interface PairClasses {
+  readonly menteeClassCount: number;
+  readonly mentorClassCount: number;
+  /** Class of each mentee (mentor), by index. */
+  readonly menteeClass: Int32Array;
+  readonly mentorClass: Int32Array;
+  /** Members of class k, in index order: menteeMembers[menteeStart[k] .. menteeStart[k + 1]). */
+  readonly menteeStart: Int32Array;
+  readonly menteeMembers: Int32Array;
+  readonly mentorStart: Int32Array;
+  readonly mentorMembers: Int32Array;
+  /** menteeClassCount × mentorClassCount codes, row-major, as ScoreMatrix.codes are for people. */
+  readonly codes: ScoreCodes;
+  /** Mentors a mentee may not have although their classes may pair (same person, forbidden), sorted. */
+  readonly excludedMentors: ReadonlyMap<number, Int32Array>;
 }
 
 /** A pair by participant index: mentee row, mentor column. */
@@ -147,7 +180,7 @@ export interface Progress {
 
 /** How a strategy is run. The solver is passed in so that the engine never loads wasm itself. */
 export interface StrategyContext {
-  readonly matrix: ScoreMatrix;
+  readonly matrix: PairScores;
   readonly solver: Solver;
   /** Pairs that must be in the result. Already validated as eligible and within capacity. */
   readonly locked: readonly PairIndex[];

@@ -9,16 +9,16 @@ import type {
   PairIndex,
   Participant,
   PersonOutcome,
-  ScoreMatrix,
+  PairScores,
   StrategyOutcome,
   StrategySettings,
 } from './model.js';
 import { menteeRowFacts, unmatchedReason } from './explain.js';
 import { summarise } from './summary.js';
-import { pairScore } from './score-codes.js';
+import { scoreOfPair } from './score-codes.js';
 
 export interface BuildResultInput {
-  readonly matrix: ScoreMatrix;
+  readonly matrix: PairScores;
   readonly settings: StrategySettings;
   readonly outcome: StrategyOutcome;
   /** Pairs kept from an earlier result (they are also in the outcome, marked locked). */
@@ -60,7 +60,7 @@ export function buildResult(input: BuildResultInput): MatchResult {
   const pairs: MatchedPair[] = ordered.map((pair) => {
     const key = pair.mentee * mentorCount + pair.mentor;
     const explanation = matrix.explainPair(pair.mentee, pair.mentor);
-    const score = pairScore(matrix, key);
+    const score = scoreOfPair(matrix, pair.mentee, pair.mentor);
     const kept = keptKeys.has(key);
     return {
       mentor: matrix.mentors[pair.mentor],

@@ -4,7 +4,7 @@
 // the score (as a code into a table) and eligibility (code 0), where a Float64 score plus a Uint8
 // flag took 9. At 10,000 × 10,000 that is 100 MB instead of 900 MB, and writing fresh memory, not
 // arithmetic, was what bounded scoring at that size.
-import type { ScoreCodes, ScoreMatrix } from './model.js';
+import type { PairScores, ScoreCodes, ScoreMatrix } from './model.js';
 
 /** The code of a pair that may not be chosen. */
 export const INELIGIBLE = 0;
@@ -74,12 +74,22 @@ export function codeArray(length: number, largestCode: number): ScoreCodes {
   return new Uint32Array(length);
 }
 
-/** Whether the pair at `index` (mentee * mentors.length + mentor) may be chosen. */
+/** Whether the pair at `index` (mentee * mentors.length + mentor) of a full matrix may be chosen. */
 export function isEligiblePair(matrix: ScoreMatrix, index: number): boolean {
   return matrix.codes[index] !== INELIGIBLE;
 }
 
-/** The base score of the pair at `index`; NaN when the pair is not eligible. */
+/** The base score of the pair at `index` of a full matrix; NaN when the pair is not eligible. */
 export function pairScore(matrix: ScoreMatrix, index: number): number {
   return matrix.scoreOfCode[matrix.codes[index]];
+}
+
+/** Whether the pair may be chosen, however the scores are held. */
+export function mayPair(scores: PairScores, mentee: number, mentor: number): boolean {
+  return scores.codeOf(mentee, mentor) !== INELIGIBLE;
+}
+
+/** The pair's base score, however the scores are held; NaN when the pair is not eligible. */
+export function scoreOfPair(scores: PairScores, mentee: number, mentor: number): number {
+  return scores.scoreOfCode[scores.codeOf(mentee, mentor)];
 }

@@ -42,7 +42,7 @@ export const builtInExclusions = {
 
 const PROGRESS_EVERY_ROWS = 256;
 
-function forbiddenByMentee(
+export function forbiddenByMentee(
   ruleSet: RuleSet,
   mentors: readonly Participant[],
   mentees: readonly Participant[],
@@ -61,7 +61,7 @@ function forbiddenByMentee(
   return byMentee;
 }
 
-function indexById(people: readonly Participant[]): Map<string, number> {
+export function indexById(people: readonly Participant[]): Map<string, number> {
   const index = new Map<string, number>();
   people.forEach((person, i) => {
     if (!index.has(person.id)) index.set(person.id, i);
@@ -212,6 +212,7 @@ export function scorePairs(
     scoreOfCode,
     eligibleCountByMentee,
     eligibleCountByMentor,
+    codeOf: (mentee, mentor) => codes[mentee * cols + mentor],
     explainPair,
     exclusionCounts,
   };

@@ -65,6 +65,7 @@ export function makeMatrix(spec: MatrixSpec): ScoreMatrix {
     scoreOfCode,
     eligibleCountByMentee,
     eligibleCountByMentor,
+    codeOf: (mentee, mentor) => codes[mentee * mentorCount + mentor],
     explainPair(mentee, mentor) {
       const value = spec.scores[mentee][mentor];
       return {

@@ -183,10 +183,12 @@ export function createMatchService(
     solver ??= Promise.resolve(loadSolver());
     const ready = await solver;
     let lastProgress = -Infinity;
+    // The heat map and "beat the computer" read every pair, so the pane always scores the full matrix.
     const run = matchTables(input, {
       ruleSet,
       solver: ready,
       mapping,
+      pairScores: 'matrix',
       ...rowOptionsOf(rows),
       onProgress: (p) => {
         const t = now();
@@ -201,7 +203,14 @@ export function createMatchService(
     }
     const { matrix, result } = previous
       ? preferEarlierPairs(run, previous, (previousPairs) =>
-          matchTables(input, { ruleSet, solver: ready, mapping, ...rowOptionsOf(rows), previousPairs }),
+          matchTables(input, {
+            ruleSet,
+            solver: ready,
+            mapping,
+            pairScores: 'matrix',
+            ...rowOptionsOf(rows),
+            previousPairs,
+          }),
         )
       : run;
     lastRun = { input, mapping, rows, ruleSet, matrix, result };

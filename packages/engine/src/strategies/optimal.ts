@@ -12,6 +12,8 @@ import type {
 } from '../model.js';
 import { throwIfCancelled } from '../errors.js';
 import { capacitatedProblem } from './capacitated-problem.js';
+import { classCapacitatedProblem } from './class-pair-source.js';
+import type { ScoreMatrix } from '../model.js';
 
 export type OptimalSettings = Extract<StrategySettings, { name: 'optimal' }>;
 
@@ -23,7 +25,10 @@ export function optimalStrategy(settings: OptimalSettings): Strategy {
       throwIfCancelled(signal, 'solving');
       onProgress?.({ phase: 'solving', fraction: 0, message: 'Finding the best matching' });
       const coverage: ('rows' | 'cols')[] = settings.mentorCoverage ? ['rows', 'cols'] : ['rows'];
-      const solved = solver.capacitatedAssignment(capacitatedProblem(matrix, locked, coverage));
+      const problem = matrix.classes
+        ? classCapacitatedProblem({ ...matrix, classes: matrix.classes }, locked, coverage)
+        : capacitatedProblem(matrix as ScoreMatrix, locked, coverage);
+      const solved = solver.capacitatedAssignment(problem);
       const lockedKeys = new Set(locked.map((p) => pairKey(p, matrix.mentors.length)));
       const pairs: StrategyPair[] = [];
       for (let k = 0; k < solved.rowIndices.length; k++) {

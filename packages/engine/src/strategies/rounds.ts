@@ -17,6 +17,7 @@
 // the most pairs among equal totals, our own choice. Neither ever makes an ineligible pair (the
 // reference skips them too).
 import type {
+  PairScores,
   InputProblem,
   PairIndex,
   Strategy,
@@ -27,7 +28,7 @@ import type {
   ScoreMatrix,
 } from '../model.js';
 import type { CapacitatedProblem } from '@mentor-matcher/solver';
-import { throwIfCancelled } from '../errors.js';
+import { EngineError, throwIfCancelled } from '../errors.js';
 import { capacitatedProblem } from './capacitated-problem.js';
 import { INELIGIBLE } from '../score-codes.js';
 import { referenceAssignment } from './reference-munkres.js';
@@ -56,7 +57,8 @@ export function roundsStrategy(settings: RoundsSettings): Strategy {
   return {
     name: 'rounds',
     run(context: StrategyContext): StrategyOutcome {
-      const { matrix, solver, locked, onProgress, signal } = context;
+      const { solver, locked, onProgress, signal } = context;
+      const matrix = fullMatrix(context.matrix);
       const menteeCount = matrix.mentees.length;
       const mentorCount = matrix.mentors.length;
       const state: RoundState = {
@@ -292,4 +294,12 @@ function decimalScale(values: Float64Array): number {
 
 function nearlyWhole(x: number): boolean {
   return Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));
+}
+
+/** Rounds read every pair of a row many times over: they run on a full matrix only (matchTables never gives them classes). */
+function fullMatrix(scores: PairScores): ScoreMatrix {
+  if (scores.classes || !('codes' in scores)) {
+    throw new EngineError('strategy-needs-matrix', 'the rounds strategy needs every pair scored; it was given classes');
+  }
+  return scores as ScoreMatrix;
 }

@@ -1,0 +1,153 @@
+// The explanations' questions (a chosen mentor's rank, a mentee's alternates, a person's eligible
+// partners) answered from classes (pair-classes.ts) with the answers a full matrix gives: what is
+// per class is worked out once per class and kept, so that 100,000 mentees do not each read
+// 100,000 mentors.
+import type { PairClasses, PairScores, Participant } from './model.js';
+import { INELIGIBLE } from './score-codes.js';
+
+export interface MenteeRowFacts {
+  /** rank[k] for the k-th chosen mentor given: 1 + eligible mentors with a strictly higher score. */
+  readonly ranks: readonly number[];
+  readonly alternates: readonly { mentor: number; score: number }[];
+}
+
+interface MenteeClassTable {
+  /** Mentors with room by the code of their pair with this class (before individual exclusions). */
+  readonly countByCode: Float64Array;
+  /** Codes from the highest score down, as deep as alternates can reach; each with its lowest-index mentors. */
+  readonly levels: readonly { readonly code: number; readonly mentors: Int32Array }[];
+}
+
+const tables = new WeakMap<PairClasses, Map<number, MenteeClassTable>>();
+
+/** How many of a level's mentors are kept: enough for the alternates after skipping chosen and excluded ones. */
+const depthOf = new WeakMap<PairClasses, number>();
+
+function levelDepth(scores: PairScores, classes: PairClasses, alternates: number): number {
+  let depth = depthOf.get(classes);
+  if (depth === undefined) {
+    let widest = 0;
+    for (const mentee of scores.mentees) widest = Math.max(widest, mentee.capacity);
+    let excluded = 0;
+    for (const list of classes.excludedMentors.values()) excluded = Math.max(excluded, list.length);
+    depth = widest + excluded;
+    depthOf.set(classes, depth);
+  }
+  return depth + alternates;
+}
+
+function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass: number, alternates: number) {
+  let byClass = tables.get(classes);
+  if (!byClass) {
+    byClass = new Map();
+    tables.set(classes, byClass);
+  }
+  const known = byClass.get(menteeClass);
+  if (known) return known;
+  const { codes, mentorClassCount, mentorStart, mentorMembers } = classes;
+  const { scoreOfCode, mentors } = scores;
+  const base = menteeClass * mentorClassCount;
+  const withRoom = (k: number) => {
+    let n = 0;
+    for (let p = mentorStart[k]; p < mentorStart[k + 1]; p++) if (mentors[mentorMembers[p]].capacity > 0) n++;
+    return n;
+  };
+  const countByCode = new Float64Array(scoreOfCode.length);
+  for (let k = 0; k < mentorClassCount; k++) {
+    const code = codes[base + k];
+    if (code !== INELIGIBLE) countByCode[code] += withRoom(k);
+  }
+  const depth = levelDepth(scores, classes, alternates);
+  const byScore = [...countByCode.keys()]
+    .filter((code) => code !== INELIGIBLE && countByCode[code] > 0)
+    .sort((a, b) => scoreOfCode[b] - scoreOfCode[a]);
+  const wanted: number[] = [];
+  let reach = 0;
+  for (const code of byScore) {
+    if (reach >= depth) break;
+    wanted.push(code);
+    reach += countByCode[code];
+  }
+  const gathered = new Map<number, number[]>(wanted.map((code) => [code, []]));
+  for (let k = 0; k < mentorClassCount; k++) {
+    const list = gathered.get(codes[base + k]);
+    if (!list) continue;
+    let taken = 0;
+    for (let p = mentorStart[k]; p < mentorStart[k + 1] && taken < depth; p++) {
+      if (mentors[mentorMembers[p]].capacity === 0) continue;
+      list.push(mentorMembers[p]);
+      taken++;
+    }
+  }
+  const table: MenteeClassTable = {
+    countByCode,
+    levels: wanted.map((code) => ({
+      code,
+      mentors: Int32Array.from(gathered.get(code)!).sort().slice(0, depth),
+    })),
+  };
+  byClass.set(menteeClass, table);
+  return table;
+}
+
+/** menteeRowFacts for scores held by classes: the same ranks and alternates as the full matrix's row pass. */
+export function classRowFacts(
+  scores: PairScores,
+  classes: PairClasses,
+  mentee: number,
+  chosen: readonly number[],
+  alternates: number,
+): MenteeRowFacts {
+  const table = menteeClassTable(scores, classes, classes.menteeClass[mentee], alternates);
+  const { scoreOfCode, mentors } = scores;
+  const excluded = classes.excludedMentors.get(mentee) ?? new Int32Array(0);
+  const ranks = chosen.map((mentor) => {
+    const score = scoreOfCode[scores.codeOf(mentee, mentor)];
+    let higher = 0;
+    for (let code = 1; code < table.countByCode.length; code++) {
+      if (scoreOfCode[code] > score) higher += table.countByCode[code];
+    }
+    // Mentors excluded one by one are in their class's count but not eligible.
+    for (const other of excluded) {
+      if (mentors[other].capacity === 0) continue;
+      const code = classes.codes[classes.menteeClass[mentee] * classes.mentorClassCount + classes.mentorClass[other]];
+      if (code !== INELIGIBLE && scoreOfCode[code] > score) higher--;
+    }
+    return higher + 1;
+  });
+  const best: { mentor: number; score: number }[] = [];
+  for (const level of table.levels) {
+    if (best.length >= alternates) break;
+    for (const mentor of level.mentors) {
+      if (best.length >= alternates) break;
+      if (chosen.includes(mentor) || scores.codeOf(mentee, mentor) === INELIGIBLE) continue;
+      best.push({ mentor, score: scoreOfCode[level.code] });
+    }
+  }
+  return { ranks, alternates: best };
+}
+
+/** Each partner `person` may be paired with, and the pair's score, read class by class. */
+export function forEachEligiblePartnerByClass(
+  scores: PairScores,
+  classes: PairClasses,
+  person: Participant,
+  visit: (partner: number, score: number) => void,
+): void {
+  const { codes, mentorClassCount } = classes;
+  const isMentee = person.role === 'mentee';
+  const own = (isMentee ? classes.menteeClass : classes.mentorClass)[person.index];
+  const partnerCount = isMentee ? mentorClassCount : classes.menteeClassCount;
+  const start = isMentee ? classes.mentorStart : classes.menteeStart;
+  const members = isMentee ? classes.mentorMembers : classes.menteeMembers;
+  for (let k = 0; k < partnerCount; k++) {
+    const code = codes[isMentee ? own * mentorClassCount + k : k * mentorClassCount + own];
+    if (code === INELIGIBLE) continue;
+    const score = scores.scoreOfCode[code];
+    for (let p = start[k]; p < start[k + 1]; p++) {
+      const other = members[p];
+      const pairCode = isMentee ? scores.codeOf(person.index, other) : scores.codeOf(other, person.index);
+      if (pairCode !== INELIGIBLE) visit(other, score);
+    }
+  }
+}

@@ -1,0 +1,318 @@
+// Scores held by classes of people. A pair's score depends only on the fields the rules read
+// (grade, organisation, profession, characteristics for the Mentor Match presets), so people with
+// equal values in all of them are interchangeable to the rules: the rules are evaluated once per
+// pair of classes (the existing scorer, run on one representative of each class) and a person's
+// pair is looked up through their classes. Pairs excluded one by one (the same person, a forbidden
+// pair, a side with capacity 0) are applied per person. At 100,000 a side the generated data has
+// about 20,000 mentee and 30,000 mentor classes: 6·10^8 class pairs instead of 10^10 pairs.
+import type { PairClasses, PairExplanation, PairScores, Participant, Progress, Role, ScoreMatrix } from './model.js';
+import type { Cell } from '@mentor-matcher/tabular';
+import { ruleSetFields } from './fields.js';
+import { participantValue } from './participants.js';
+import type { RuleSet } from './rules/schema.js';
+import { INELIGIBLE } from './score-codes.js';
+import { builtInExclusions, forbiddenByMentee, indexById, scorePairs } from './scoring.js';
+
+/** Class pairs are held one code each: more than this (1 GiB at one byte a code) and classes are not used. */
+export const MAX_CLASS_PAIRS = 2 ** 30;
+
+export interface ClassGrouping {
+  /** Class of each person, by index. */
+  readonly classOf: Int32Array;
+  readonly count: number;
+  /** Members of class k, in index order: members[start[k] .. start[k + 1]). */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+}
+
+/** The fields the rules read on one side (a capacity column alone does not change a score). */
+function fieldsReadBy(ruleSet: RuleSet, side: Role): string[] {
+  return ruleSetFields(ruleSet)
+    .filter((field) => field.sides.includes(side) && field.requiredBy.some((id) => id !== 'capacity'))
+    .map((field) => field.field);
+}
+
+function cellKey(cell: Cell): string {
+  return cell === null ? 'n' : `${typeof cell === 'string' ? 's' : typeof cell === 'number' ? 'd' : 'b'}${cell}`;
+}
+
+/** People with equal values in every field the rules read on their side share a class (numbered by first appearance). */
+export function groupByRuleFields(people: readonly Participant[], ruleSet: RuleSet, side: Role): ClassGrouping {
+  const fields = fieldsReadBy(ruleSet, side);
+  const classOfKey = new Map<string, number>();
+  const classOf = new Int32Array(people.length);
+  people.forEach((person, index) => {
+    const key = fields.map((field) => cellKey(participantValue(person, field))).join('\u0000');
+    let k = classOfKey.get(key);
+    if (k === undefined) {
+      k = classOfKey.size;
+      classOfKey.set(key, k);
+    }
+    classOf[index] = k;
+  });
+  const count = classOfKey.size;
+  const start = new Int32Array(count + 1);
+  for (const k of classOf) start[k + 1]++;
+  for (let k = 0; k < count; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, count);
+  const members = new Int32Array(people.length);
+  for (let index = 0; index < people.length; index++) members[fill[classOf[index]]++] = index;
+  return { classOf, count, start, members };
+}
+
+/** Whether holding scores by class pays: at most half as many class pairs as pairs, and within MAX_CLASS_PAIRS. */
+export function classesPay(mentorClasses: number, menteeClasses: number, mentors: number, mentees: number): boolean {
+  const classPairs = mentorClasses * menteeClasses;
+  return classPairs <= MAX_CLASS_PAIRS && classPairs * 2 <= mentors * mentees;
+}
+
+export interface ClassScoreOptions {
+  readonly onProgress?: (progress: Progress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The pair scores of these people, held by class: the same codes, eligibility, explanations and
+ * counts a full ScoreMatrix (scorePairs) gives, without one entry per pair.
+ */
+export function scoreByClasses(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+  grouping: { readonly mentors: ClassGrouping; readonly mentees: ClassGrouping },
+  options: ClassScoreOptions = {},
+): PairScores & { readonly classes: PairClasses } {
+  const byMentor = grouping.mentors;
+  const byMentee = grouping.mentees;
+  // One stand-in per class, with an id no person has and room for a partner, so that only the
+  // rules decide its pairs; forbidden pairs and the same person are applied per person below.
+  const stand = (people: readonly Participant[], group: ClassGrouping, prefix: string) =>
+    Array.from({ length: group.count }, (_, k): Participant => ({
+      ...people[group.members[group.start[k]]],
+      id: `\u0000${prefix}${k}`,
+      index: k,
+      capacity: 1,
+    }));
+  const classMatrix = scorePairs(
+    stand(mentors, byMentor, 'mentor class '),
+    stand(mentees, byMentee, 'mentee class '),
+    { ...ruleSet, forbiddenPairs: [], lockedPairs: [] },
+    options,
+  );
+  const mentorClasses = byMentor.count;
+  const { codes, scoreOfCode } = classMatrix;
+  const menteeHasRoom = Uint8Array.from(mentees, (p) => (p.capacity > 0 ? 1 : 0));
+  const mentorHasRoom = Uint8Array.from(mentors, (p) => (p.capacity > 0 ? 1 : 0));
+  const excludedMentors = individualExclusions(mentors, mentees, ruleSet);
+  const codeOf = (mentee: number, mentor: number): number => {
+    if (menteeHasRoom[mentee] === 0 || mentorHasRoom[mentor] === 0) return INELIGIBLE;
+    const code = codes[byMentee.classOf[mentee] * mentorClasses + byMentor.classOf[mentor]];
+    if (code !== INELIGIBLE && excludedMentors.has(mentee) && includes(excludedMentors.get(mentee)!, mentor)) {
+      return INELIGIBLE;
+    }
+    return code;
+  };
+  const counts = eligibleCounts(classMatrix, byMentor, byMentee, menteeHasRoom, mentorHasRoom, excludedMentors);
+  const classes: PairClasses = {
+    menteeClassCount: byMentee.count,
+    mentorClassCount: mentorClasses,
+    menteeClass: byMentee.classOf,
+    mentorClass: byMentor.classOf,
+    menteeStart: byMentee.start,
+    menteeMembers: byMentee.members,
+    mentorStart: byMentor.start,
+    mentorMembers: byMentor.members,
+    codes,
+    excludedMentors,
+  };
+  const forbidden = forbiddenByMentee(ruleSet, mentors, mentees);
+  const labels = new Map<string, string>(ruleSet.rules.map((rule) => [rule.id, rule.label]));
+  for (const builtIn of Object.values(builtInExclusions)) labels.set(builtIn.ruleId, builtIn.label);
+
+  /** The exclusions of one pair, in the order scorePairs lists them. */
+  const excludedBy = (mentee: number, mentor: number, classReasons: readonly string[]): string[] => {
+    const reasons = classReasons.filter((id) => id !== builtInExclusions.minScore.ruleId);
+    if (mentees[mentee].id === mentors[mentor].id) reasons.push(builtInExclusions.samePerson.ruleId);
+    if (forbidden.get(mentee)?.includes(mentor)) reasons.push(builtInExclusions.forbiddenPair.ruleId);
+    if (menteeHasRoom[mentee] === 0 || mentorHasRoom[mentor] === 0) reasons.push(builtInExclusions.capacityZero.ruleId);
+    if (classReasons.includes(builtInExclusions.minScore.ruleId)) reasons.push(builtInExclusions.minScore.ruleId);
+    return reasons;
+  };
+
+  const explainPair = (mentee: number, mentor: number): PairExplanation => {
+    checkIndex(mentee, mentees.length, 'mentee');
+    checkIndex(mentor, mentors.length, 'mentor');
+    const inner = classMatrix.explainPair(byMentee.classOf[mentee], byMentor.classOf[mentor]);
+    return {
+      eligible: codeOf(mentee, mentor) !== INELIGIBLE,
+      excludedBy: excludedBy(mentee, mentor, inner.excludedBy),
+      contributions: inner.contributions,
+      score: inner.score,
+    };
+  };
+
+  // As scorePairs counts them: every partner's reasons, each reason listed where it first appears
+  // (partners in index order). The rules' part is read once per partner class and kept per class.
+  type Found = Map<string, { count: number; first: number; order: number }>;
+  const ORDER = { rule: 0, samePerson: 1, forbidden: 2, capacityZero: 3, minScore: 4 };
+  const note = (found: Found, id: string, partner: number, order: number, weight: number) => {
+    const entry = found.get(id);
+    if (entry === undefined) found.set(id, { count: weight, first: partner, order });
+    else {
+      entry.count += weight;
+      if (partner < entry.first || (partner === entry.first && order < entry.order)) {
+        entry.first = partner;
+        entry.order = order;
+      }
+    }
+  };
+  const byClass = new Map<string, Found>();
+  const classReasons = (isMentee: boolean, ownClass: number): Found => {
+    const key = `${isMentee ? 'mentee' : 'mentor'} ${ownClass}`;
+    const known = byClass.get(key);
+    if (known) return known;
+    const found: Found = new Map();
+    const partners = isMentee ? byMentor : byMentee;
+    for (let k = 0; k < partners.count; k++) {
+      const inner = isMentee ? classMatrix.explainPair(ownClass, k) : classMatrix.explainPair(k, ownClass);
+      const size = partners.start[k + 1] - partners.start[k];
+      const first = partners.members[partners.start[k]];
+      inner.excludedBy.forEach((id, order) =>
+        note(
+          found,
+          id,
+          first,
+          id === builtInExclusions.minScore.ruleId ? ORDER.minScore : ORDER.rule + order / 1e6,
+          size,
+        ),
+      );
+    }
+    byClass.set(key, found);
+    return found;
+  };
+
+  const exclusionCounts = (role: Role, index: number) => {
+    const isMentee = role === 'mentee';
+    checkIndex(index, isMentee ? mentees.length : mentors.length, role);
+    const ownClass = (isMentee ? byMentee : byMentor).classOf[index];
+    const found: Found = new Map([...classReasons(isMentee, ownClass)].map(([id, entry]) => [id, { ...entry }]));
+    const others = isMentee ? mentors : mentees;
+    const self = isMentee ? mentees[index] : mentors[index];
+    const selfHasRoom = self.capacity > 0;
+    others.forEach((other, k) => {
+      const [mentee, mentor] = isMentee ? [index, k] : [k, index];
+      if (self.id === other.id) note(found, builtInExclusions.samePerson.ruleId, k, ORDER.samePerson, 1);
+      if (forbidden.get(mentee)?.includes(mentor))
+        note(found, builtInExclusions.forbiddenPair.ruleId, k, ORDER.forbidden, 1);
+      if (!selfHasRoom || other.capacity === 0)
+        note(found, builtInExclusions.capacityZero.ruleId, k, ORDER.capacityZero, 1);
+    });
+    return [...found]
+      .sort(([, a], [, b]) => a.first - b.first || a.order - b.order)
+      .map(([ruleId, { count }]) => ({ ruleId, label: labels.get(ruleId) ?? ruleId, count }));
+  };
+
+  return {
+    mentees,
+    mentors,
+    scoreOfCode,
+    eligibleCountByMentee: counts.byMentee,
+    eligibleCountByMentor: counts.byMentor,
+    codeOf,
+    explainPair,
+    exclusionCounts,
+    classes,
+  };
+}
+
+/**
+ * Mentors each mentee may not have whatever the rules say: themselves (the first mentor with their
+ * id, as scorePairs finds them) and forbidden pairs; sorted, no repeats.
+ */
+function individualExclusions(
+  mentors: readonly Participant[],
+  mentees: readonly Participant[],
+  ruleSet: RuleSet,
+): Map<number, Int32Array> {
+  const lists = forbiddenByMentee(ruleSet, mentors, mentees);
+  const mentorIndex = indexById(mentors);
+  mentees.forEach((mentee, i) => {
+    const self = mentorIndex.get(mentee.id);
+    if (self === undefined) return;
+    const list = lists.get(i) ?? [];
+    list.push(self);
+    lists.set(i, list);
+  });
+  return new Map([...lists].map(([i, list]) => [i, Int32Array.from(new Set(list)).sort()]));
+}
+
+/** Binary search in a sorted list. */
+export function includes(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] === value;
+}
+
+/** Eligible partners per person: class pairs weighted by the members with room, less the individual exclusions. */
+function eligibleCounts(
+  classMatrix: ScoreMatrix,
+  byMentor: ClassGrouping,
+  byMentee: ClassGrouping,
+  menteeHasRoom: Uint8Array,
+  mentorHasRoom: Uint8Array,
+  excludedMentors: ReadonlyMap<number, Int32Array>,
+) {
+  const withRoom = (group: ClassGrouping, hasRoom: Uint8Array) => {
+    const counts = new Float64Array(group.count);
+    for (let k = 0; k < group.count; k++) {
+      for (let p = group.start[k]; p < group.start[k + 1]; p++) counts[k] += hasRoom[group.members[p]];
+    }
+    return counts;
+  };
+  const mentorsWithRoom = withRoom(byMentor, mentorHasRoom);
+  const menteesWithRoom = withRoom(byMentee, menteeHasRoom);
+  const menteeClassCount = new Float64Array(byMentee.count);
+  const mentorClassCount = new Float64Array(byMentor.count);
+  const { codes } = classMatrix;
+  const cols = byMentor.count;
+  for (let a = 0; a < byMentee.count; a++) {
+    const base = a * cols;
+    let sum = 0;
+    const weight = menteesWithRoom[a];
+    for (let b = 0; b < cols; b++) {
+      if (codes[base + b] === INELIGIBLE) continue;
+      sum += mentorsWithRoom[b];
+      mentorClassCount[b] += weight;
+    }
+    menteeClassCount[a] = sum;
+  }
+  const byMenteeCount = new Int32Array(byMentee.classOf.length);
+  const byMentorCount = new Int32Array(byMentor.classOf.length);
+  for (let i = 0; i < byMenteeCount.length; i++) {
+    byMenteeCount[i] = menteeHasRoom[i] === 0 ? 0 : menteeClassCount[byMentee.classOf[i]];
+  }
+  for (let j = 0; j < byMentorCount.length; j++) {
+    byMentorCount[j] = mentorHasRoom[j] === 0 ? 0 : mentorClassCount[byMentor.classOf[j]];
+  }
+  for (const [i, list] of excludedMentors) {
+    if (menteeHasRoom[i] === 0) continue;
+    for (const j of list) {
+      if (mentorHasRoom[j] === 0) continue;
+      if (codes[byMentee.classOf[i] * cols + byMentor.classOf[j]] === INELIGIBLE) continue;
+      byMenteeCount[i]--;
+      byMentorCount[j]--;
+    }
+  }
+  return { byMentee: byMenteeCount, byMentor: byMentorCount };
+}
+
+function checkIndex(index: number, length: number, role: string): void {
+  if (!Number.isInteger(index) || index < 0 || index >= length) {
+    throw new RangeError(`${role} index ${index} is outside 0..${length - 1}`);
+  }
+}
