@@ -29,16 +29,37 @@
 //   Activating a unit adds the arc H→i with reduced cost c − π(i); when that is ≥ 0 nothing changes.
 //   Otherwise let T = π(i) − c > 0. A Dijkstra search from row i towards H, through unused pair
 //   arcs forward, used pair arcs backward, columns with spare capacity into H, and rows with a
-//   used unit back into H (giving up that unit), stops at the first of: H settled at distance
-//   D < T (the cycle H→i→…→H has reduced cost D − T < 0: augment it), a node settled at distance
-//   ≥ T, or an empty heap (no improving cycle: the unit stays unused). With L = D or T, every
-//   settled node v gets π(v) += d(v) − L; unsettled nodes keep π. This keeps all reduced costs
-//   ≥ 0 (capping distances at L keeps d(v) ≤ d(u) + reduced cost, the proof of §9.7), makes the augmenting path tight, and leaves the new arc at
-//   reduced cost 0 when it is not used. When the last unit is activated the invariant is the
-//   optimality condition of the whole candidate network.
+//   used unit back into H (giving up that unit), ends with L = the length D of the shortest path
+//   to H when D < T (the cycle H→i→…→H has reduced cost D − T < 0: augment it), else L = T (no
+//   improving cycle: the unit stays unused). Every node settled, all at distance < L, gets
+//   π(v) += d(v) − L; the others keep π. This keeps all reduced costs ≥ 0 (capping distances at L
+//   keeps d(v) ≤ d(u) + reduced cost, the proof of §9.7), makes the augmenting path tight, and
+//   leaves the new arc at reduced cost 0 when it is not used. When the last unit is activated the
+//   invariant is the optimality condition of the whole candidate network.
 // Departures from the textbook: the search starts at the row, not at H, so it only explores the
 // neighbourhood a displacement chain can reach, and stops at T instead of running to exhaustion;
-// that is what makes 3 × 10,000 searches affordable. Ties in the heap are broken arbitrarily.
+// that is what makes 3 × 10,000 searches affordable. H is never queued: each way into it is priced
+// as soon as its column or row is reached (not when it is settled, as in Jonker & Volgenant's test
+// for a free column while scanning, p. 333), and the best so far bounds the search. The search
+// stops when the nearest queued node is at the bound, and a node at or beyond the bound is not
+// queued at all (it could not be settled). Nothing settled at the bound moves: d(v) − L = 0. On
+// mentor-match data three fifths of the settled nodes lie at distance 0 from the row (ties among
+// small integer scores make large plateaus of zero reduced cost), so finding the way out while
+// scanning, rather than after settling the plateau, settles a third fewer nodes and queues half as
+// many.
+//
+// Queue. Distances are integers (costs are; so are potentials, sums of costs) and nearly all of
+// them small: Dial's buckets (R. B. Dial, "Algorithm 360: shortest-path forest with topological
+// ordering", CACM 12(11) (1969) 632–633), one per distance from windowStart to
+// windowStart + BUCKETS − 1, each a doubly linked list (so a node whose distance improves moves in
+// O(1)), newest first, and a 64-bit mask of the non-empty ones; the rarer farther keys (the tier
+// gains) wait in a binary heap and move into the buckets when the buckets run empty, the window
+// then starting at the heap's smallest key. Should a cost not be an integer, every key goes to
+// the heap. Ties are settled newest first, and the TypeScript twin does the same, so both find the
+// same paths. The buckets and the early exits together, in place of a binary heap with
+// decrease-key that held H too, took the core (release build, alone, on the benchmarks' Mentor
+// Match networks) from 8.3 to 3.6 ms at 500 a side, 97 to 44 ms at 2,000 and 1.8 to 1.0 s at
+// 10,000, with the same number of searches.
 //
 // Warm start. After pricing adds arcs, the previous optimum's flow and potentials still satisfy
 // every old arc; only new arcs can have negative reduced cost. Each of those is saturated (a row
@@ -50,11 +71,12 @@
 // Magnanti & Orlin §9.7, "successive shortest paths with excesses and deficits"). When no excess
 // is left the flow is feasible and optimal for the larger network.
 //
-// Complexity: at most Σ rowCapacity searches, each O(A log N) in the worst case for A arcs and
-// N = R + C + 1 nodes; most stop at the first column with room, a row that cannot be covered at
-// all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc) plus 8 bytes
-// per arc, 53 per node and 8 per column of working arrays, allocated once per solve and freed before returning
-// (no allocation inside the loops).
+// Complexity: at most Σ rowCapacity searches, each O(A + N·B) in the worst case for A arcs,
+// N = R + C + 1 nodes and B = log N for the heap (O(A) with the buckets when every reduced cost
+// on the way is below BUCKETS); most stop at the first column with room, a row that cannot be
+// covered at all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc)
+// plus 8 bytes per arc, 60 per node and 8 per column of working arrays, allocated once per solve
+// and freed before returning (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
 // and tier gain keeps sums of a simple path's costs below 2^53, and checks the returned potentials
@@ -91,17 +113,35 @@ let colUsedBase: usize = 0;
 let potentialBase: usize = 0;
 let distBase: usize = 0;
 let predBase: usize = 0;
-let settledBase: usize = 0;
-let heapBase: usize = 0;
-let heapKeyBase: usize = 0;
-let heapPosBase: usize = 0;
 let touchedBase: usize = 0;
 let finalizedBase: usize = 0;
 let deficitBase: usize = 0;
 let excessBase: usize = 0;
-let heapSize: i32 = 0;
 let touchedCount: i32 = 0;
 let searches: i32 = 0;
+
+// The search queue (see "Queue" in the header): BUCKETS buckets of one integer distance each,
+// from windowStart, as doubly linked lists through nextInBucket/prevInBucket, newest first; a
+// binary heap (heapNode, heapKey) for the keys beyond them. place[v] says where node v waits:
+// NOT_QUEUED, its bucket (0..BUCKETS-1) or BUCKETS + its position in the heap.
+// @ts-ignore: decorator
+@inline const BUCKETS: i32 = 64;
+// @ts-ignore: decorator
+@inline const NOT_QUEUED: i32 = -1;
+let bucketHeadBase: usize = 0;
+let nextInBucketBase: usize = 0;
+let prevInBucketBase: usize = 0;
+let placeBase: usize = 0;
+let heapNodeBase: usize = 0;
+let heapKeyBase: usize = 0;
+let heapSize: i32 = 0;
+/** Bit b set: bucket b is not empty. */
+let bucketMask: u64 = 0;
+let windowStart: f64 = 0;
+/** BUCKETS when every cost is an integer (the driver's costs always are), else 0: every key goes to the heap. */
+let bucketSpan: i32 = 0;
+/** The current search settles only nodes nearer than this (the limit, or the best exit found so far). */
+let searchBound: f64 = 0;
 
 // Accessors. Each asserts its index in the debug build (release strips asserts); the index
 // ranges follow from the CSR structure the TypeScript driver validated.
@@ -124,16 +164,6 @@ let searches: i32 = 0;
 @inline function setNodeI32(base: usize, v: i32, value: i32): void {
   assert(<u32>v < <u32>nNodes, 'node out of range');
   store<i32>(base + (<usize>v << 2), value);
-}
-// @ts-ignore: decorator
-@inline function nodeU8(base: usize, v: i32): u8 {
-  assert(<u32>v < <u32>nNodes, 'node out of range');
-  return load<u8>(base + <usize>v);
-}
-// @ts-ignore: decorator
-@inline function setNodeU8(base: usize, v: i32, value: u8): void {
-  assert(<u32>v < <u32>nNodes, 'node out of range');
-  store<u8>(base + <usize>v, value);
 }
 // @ts-ignore: decorator
 @inline function arcI32(base: usize, p: i32): i32 {
@@ -190,6 +220,16 @@ let searches: i32 = 0;
   assert(<u32>j < <u32>nCols, 'column out of range');
   return load<f64>(base + (<usize>j << 3));
 }
+// @ts-ignore: decorator
+@inline function bucketHead(b: i32): i32 {
+  assert(<u32>b < <u32>BUCKETS, 'bucket out of range');
+  return load<i32>(bucketHeadBase + (<usize>b << 2));
+}
+// @ts-ignore: decorator
+@inline function setBucketHead(b: i32, v: i32): void {
+  assert(<u32>b < <u32>BUCKETS, 'bucket out of range');
+  store<i32>(bucketHeadBase + (<usize>b << 2), v);
+}
 
 /**
  * Solves the candidate network (layout in src/capacitated-network.ts). Writes arcFlowOut (arcs u8),
@@ -231,7 +271,13 @@ export function capacitatedSolve(
   const arcBytes = <usize>arcs << 2;
   const nodeI32Bytes = <usize>nNodes << 2;
   const nodeF64Bytes = <usize>nNodes << 3;
-  const total: usize = (arcBytes << 1) + ((<usize>cols + 1) << 2) + (<usize>cols << 2) + nodeI32Bytes * 7 + nodeF64Bytes * 3 + <usize>nNodes + 8;
+  const total: usize =
+    (arcBytes << 1) +
+    ((<usize>cols + 1) << 2) +
+    (<usize>cols << 2) +
+    nodeI32Bytes * 9 +
+    nodeF64Bytes * 3 +
+    (<usize>BUCKETS << 2);
   const block = heap.alloc(total);
   let cursor = block;
   potentialBase = cursor;
@@ -253,9 +299,13 @@ export function capacitatedSolve(
   cursor += nodeI32Bytes;
   predBase = cursor;
   cursor += nodeI32Bytes;
-  heapBase = cursor;
+  heapNodeBase = cursor;
   cursor += nodeI32Bytes;
-  heapPosBase = cursor;
+  placeBase = cursor;
+  cursor += nodeI32Bytes;
+  nextInBucketBase = cursor;
+  cursor += nodeI32Bytes;
+  prevInBucketBase = cursor;
   cursor += nodeI32Bytes;
   touchedBase = cursor;
   cursor += nodeI32Bytes;
@@ -264,10 +314,11 @@ export function capacitatedSolve(
   deficitBase = cursor;
   excessBase = cursor + (<usize>rows << 2);
   cursor += nodeI32Bytes;
-  settledBase = cursor;
+  bucketHeadBase = cursor;
 
   buildColumnIndex();
   initialiseSearch();
+  bucketSpan = costsAreIntegers(warm, rowPotentialOut, colPotentialOut) ? BUCKETS : 0;
   if (warm != 0) {
     memory.copy(potentialBase, rowPotentialOut, <usize>rows << 3);
     memory.copy(potentialBase + (<usize>rows << 3), colPotentialOut, <usize>cols << 3);
@@ -312,6 +363,26 @@ export function capacitatedSolve(
 // @ts-ignore: decorator
 @inline function usableUnits(i: i32): i32 {
   return min(rowI32(rowCapBase, i), rowStart(i + 1) - rowStart(i));
+}
+
+// @ts-ignore: decorator
+@inline function isInteger(x: f64): bool {
+  return Math.floor(x) == x;
+}
+
+/**
+ * Whether every cost (and, on a warm start, every potential given) is an integer, so that every
+ * distance is one and each bucket holds a single distance. The driver's costs always are.
+ */
+function costsAreIntegers(warm: i32, rowPotentialPtr: usize, colPotentialPtr: usize): bool {
+  for (let p = 0; p < nArcs; p++) if (!isInteger(arcCost(p))) return false;
+  for (let i = 0; i < nRows; i++) if (!isInteger(rowF64(rowFirstBase, i))) return false;
+  for (let j = 0; j < nCols; j++) if (!isInteger(colF64(colFirstBase, j))) return false;
+  if (warm != 0) {
+    for (let i = 0; i < nRows; i++) if (!isInteger(rowF64(rowPotentialPtr, i))) return false;
+    for (let j = 0; j < nCols; j++) if (!isInteger(colF64(colPotentialPtr, j))) return false;
+  }
+  return true;
 }
 
 /**
@@ -386,123 +457,228 @@ function initialisePotentials(): void {
 function initialiseSearch(): void {
   for (let v = 0; v < nNodes; v++) {
     setNodeF64(distBase, v, Infinity);
-    setNodeI32(heapPosBase, v, -1);
-    setNodeU8(settledBase, v, 0);
+    setNodeI32(placeBase, v, NOT_QUEUED);
   }
+  for (let b = 0; b < BUCKETS; b++) setBucketHead(b, -1);
+  bucketMask = 0;
+  heapSize = 0;
 }
 
-// The heap holds each entry's distance next to its node (heapKey), so that sifting compares keys
-// without a load through dist[]; the key always equals dist[node] (relax() updates both).
-/** Moves the entry at `start`, whose distance is now `d`, up to its place. */
+// The overflow heap holds each entry's distance next to its node (heapKey), so that sifting
+// compares keys without a load through dist[]; the key always equals dist[node].
 // @ts-ignore: decorator
-@inline function siftUp(start: i32, d: f64): void {
+@inline function heapPut(k: i32, node: i32, key: f64): void {
+  setNodeI32(heapNodeBase, k, node);
+  setNodeF64(heapKeyBase, k, key);
+  setNodeI32(placeBase, node, BUCKETS + k);
+}
+
+/** Puts `node` with `key` at heap position `start` or above. */
+function heapSiftUp(start: i32, node: i32, key: f64): void {
   let k = start;
-  const node = nodeI32(heapBase, k);
   while (k > 0) {
     const parent = (k - 1) >> 1;
     const parentKey = nodeF64(heapKeyBase, parent);
-    if (parentKey <= d) break;
-    const parentNode = nodeI32(heapBase, parent);
-    setNodeI32(heapBase, k, parentNode);
-    setNodeF64(heapKeyBase, k, parentKey);
-    setNodeI32(heapPosBase, parentNode, k);
+    if (parentKey <= key) break;
+    heapPut(k, nodeI32(heapNodeBase, parent), parentKey);
     k = parent;
   }
-  setNodeI32(heapBase, k, node);
-  setNodeF64(heapKeyBase, k, d);
-  setNodeI32(heapPosBase, node, k);
+  heapPut(k, node, key);
 }
 
+/** Puts `node` with `key` at heap position `start` or below. */
+function heapSiftDown(start: i32, node: i32, key: f64): void {
+  let k = start;
+  while (true) {
+    let child = 2 * k + 1;
+    if (child >= heapSize) break;
+    let childKey = nodeF64(heapKeyBase, child);
+    if (child + 1 < heapSize) {
+      const rightKey = nodeF64(heapKeyBase, child + 1);
+      if (rightKey < childKey) {
+        child++;
+        childKey = rightKey;
+      }
+    }
+    if (childKey >= key) break;
+    heapPut(k, nodeI32(heapNodeBase, child), childKey);
+    k = child;
+  }
+  heapPut(k, node, key);
+}
+
+/** Removes the entry at heap position k (its node's place is the caller's to set). */
+function heapRemove(k: i32): void {
+  heapSize--;
+  if (k == heapSize) return;
+  const node = nodeI32(heapNodeBase, heapSize);
+  const key = nodeF64(heapKeyBase, heapSize);
+  if (k > 0 && nodeF64(heapKeyBase, (k - 1) >> 1) > key) heapSiftUp(k, node, key);
+  else heapSiftDown(k, node, key);
+}
+
+/** Queues node v at distance d ≥ the current minimum. */
+// @ts-ignore: decorator
+@inline function enqueue(v: i32, d: f64): void {
+  const offset = d - windowStart;
+  assert(offset >= 0, 'queue: key below the window');
+  if (offset < <f64>bucketSpan) {
+    const b = <i32>offset;
+    const head = bucketHead(b);
+    setNodeI32(nextInBucketBase, v, head);
+    setNodeI32(prevInBucketBase, v, -1);
+    if (head >= 0) setNodeI32(prevInBucketBase, head, v);
+    setBucketHead(b, v);
+    setNodeI32(placeBase, v, b);
+    bucketMask |= (<u64>1) << <u64>b;
+  } else {
+    heapSize++;
+    heapSiftUp(heapSize - 1, v, d);
+  }
+}
+
+/** Takes node v out of bucket b. */
+// @ts-ignore: decorator
+@inline function unlink(v: i32, b: i32): void {
+  const before = nodeI32(prevInBucketBase, v);
+  const after = nodeI32(nextInBucketBase, v);
+  if (before >= 0) setNodeI32(nextInBucketBase, before, after);
+  else {
+    setBucketHead(b, after);
+    if (after < 0) bucketMask &= ~((<u64>1) << <u64>b);
+  }
+  if (after >= 0) setNodeI32(prevInBucketBase, after, before);
+}
+
+/** Moves the heap's keys within BUCKETS of its smallest into the buckets, the window starting there. */
+function refill(): void {
+  windowStart = nodeF64(heapKeyBase, 0);
+  while (heapSize > 0) {
+    const key = nodeF64(heapKeyBase, 0);
+    if (key - windowStart >= <f64>bucketSpan) break;
+    const v = nodeI32(heapNodeBase, 0);
+    heapRemove(0);
+    enqueue(v, key);
+  }
+}
+
+/** The smallest queued distance (Infinity when the queue is empty). */
+// @ts-ignore: decorator
+@inline function minKey(): f64 {
+  if (bucketMask == 0) {
+    if (heapSize == 0) return Infinity;
+    if (bucketSpan == 0) return nodeF64(heapKeyBase, 0);
+    refill();
+  }
+  return windowStart + <f64><i32>ctz(bucketMask);
+}
+
+/** Takes the node of minKey() (the newest in its bucket) out of the queue. */
 // @ts-ignore: decorator
 @inline function popMin(): i32 {
-  const top = nodeI32(heapBase, 0);
-  setNodeI32(heapPosBase, top, -1);
-  heapSize--;
-  if (heapSize > 0) {
-    const node = nodeI32(heapBase, heapSize);
-    const d = nodeF64(heapKeyBase, heapSize);
-    let k = 0;
-    while (true) {
-      let child = 2 * k + 1;
-      if (child >= heapSize) break;
-      let childKey = nodeF64(heapKeyBase, child);
-      if (child + 1 < heapSize) {
-        const rightKey = nodeF64(heapKeyBase, child + 1);
-        if (rightKey < childKey) {
-          child++;
-          childKey = rightKey;
-        }
-      }
-      if (childKey >= d) break;
-      const childNode = nodeI32(heapBase, child);
-      setNodeI32(heapBase, k, childNode);
-      setNodeF64(heapKeyBase, k, childKey);
-      setNodeI32(heapPosBase, childNode, k);
-      k = child;
-    }
-    setNodeI32(heapBase, k, node);
-    setNodeF64(heapKeyBase, k, d);
-    setNodeI32(heapPosBase, node, k);
+  let v: i32;
+  if (bucketMask != 0) {
+    const b = <i32>ctz(bucketMask);
+    v = bucketHead(b);
+    const after = nodeI32(nextInBucketBase, v);
+    setBucketHead(b, after);
+    if (after >= 0) setNodeI32(prevInBucketBase, after, -1);
+    else bucketMask &= ~((<u64>1) << <u64>b);
+  } else {
+    v = nodeI32(heapNodeBase, 0);
+    heapRemove(0);
   }
-  return top;
+  setNodeI32(placeBase, v, NOT_QUEUED);
+  return v;
 }
 
+/**
+ * Offers node v distance d by arc `via`. Only a node nearer than the search bound is queued: one
+ * at the bound or beyond would never be settled. A node already settled has dist ≤ the current
+ * minimum ≤ d (reduced costs are ≥ 0), so the comparison alone leaves it alone. True when v's
+ * distance improved.
+ */
 // @ts-ignore: decorator
-@inline function relax(node: i32, d: f64, via: i32): void {
-  if (nodeU8(settledBase, node) == 0 && d < nodeF64(distBase, node)) {
-    if (nodeF64(distBase, node) == Infinity) {
-      setNodeI32(touchedBase, touchedCount, node);
-      touchedCount++;
-    }
-    setNodeF64(distBase, node, d);
-    setNodeI32(predBase, node, via);
-    if (nodeI32(heapPosBase, node) < 0) {
-      setNodeI32(heapBase, heapSize, node);
-      setNodeI32(heapPosBase, node, heapSize);
-      heapSize++;
-    }
-    siftUp(nodeI32(heapPosBase, node), d);
+@inline function relax(v: i32, d: f64, via: i32): bool {
+  const old = nodeF64(distBase, v);
+  if (!(d < old) || !(d < searchBound)) return false;
+  if (old == Infinity) {
+    setNodeI32(touchedBase, touchedCount, v);
+    touchedCount++;
+  } else {
+    const at = nodeI32(placeBase, v);
+    assert(at != NOT_QUEUED, 'queue: relaxing a settled node');
+    if (at < BUCKETS) unlink(v, at);
+    else heapRemove(at - BUCKETS);
   }
+  setNodeF64(distBase, v, d);
+  setNodeI32(predBase, v, via);
+  enqueue(v, d);
+  return true;
+}
+
+function startSearch(source: i32): void {
+  searches++;
+  touchedCount = 0;
+  windowStart = 0;
+  setNodeF64(distBase, source, 0);
+  setNodeI32(touchedBase, touchedCount++, source);
+  enqueue(source, 0);
+}
+
+/** π(v) += d(v) − cut for the settled nodes; then empties the queue and forgets the distances. */
+function finishSearch(settledCount: i32, cut: f64): void {
+  for (let k = 0; k < settledCount; k++) {
+    const v = nodeI32(finalizedBase, k);
+    setNodeF64(potentialBase, v, nodeF64(potentialBase, v) + nodeF64(distBase, v) - cut);
+  }
+}
+
+function clearSearch(): void {
+  for (let k = 0; k < touchedCount; k++) {
+    const v = nodeI32(touchedBase, k);
+    setNodeF64(distBase, v, Infinity);
+    setNodeI32(placeBase, v, NOT_QUEUED);
+  }
+  while (bucketMask != 0) {
+    const b = <i32>ctz(bucketMask);
+    setBucketHead(b, -1);
+    bucketMask &= ~((<u64>1) << <u64>b);
+  }
+  heapSize = 0;
 }
 
 /** One unit of row `source`, whose arc from the hub has reduced cost −limit < 0 (see the header). */
 function activate(source: i32, limit: f64): void {
   const rows = nRows;
-  const hub = nNodes - 1;
-  searches++;
-  heapSize = 0;
-  touchedCount = 0;
-  let finalizedCount = 0;
-  setNodeF64(distBase, source, 0);
-  setNodeI32(touchedBase, touchedCount++, source);
-  setNodeI32(heapBase, heapSize, source);
-  setNodeF64(heapKeyBase, heapSize++, 0);
-  setNodeI32(heapPosBase, source, 0);
+  startSearch(source);
+  let settledCount = 0;
   let hubPred: i32 = -1;
-  let cut = limit;
-  while (heapSize > 0) {
+  searchBound = limit;
+  while (true) {
+    const du = minKey();
+    if (du >= searchBound) break;
     const u = popMin();
-    const du = nodeF64(distBase, u);
-    if (du >= limit) break;
-    if (u == hub) {
-      cut = du;
-      hubPred = nodeI32(predBase, hub);
-      break;
-    }
-    setNodeU8(settledBase, u, 1);
-    setNodeI32(finalizedBase, finalizedCount++, u);
+    setNodeI32(finalizedBase, settledCount++, u);
     const pu = nodeF64(potentialBase, u);
     if (u < rows) {
       const end = rowStart(u + 1);
       for (let p = rowStart(u); p < end; p++) {
         if (arcFlow(p) != 0) continue;
-        const v = rows + arcI32(arcColBase, p);
-        relax(v, du + arcCost(p) + pu - nodeF64(potentialBase, v), p);
-      }
-      const used = rowI32(rowUsedBase, u);
-      if (u != source && used > 0) {
-        const lastCost = used == 1 ? rowF64(rowFirstBase, u) : 0.0;
-        relax(hub, du - lastCost + pu, u);
+        const j = arcI32(arcColBase, p);
+        const v = rows + j;
+        const pv = nodeF64(potentialBase, v);
+        const d = du + arcCost(p) + pu - pv;
+        if (!relax(v, d, p)) continue;
+        // The hub through v, when v has room: an exit found on reaching v, not on settling it.
+        const used = colI32(colUsedBase, j);
+        if (used < colI32(colCapBase, j)) {
+          const exit = d + (used == 0 ? colF64(colFirstBase, j) : 0.0) + pv;
+          if (exit < searchBound) {
+            searchBound = exit;
+            hubPred = v;
+          }
+        }
       }
     } else {
       const j = u - rows;
@@ -511,34 +687,24 @@ function activate(source: i32, limit: f64): void {
       for (let q = first; q < end; q++) {
         const p = arcI32(colFlowArcsBase, q);
         const v = arcI32(arcRowBase, p);
-        relax(v, du - arcCost(p) + pu - nodeF64(potentialBase, v), p);
-      }
-      const used = colI32(colUsedBase, j);
-      if (used < colI32(colCapBase, j)) {
-        const nextCost = used == 0 ? colF64(colFirstBase, j) : 0.0;
-        relax(hub, du + nextCost + pu, u);
+        const pv = nodeF64(potentialBase, v);
+        const d = du - arcCost(p) + pu - pv;
+        if (!relax(v, d, p) || v == source) continue;
+        // The hub through v giving up its last unit.
+        const used = rowI32(rowUsedBase, v);
+        if (used > 0) {
+          const exit = d - (used == 1 ? rowF64(rowFirstBase, v) : 0.0) + pv;
+          if (exit < searchBound) {
+            searchBound = exit;
+            hubPred = v;
+          }
+        }
       }
     }
-    // Reduced costs are ≥ 0, so nothing still in the heap can reach the hub by a shorter path:
-    // stop now rather than settle every other node at this distance (ties are common with small
-    // integer scores).
-    if (nodeF64(distBase, hub) <= du) {
-      cut = du;
-      hubPred = nodeI32(predBase, hub);
-      break;
-    }
   }
-  for (let k = 0; k < finalizedCount; k++) {
-    const v = nodeI32(finalizedBase, k);
-    setNodeF64(potentialBase, v, nodeF64(potentialBase, v) + nodeF64(distBase, v) - cut);
-  }
+  finishSearch(settledCount, searchBound);
   if (hubPred >= 0) augment(source, hubPred);
-  for (let k = 0; k < touchedCount; k++) {
-    const v = nodeI32(touchedBase, k);
-    setNodeF64(distBase, v, Infinity);
-    setNodeU8(settledBase, v, 0);
-    setNodeI32(heapPosBase, v, -1);
-  }
+  clearSearch();
 }
 
 /** Pushes one unit around the cycle hub → source → … → last → hub found by the search. */
@@ -598,15 +764,13 @@ function repairWarmStart(): void {
 }
 
 let repairTarget: i32 = -1;
-let repairTargetDist: f64 = Infinity;
 
-/** relax(), also remembering the nearest row in deficit. */
+/** relax(), also taking a row in deficit as the target when it is the nearest so far. */
 // @ts-ignore: decorator
 @inline function relaxTowardsDeficit(node: i32, d: f64, via: i32): void {
-  relax(node, d, via);
-  if (node < nRows && rowI32(deficitBase, node) > 0 && nodeF64(distBase, node) < repairTargetDist) {
+  if (relax(node, d, via) && node < nRows && rowI32(deficitBase, node) > 0) {
     repairTarget = node;
-    repairTargetDist = nodeF64(distBase, node);
+    searchBound = d;
   }
 }
 
@@ -615,27 +779,15 @@ function repair(source: i32): void {
   const rows = nRows;
   const cols = nCols;
   const hub = nNodes - 1;
-  searches++;
-  heapSize = 0;
-  touchedCount = 0;
-  let finalizedCount = 0;
-  setNodeF64(distBase, source, 0);
-  setNodeI32(touchedBase, touchedCount++, source);
-  setNodeI32(heapBase, heapSize, source);
-  setNodeF64(heapKeyBase, heapSize++, 0);
-  setNodeI32(heapPosBase, source, 0);
+  startSearch(source);
+  let settledCount = 0;
   repairTarget = -1;
-  repairTargetDist = Infinity;
-  let cut: f64 = 0;
-  while (heapSize > 0) {
+  searchBound = Infinity;
+  while (true) {
+    const du = minKey();
+    if (du >= searchBound) break;
     const u = popMin();
-    const du = nodeF64(distBase, u);
-    if (u == repairTarget) {
-      cut = du;
-      break;
-    }
-    setNodeU8(settledBase, u, 1);
-    setNodeI32(finalizedBase, finalizedCount++, u);
+    setNodeI32(finalizedBase, settledCount++, u);
     const pu = nodeF64(potentialBase, u);
     const ph = nodeF64(potentialBase, hub);
     if (u < rows) {
@@ -672,15 +824,8 @@ function repair(source: i32): void {
         }
       }
     }
-    if (repairTargetDist <= du) {
-      cut = du;
-      break;
-    }
   }
-  for (let k = 0; k < finalizedCount; k++) {
-    const v = nodeI32(finalizedBase, k);
-    setNodeF64(potentialBase, v, nodeF64(potentialBase, v) + nodeF64(distBase, v) - cut);
-  }
+  finishSearch(settledCount, searchBound);
   // A path always exists (see the header), so the target is a row in deficit.
   assert(repairTarget >= 0, 'warm start: no path from an excess to a deficit');
   let v = repairTarget;
@@ -706,10 +851,5 @@ function repair(source: i32): void {
   }
   store<i32>(deficitBase + (<usize>repairTarget << 2), rowI32(deficitBase, repairTarget) - 1);
   store<i32>(excessBase + (<usize>(source - rows) << 2), colI32(excessBase, source - rows) - 1);
-  for (let k = 0; k < touchedCount; k++) {
-    const w = nodeI32(touchedBase, k);
-    setNodeF64(distBase, w, Infinity);
-    setNodeU8(settledBase, w, 0);
-    setNodeI32(heapPosBase, w, -1);
-  }
+  clearSearch();
 }

@@ -1,12 +1,16 @@
 // Pure TypeScript twin of assembly/capacitated.ts: the same algorithm, line for line, so the same
 // test suite runs against both (and a reader can step through it in a debugger). The method, its
 // invariants and references are in the header of assembly/capacitated.ts and in docs/capacitated.md.
-// Two speed-ups of the wasm are left out here because they change no step of the algorithm: its
-// heap stores each entry's distance beside the node, and each column keeps a list of its used arcs
-// in arc order (the order in which the scan below visits them).
+// Two speed-ups of the wasm are left out here because they change no step of the algorithm: each
+// column keeps a list of its used arcs in arc order (the order in which the scan below visits them),
+// and a bit mask finds the lowest non-empty bucket (the same bucket as the scan from `lowest` here).
 import { solveCapacitatedWith } from './capacitated-driver.js';
 import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
+
+/** Buckets of the search queue: distances up to this far beyond the window's start get one each. */
+const BUCKETS = 64;
+const NOT_QUEUED = -1;
 
 /** `solveCapacitated` without wasm: slower, same results. */
 export function solveCapacitatedReference(problem: CapacitatedProblem): CapacitatedResult {
@@ -51,101 +55,185 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
 
   const dist = new Float64Array(nodes).fill(Infinity);
   const pred = new Int32Array(nodes);
-  const settled = new Uint8Array(nodes);
-  const heap = new Int32Array(nodes);
-  const heapPos = new Int32Array(nodes).fill(-1);
   const touched = new Int32Array(nodes);
   const finalized = new Int32Array(nodes);
-  let heapSize = 0;
   let touchedCount = 0;
   let searches = 0;
+  // The settled nodes of the current search are nearer than this: its limit, or the best exit found.
+  let bound = 0;
 
-  const siftUp = (start: number): void => {
+  // The queue (see "Queue" in the header of assembly/capacitated.ts): one bucket per integer distance
+  // from windowStart to windowStart + BUCKETS − 1, each a doubly linked list, newest first; the farther
+  // keys in a binary heap. place[v]: NOT_QUEUED, v's bucket, or BUCKETS + its heap position.
+  const bucketSpan = costsAreIntegers(network) ? BUCKETS : 0;
+  const place = new Int32Array(nodes).fill(NOT_QUEUED);
+  const nextInBucket = new Int32Array(nodes);
+  const prevInBucket = new Int32Array(nodes);
+  const bucketHead = new Int32Array(BUCKETS).fill(-1);
+  let bucketed = 0;
+  // Buckets below `lowest` are empty (keys only grow during a search).
+  let lowest = 0;
+  let windowStart = 0;
+  const heapNode = new Int32Array(nodes);
+  const heapKey = new Float64Array(nodes);
+  let heapSize = 0;
+
+  const heapPut = (k: number, node: number, key: number): void => {
+    heapNode[k] = node;
+    heapKey[k] = key;
+    place[node] = BUCKETS + k;
+  };
+  const heapSiftUp = (start: number, node: number, key: number): void => {
     let k = start;
-    const node = heap[k];
-    const d = dist[node];
     while (k > 0) {
       const parent = (k - 1) >> 1;
-      const parentNode = heap[parent];
-      if (dist[parentNode] <= d) break;
-      heap[k] = parentNode;
-      heapPos[parentNode] = k;
+      if (heapKey[parent] <= key) break;
+      heapPut(k, heapNode[parent], heapKey[parent]);
       k = parent;
     }
-    heap[k] = node;
-    heapPos[node] = k;
+    heapPut(k, node, key);
+  };
+  const heapSiftDown = (start: number, node: number, key: number): void => {
+    let k = start;
+    for (;;) {
+      let child = 2 * k + 1;
+      if (child >= heapSize) break;
+      if (child + 1 < heapSize && heapKey[child + 1] < heapKey[child]) child++;
+      if (heapKey[child] >= key) break;
+      heapPut(k, heapNode[child], heapKey[child]);
+      k = child;
+    }
+    heapPut(k, node, key);
+  };
+  const heapRemove = (k: number): void => {
+    heapSize--;
+    if (k === heapSize) return;
+    const node = heapNode[heapSize];
+    const key = heapKey[heapSize];
+    if (k > 0 && heapKey[(k - 1) >> 1] > key) heapSiftUp(k, node, key);
+    else heapSiftDown(k, node, key);
+  };
+  const enqueue = (v: number, d: number): void => {
+    const offset = d - windowStart;
+    if (offset < bucketSpan) {
+      const head = bucketHead[offset];
+      nextInBucket[v] = head;
+      prevInBucket[v] = -1;
+      if (head >= 0) prevInBucket[head] = v;
+      bucketHead[offset] = v;
+      place[v] = offset;
+      bucketed++;
+    } else {
+      heapSize++;
+      heapSiftUp(heapSize - 1, v, d);
+    }
+  };
+  const unlink = (v: number, b: number): void => {
+    const before = prevInBucket[v];
+    const after = nextInBucket[v];
+    if (before >= 0) nextInBucket[before] = after;
+    else bucketHead[b] = after;
+    if (after >= 0) prevInBucket[after] = before;
+    bucketed--;
+  };
+  const minKey = (): number => {
+    if (bucketed === 0) {
+      if (heapSize === 0) return Infinity;
+      if (bucketSpan === 0) return heapKey[0];
+      // The window moves to the heap's smallest key and takes every key within BUCKETS of it.
+      windowStart = heapKey[0];
+      lowest = 0;
+      while (heapSize > 0 && heapKey[0] - windowStart < bucketSpan) {
+        const v = heapNode[0];
+        const key = heapKey[0];
+        heapRemove(0);
+        enqueue(v, key);
+      }
+    }
+    while (bucketHead[lowest] < 0) lowest++;
+    return windowStart + lowest;
   };
   const popMin = (): number => {
-    const top = heap[0];
-    heapPos[top] = -1;
-    heapSize--;
-    if (heapSize > 0) {
-      const node = heap[heapSize];
-      const d = dist[node];
-      let k = 0;
-      for (;;) {
-        let child = 2 * k + 1;
-        if (child >= heapSize) break;
-        if (child + 1 < heapSize && dist[heap[child + 1]] < dist[heap[child]]) child++;
-        if (dist[heap[child]] >= d) break;
-        heap[k] = heap[child];
-        heapPos[heap[k]] = k;
-        k = child;
-      }
-      heap[k] = node;
-      heapPos[node] = k;
+    let v: number;
+    if (bucketed > 0) {
+      v = bucketHead[lowest];
+      unlink(v, lowest);
+    } else {
+      v = heapNode[0];
+      heapRemove(0);
     }
-    return top;
+    place[v] = NOT_QUEUED;
+    return v;
   };
-  const relax = (node: number, d: number, via: number): void => {
-    if (settled[node] !== 0 || d >= dist[node]) return;
-    if (dist[node] === Infinity) touched[touchedCount++] = node;
-    dist[node] = d;
-    pred[node] = via;
-    if (heapPos[node] < 0) {
-      heap[heapSize] = node;
-      heapPos[node] = heapSize;
-      heapSize++;
+  // Only a node nearer than the bound is queued (one at the bound or beyond is never settled); a
+  // settled node is never nearer than the current minimum (reduced costs are ≥ 0). True when v's
+  // distance improved.
+  const relax = (v: number, d: number, via: number): boolean => {
+    if (!(d < dist[v]) || !(d < bound)) return false;
+    if (dist[v] === Infinity) touched[touchedCount++] = v;
+    else if (place[v] < BUCKETS) unlink(v, place[v]);
+    else heapRemove(place[v] - BUCKETS);
+    dist[v] = d;
+    pred[v] = via;
+    enqueue(v, d);
+    return true;
+  };
+  const startSearch = (source: number): void => {
+    searches++;
+    touchedCount = 0;
+    windowStart = 0;
+    lowest = 0;
+    dist[source] = 0;
+    touched[touchedCount++] = source;
+    enqueue(source, 0);
+  };
+  const finishSearch = (settledCount: number, cut: number): void => {
+    for (let k = 0; k < settledCount; k++) {
+      const v = finalized[k];
+      potential[v] += dist[v] - cut;
     }
-    siftUp(heapPos[node]);
+  };
+  const clearSearch = (): void => {
+    for (let k = 0; k < touchedCount; k++) {
+      const v = touched[k];
+      dist[v] = Infinity;
+      place[v] = NOT_QUEUED;
+    }
+    bucketHead.fill(-1);
+    bucketed = 0;
+    heapSize = 0;
   };
 
   // Activates one more unit of `source`'s capacity, whose arc from the hub has reduced cost −limit < 0:
   // a shortest path from `source` back to the hub shorter than `limit` closes a negative cycle and is
   // augmented; otherwise the unit stays unused. Either way potentials move so every residual arc
-  // keeps a non-negative reduced cost.
+  // keeps a non-negative reduced cost. The hub is not queued: each way into it (a column with room,
+  // a row giving up its last unit) is tried when that node is reached, and lowers the bound.
   const activate = (source: number, limit: number): void => {
-    searches++;
-    heapSize = 0;
-    touchedCount = 0;
-    let finalizedCount = 0;
-    dist[source] = 0;
-    touched[touchedCount++] = source;
-    heap[heapSize++] = source;
-    heapPos[source] = 0;
+    startSearch(source);
+    let settledCount = 0;
     let hubPred = -1;
-    let cut = limit;
-    while (heapSize > 0) {
+    bound = limit;
+    for (;;) {
+      const du = minKey();
+      if (du >= bound) break;
       const u = popMin();
-      const du = dist[u];
-      if (du >= limit) break;
-      if (u === hub) {
-        cut = du;
-        hubPred = pred[hub];
-        break;
-      }
-      settled[u] = 1;
-      finalized[finalizedCount++] = u;
+      finalized[settledCount++] = u;
       const pu = potential[u];
       if (u < rows) {
         for (let p = rowStart[u]; p < rowStart[u + 1]; p++) {
           if (flow[p] !== 0) continue;
           const v = rows + arcCol[p];
-          relax(v, du + arcCost[p] + pu - potential[v], p);
-        }
-        if (u !== source && rowUsed[u] > 0) {
-          const lastCost = rowUsed[u] === 1 ? rowFirstCost[u] : 0;
-          relax(hub, du - lastCost + pu, u);
+          const d = du + arcCost[p] + pu - potential[v];
+          if (!relax(v, d, p)) continue;
+          const j = v - rows;
+          if (colUsed[j] < colCapacity[j]) {
+            const exit = d + (colUsed[j] === 0 ? colFirstCost[j] : 0) + potential[v];
+            if (exit < bound) {
+              bound = exit;
+              hubPred = v;
+            }
+          }
         }
       } else {
         const j = u - rows;
@@ -153,26 +241,17 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
           const p = colArcs[q];
           if (flow[p] === 0) continue;
           const v = arcRow[p];
-          relax(v, du - arcCost[p] + pu - potential[v], p);
-        }
-        if (colUsed[j] < colCapacity[j]) {
-          const nextCost = colUsed[j] === 0 ? colFirstCost[j] : 0;
-          relax(hub, du + nextCost + pu, u);
+          const d = du - arcCost[p] + pu - potential[v];
+          if (!relax(v, d, p) || v === source || rowUsed[v] === 0) continue;
+          const exit = d - (rowUsed[v] === 1 ? rowFirstCost[v] : 0) + potential[v];
+          if (exit < bound) {
+            bound = exit;
+            hubPred = v;
+          }
         }
       }
-      // Reduced costs are ≥ 0, so nothing still in the heap can reach the hub by a shorter path:
-      // stop now rather than settle every other node at this distance (ties are common with small
-      // integer scores).
-      if (dist[hub] <= du && du < limit) {
-        cut = du;
-        hubPred = pred[hub];
-        break;
-      }
     }
-    for (let k = 0; k < finalizedCount; k++) {
-      const v = finalized[k];
-      potential[v] += dist[v] - cut;
-    }
+    finishSearch(settledCount, bound);
     if (hubPred >= 0) {
       let v = hubPred;
       if (v < rows) rowUsed[v]--;
@@ -191,12 +270,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       }
       rowUsed[source]++;
     }
-    for (let k = 0; k < touchedCount; k++) {
-      const v = touched[k];
-      dist[v] = Infinity;
-      settled[v] = 0;
-      heapPos[v] = -1;
-    }
+    clearSearch();
   };
 
   // Warm start (see the header of assembly/capacitated.ts): keep the previous optimum, saturate
@@ -205,33 +279,21 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   const deficit = new Int32Array(rows);
   const excess = new Int32Array(cols);
   const repair = (source: number): void => {
-    searches++;
-    heapSize = 0;
-    touchedCount = 0;
-    let finalizedCount = 0;
-    dist[source] = 0;
-    touched[touchedCount++] = source;
-    heap[heapSize++] = source;
-    heapPos[source] = 0;
+    startSearch(source);
+    let settledCount = 0;
     let target = -1;
-    let targetDist = Infinity;
-    let cut = 0;
+    bound = Infinity;
     const offer = (node: number, d: number, via: number): void => {
-      relax(node, d, via);
-      if (node < rows && deficit[node] > 0 && dist[node] < targetDist) {
+      if (relax(node, d, via) && node < rows && deficit[node] > 0) {
         target = node;
-        targetDist = dist[node];
+        bound = d;
       }
     };
-    while (heapSize > 0) {
+    for (;;) {
+      const du = minKey();
+      if (du >= bound) break;
       const u = popMin();
-      const du = dist[u];
-      if (u === target) {
-        cut = du;
-        break;
-      }
-      settled[u] = 1;
-      finalized[finalizedCount++] = u;
+      finalized[settledCount++] = u;
       const pu = potential[u];
       if (u < rows) {
         for (let p = rowStart[u]; p < rowStart[u + 1]; p++) {
@@ -260,15 +322,8 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
             offer(rows + j, du - (colUsed[j] === 1 ? colFirstCost[j] : 0) + pu - potential[rows + j], -1);
         }
       }
-      if (targetDist <= du) {
-        cut = du;
-        break;
-      }
     }
-    for (let k = 0; k < finalizedCount; k++) {
-      const v = finalized[k];
-      potential[v] += dist[v] - cut;
-    }
+    finishSearch(settledCount, bound);
     // A path always exists (see the header of assembly/capacitated.ts), so the target is a row in deficit.
     if (target < 0) throw new Error('warm start: no path from an excess to a deficit');
     let v = target;
@@ -294,12 +349,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     }
     deficit[target]--;
     excess[source - rows]--;
-    for (let k = 0; k < touchedCount; k++) {
-      const w = touched[k];
-      dist[w] = Infinity;
-      settled[w] = 0;
-      heapPos[w] = -1;
-    }
+    clearSearch();
   };
 
   const warm = network.warmStart;
@@ -359,4 +409,14 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     colPotential: potential.slice(rows, rows + cols),
     searches,
   };
+}
+
+/**
+ * Whether every cost (and every potential a warm start brings) is an integer, so that every distance
+ * is one and a bucket holds a single distance. The driver's costs always are.
+ */
+function costsAreIntegers(network: FlowNetwork): boolean {
+  const all = [network.arcCost, network.rowFirstCost, network.colFirstCost];
+  if (network.warmStart) all.push(network.warmStart.rowPotential, network.warmStart.colPotential);
+  return all.every((values) => values.every((x) => Number.isInteger(x)));
 }
