@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { solveCapacitatedFromSource, PairSet } from './capacitated-pair-source.js';
 import { solveCapacitated, wasmFlowSolve } from './capacitated.js';
 import { CapacitatedProblemError } from './capacitated-errors.js';
+import { tierGains } from './capacitated-problem.js';
 import { instantiateSolverWasm } from './wasm-module.js';
 import type { CapacitatedPairSource, CapacitatedProblem } from './types.js';
 import {
@@ -179,6 +180,28 @@ describe('capacitated assignment from a pair source', () => {
     expect(codeOf(withLocks([eligible, eligible]))).toBe('locked-duplicate');
     expect(codeOf(withLocks([eligible], 0))).toBe('locked-over-capacity');
     expect(codeOf(withLocks([eligible]))).toBe('solved');
+  });
+});
+
+describe('tier weights at national scale', () => {
+  const sizes = { rows: 100_000, cols: 100_000, rowUnits: 300_000, colUnits: 300_000, freePairs: 1e10, scale: 1 };
+
+  it('fit exact arithmetic at 100,000 a side with both tiers (the objective alone would pass 2^53)', () => {
+    const { rowTierGain, colTierGain } = tierGains({
+      ...sizes,
+      coverage: { rows: true, cols: true },
+      maxScaled: 28,
+      minScaled: 0,
+    });
+    expect(colTierGain).toBe(300_000 * 28 + 1);
+    expect(rowTierGain).toBe(colTierGain * 100_000 + 300_000 * 28 + 1);
+    expect(rowTierGain * 100_000).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('still refuse weights whose potentials could leave exact integers', () => {
+    expect(() => tierGains({ ...sizes, coverage: { rows: true, cols: true }, maxScaled: 28e6, minScaled: 0 })).toThrow(
+      /too large for the solver's exact integer arithmetic/,
+    );
   });
 });
 

@@ -151,7 +151,11 @@ export function tierGains(sizes: {
   const colTierGain = coverage.cols ? scoreSpan + 1 : 0;
   const rowTierGain = coverage.rows ? colTierGain * cols + scoreSpan + 1 : 0;
   const maxAbsScaled = Math.max(maxScaled, -minScaled);
-  const magnitude = rowTierGain * (rows + 2) + colTierGain * (cols + 2) + scoreSpan + (rows + cols + 2) * maxAbsScaled;
+  // The solve's numbers are potentials, reduced costs and search distances, never the objective's
+  // total: each is within a few times the cost of the longest simple path, one row gain, one column
+  // gain and a score per person (docs/capacitated.md, "Why the weights are exact").
+  const longestPath = rowTierGain + colTierGain + (rows + cols + 2) * maxAbsScaled;
+  const magnitude = 8 * longestPath;
   if (!(magnitude <= Number.MAX_SAFE_INTEGER)) {
     throw new CapacitatedProblemError(
       'objective-overflow',
