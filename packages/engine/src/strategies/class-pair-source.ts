@@ -77,65 +77,48 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
       return code === INELIGIBLE ? Number.NaN : scoreOfCode[code];
     },
     offerBest(keepRow, keepCol, add) {
-      const orderer = new ClassOrderer(codesByScore.length);
-      // Mentees: one ordering of the mentor classes per mentee class.
+      const ranks = codesByScore.length;
+      const scoreOfRank = Float64Array.from(codesByScore, (code) => scoreOfCode[code]);
+      const mentorsWithRoom = sizes(mentors);
+      const menteesWithRoom = sizes(mentees);
+      // Mentees: the mentor classes of each mentee class in score order, as deep as its members can draw from.
+      const rowRanks = new RankedClasses(ranks, mentorClassCount);
       for (let a = 0; a < menteeClassCount; a++) {
-        let wanted = false;
-        for (let p = mentees.start[a]; p < mentees.start[a + 1] && !wanted; p++)
-          wanted = keepRow[mentees.members[p]] > 0;
-        if (!wanted) continue;
-        const base = a * mentorClassCount;
-        orderer.reset();
-        for (let b = 0; b < mentorClassCount; b++) orderer.count(rankOfCode[codes[base + b]]);
-        orderer.place();
-        for (let b = 0; b < mentorClassCount; b++) orderer.put(rankOfCode[codes[base + b]], b);
+        let deepest = 0;
+        for (let p = mentees.start[a]; p < mentees.start[a + 1]; p++) {
+          deepest = Math.max(deepest, keepRow[mentees.members[p]]);
+        }
+        if (deepest === 0) continue;
+        rowRanks.order(codes, a * mentorClassCount, 1, mentorClassCount, rankOfCode, mentorsWithRoom, deepest, 0);
         for (let p = mentees.start[a]; p < mentees.start[a + 1]; p++) {
           const mentee = mentees.members[p];
           if (keepRow[mentee] === 0) continue;
-          orderer.draw(
-            mentee,
-            keepRow[mentee],
-            mentors,
-            (mentor) =>
-              keepCol[mentor] > 0 && !excluded(mentee, mentor)
-                ? scoreOfCode[codes[base + classes.mentorClass[mentor]]]
-                : Number.NaN,
-            add,
-            false,
+          const usable = (mentor: number) => keepCol[mentor] > 0 && !excluded(mentee, mentor);
+          rowRanks.draw(mentee, keepRow[mentee], 0, mentors, scoreOfRank, usable, (mentor, score) =>
+            add(mentee, mentor, score),
           );
         }
       }
-      // Mentors: the mentee classes ordered for a block of mentor classes at a time (one pass over the class codes).
-      const blockOrderers = Array.from(
-        { length: Math.min(MENTOR_CLASS_BLOCK, mentorClassCount) },
-        () => new ClassOrderer(codesByScore.length),
-      );
-      for (let b0 = 0; b0 < mentorClassCount; b0 += MENTOR_CLASS_BLOCK) {
-        const b1 = Math.min(mentorClassCount, b0 + MENTOR_CLASS_BLOCK);
-        for (let b = b0; b < b1; b++) blockOrderers[b - b0].reset();
-        for (let a = 0; a < menteeClassCount; a++) {
-          const base = a * mentorClassCount;
-          for (let b = b0; b < b1; b++) blockOrderers[b - b0].count(rankOfCode[codes[base + b]]);
+      // Mentors: the same over mentee classes, a block of mentor classes at a time, so that the class
+      // codes are read row by row (once per block) rather than down their columns.
+      const blockSize = Math.min(MENTOR_CLASS_BLOCK, mentorClassCount);
+      const colRanks = new RankedClasses(ranks, menteeClassCount * blockSize, blockSize);
+      for (let b0 = 0; b0 < mentorClassCount; b0 += blockSize) {
+        const b1 = Math.min(mentorClassCount, b0 + blockSize);
+        const deepest = new Int32Array(b1 - b0);
+        for (let b = b0; b < b1; b++) {
+          for (let p = mentors.start[b]; p < mentors.start[b + 1]; p++) {
+            deepest[b - b0] = Math.max(deepest[b - b0], keepCol[mentors.members[p]]);
+          }
         }
-        for (let b = b0; b < b1; b++) blockOrderers[b - b0].place();
-        for (let a = 0; a < menteeClassCount; a++) {
-          const base = a * mentorClassCount;
-          for (let b = b0; b < b1; b++) blockOrderers[b - b0].put(rankOfCode[codes[base + b]], a);
-        }
+        colRanks.orderBlock(codes, b0, b1, menteeClassCount, mentorClassCount, rankOfCode, menteesWithRoom, deepest);
         for (let b = b0; b < b1; b++) {
           for (let p = mentors.start[b]; p < mentors.start[b + 1]; p++) {
             const mentor = mentors.members[p];
             if (keepCol[mentor] === 0) continue;
-            blockOrderers[b - b0].draw(
-              mentor,
-              keepCol[mentor],
-              mentees,
-              (mentee) =>
-                keepRow[mentee] > 0 && !excluded(mentee, mentor)
-                  ? scoreOfCode[codes[classes.menteeClass[mentee] * mentorClassCount + b]]
-                  : Number.NaN,
-              add,
-              true,
+            const usable = (mentee: number) => keepRow[mentee] > 0 && !excluded(mentee, mentor);
+            colRanks.draw(mentor, keepCol[mentor], b - b0, mentees, scoreOfRank, usable, (mentee, score) =>
+              add(mentee, mentor, score),
             );
           }
         }
@@ -147,100 +130,182 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
   };
 }
 
+/** Members with room per class. */
+function sizes(members: Members): Int32Array {
+  const count = new Int32Array(members.start.length - 1);
+  for (let k = 0; k < count.length; k++) count[k] = members.start[k + 1] - members.start[k];
+  return count;
+}
+
+/** How far down the score ranks a person's draws look: enough members that a few unusable ones do not matter. */
+const DRAW_DEPTH = 4;
+
 /**
- * The partner classes of one class in score order (a counting sort by the rank of their code), with
- * the running count of their members, from which each person draws their best partners.
+ * Partner classes in score order (a counting sort by the rank of their code), for one class at a
+ * time or for a block of classes side by side (slot s of a block at `s * stride`). Only the ranks a
+ * person may need are kept: the best ranks until they hold DRAW_DEPTH × the widest keep in members.
  */
-class ClassOrderer {
+class RankedClasses {
+  /** Per slot, ranks + 1 starts into `classes` (relative to the slot's base). */
   private readonly rankStart: Int32Array;
-  private readonly fill: Int32Array;
-  private order = new Int32Array(16);
-  private reach = new Float64Array(17);
+  private readonly classes: Int32Array;
+  private readonly depth: Int32Array;
+  private reach = new Float64Array(16);
 
-  constructor(private readonly ranks: number) {
-    this.rankStart = new Int32Array(ranks + 1);
-    this.fill = new Int32Array(ranks);
+  constructor(
+    private readonly ranks: number,
+    capacity: number,
+    private readonly slots = 1,
+  ) {
+    this.rankStart = new Int32Array(slots * (ranks + 1));
+    this.classes = new Int32Array(capacity);
+    this.depth = new Int32Array(slots);
   }
 
-  reset(): void {
-    this.rankStart.fill(0);
-  }
-
-  /** Counts one partner class of this rank (−1: not eligible, not counted). */
-  count(rank: number): void {
-    if (rank >= 0) this.rankStart[rank + 1]++;
-  }
-
-  place(): void {
-    for (let r = 0; r < this.ranks; r++) this.rankStart[r + 1] += this.rankStart[r];
-    this.fill.set(this.rankStart.subarray(0, this.ranks));
-    const size = this.rankStart[this.ranks];
-    if (this.order.length < size) {
-      this.order = new Int32Array(size * 2);
-      this.reach = new Float64Array(size * 2 + 1);
+  /** Orders the partner classes whose codes are codes[base + k·step], k < count, into slot `slot`. */
+  order(
+    codes: ArrayLike<number>,
+    base: number,
+    step: number,
+    count: number,
+    rankOfCode: Int32Array,
+    partnerSize: Int32Array,
+    deepest: number,
+    slot: number,
+  ): void {
+    const ranks = this.ranks;
+    const starts = this.rankStart;
+    const at = slot * (ranks + 1);
+    starts.fill(0, at, at + ranks + 1);
+    const members = new Float64Array(ranks);
+    for (let k = 0; k < count; k++) {
+      const r = rankOfCode[codes[base + k * step]];
+      if (r < 0) continue;
+      starts[at + r + 1]++;
+      members[r] += partnerSize[k];
+    }
+    let depth = 0;
+    for (let reached = 0; depth < ranks && reached < DRAW_DEPTH * deepest; depth++) reached += members[depth];
+    this.depth[slot] = depth;
+    for (let r = 0; r < ranks; r++) starts[at + r + 1] += starts[at + r];
+    const fill = starts.slice(at, at + depth);
+    const offset = slot * count;
+    for (let k = 0; k < count; k++) {
+      const r = rankOfCode[codes[base + k * step]];
+      if (r >= 0 && r < depth) this.classes[offset + fill[r]++] = k;
     }
   }
 
-  put(rank: number, partnerClass: number): void {
-    if (rank >= 0) this.order[this.fill[rank]++] = partnerClass;
+  /**
+   * Orders, for each mentor class b in [b0, b1), the mentee classes by the code of their pair:
+   * two passes over the block's columns of the class codes, read row by row.
+   */
+  orderBlock(
+    codes: ArrayLike<number>,
+    b0: number,
+    b1: number,
+    menteeClasses: number,
+    mentorClasses: number,
+    rankOfCode: Int32Array,
+    menteeSize: Int32Array,
+    deepest: Int32Array,
+  ): void {
+    const ranks = this.ranks;
+    const width = b1 - b0;
+    const starts = this.rankStart;
+    starts.fill(0, 0, width * (ranks + 1));
+    const members = new Float64Array(width * ranks);
+    for (let a = 0; a < menteeClasses; a++) {
+      const base = a * mentorClasses;
+      const size = menteeSize[a];
+      for (let s = 0; s < width; s++) {
+        const r = rankOfCode[codes[base + b0 + s]];
+        if (r < 0) continue;
+        starts[s * (ranks + 1) + r + 1]++;
+        members[s * ranks + r] += size;
+      }
+    }
+    const fill = new Int32Array(width * ranks);
+    for (let s = 0; s < width; s++) {
+      const at = s * (ranks + 1);
+      let depth = 0;
+      for (let reached = 0; depth < ranks && reached < DRAW_DEPTH * deepest[s]; depth++) {
+        reached += members[s * ranks + depth];
+      }
+      this.depth[s] = depth;
+      for (let r = 0; r < ranks; r++) starts[at + r + 1] += starts[at + r];
+      for (let r = 0; r < ranks; r++) fill[s * ranks + r] = r < depth ? starts[at + r] : -1;
+    }
+    for (let a = 0; a < menteeClasses; a++) {
+      const base = a * mentorClasses;
+      for (let s = 0; s < width; s++) {
+        const r = rankOfCode[codes[base + b0 + s]];
+        if (r < 0) continue;
+        const place = fill[s * ranks + r];
+        if (place < 0) continue;
+        this.classes[s * menteeClasses + place] = a;
+        fill[s * ranks + r] = place + 1;
+      }
+    }
   }
 
   /**
-   * Offers `person` up to `keep` partners, best score first. Within one score the partners are
-   * drawn at hashed places in the classes' members (every one of them when there are few), so that
-   * people of one class do not all get the same partners. `scoreOf` gives NaN for a partner that
-   * cannot be taken.
+   * Offers `person` up to `keep` partners from slot `slot`, best score first. Within one score the
+   * partners are drawn at hashed places among the classes' members (all of them when there are
+   * few), so that people of one class do not all get the same partners.
    */
   draw(
     person: number,
     keep: number,
+    slot: number,
     partners: Members,
-    scoreOf: (partner: number) => number,
-    add: (row: number, col: number, score: number) => void,
-    personIsColumn: boolean,
+    scoreOfRank: Float64Array,
+    usable: (partner: number) => boolean,
+    take: (partner: number, score: number) => void,
   ): void {
+    const at = slot * (this.ranks + 1);
+    const offset = slot * (this.classes.length / this.slots);
     const taken: number[] = [];
-    const offer = (partner: number) => {
-      if (taken.includes(partner)) return;
-      const score = scoreOf(partner);
-      if (Number.isNaN(score)) return;
+    const offer = (partner: number, score: number) => {
+      if (taken.includes(partner) || !usable(partner)) return;
       taken.push(partner);
-      if (personIsColumn) add(partner, person, score);
-      else add(person, partner, score);
+      take(partner, score);
     };
-    for (let r = 0; r < this.ranks && taken.length < keep; r++) {
-      const first = this.rankStart[r];
-      const last = this.rankStart[r + 1];
+    for (let r = 0; r < this.depth[slot] && taken.length < keep; r++) {
+      const first = offset + this.rankStart[at + r];
+      const last = offset + this.rankStart[at + r + 1];
       if (first === last) continue;
+      const score = scoreOfRank[r];
+      if (this.reach.length < last - first + 1) this.reach = new Float64Array(2 * (last - first + 1));
       // Running member counts of this rank's classes, for finding the class of a drawn place.
       let total = 0;
       for (let k = first; k < last; k++) {
-        const size = partners.start[this.order[k] + 1] - partners.start[this.order[k]];
-        this.reach[k] = total;
-        total += size;
+        this.reach[k - first] = total;
+        const c = this.classes[k];
+        total += partners.start[c + 1] - partners.start[c];
       }
-      this.reach[last] = total;
       if (total === 0) continue;
       const need = keep - taken.length;
       if (total <= 2 * need) {
         for (let k = first; k < last && taken.length < keep; k++) {
-          const c = this.order[k];
-          for (let p = partners.start[c]; p < partners.start[c + 1] && taken.length < keep; p++)
-            offer(partners.members[p]);
+          const c = this.classes[k];
+          for (let p = partners.start[c]; p < partners.start[c + 1] && taken.length < keep; p++) {
+            offer(partners.members[p], score);
+          }
         }
         continue;
       }
       for (let t = 0; t < 4 * need && taken.length < keep; t++) {
         const place = mix(person, t, r) % total;
-        let low = first;
-        let high = last - 1;
+        let low = 0;
+        let high = last - first - 1;
         while (low < high) {
           const mid = (low + high + 1) >> 1;
           if (this.reach[mid] <= place) low = mid;
           else high = mid - 1;
         }
-        const c = this.order[low];
-        offer(partners.members[partners.start[c] + (place - this.reach[low])]);
+        const c = this.classes[first + low];
+        offer(partners.members[partners.start[c] + (place - this.reach[low])], score);
       }
     }
   }
@@ -253,6 +318,22 @@ function mix(person: number, draw: number, rank: number): number {
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   return h >>> 0;
+}
+
+/** Per mentee class, the largest scaled score of its eligible class pairs (−Infinity when none). */
+function bestScaledOfRow(classes: PairClasses, scaled: Float64Array): Float64Array {
+  const { codes, menteeClassCount, mentorClassCount } = classes;
+  const best = new Float64Array(menteeClassCount).fill(-Infinity);
+  for (let a = 0; a < menteeClassCount; a++) {
+    const base = a * mentorClassCount;
+    let top = -Infinity;
+    for (let b = 0; b < mentorClassCount; b++) {
+      const code = codes[base + b];
+      if (code !== INELIGIBLE && scaled[code] > top) top = scaled[code];
+    }
+    best[a] = top;
+  }
+  return best;
 }
 
 /** Members of each class sorted by potential: ascending for rows (mentees), descending for columns (mentors). */
@@ -287,13 +368,23 @@ function offerImprovingPairs(
   for (let b = 0; b < mentorClassCount; b++) {
     if (mentors.start[b] < mentors.start[b + 1]) largestColPotential[b] = colPotential[cols[mentors.start[b]]];
   }
+  // Mentor classes by their largest potential, highest first: a mentee class reads them only while
+  // its best score could still beat the price, instead of reading its whole row of class codes.
+  const byPotential = Int32Array.from(largestColPotential.keys()).sort(
+    (x, y) => largestColPotential[y] - largestColPotential[x] || x - y,
+  );
+  const bestScaled = bestScaledOfRow(classes, scaled);
   for (let a = 0; a < menteeClassCount; a++) {
     const first = mentees.start[a];
     const last = mentees.start[a + 1];
     if (first === last) continue;
     const smallestRowPotential = rowPotential[rows[first]];
+    // A pair of this class gains at most bestScaled − smallest row potential + the column's potential.
+    const threshold = smallestRowPotential - bestScaled[a];
     const base = a * mentorClassCount;
-    for (let b = 0; b < mentorClassCount; b++) {
+    for (let k = 0; k < mentorClassCount; k++) {
+      const b = byPotential[k];
+      if (largestColPotential[b] <= threshold) break;
       const code = codes[base + b];
       if (code === INELIGIBLE) continue;
       const gainBound = scaled[code] - smallestRowPotential + largestColPotential[b];
