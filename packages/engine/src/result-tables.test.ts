@@ -145,6 +145,47 @@ describe('result tables', () => {
     ]);
   });
 
+  it("gives each person's own job title and biography once, in their row, when asked, and each match by reference", () => {
+    const matrix = makeMatrix({
+      scores: [
+        [5, 4],
+        [3, null],
+      ],
+      mentorCapacity: [2, 1],
+      menteeCapacity: [2, 1],
+    });
+    const outcome = strategyFor(optimal).run({ matrix, solver, locked: [] });
+    const result = buildResult({ matrix, settings: optimal, outcome });
+    const { mentors, mentees } = resultTables(result, { partnerProfiles: false, ownProfile: true });
+    expect(mentors.header).toEqual([
+      'first name',
+      'last name',
+      'email address',
+      'job title',
+      'biography',
+      'number of matches',
+      'match 1 name',
+      'match 1 email',
+      'match 2 name',
+      'match 2 email',
+    ]);
+    expect(mentees.rows[1]).toEqual([
+      'Mentee',
+      '1',
+      'mentee.01@example.org',
+      'mentee job 1',
+      'Bio of mentee 1',
+      1,
+      'Mentor 0',
+      'mentor.00@example.org',
+      '',
+      '',
+    ]);
+    // Mentor 0 has two mentees, and is the match of each; their biography is still in one cell.
+    const cells = [...mentors.rows, ...mentees.rows].flat();
+    expect(cells.filter((cell) => cell === 'Bio of mentor 0')).toHaveLength(1);
+  });
+
   it('gives each unmatched person a reason in words', () => {
     const { unmatched } = tablesFor({ scores: [[5], [5], [null]], menteeCapacity: [1, 1, 1] });
     expect(unmatched.header).toEqual(['role', 'name', 'email', 'reason']);

@@ -31,6 +31,9 @@ function attribute(person: Participant, header: string | undefined, usualNames: 
   return '';
 }
 
+const jobTitle = (person: Participant, header: string | undefined) => attribute(person, header, ['jobtitle', 'job']);
+const biography = (person: Participant, header: string | undefined) => attribute(person, header, ['biography', 'bio']);
+
 function lastName(person: Participant, header: string | undefined): Cell {
   const mapped = attribute(person, header, ['lastname', 'surname', 'familyname']);
   if (mapped !== '' && mapped !== null) return mapped;
@@ -82,10 +85,16 @@ function pairsTable(result: MatchResult): Table {
 export interface ResultTableOptions {
   /**
    * Each match's job title and biography in the Mentors and Mentees tables (default true). The CLI
-   * leaves them out: its mail-merge file carries them, and a biography written once per partner in
-   * every list made its output many times the size of its input.
+   * leaves them out: a biography written once per partner made its output many times the size of
+   * its input.
    */
   readonly partnerProfiles?: boolean;
+  /**
+   * The person's own job title and biography, after their email address (default false). With
+   * `partnerProfiles: false` each person's text is then written once, in their own row, and each
+   * match refers to it by email: the row for `match N email` in the other side's table.
+   */
+  readonly ownProfile?: boolean;
 }
 
 /** One row per person, like the reference system's mentors-list.csv, ready for a mail merge. */
@@ -94,27 +103,28 @@ function peopleTable(
   people: readonly PersonOutcome[],
   result: MatchResult,
   role: 'mentor' | 'mentee',
-  partnerProfiles: boolean,
+  { partnerProfiles, ownProfile }: Required<ResultTableOptions>,
 ): Table {
   const own = result.profileColumns?.[role];
   const theirs = result.profileColumns?.[role === 'mentor' ? 'mentee' : 'mentor'];
   const widest = people.reduce((max, p) => Math.max(max, p.partners.length), 0);
-  const header = ['first name', 'last name', 'email address', 'number of matches'];
+  const header = ['first name', 'last name', 'email address'];
+  if (ownProfile) header.push('job title', 'biography');
+  header.push('number of matches');
   for (let k = 1; k <= widest; k++) {
     header.push(`match ${k} name`, `match ${k} email`);
     if (partnerProfiles) header.push(`match ${k} job title`, `match ${k} biography`);
   }
   const rows = people.map((outcome): Cell[] => {
     const person = outcome.participant;
-    const row: Cell[] = [person.firstName, lastName(person, own?.lastName), emailOf(person), outcome.partners.length];
+    const row: Cell[] = [person.firstName, lastName(person, own?.lastName), emailOf(person)];
+    if (ownProfile) row.push(jobTitle(person, own?.jobTitle), biography(person, own?.bio));
+    row.push(outcome.partners.length);
     for (let k = 0; k < widest; k++) {
       const partner = outcome.partners[k];
       row.push(partner?.name ?? '', partner ? emailOf(partner) : '');
       if (partnerProfiles)
-        row.push(
-          partner ? attribute(partner, theirs?.jobTitle, ['jobtitle', 'job']) : '',
-          partner ? attribute(partner, theirs?.bio, ['biography', 'bio']) : '',
-        );
+        row.push(partner ? jobTitle(partner, theirs?.jobTitle) : '', partner ? biography(partner, theirs?.bio) : '');
     }
     return row;
   });
@@ -178,11 +188,11 @@ function summaryTable(result: MatchResult): Table {
 }
 
 export function resultTables(result: MatchResult, options: ResultTableOptions = {}): ResultTables {
-  const partnerProfiles = options.partnerProfiles ?? true;
+  const layout = { partnerProfiles: options.partnerProfiles ?? true, ownProfile: options.ownProfile ?? false };
   return {
     pairs: pairsTable(result),
-    mentors: peopleTable('Mentors', result.mentors, result, 'mentor', partnerProfiles),
-    mentees: peopleTable('Mentees', result.mentees, result, 'mentee', partnerProfiles),
+    mentors: peopleTable('Mentors', result.mentors, result, 'mentor', layout),
+    mentees: peopleTable('Mentees', result.mentees, result, 'mentee', layout),
     unmatched: unmatchedTable(result),
     summary: summaryTable(result),
   };
