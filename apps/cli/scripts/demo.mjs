@@ -34,5 +34,5 @@ cli(
 );
 console.log(
   '\nResults are in apps/cli/demo-results/ ' +
-    '(pairs.csv, mentors.csv, mentees.csv, mail-merge.csv, unmatched.csv, summary.json, notify.json).',
+    '(pairs.csv, mentors.csv, mentees.csv, unmatched.csv, skipped.csv, summary.csv, summary.json, notify.json).',
 );

@@ -1,13 +1,14 @@
-// Writes a result folder: the result tables, the mail-merge sheet, the input rows not used
-// (skipped.csv) and, when asked, the Notify bulk lists, as CSV files (or one results.xlsx), plus
-// summary.json and notify.json for machines (the notify command reads notify.json). Nothing in it
-// depends on the clock, so two runs give identical bytes.
+// Writes a result folder: the result tables, the input rows not used (skipped.csv) and, when asked,
+// the mail merge and the Notify bulk lists, as CSV files (or one results.xlsx), plus summary.json
+// and notify.json for machines (the notify command reads notify.json). Nothing in it depends on the
+// clock, so two runs give identical bytes.
 //
-// Each person's text is written once, and once more per partner only in the mail merge (a mail
-// merge cannot follow a reference): notify.json stores each person once and refers to them by id,
-// mentors.csv and mentees.csv name each match without their job title and biography, and the Notify
-// lists (each biography again in every partner's row) are written only with --notify-lists.
-// Before this, 10,000 × 10,000 sign-ups (7 MB) made 150 MB of results.
+// Each person's text (job title, biography) is written once for people, in their own row of
+// mentors.csv or mentees.csv, and once for machines, in notify.json; everywhere else a match is
+// named and referred to by email. The two lists that repeat a biography in every partner's row
+// (the mail merge, which a word processor reads without look-ups, and the Notify upload lists) are
+// written only when asked for. At 10,000 × 10,000 sign-ups (7.1 MB) the results were 150 MB, then
+// 38.5 MB with the mail merge always written, and are now 20 MB.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultTables, skippedTable, summariseProblems, type MatchResult } from '@mentor-matcher/engine';
@@ -18,7 +19,6 @@ import {
   messageKinds,
   notifyBulkTables,
   notifyFileText,
-  type Messages,
 } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
 import { planOutput, ReplacingWriter } from './safe-output.js';
@@ -39,14 +39,20 @@ export const notifyFileName = 'notify.json';
 export const summaryFileName = 'summary.json';
 
 const notifyListNames = messageKinds.map((kind) => `notify-${kind}.csv`);
+export const mailMergeFileName = 'mail-merge.csv';
 
 export interface ResultOptions {
   /** Also write GOV.UK Notify's bulk upload lists (a file or sheet per kind). Default false. */
   readonly notifyLists?: boolean;
+  /** Also write the mail merge: every match's details, biography included, in each person's row. Default false. */
+  readonly mailMerge?: boolean;
 }
 
 /** Every file a run writes in this format, so that the folder can be checked before the work. */
-export function resultFileNames(format: ResultFormat, { notifyLists = false }: ResultOptions = {}): string[] {
+export function resultFileNames(
+  format: ResultFormat,
+  { notifyLists = false, mailMerge = false }: ResultOptions = {},
+): string[] {
   const csvNames = [
     'pairs.csv',
     'mentors.csv',
@@ -54,18 +60,23 @@ export function resultFileNames(format: ResultFormat, { notifyLists = false }: R
     'unmatched.csv',
     'summary.csv',
     ...(notifyLists ? notifyListNames : []),
-    'mail-merge.csv',
+    ...(mailMerge ? [mailMergeFileName] : []),
     'skipped.csv',
   ];
   return [...(format === 'xlsx' ? ['results.xlsx'] : csvNames), summaryFileName, notifyFileName];
 }
 
 /**
- * Files of an earlier run that this one removes: Notify lists it does not write would be out of date
- * beside the new result, and uploading them would tell people about partners they no longer have.
+ * Files of an earlier run that this one removes: Notify lists or a mail merge it does not write
+ * would be out of date beside the new result, and sending from them would tell people about
+ * partners they no longer have.
  */
-export function staleFileNames(format: ResultFormat, { notifyLists = false }: ResultOptions = {}): string[] {
-  return format === 'csv' && !notifyLists ? notifyListNames : [];
+export function staleFileNames(
+  format: ResultFormat,
+  { notifyLists = false, mailMerge = false }: ResultOptions = {},
+): string[] {
+  if (format !== 'csv') return [];
+  return [...(notifyLists ? [] : notifyListNames), ...(mailMerge ? [] : [mailMergeFileName])];
 }
 
 export interface ResultFiles {
@@ -75,7 +86,6 @@ export interface ResultFiles {
   readonly replaced: readonly string[];
   /** Files of an earlier run that were removed (staleFileNames). */
   readonly removed: readonly string[];
-  readonly messages: Messages;
 }
 
 /**
@@ -90,10 +100,12 @@ export function writeResults(
   inputs: readonly string[] = [],
   options: ResultOptions = {},
 ): ResultFiles {
-  const tables = resultTables(result, { partnerProfiles: false });
+  // Each person's job title and biography in their own row; a match is a name and an email to look up.
+  const tables = resultTables(result, { partnerProfiles: false, ownProfile: true });
   const stored = buildMessageFile(result);
-  const messages = expandMessages(stored);
-  const bulk = options.notifyLists ? notifyBulkTables(messages) : null;
+  // Every message in full (each biography in each partner's message) only for the lists that need it.
+  const messages = options.notifyLists || options.mailMerge ? expandMessages(stored) : null;
+  const bulk = messages && options.notifyLists ? notifyBulkTables(messages) : null;
   const named: { file: string; sheet: string; table: Table }[] = [
     { file: 'pairs.csv', sheet: sheetNames.pairs, table: tables.pairs },
     { file: 'mentors.csv', sheet: sheetNames.mentors, table: tables.mentors },
@@ -103,7 +115,9 @@ export function writeResults(
     ...(bulk
       ? messageKinds.map((kind) => ({ file: `notify-${kind}.csv`, sheet: `Notify ${kind}`, table: bulk[kind] }))
       : []),
-    { file: 'mail-merge.csv', sheet: sheetNames.mailMerge, table: mailMergeTable(messages, stored.fieldNames) },
+    ...(messages && options.mailMerge
+      ? [{ file: mailMergeFileName, sheet: sheetNames.mailMerge, table: mailMergeTable(messages, stored.fieldNames) }]
+      : []),
     // Every input row the run did not use, and why: written even when empty, so nobody wonders.
     { file: 'skipped.csv', sheet: sheetNames.skipped, table: skippedTable(result.skipped ?? []) },
   ];
@@ -135,7 +149,7 @@ export function writeResults(
   }
   // After the new files are in place: a run stopped before here leaves the earlier result whole.
   for (const name of stale) rmSync(join(dir, name), { force: true });
-  return { dir, files, replaced, removed, messages };
+  return { dir, files, replaced, removed };
 }
 
 const isNotifyUpload = (file: string) => file.startsWith('notify-') && file.endsWith('.csv');

@@ -43,6 +43,7 @@ beforeAll(async () => {
       'aliases.csv',
       '--duplicates',
       'keep-latest',
+      '--mail-merge',
       '--out',
       'forms',
     ],
@@ -102,6 +103,15 @@ describe('a 500-person Forms export, matched without editing it', () => {
     for (const row of skipped.rows)
       expect(row[3]).toMatch(/signed up again; the later sign-up on row \d+ \(\d\d\/\d\d\/2026/);
     expect(csv('clean/skipped.csv').rows).toEqual([]);
+  });
+
+  it('gives each person the biography from the column named for it, in their own row', () => {
+    for (const file of ['forms/mentors.csv', 'forms/mentees.csv']) {
+      const people = csv(file);
+      const bio = people.header.indexOf('biography');
+      expect(bio).toBeGreaterThan(0);
+      expect(people.rows.filter((row) => String(row[bio] ?? '').includes('civil service')).length).toBeGreaterThan(100);
+    }
   });
 
   it('carries the biographies to the mail merge', () => {

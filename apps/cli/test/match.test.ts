@@ -29,7 +29,6 @@ describe('mentor-matcher match', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(join(cwd, 'results')).sort()).toEqual(
       [
-        'mail-merge.csv',
         'mentees.csv',
         'mentors.csv',
         'notify.json',
@@ -70,22 +69,47 @@ describe('mentor-matcher match', () => {
     expect(run.stderr).toMatch(/^Removed from out: notify-mentor-matched\.csv, .*--notify-lists writes them/m);
   });
 
-  it('names each match in mentors.csv, leaving their job title and biography to the mail merge', async () => {
+  it("gives each person's job title and biography in their own row, and each match by name and email", async () => {
     const cwd = tempDir();
     await runCli(sampleArgs('out'), { cwd });
     const mentors = readCsv(readFileSync(join(cwd, 'out', 'mentors.csv')), { source: 'mentors.csv' });
-    expect(mentors.header.slice(0, 6)).toEqual([
+    expect(mentors.header.slice(0, 8)).toEqual([
       'first name',
       'last name',
       'email address',
+      'job title',
+      'biography',
       'number of matches',
       'match 1 name',
       'match 1 email',
     ]);
-    expect(mentors.header.filter((h) => /job title|biography/.test(String(h)))).toEqual([]);
+    expect(mentors.header.filter((h) => /^match \d+ (job title|biography)$/.test(String(h)))).toEqual([]);
+    // A mentor's mentees are rows of mentees.csv, found by `match N email`.
+    const mentees = readCsv(readFileSync(join(cwd, 'out', 'mentees.csv')), { source: 'mentees.csv' });
+    const menteeEmails = new Set(mentees.rows.map((row) => row[2]));
+    const firstMatch = mentors.header.indexOf('match 1 email');
+    for (const row of mentors.rows) if (row[firstMatch]) expect(menteeEmails.has(row[firstMatch])).toBe(true);
+  });
+
+  it('writes the mail merge, with every match’s biography in each row, when asked', async () => {
+    const cwd = tempDir();
+    const run = await runCli([...sampleArgs('out'), '--mail-merge'], { cwd });
+    expect(run.stdout).toMatch(/^Wrote .*mail-merge\.csv/m);
     const merge = readCsv(readFileSync(join(cwd, 'out', 'mail-merge.csv')), { source: 'mail-merge.csv' });
+    expect(merge.header.slice(0, 2)).toEqual(['kind', 'email address']);
     expect(merge.header).toContain('match 1 biography');
     expect(merge.header).not.toContain('match details');
+  });
+
+  it('removes the mail merge of an earlier run that it does not write, saying so', async () => {
+    const cwd = tempDir();
+    await runCli([...sampleArgs('out'), '--mail-merge'], { cwd });
+    const run = await runCli(sampleArgs('out'), { cwd });
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).not.toContain('mail-merge.csv');
+    expect(run.stderr).toMatch(
+      /^Removed from out: mail-merge\.csv \(the mail merge of an earlier result; --mail-merge writes it for this one\)$/m,
+    );
   });
 
   it('writes byte-identical files on two runs of the same input', async () => {

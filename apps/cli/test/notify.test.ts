@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   messagesFromNotifyFile,
   notifyFileSchema,
-  type MessageFile,
+  type CompactMessageFile,
   type MessageKind,
   type Messages,
 } from '@mentor-matcher/notify';
@@ -54,21 +54,28 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const readStored = (dir: string) => JSON.parse(readFileSync(join(dir, 'notify.json'), 'utf8')) as MessageFile;
+const readStored = (dir: string) => JSON.parse(readFileSync(join(dir, 'notify.json'), 'utf8')) as CompactMessageFile;
 
 /** The messages as sent, from the results folder's notify.json. */
 function readNotifyJson(dir: string): Messages {
   return messagesFromNotifyFile(notifyFileSchema.parse(readStored(dir)));
 }
 
-/** notify.json holds each person once; this is the person a list's recipient refers to. */
-function personOf(stored: MessageFile, kind: keyof MessageFile['lists'], index: number) {
-  const { id } = stored.lists[kind].recipients[index];
-  return stored.people[kind.startsWith('mentor') ? 'mentor' : 'mentee'].find((p) => p.id === id)!;
+/** notify.json holds each person once; this is the one who gets the index-th message of that kind. */
+function personOf(stored: CompactMessageFile, kind: MessageKind, index: number) {
+  const [role, outcome] = kind.split('-');
+  const people = stored.people[role as 'mentor' | 'mentee'];
+  const recipients = people.filter(
+    (p) =>
+      (p.email ?? p.id).trim() !== '' &&
+      p.recipient !== false &&
+      (p.partners !== undefined) === (outcome === 'matched'),
+  );
+  return recipients[index];
 }
 
 /** A fresh copy of the results folder, so that each test starts with an empty send log. */
-function freshResults(edit?: (stored: MessageFile) => void): string {
+function freshResults(edit?: (stored: CompactMessageFile) => void): string {
   const dir = tempDir();
   for (const file of readdirSync(resultsDir)) writeFileSync(join(dir, file), readFileSync(join(resultsDir, file)));
   if (edit) {
@@ -357,13 +364,12 @@ describe('mentor-matcher notify after notify.json came to store each person once
 
   it('names a reference in notify.json to somebody it does not list', async () => {
     const dir = freshResults((stored) => {
-      stored.lists['mentee-matched'].recipients[0].partners[0] = 'nobody@example.gov.uk';
+      stored.people.mentee[0].partners![0] = 50;
     });
     const run = await runCli(['notify', '--results', dir, ...templateArgs, '--dry-run']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'notify.json: lists.mentee-matched.recipients.0.partners.0: no mentor nobody@example.gov.uk in people; ' +
-        'run the match again',
+      'notify.json: people.mentee.0.partners.0: no mentor at 50 in people (it lists 50, from 0); run the match again',
     );
   });
 });
@@ -406,7 +412,7 @@ describe('mentor-matcher notify with people Notify refuses', () => {
   it('never sends to an address Notify would refuse, naming the person and their row', async () => {
     const fake = await server();
     const dir = freshResults((stored) => {
-      const kind = stored.lists['mentee-unmatched'].recipients.length > 0 ? 'mentee-unmatched' : 'mentee-matched';
+      const kind = personOf(stored, 'mentee-unmatched', 0) ? 'mentee-unmatched' : 'mentee-matched';
       Object.assign(personOf(stored, kind, 0), { email: 'jane.doe@gov', name: 'Jane Doe' });
     });
     const run = await runCli(['notify', '--results', dir, ...templateArgs, '--base-url', fake.url, '-q'], withKey);

@@ -15,19 +15,11 @@ describe('XLSX in and out', () => {
     );
     expect(run.code).toBe(0);
     const bytes = readFileSync(join(cwd, 'out', 'results.xlsx'));
-    expect(listXlsxSheets(bytes)).toEqual([
-      'Pairs',
-      'Mentors',
-      'Mentees',
-      'Unmatched',
-      'Summary',
-      'Mail merge',
-      'Skipped',
-    ]);
+    expect(listXlsxSheets(bytes)).toEqual(['Pairs', 'Mentors', 'Mentees', 'Unmatched', 'Summary', 'Skipped']);
     const pairs = readXlsx(bytes, { source: 'results.xlsx', sheet: 'Pairs' });
     expect(pairs.header.slice(0, 3)).toEqual(['mentor email', 'mentee email', 'score']);
     expect(pairs.rows.length).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(join(cwd, 'out', 'notify.json'), 'utf8')).version).toBe(2);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'notify.json'), 'utf8')).version).toBe(3);
   });
 
   it('reads one workbook for both sides from its Mentors and Mentees sheets', async () => {
@@ -76,7 +68,7 @@ describe('XLSX in and out', () => {
     expect(xlsx.stderr).toContain('r still holds pairs.csv from an earlier run in the other format');
   });
 
-  it('adds a sheet per Notify list with --notify-lists', async () => {
+  it('adds a sheet per Notify list with --notify-lists, and the mail merge with --mail-merge', async () => {
     const cwd = tempDir();
     const args = [
       'match',
@@ -87,6 +79,7 @@ describe('XLSX in and out', () => {
       '--format',
       'xlsx',
       '--notify-lists',
+      '--mail-merge',
     ];
     expect((await runCli([...args, '--out', 'out'], { cwd })).code).toBe(0);
     expect(listXlsxSheets(readFileSync(join(cwd, 'out', 'results.xlsx')))).toEqual([

@@ -23,8 +23,15 @@ export type {
   PersonText,
   Recipient,
 } from './messages.js';
-export { messagesFromNotifyFile, notifyFileSchema, notifyFileText } from './notify-file.js';
-export type { NotifyFile } from './notify-file.js';
+export {
+  compactMessageFile,
+  compactMessageFileSchema,
+  messagesFromNotifyFile,
+  notifyFileSchema,
+  notifyFileText,
+  resolveMessageFile,
+} from './notify-file.js';
+export type { CompactMessageFile, NotifyFile } from './notify-file.js';
 export { emailAddressColumn, mailMergeTable, notifyBulkTables } from './tables.js';
 export { planSends } from './plan.js';
 export type {

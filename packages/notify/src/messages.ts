@@ -108,7 +108,8 @@ const unmatchedListSchema = z.object({ recipients: z.array(z.object({ id: z.stri
 /**
  * The messages as stored (notify.json, version 2): each person's text once, in `people`, and each
  * message as a reference to its recipient and their partners. `expandMessages` turns it into the
- * messages as sent, byte for byte what version 1 stored.
+ * messages as sent, byte for byte what version 1 stored. notify.json is now written in a shorter
+ * form of the same (version 3, notify-file.ts), which reads back as this.
  */
 export const messageFileSchema = z
   .object({
@@ -149,8 +150,10 @@ export const messageFileSchema = z
   });
 export type MessageFile = z.infer<typeof messageFileSchema>;
 
-const roles = ['mentor', 'mentee'] as const;
-const otherRole = (role: Role): Role => (role === 'mentor' ? 'mentee' : 'mentor');
+export const roles = ['mentor', 'mentee'] as const;
+export const otherRole = (role: Role): Role => (role === 'mentor' ? 'mentee' : 'mentor');
+/** Why somebody gets no message; the only reason there is. */
+export const noEmailAddress = 'no email address';
 
 /** The messages for a result, as sent: each recipient with their whole personalisation. */
 export function buildMessages(result: MatchResult, options: BuildMessagesOptions = {}): Messages {
@@ -178,7 +181,7 @@ export function buildMessageFile(result: MatchResult, options: BuildMessagesOpti
       people[role].set(person.id, personText(person, lookup));
       partners.push(...outcome.partners);
       if (!person.email?.trim()) {
-        skipped.push({ id: person.id, name: person.name, role, reason: 'no email address' });
+        skipped.push({ id: person.id, name: person.name, role, reason: noEmailAddress });
       } else if (outcome.partners.length > 0) {
         matched.recipients.push({ id: person.id, partners: outcome.partners.map((p) => p.id) });
       } else {

@@ -17,7 +17,7 @@ import { parseOptions } from '../parse-options.js';
 import { readPreviousPairs } from '../previous-pairs.js';
 import { countLine, problemReport } from '../problem-lines.js';
 import { createProgress } from '../progress.js';
-import { resultFileNames, staleFileNames, writeResults } from '../results-writer.js';
+import { mailMergeFileName, resultFileNames, staleFileNames, writeResults } from '../results-writer.js';
 import { planOutput } from '../safe-output.js';
 import { printable } from '../terminal-text.js';
 import { loadRuleSet } from '../rule-set.js';
@@ -54,6 +54,9 @@ Output:
   --format csv|xlsx                CSV files (default) or one results.xlsx
   --notify-lists                   also write GOV.UK Notify's bulk upload lists (notify-KIND.csv), for
                                    uploading on Notify's website; "mentor-matcher notify" does not need them
+  --mail-merge                     also write mail-merge.csv: each person emailed, with every match's
+                                   details and biography in their row, for a mail merge without look-ups
+                                   (mentors.csv and mentees.csv hold each biography once, by email)
   -q, --quiet                      no progress on stderr
 
 Exit status: 0 done, 1 problems in the input (all listed), 2 wrong command line.
@@ -66,6 +69,7 @@ const schema = z.object({
   strategy: z.enum(['optimal', 'rounds'], { error: 'expected optimal or rounds' }).optional(),
   previous: z.string().min(1, 'expected a folder or file').optional(),
   'notify-lists': z.boolean().default(false),
+  'mail-merge': z.boolean().default(false),
 });
 
 const spec = {
@@ -75,6 +79,7 @@ const spec = {
   strategy: { type: 'string' },
   previous: { type: 'string' },
   'notify-lists': { type: 'boolean' },
+  'mail-merge': { type: 'boolean' },
 } as const;
 
 export const matchCommand: Command = {
@@ -85,7 +90,7 @@ export const matchCommand: Command = {
     checkInputCombination(options, usage);
     // The results folder is checked before any work: an --out that would overwrite an input stops here.
     const inputs = inputFiles(io.cwd, options);
-    const output = { notifyLists: options['notify-lists'] };
+    const output = { notifyLists: options['notify-lists'], mailMerge: options['mail-merge'] };
     const outputNames = [...resultFileNames(options.format, output), ...staleFileNames(options.format, output)];
     planOutput(io.cwd, options.out, outputNames, inputs, { create: false });
     const progress = createProgress(io, options.quiet);
@@ -119,8 +124,7 @@ export const matchCommand: Command = {
     }
     if (written.removed.length > 0) {
       io.stderr(
-        `Removed from ${printable(options.out)}: ${written.removed.join(', ')} ` +
-          '(Notify lists of an earlier result; --notify-lists writes them for this one)\n',
+        `Removed from ${printable(options.out)}: ${written.removed.join(', ')} (${removedNote(written.removed)})\n`,
       );
     }
     const otherFormat = otherFormatFiles(written.dir, options.format);
@@ -148,6 +152,15 @@ export const matchCommand: Command = {
     return exitCodes.ok;
   },
 };
+
+/** Why files of an earlier result went, and the option that writes them for this one. */
+function removedNote(removed: readonly string[]): string {
+  const lists = removed.some((file) => file !== mailMergeFileName);
+  const merge = removed.includes(mailMergeFileName);
+  const what = [lists && 'Notify lists', merge && 'the mail merge'].filter(Boolean).join(' and ');
+  const options = [lists && '--notify-lists', merge && '--mail-merge'].filter(Boolean).join(' and ');
+  return `${what} of an earlier result; ${options} ${lists && merge ? 'write' : 'writes'} ${lists ? 'them' : 'it'} for this one`;
+}
 
 /**
  * Re-matching: how many earlier pairs were kept, and each one that could not be (a person left,

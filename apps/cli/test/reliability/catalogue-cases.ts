@@ -739,7 +739,7 @@ export const cases: Case[] = [
       expect(run.result.mentors[6].participant.email).toBeNull();
     },
     afterCli: (cwd) => {
-      for (const file of ['pairs.csv', 'mentors.csv', 'mentees.csv', 'unmatched.csv', 'mail-merge.csv']) {
+      for (const file of ['pairs.csv', 'mentors.csv', 'mentees.csv', 'unmatched.csv']) {
         expect(readFileSync(join(cwd, 'out', file), 'utf8')).not.toMatch(/mentors\.csv#/);
       }
     },

@@ -32,7 +32,16 @@ beforeAll(async () => {
   cwd = tempDir('mm-injection-');
   writeFileSync(join(cwd, 'mentors.csv'), csvText(poisoned(sampleRows('mentors'), 0)));
   writeFileSync(join(cwd, 'mentees.csv'), csvText(poisoned(sampleRows('mentees'), 2)));
-  const both = ['match', '--mentors', 'mentors.csv', '--mentees', 'mentees.csv', '--notify-lists', '--quiet'];
+  const both = [
+    'match',
+    '--mentors',
+    'mentors.csv',
+    '--mentees',
+    'mentees.csv',
+    '--notify-lists',
+    '--mail-merge',
+    '-q',
+  ];
   const csv = await runCli([...both, '--out', 'csv'], { cwd });
   const xlsx = await runCli([...both, '--out', 'xlsx', '--format', 'xlsx'], { cwd });
   expect([csv.code, xlsx.code]).toEqual([0, 0]);
@@ -56,8 +65,11 @@ describe('formula injection in the CLI results', () => {
       unescapeFormulas: true,
     });
     expect(new Set(table.rows.flat()).has(hostile['first name'])).toBe(true);
-    // Each match's job title and biography are in the mail merge (mentors.csv names them only), as
-    // the messages carry them: trimmed, so the tab and carriage return in front are gone.
+    // Each person's own job title and biography are in their row as typed; the mail merge carries
+    // each match's as the messages do: trimmed, so the tab and carriage return in front are gone.
+    for (const value of [hostile.biography, hostile['job title'], tab, carriageReturn]) {
+      expect(new Set(table.rows.flat()).has(value), JSON.stringify(value)).toBe(true);
+    }
     const merge = readCsv(readFileSync(join(cwd, 'csv', 'mail-merge.csv')), {
       source: 'mail-merge.csv',
       unescapeFormulas: true,
