@@ -6,8 +6,8 @@
 //   node --conditions=source --import tsx benchmarks/src/cli-large.ts [--size 10000] [--seed 8] [--strategy optimal|rounds]
 //
 // Prints one JSON line: { size, strategy, exitCode, wallSeconds, peakRssMiB, summary, inputBytes,
-// outputBytes, files } (files: each result file's size in bytes; issue 17 asks that the results stay
-// within a few times the input).
+// outputBytes, outputRatio, files } (outputRatio: outputBytes / inputBytes, to two places; files:
+// each result file's size in bytes; issue 17 asks that the results stay within 3 times the input).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,6 +64,11 @@ function sizes(folder: string) {
   return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
 }
 
+function outputSizes(inputBytes: number, output: ReturnType<typeof sizes>) {
+  const outputRatio = Number((output.total / inputBytes).toFixed(2));
+  return { inputBytes, outputBytes: output.total, outputRatio, files: output.files };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'mm-cli-large-'));
 try {
   const generated = runCli(
@@ -105,9 +110,7 @@ try {
       wallSeconds: Number(run.wallSeconds.toFixed(1)),
       peakRssMiB: run.peakRssMiB === null ? null : Math.round(run.peakRssMiB),
       summary: run.stdout.trim().split('\n').at(-2) ?? '',
-      ...(output === null
-        ? { stderr: run.stderr.slice(-2_000) }
-        : { inputBytes: sizes(join(dir, 'data')).total, outputBytes: output.total, files: output.files }),
+      ...(output === null ? { stderr: run.stderr.slice(-2_000) } : outputSizes(sizes(join(dir, 'data')).total, output)),
     }) + '\n',
   );
   process.exitCode = run.code === 0 ? 0 : 1;
