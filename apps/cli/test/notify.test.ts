@@ -335,12 +335,32 @@ describe('mentor-matcher notify with a slow or unwell Notify', () => {
 
 describe('mentor-matcher notify after notify.json came to store each person once', () => {
   // The `run` and `sent` lines of the log that the release before wrote when it sent every message
-  // of this sample, matched as above, from a notify.json holding every message in full (version 1).
+  // of this sample, matched as above, from a notify.json holding every message in full (version 1),
+  // and that release's pairs: among equally good matchings a later solver may choose others, so the
+  // sample is matched again keeping them (--previous).
   const earlierLog = readFileSync(new URL('fixtures/notify-log-before-output-once.jsonl', import.meta.url));
+  const earlierPairs = new URL('fixtures/pairs-before-output-once.csv', import.meta.url).pathname;
 
   it('counts every message the earlier release sent as already sent, and the result as the same', async () => {
     const fake = await server();
-    const dir = freshResults();
+    const cwd = tempDir();
+    const matched = await runCli(
+      [
+        'match',
+        '--mentors',
+        sampleMentors,
+        '--mentees',
+        sampleMentees,
+        '--previous',
+        earlierPairs,
+        '--out',
+        'results',
+        '--quiet',
+      ],
+      { cwd },
+    );
+    expect(matched.stdout).toContain('Kept 105 of 105 earlier pairs.');
+    const dir = join(cwd, 'results');
     writeFileSync(join(dir, 'notify-log.jsonl'), earlierLog);
     const dry = await runCli(['notify', '--results', dir, ...templateArgs, '--dry-run']);
     expect(dry.stdout).toContain(`Messages: 0 new, 0 changed since an earlier run, ${notify.total} already sent`);
