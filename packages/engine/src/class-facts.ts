@@ -36,6 +36,23 @@ function levelDepth(scores: PairScores, classes: PairClasses, alternates: number
   return depth + alternates;
 }
 
+const withRoomOf = new WeakMap<PairClasses, Int32Array>();
+
+/** Mentors with room (capacity > 0) in each mentor class. */
+function mentorsWithRoom(scores: PairScores, classes: PairClasses): Int32Array {
+  let counts = withRoomOf.get(classes);
+  if (!counts) {
+    counts = new Int32Array(classes.mentorClassCount);
+    for (let k = 0; k < classes.mentorClassCount; k++) {
+      for (let p = classes.mentorStart[k]; p < classes.mentorStart[k + 1]; p++) {
+        if (scores.mentors[classes.mentorMembers[p]].capacity > 0) counts[k]++;
+      }
+    }
+    withRoomOf.set(classes, counts);
+  }
+  return counts;
+}
+
 function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass: number, alternates: number) {
   let byClass = tables.get(classes);
   if (!byClass) {
@@ -47,15 +64,11 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
   const { codes, mentorClassCount, mentorStart, mentorMembers } = classes;
   const { scoreOfCode, mentors } = scores;
   const base = menteeClass * mentorClassCount;
-  const withRoom = (k: number) => {
-    let n = 0;
-    for (let p = mentorStart[k]; p < mentorStart[k + 1]; p++) if (mentors[mentorMembers[p]].capacity > 0) n++;
-    return n;
-  };
+  const withRoom = mentorsWithRoom(scores, classes);
   const countByCode = new Float64Array(scoreOfCode.length);
   for (let k = 0; k < mentorClassCount; k++) {
     const code = codes[base + k];
-    if (code !== INELIGIBLE) countByCode[code] += withRoom(k);
+    if (code !== INELIGIBLE) countByCode[code] += withRoom[k];
   }
   const depth = levelDepth(scores, classes, alternates);
   const byScore = [...countByCode.keys()]
