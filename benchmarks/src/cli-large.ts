@@ -3,13 +3,17 @@
 // README states for the CLI is a measured one. The CLI runs from its TypeScript sources through tsx
 // (no build needed); the child reports its own peak RSS (process.resourceUsage().maxRSS) on exit.
 //
-//   node --conditions=source --import tsx benchmarks/src/cli-large.ts [--size 10000] [--seed 8] [--strategy optimal|rounds]
+//   node --conditions=source --import tsx benchmarks/src/cli-large.ts [--size 10000 | --sizes 10000,30000,100000]
+//        [--seed 8] [--strategy optimal|rounds] [--limit-seconds 600]
 //
-// Prints one JSON line: { size, strategy, exitCode, wallSeconds, peakRssMiB, summary, inputBytes,
-// outputBytes, outputRatio, files } (outputRatio: outputBytes / inputBytes, to two places; files:
-// each result file's size in bytes; issue 17 asks that the results stay within 3 times the input).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+// Prints one JSON line per size: { size, strategy, exitCode, wallSeconds, peakRssMiB, summary,
+// inputBytes, outputBytes, outputRatio, files } (outputRatio: outputBytes / inputBytes, to two
+// places; files: each result file's size in bytes; issue 17 asks that the results stay within 3
+// times the input). With --sizes, a table of time and peak memory per size follows (issue 17:
+// memory should grow with the people, not the pairs). A run still going after --limit-seconds is
+// stopped and reported as such, with the peak memory it had reached (read from /proc, on Linux).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,14 +21,27 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 
+const people = z.number().int().min(1).max(100_000);
 const optionsSchema = z.object({
-  size: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  size: z.coerce.number().pipe(people).default(10_000),
+  sizes: z
+    .string()
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.array(people).min(1))
+    .optional(),
   seed: z.coerce.number().int().min(0).default(8),
   strategy: z.enum(['optimal', 'rounds']).default('optimal'),
+  'limit-seconds': z.coerce.number().positive().default(600),
 });
 
 const { values } = parseArgs({
-  options: { size: { type: 'string' }, seed: { type: 'string' }, strategy: { type: 'string' } },
+  options: {
+    size: { type: 'string' },
+    sizes: { type: 'string' },
+    seed: { type: 'string' },
+    strategy: { type: 'string' },
+    'limit-seconds': { type: 'string' },
+  },
 });
 const options = optionsSchema.parse(values);
 
@@ -35,26 +52,47 @@ const tsx = pathToFileURL(
 // Written by the child on exit, after everything it allocated: its own peak resident set, in KiB.
 const reportRss = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\npeak-rss-kib "+process.resourceUsage().maxRSS+"\\n"))`;
 
-function runCli(args: readonly string[], cwd: string) {
+/** The peak resident set of a running process so far (VmHWM), in MiB; null where /proc is not there. */
+function peakSoFarMiB(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = /VmHWM:\s+(\d+) kB/.exec(status);
+    return kib ? Number(kib[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runCli(args: readonly string[], cwd: string, limitSeconds = Infinity) {
   const started = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--conditions=source', '--import', tsx, '--import', reportRss, cli, ...args],
-    {
-      cwd,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    },
-  );
+  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, '--import', reportRss, cli, ...args], {
+    cwd,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let peakWhileRunning: number | null = null;
+  let stopped = false;
+  const sampler = setInterval(() => {
+    peakWhileRunning = peakSoFarMiB(child.pid) ?? peakWhileRunning;
+    if ((performance.now() - started) / 1000 > limitSeconds && !stopped) {
+      stopped = true;
+      child.kill('SIGKILL');
+    }
+  }, 250);
+  const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+  clearInterval(sampler);
   const wallSeconds = (performance.now() - started) / 1000;
-  const rss = /peak-rss-kib (\d+)/.exec(child.stderr ?? '');
+  const rss = /peak-rss-kib (\d+)/.exec(stderr);
   return {
-    code: child.status,
-    stdout: child.stdout ?? '',
-    stderr: child.stderr ?? '',
+    code,
+    stopped,
+    stdout,
+    stderr,
     wallSeconds,
-    peakRssMiB: rss ? Number(rss[1]) / 1024 : null,
+    peakRssMiB: rss ? Number(rss[1]) / 1024 : peakWhileRunning,
   };
 }
 
@@ -69,51 +107,65 @@ function outputSizes(inputBytes: number, output: ReturnType<typeof sizes>) {
   return { inputBytes, outputBytes: output.total, outputRatio, files: output.files };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'mm-cli-large-'));
-try {
-  const generated = runCli(
-    [
-      'generate',
-      '--mentors',
-      String(options.size),
-      '--mentees',
-      String(options.size),
-      '--seed',
-      String(options.seed),
-      '--out',
-      'data',
-    ],
-    dir,
-  );
-  if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
-  const run = runCli(
-    [
-      'match',
-      '--mentors',
-      'data/mentors.csv',
-      '--mentees',
-      'data/mentees.csv',
-      '--strategy',
-      options.strategy,
-      '--out',
-      'out',
-      '--quiet',
-    ],
-    dir,
-  );
-  const output = run.code === 0 ? sizes(join(dir, 'out')) : null;
-  process.stdout.write(
-    JSON.stringify({
-      size: options.size,
+/** Generates `people` mentors and mentees, matches them, and reports the run. */
+async function measure(people: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-cli-large-'));
+  try {
+    const count = String(people);
+    const generated = await runCli(
+      ['generate', '--mentors', count, '--mentees', count, '--seed', String(options.seed), '--out', 'data'],
+      dir,
+    );
+    if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
+    const run = await runCli(
+      [
+        'match',
+        '--mentors',
+        'data/mentors.csv',
+        '--mentees',
+        'data/mentees.csv',
+        '--strategy',
+        options.strategy,
+        '--out',
+        'out',
+        '--quiet',
+      ],
+      dir,
+      options['limit-seconds'],
+    );
+    const output = run.code === 0 ? sizes(join(dir, 'out')) : null;
+    return {
+      size: people,
       strategy: options.strategy,
       exitCode: run.code,
+      ...(run.stopped ? { stoppedAfterSeconds: options['limit-seconds'] } : {}),
       wallSeconds: Number(run.wallSeconds.toFixed(1)),
       peakRssMiB: run.peakRssMiB === null ? null : Math.round(run.peakRssMiB),
       summary: run.stdout.trim().split('\n').at(-2) ?? '',
       ...(output === null ? { stderr: run.stderr.slice(-2_000) } : outputSizes(sizes(join(dir, 'data')).total, output)),
-    }) + '\n',
-  );
-  process.exitCode = run.code === 0 ? 0 : 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+const results = [];
+for (const people of options.sizes ?? [options.size]) {
+  const result = await measure(people);
+  results.push(result);
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+if (options.sizes) {
+  process.stdout.write('\n| people per side | wall time | peak memory | result |\n|---|---|---|---|\n');
+  for (const r of results) {
+    const outcome = r.stoppedAfterSeconds
+      ? `stopped after ${r.stoppedAfterSeconds} s`
+      : r.exitCode === 0
+        ? r.summary
+        : `exit ${r.exitCode}`;
+    process.stdout.write(
+      `| ${r.size.toLocaleString('en')} | ${r.wallSeconds} s | ${r.peakRssMiB} MiB | ${outcome} |\n`,
+    );
+  }
+}
+process.exitCode = results.every((r) => r.exitCode === 0) ? 0 : 1;
