@@ -81,10 +81,14 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
     wanted.push(code);
     reach += countByCode[code];
   }
-  const gathered = new Map<number, number[]>(wanted.map((code) => [code, []]));
+  // The wanted codes' lists by code (a typed lookup: this loop reads the whole row of class codes).
+  const levelOfCode = new Int32Array(scoreOfCode.length).fill(-1);
+  wanted.forEach((code, level) => (levelOfCode[code] = level));
+  const gathered: number[][] = wanted.map(() => []);
   for (let k = 0; k < mentorClassCount; k++) {
-    const list = gathered.get(codes[base + k]);
-    if (!list) continue;
+    const level = levelOfCode[codes[base + k]];
+    if (level < 0) continue;
+    const list = gathered[level];
     let taken = 0;
     for (let p = mentorStart[k]; p < mentorStart[k + 1] && taken < depth; p++) {
       if (mentors[mentorMembers[p]].capacity === 0) continue;
@@ -94,9 +98,9 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
   }
   const table: MenteeClassTable = {
     countByCode,
-    levels: wanted.map((code) => ({
+    levels: wanted.map((code, level) => ({
       code,
-      mentors: Int32Array.from(gathered.get(code)!).sort().slice(0, depth),
+      mentors: Int32Array.from(gathered[level]).sort().slice(0, depth),
     })),
   };
   byClass.set(menteeClass, table);
