@@ -148,7 +148,10 @@ export interface CapacitatedWork {
   readonly searches: number;
   /** Pairs in the last candidate subset (the arcs of the last exact solve). */
   readonly candidatePairs: number;
-  /** Of those, how many the pricing rounds added to the first subset. */
+  /**
+   * How many pairs the pricing rounds added to the first subset. With a pair source, candidates that
+   * price out may also be dropped between rounds, so this can exceed candidatePairs.
+   */
   readonly pricedPairs: number;
 }
 
