@@ -70,6 +70,9 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   const nextInBucket = new Int32Array(nodes);
   const prevInBucket = new Int32Array(nodes);
   const bucketHead = new Int32Array(BUCKETS).fill(-1);
+  const bucketTail = new Int32Array(BUCKETS).fill(-1);
+  // Ties in a bucket go newest first in a unit's search, oldest first in a warm-start repair.
+  let oldestFirst = false;
   let bucketed = 0;
   // Buckets below `lowest` are empty (keys only grow during a search).
   let lowest = 0;
@@ -116,11 +119,21 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   const enqueue = (v: number, d: number): void => {
     const offset = d - windowStart;
     if (offset < bucketSpan) {
-      const head = bucketHead[offset];
-      nextInBucket[v] = head;
-      prevInBucket[v] = -1;
-      if (head >= 0) prevInBucket[head] = v;
-      bucketHead[offset] = v;
+      if (oldestFirst) {
+        const tail = bucketTail[offset];
+        nextInBucket[v] = -1;
+        prevInBucket[v] = tail;
+        if (tail >= 0) nextInBucket[tail] = v;
+        else bucketHead[offset] = v;
+        bucketTail[offset] = v;
+      } else {
+        const head = bucketHead[offset];
+        nextInBucket[v] = head;
+        prevInBucket[v] = -1;
+        if (head >= 0) prevInBucket[head] = v;
+        else bucketTail[offset] = v;
+        bucketHead[offset] = v;
+      }
       place[v] = offset;
       bucketed++;
     } else {
@@ -134,6 +147,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     if (before >= 0) nextInBucket[before] = after;
     else bucketHead[b] = after;
     if (after >= 0) prevInBucket[after] = before;
+    else bucketTail[b] = before;
     bucketed--;
   };
   const minKey = (): number => {
@@ -200,6 +214,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       place[v] = NOT_QUEUED;
     }
     bucketHead.fill(-1);
+    bucketTail.fill(-1);
     bucketed = 0;
     heapSize = 0;
   };
@@ -210,6 +225,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   // keeps a non-negative reduced cost. The hub is not queued: each way into it (a column with room,
   // a row giving up its last unit) is tried when that node is reached, and lowers the bound.
   const activate = (source: number, limit: number): void => {
+    oldestFirst = false;
     startSearch(source);
     let settledCount = 0;
     let hubPred = -1;
@@ -279,6 +295,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   const deficit = new Int32Array(rows);
   const excess = new Int32Array(cols);
   const repair = (source: number): void => {
+    oldestFirst = true;
     startSearch(source);
     let settledCount = 0;
     let target = -1;
