@@ -52,17 +52,17 @@
 // them small: Dial's buckets (R. B. Dial, "Algorithm 360: shortest-path forest with topological
 // ordering", CACM 12(11) (1969) 632–633), one per distance from windowStart to
 // windowStart + BUCKETS − 1, each a doubly linked list (so a node whose distance improves moves in
-// O(1)), and a 64-bit mask of the non-empty ones; the rarer farther keys (the tier
-// gains) wait in a binary heap and move into the buckets when the buckets run empty, the window
-// then starting at the heap's smallest key. Should a cost not be an integer, every key goes to
-// the heap. Ties are settled newest first in a unit's search (depth first through a plateau, which
-// reaches a way out sooner: a third fewer nodes settled than oldest first at 2,000 a side) and
-// oldest first in a warm-start repair (shorter repair paths, and later repairs settle fewer nodes:
-// the large repair at 20,000 a side went from 0.96 to 0.41 s); the TypeScript twin does the same,
-// so both find the same paths. The buckets and the early exits together, in place of a binary heap with
-// decrease-key that held H too, took the core (release build, alone, on the benchmarks' Mentor
-// Match networks) from 8.3 to 3.6 ms at 500 a side, 97 to 44 ms at 2,000 and 1.8 to 1.0 s at
-// 10,000, with the same number of searches.
+// O(1)), and a 64-bit mask of the non-empty ones; the rarer farther keys (the tier gains) wait in
+// a binary heap and move into the buckets when the buckets run empty, the window then starting at
+// the heap's smallest key. Should a cost not be an integer, every key goes to the heap. Ties are
+// settled newest first in a unit's search (depth first through a plateau, which reaches a way out
+// sooner: a fifth fewer nodes settled than oldest first at 2,000 a side, two fifths at 10,000) and
+// oldest first in a warm-start repair (shorter repair paths, after which later repairs settle fewer
+// nodes: the large repair at 20,000 a side went from 0.96 to 0.41 s); the TypeScript twin does the
+// same, so both find the same paths. The buckets and the early exits together, in place of a
+// binary heap with decrease-key that held H too, took the core (release build, alone, on the
+// benchmarks' Mentor Match networks) from 8.3 to 3.6 ms at 500 a side, 97 to 44 ms at 2,000 and
+// 1.8 to 1.0 s at 10,000, with the same number of searches.
 //
 // Warm start. After pricing adds arcs, the previous optimum's flow and potentials still satisfy
 // every old arc; only new arcs can have negative reduced cost. Each of those is saturated (a row
