@@ -37,6 +37,8 @@ export interface PreparedProblem {
   readonly colResidual: Int32Array;
   /** Scores are multiplied by `scale` (a power of ten) to make them exact integers. */
   readonly scale: number;
+  /** When every free score is a whole number: the smallest and largest of them, 0 included; else null. */
+  readonly wholeScores: { readonly min: number; readonly max: number } | null;
   /** Gain of a row's (column's) first partner, in scaled units; 0 when that tier is off. */
   readonly rowTierGain: number;
   readonly colTierGain: number;
@@ -119,6 +121,7 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
     rowResidual,
     colResidual,
     scale,
+    wholeScores: wholeRange === null ? null : { min: wholeRange.minScaled, max: wholeRange.maxScaled },
     rowTierGain,
     colTierGain,
     rowFirstCost,
