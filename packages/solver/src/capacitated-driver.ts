@@ -107,37 +107,53 @@ function buildResult(
   solution: FlowSolution,
   work: CapacitatedWork,
 ): CapacitatedResult {
-  const { rows, cols, edgeRow, edgeCol, edgeScore, lockedEdges } = prepared;
+  const { edgeRow, edgeCol, edgeScore, lockedEdges } = prepared;
   const chosen: number[] = Array.from(lockedEdges);
   for (let a = 0; a < arcEdge.length; a++) if (solution.arcFlow[a] !== 0) chosen.push(arcEdge[a]);
   chosen.sort((x, y) => edgeRow[x] - edgeRow[y] || edgeCol[x] - edgeCol[y]);
+  const pairs = {
+    row: Int32Array.from(chosen, (e) => edgeRow[e]),
+    col: Int32Array.from(chosen, (e) => edgeCol[e]),
+    score: Float64Array.from(chosen, (e) => edgeScore[e]),
+  };
+  return tieredResult(prepared, pairs, solution, work);
+}
 
-  const rowIndices = new Int32Array(chosen.length);
-  const colIndices = new Int32Array(chosen.length);
-  const rowHit = new Uint8Array(rows);
-  const colHit = new Uint8Array(cols);
+/** The result of chosen pairs (sorted by row, then column): totals, coverage and the certificate. */
+export function tieredResult(
+  tiers: {
+    readonly rowResidual: Int32Array;
+    readonly colResidual: Int32Array;
+    readonly scale: number;
+    readonly rowTierGain: number;
+    readonly colTierGain: number;
+  },
+  pairs: { readonly row: Int32Array; readonly col: Int32Array; readonly score: Float64Array },
+  solution: FlowSolution,
+  work: CapacitatedWork,
+): CapacitatedResult {
+  const rowHit = new Uint8Array(tiers.rowResidual.length);
+  const colHit = new Uint8Array(tiers.colResidual.length);
   let total = 0;
   let rowsCovered = 0;
   let colsCovered = 0;
-  chosen.forEach((e, k) => {
-    const i = edgeRow[e];
-    const j = edgeCol[e];
-    rowIndices[k] = i;
-    colIndices[k] = j;
-    total += edgeScore[e];
+  for (let k = 0; k < pairs.row.length; k++) {
+    const i = pairs.row[k];
+    const j = pairs.col[k];
+    total += pairs.score[k];
     if (rowHit[i] === 0) rowsCovered++;
     if (colHit[j] === 0) colsCovered++;
     rowHit[i] = 1;
     colHit[j] = 1;
-  });
+  }
   const certificate: CapacitatedFlowCertificate = {
     model: 'min-cost-circulation',
-    scale: prepared.scale,
-    rowTierGain: prepared.rowTierGain,
-    colTierGain: prepared.colTierGain,
+    scale: tiers.scale,
+    rowTierGain: tiers.rowTierGain,
+    colTierGain: tiers.colTierGain,
     rowPotential: solution.rowPotential,
     colPotential: solution.colPotential,
     solves: work.solves,
   };
-  return { rowIndices, colIndices, total, rowsCovered, colsCovered, certificate, work };
+  return { rowIndices: pairs.row, colIndices: pairs.col, total, rowsCovered, colsCovered, certificate, work };
 }

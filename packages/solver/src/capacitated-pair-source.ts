@@ -5,8 +5,7 @@
 // 100,000 a side there are 10^10 pairs and a few million candidates.
 import { SPARE_CANDIDATES, buildNetwork, emptyCandidateSet, growCandidateSet } from './capacitated-candidates.js';
 import type { CandidateSet } from './capacitated-candidates.js';
-import { checkPotentials, gatherByArc, scatterByCandidate } from './capacitated-driver.js';
-import type { CapacitatedFlowCertificate } from './capacitated-driver.js';
+import { checkPotentials, gatherByArc, scatterByCandidate, tieredResult } from './capacitated-driver.js';
 import { CapacitatedProblemError } from './capacitated-errors.js';
 import type { FlowSolution, FlowSolve } from './capacitated-network.js';
 import {
@@ -15,7 +14,7 @@ import {
   readCapacities,
   readCoverage,
   representsExactly,
-  tierGains,
+  tieredCosts,
 } from './capacitated-problem.js';
 import type {
   CapacitatedPairSource,
@@ -326,25 +325,17 @@ function prepareSourceProblem(problem: CapacitatedProblem): SourceProblem {
     maxScaled = Math.max(maxScaled, scaled);
     minScaled = Math.min(minScaled, scaled);
   }
-  let rowUnits = 0;
-  let colUnits = 0;
-  for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
-  for (let j = 0; j < cols; j++) colUnits += colResidual[j];
-  const { rowTierGain, colTierGain } = tierGains({
-    rows,
-    cols,
+  const { rowTierGain, colTierGain, rowFirstCost, colFirstCost } = tieredCosts({
     coverage,
-    rowUnits,
-    colUnits,
+    rowResidual,
+    colResidual,
+    rowLocked: locks.rowLocked,
+    colLocked: locks.colLocked,
     freePairs: Math.max(0, source.eligiblePairs - locks.row.length),
     maxScaled,
     minScaled,
     scale,
   });
-  const rowFirstCost = new Float64Array(rows);
-  const colFirstCost = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) rowFirstCost[i] = locks.rowLocked[i] > 0 ? 0 : -rowTierGain;
-  for (let j = 0; j < cols; j++) colFirstCost[j] = locks.colLocked[j] > 0 ? 0 : -colTierGain;
   return {
     rows,
     cols,
@@ -468,7 +459,7 @@ function sourceResult(
   solution: FlowSolution,
   work: CapacitatedWork,
 ): CapacitatedResult {
-  const { rows, cols, lockedRow, lockedCol, lockedScore } = prepared;
+  const { lockedRow, lockedCol, lockedScore, source } = prepared;
   const pairRow: number[] = Array.from(lockedRow);
   const pairCol: number[] = Array.from(lockedCol);
   for (let k = 0; k < candidates.size; k++) {
@@ -477,29 +468,17 @@ function sourceResult(
     pairCol.push(candidates.col[k]);
   }
   const order = pairRow.map((_, k) => k).sort((a, b) => pairRow[a] - pairRow[b] || pairCol[a] - pairCol[b]);
-  const rowIndices = Int32Array.from(order, (k) => pairRow[k]);
-  const colIndices = Int32Array.from(order, (k) => pairCol[k]);
-  const rowHit = new Uint8Array(rows);
-  const colHit = new Uint8Array(cols);
-  let total = 0;
-  let rowsCovered = 0;
-  let colsCovered = 0;
-  for (const k of order) {
-    // The source's own score, not the scaled cost divided back, so that totals add the same numbers.
-    total += k < lockedRow.length ? lockedScore[k] : prepared.source.score(pairRow[k], pairCol[k]);
-    if (rowHit[pairRow[k]] === 0) rowsCovered++;
-    if (colHit[pairCol[k]] === 0) colsCovered++;
-    rowHit[pairRow[k]] = 1;
-    colHit[pairCol[k]] = 1;
-  }
-  const certificate: CapacitatedFlowCertificate = {
-    model: 'min-cost-circulation',
-    scale: prepared.scale,
-    rowTierGain: prepared.rowTierGain,
-    colTierGain: prepared.colTierGain,
-    rowPotential: solution.rowPotential,
-    colPotential: solution.colPotential,
-    solves: work.solves,
-  };
-  return { rowIndices, colIndices, total, rowsCovered, colsCovered, certificate, work };
+  return tieredResult(
+    prepared,
+    {
+      row: Int32Array.from(order, (k) => pairRow[k]),
+      col: Int32Array.from(order, (k) => pairCol[k]),
+      // The source's own score, not the scaled cost divided back, so that totals add the same numbers.
+      score: Float64Array.from(order, (k) =>
+        k < lockedRow.length ? lockedScore[k] : source.score(pairRow[k], pairCol[k]),
+      ),
+    },
+    solution,
+    work,
+  );
 }

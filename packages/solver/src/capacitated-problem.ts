@@ -84,26 +84,17 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
   const wholeRange = wholeScoreRange(edgeScore, edgeState);
   const scale = wholeRange === null ? findScale(edgeRow, edgeCol, edgeScore, edgeState) : 1;
   const { maxScaled, minScaled, freeEdges } = wholeRange ?? scaledRange(edgeScore, edgeState, scale);
-  let rowUnits = 0;
-  let colUnits = 0;
-  for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
-  for (let j = 0; j < cols; j++) colUnits += colResidual[j];
-  const { rowTierGain, colTierGain } = tierGains({
-    rows,
-    cols,
+  const { rowTierGain, colTierGain, rowFirstCost, colFirstCost } = tieredCosts({
     coverage,
-    rowUnits,
-    colUnits,
+    rowResidual,
+    colResidual,
+    rowLocked,
+    colLocked,
     freePairs: freeEdges,
     maxScaled,
     minScaled,
     scale,
   });
-
-  const rowFirstCost = new Float64Array(rows);
-  const colFirstCost = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) rowFirstCost[i] = rowLocked[i] > 0 ? 0 : -rowTierGain;
-  for (let j = 0; j < cols; j++) colFirstCost[j] = colLocked[j] > 0 ? 0 : -colTierGain;
 
   return {
     rows,
@@ -127,6 +118,38 @@ export function prepareProblem(problem: CapacitatedProblem): PreparedProblem {
     rowFirstCost,
     colFirstCost,
   };
+}
+
+/**
+ * The tier gains for these capacities and scores, and each row's and column's first-unit cost:
+ * minus its tier gain, or 0 when a lock already covers it.
+ */
+export function tieredCosts(sizes: {
+  readonly coverage: { readonly rows: boolean; readonly cols: boolean };
+  /** Capacity left after the locks. */
+  readonly rowResidual: Int32Array;
+  readonly colResidual: Int32Array;
+  /** Locked pairs per row (column). */
+  readonly rowLocked: Int32Array;
+  readonly colLocked: Int32Array;
+  readonly freePairs: number;
+  readonly maxScaled: number;
+  readonly minScaled: number;
+  readonly scale: number;
+}): { rowTierGain: number; colTierGain: number; rowFirstCost: Float64Array; colFirstCost: Float64Array } {
+  const { rowResidual, colResidual, rowLocked, colLocked } = sizes;
+  const rows = rowResidual.length;
+  const cols = colResidual.length;
+  let rowUnits = 0;
+  let colUnits = 0;
+  for (let i = 0; i < rows; i++) rowUnits += rowResidual[i];
+  for (let j = 0; j < cols; j++) colUnits += colResidual[j];
+  const { rowTierGain, colTierGain } = tierGains({ ...sizes, rows, cols, rowUnits, colUnits });
+  const rowFirstCost = new Float64Array(rows);
+  const colFirstCost = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) rowFirstCost[i] = rowLocked[i] > 0 ? 0 : -rowTierGain;
+  for (let j = 0; j < cols; j++) colFirstCost[j] = colLocked[j] > 0 ? 0 : -colTierGain;
+  return { rowTierGain, colTierGain, rowFirstCost, colFirstCost };
 }
 
 /**
