@@ -36,6 +36,7 @@ export { describeReason } from './explain.js';
 export { resultTables, type ResultTableOptions, type ResultTables } from './result-tables.js';
 export {
   estimateMatchMemory,
+  estimateClassMatchMemory,
   memoryLimitProblem,
   formatBytes,
   DEFAULT_MEMORY_LIMIT_BYTES,

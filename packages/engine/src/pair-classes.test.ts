@@ -184,6 +184,14 @@ describe('choosing how scores are held', () => {
     if (small.ok) expect(small.matrix.classes).toBeUndefined();
   });
 
+  it('refuses a run whose classes would not fit, with the class figures, before scoring', () => {
+    const run = matchTables(input, { ruleSet, solver, pairScores: 'classes', memoryLimitBytes: 100_000 });
+    expect(run.ok).toBe(false);
+    const problem = run.problems.find((p) => p.code === 'memory-limit');
+    expect(problem?.message).toMatch(/^Matching 60 mentors with 60 mentees needs about \d+ KB, more than the 100 KB/);
+    expect(problem?.message).toMatch(/pairs of classes at 1 byte each/);
+  });
+
   it('holds scores by class when few fields decide them', () => {
     const byGrade: RuleSet = { ...ruleSet, rules: ruleSet.rules.filter((rule) => rule.id.startsWith('grade')) };
     const run = matchTables(input, { ruleSet: byGrade, solver });
