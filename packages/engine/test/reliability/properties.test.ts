@@ -205,6 +205,43 @@ describe('random tables and rule sets through the engine', () => {
     expect(stats.matched).toBeGreaterThan(stats.runs / 3);
   });
 
+  it('reach the same optimum, scores and problems whether scores are held by class or for every pair', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const ruleSet = ruleSetOf(p);
+        if (!ruleSet || ruleSet.strategy?.name !== 'optimal') return;
+        const input = {
+          kind: 'two-tables' as const,
+          mentors: table('mentors', p.mentors),
+          mentees: table('mentees', p.mentees),
+        };
+        const [full, byClass] = (['matrix', 'classes'] as const).map((pairScores) =>
+          matchTables(input, { ruleSet, solver, pairScores }),
+        );
+        expect(byClass.ok).toBe(full.ok);
+        expect(byClass.problems.map((x) => x.message)).toEqual(full.problems.map((x) => x.message));
+        if (!full.ok || !byClass.ok) return;
+        compared++;
+        expect(byClass.matrix.classes).toBeDefined();
+        const mentorTier = ruleSet.strategy.mentorCoverage;
+        const tiers = (run: typeof full & { ok: true }) => [
+          run.result.summary.mentees.matched,
+          mentorTier ? run.result.summary.mentors.matched : null,
+          run.result.summary.totalScore,
+        ];
+        expect(tiers(byClass)).toEqual(tiers(full));
+        for (let i = 0; i < p.mentees.length; i++) {
+          for (let j = 0; j < p.mentors.length; j++) {
+            expect(byClass.matrix.explainPair(i, j)).toEqual(full.matrix.explainPair(i, j));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(compared).toBeGreaterThan(20);
+  });
+
   it('throw nothing but the engine’s own errors on garbage tables', () => {
     const cell: fc.Arbitrary<Cell> = fc.oneof(
       fc.string({ maxLength: 12 }),
