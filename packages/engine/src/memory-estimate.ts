@@ -190,17 +190,18 @@ export function memoryLimitProblem(estimate: MemoryEstimate, limitBytes: number)
         `(it would need about ${formatBytes(estimate.totalBytes)}). ${split}.`,
     };
   }
+  const needs = `${size} needs about ${formatBytes(estimate.totalBytes)}, more than the ${formatBytes(limitBytes)} this run may use`;
+  const perPair = `${estimate.bytesPerPair} byte${estimate.bytesPerPair === 1 ? '' : 's'} each`;
+  const wayOut = `${split}, or run it on a machine with more memory and a higher limit.`;
   if (estimate.classPairs !== undefined) {
     return {
       severity: 'error',
       code: 'memory-limit',
       message:
-        `${size} needs about ${formatBytes(estimate.totalBytes)}, ` +
-        `more than the ${formatBytes(limitBytes)} this run may use: ` +
-        `the scores of the classes of people with equal rule fields take ${formatBytes(estimate.scoreMatrixBytes)} ` +
-        `(${count(estimate.classPairs)} pairs of classes at ${estimate.bytesPerPair} byte${estimate.bytesPerPair === 1 ? '' : 's'} each), ` +
+        `${needs}: the scores of the classes of people with equal rule fields take ` +
+        `${formatBytes(estimate.scoreMatrixBytes)} (${count(estimate.classPairs)} pairs of classes at ${perPair}), ` +
         `the solve's candidate pairs about ${formatBytes(estimate.solveBytes)} and the people ` +
-        `${formatBytes(estimate.peopleBytes)}. ${split}, or run it on a machine with more memory and a higher limit.`,
+        `${formatBytes(estimate.peopleBytes)}. ${wayOut}`,
     };
   }
   const eligible =
@@ -213,12 +214,8 @@ export function memoryLimitProblem(estimate: MemoryEstimate, limitBytes: number)
     severity: 'error',
     code: 'memory-limit',
     message:
-      `${size} needs about ${formatBytes(estimate.totalBytes)}, ` +
-      `more than the ${formatBytes(limitBytes)} this run may use: ` +
-      `the score matrix takes ${formatBytes(estimate.scoreMatrixBytes)} (${count(estimate.pairs)} pairs at ` +
-      `${estimate.bytesPerPair} byte${estimate.bytesPerPair === 1 ? '' : 's'} each) and solving about ` +
-      `${formatBytes(estimate.solveBytes)} (the exact solve keeps every eligible pair, ${eligible}, at ` +
-      `${SOLVE_BYTES_PER_ELIGIBLE_PAIR} bytes each, plus its candidate pairs). ${split}, or run it on a machine ` +
-      'with more memory and a higher limit.',
+      `${needs}: the score matrix takes ${formatBytes(estimate.scoreMatrixBytes)} (${count(estimate.pairs)} pairs at ` +
+      `${perPair}) and solving about ${formatBytes(estimate.solveBytes)} (the exact solve keeps every eligible ` +
+      `pair, ${eligible}, at ${SOLVE_BYTES_PER_ELIGIBLE_PAIR} bytes each, plus its candidate pairs). ${wayOut}`,
   };
 }
