@@ -115,8 +115,10 @@ export function estimateMatchMemory(
 
 /** Candidate pairs the class path's solve holds, per candidate: the candidate set (20), the network in wasm (25) and the pair set (16). */
 export const BYTES_PER_CLASS_CANDIDATE = 20 + 25 + 16;
-/** The class path's candidates grow by pricing to about this many times the first selection (1.8 at 10,000 a side). */
-const CLASS_CANDIDATE_GROWTH = 3;
+/** First candidates per person beyond their capacity when the solver asks a pair source (its SOURCE_SPARE_CANDIDATES). */
+const SOURCE_SPARE_CANDIDATES = 30;
+/** The class path's candidates grow by pricing to about this many times the first selection (1.27 at 100,000 a side). */
+const CLASS_CANDIDATE_GROWTH = 1.5;
 
 /**
  * The memory a match needs when scores are held by classes (pair-classes.ts): one code per pair of
@@ -140,7 +142,7 @@ export function estimateClassMatchMemory(
   const pairs = mentors * mentees;
   const candidatePairs = Math.min(
     pairs,
-    CLASS_CANDIDATE_GROWTH * (mentorPlaces + menteePlaces + SPARE_CANDIDATES * (mentors + mentees)),
+    CLASS_CANDIDATE_GROWTH * (mentorPlaces + menteePlaces + SOURCE_SPARE_CANDIDATES * (mentors + mentees)),
   );
   const scoreMatrixBytes = classPairs * bytesPerPair;
   const solveBytes = candidatePairs * BYTES_PER_CLASS_CANDIDATE;
