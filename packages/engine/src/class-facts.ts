@@ -36,23 +36,6 @@ function levelDepth(scores: PairScores, classes: PairClasses, alternates: number
   return depth + alternates;
 }
 
-const withRoomOf = new WeakMap<PairClasses, Int32Array>();
-
-/** Mentors with room (capacity > 0) in each mentor class. */
-function mentorsWithRoom(scores: PairScores, classes: PairClasses): Int32Array {
-  let counts = withRoomOf.get(classes);
-  if (!counts) {
-    counts = new Int32Array(classes.mentorClassCount);
-    for (let k = 0; k < classes.mentorClassCount; k++) {
-      for (let p = classes.mentorStart[k]; p < classes.mentorStart[k + 1]; p++) {
-        if (scores.mentors[classes.mentorMembers[p]].capacity > 0) counts[k]++;
-      }
-    }
-    withRoomOf.set(classes, counts);
-  }
-  return counts;
-}
-
 function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass: number, alternates: number) {
   let byClass = tables.get(classes);
   if (!byClass) {
@@ -64,7 +47,7 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
   const { codes, mentorClassCount, mentorStart, mentorMembers } = classes;
   const { scoreOfCode, mentors } = scores;
   const base = menteeClass * mentorClassCount;
-  const withRoom = mentorsWithRoom(scores, classes);
+  const withRoom = classes.mentorsWithRoom;
   const countByCode = new Float64Array(scoreOfCode.length);
   for (let k = 0; k < mentorClassCount; k++) {
     const code = codes[base + k];

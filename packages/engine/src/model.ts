@@ -136,6 +136,9 @@ export interface PairClasses {
   readonly menteeMembers: Int32Array;
   readonly mentorStart: Int32Array;
   readonly mentorMembers: Int32Array;
+  /** Members with room (capacity > 0) in each mentee (mentor) class: the only ones who can be paired. */
+  readonly menteesWithRoom: Int32Array;
+  readonly mentorsWithRoom: Int32Array;
   /** menteeClassCount × mentorClassCount codes, row-major, as ScoreMatrix.codes are for people. */
   readonly codes: ScoreCodes;
   /** Mentors a mentee may not have although their classes may pair (same person, forbidden), sorted. */

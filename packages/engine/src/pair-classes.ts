@@ -112,7 +112,12 @@ export function scoreByClasses(
     }
     return code;
   };
-  const counts = eligibleCounts(classMatrix, byMentor, byMentee, menteeHasRoom, mentorHasRoom, excludedMentors);
+  const menteesWithRoom = membersWithRoom(byMentee, menteeHasRoom);
+  const mentorsWithRoom = membersWithRoom(byMentor, mentorHasRoom);
+  const counts = eligibleCounts(classMatrix, byMentor, byMentee, menteeHasRoom, mentorHasRoom, excludedMentors, {
+    menteesWithRoom,
+    mentorsWithRoom,
+  });
   const classes: PairClasses = {
     menteeClassCount: byMentee.count,
     mentorClassCount: mentorClasses,
@@ -122,6 +127,8 @@ export function scoreByClasses(
     menteeMembers: byMentee.members,
     mentorStart: byMentor.start,
     mentorMembers: byMentor.members,
+    menteesWithRoom,
+    mentorsWithRoom,
     codes,
     excludedMentors,
   };
@@ -258,6 +265,15 @@ export function includes(sorted: Int32Array, value: number): boolean {
   return low < sorted.length && sorted[low] === value;
 }
 
+/** Per class, how many of its members have room. */
+function membersWithRoom(group: ClassGrouping, hasRoom: Uint8Array): Int32Array {
+  const counts = new Int32Array(group.count);
+  for (let k = 0; k < group.count; k++) {
+    for (let p = group.start[k]; p < group.start[k + 1]; p++) counts[k] += hasRoom[group.members[p]];
+  }
+  return counts;
+}
+
 /** Eligible partners per person: class pairs weighted by the members with room, less the individual exclusions. */
 function eligibleCounts(
   classMatrix: ScoreMatrix,
@@ -266,16 +282,8 @@ function eligibleCounts(
   menteeHasRoom: Uint8Array,
   mentorHasRoom: Uint8Array,
   excludedMentors: ReadonlyMap<number, Int32Array>,
+  { menteesWithRoom, mentorsWithRoom }: { menteesWithRoom: Int32Array; mentorsWithRoom: Int32Array },
 ) {
-  const withRoom = (group: ClassGrouping, hasRoom: Uint8Array) => {
-    const counts = new Float64Array(group.count);
-    for (let k = 0; k < group.count; k++) {
-      for (let p = group.start[k]; p < group.start[k + 1]; p++) counts[k] += hasRoom[group.members[p]];
-    }
-    return counts;
-  };
-  const mentorsWithRoom = withRoom(byMentor, mentorHasRoom);
-  const menteesWithRoom = withRoom(byMentee, menteeHasRoom);
   const menteeClassCount = new Float64Array(byMentee.count);
   const mentorClassCount = new Float64Array(byMentor.count);
   const { codes } = classMatrix;

@@ -81,8 +81,7 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
     offerBest(keepRow, keepCol, add) {
       const ranks = codesByScore.length;
       const scoreOfRank = Float64Array.from(codesByScore, (code) => scoreOfCode[code]);
-      const mentorsWithRoom = sizes(mentors);
-      const menteesWithRoom = sizes(mentees);
+      const { mentorsWithRoom, menteesWithRoom } = classes;
       // Mentees: the mentor classes of each mentee class in score order, as deep as its members can draw from.
       const rowRanks = new RankedClasses(ranks, mentorClassCount);
       for (let a = 0; a < menteeClassCount; a++) {
@@ -130,13 +129,6 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
       offerImprovingPairs(prices, sink, classes, mentees, mentors, scoreOfCode, excluded, bestOfRow);
     },
   };
-}
-
-/** Members with room per class. */
-function sizes(members: Members): Int32Array {
-  const count = new Int32Array(members.start.length - 1);
-  for (let k = 0; k < count.length; k++) count[k] = members.start[k + 1] - members.start[k];
-  return count;
 }
 
 /** How far down the score ranks a person's draws look: enough members that a few unusable ones do not matter. */
