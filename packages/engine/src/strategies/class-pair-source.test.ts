@@ -1,0 +1,78 @@
+// The class pair source's pricing: where many mentors of one class are equally good, the mentees of
+// one class must be offered different ones, or each pricing round brings in the same few mentors for
+// everybody and the solve needs many more rounds.
+import type { Table } from '@mentor-matcher/tabular';
+import { describe, expect, it } from 'vitest';
+import { detectMapping } from '../mapping.js';
+import { groupByRuleFields, scoreByClasses } from '../pair-classes.js';
+import { readParticipants } from '../participants.js';
+import { getPreset } from '../rules/presets.js';
+import { classPairSource } from './class-pair-source.js';
+
+const ruleSet = getPreset('mentor-match-optimal');
+
+/** `count` people who differ only in name and email, so they share one class. */
+function lookalikes(count: number, role: 'mentor' | 'mentee', grade: string, organisation: string): Table {
+  const header = ['first name', 'last name', 'email address', 'grade', 'organisation', 'profession'];
+  const rows = Array.from({ length: count }, (_, k) => [
+    `Person${k}`,
+    role,
+    `${role}${k}@example.gov.uk`,
+    grade,
+    organisation,
+    'Policy',
+  ]);
+  return { source: `${role}s.csv`, header, rows, headerRow: 1, firstColumn: 0 };
+}
+
+function people(table: Table, role: 'mentor' | 'mentee') {
+  return readParticipants(table, role, detectMapping(table.header, role, ruleSet), ruleSet).participants;
+}
+
+describe('pricing by class', () => {
+  const mentors = people(lookalikes(40, 'mentor', 'Grade 7', 'HM Treasury'), 'mentor');
+  const mentees = people(lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'), 'mentee');
+  const grouping = {
+    mentors: groupByRuleFields(mentors, ruleSet, 'mentor'),
+    mentees: groupByRuleFields(mentees, ruleSet, 'mentee'),
+  };
+  const scores = scoreByClasses(mentors, mentees, ruleSet, grouping);
+
+  it('offers the mentees of one class different mentors among equally good ones', () => {
+    expect(grouping.mentors.count).toBe(1);
+    expect(grouping.mentees.count).toBe(1);
+    // Every pair gains the same at zero potentials; each mentee keeps one.
+    const kept = new Map<number, number>();
+    const sink = {
+      floor: (row: number) => (kept.has(row) ? Infinity : 0),
+      offer: (row: number, col: number) => {
+        if (!kept.has(row)) kept.set(row, col);
+      },
+    };
+    classPairSource(scores, scores.classes).offerImproving(
+      { rowPotential: new Float64Array(40), colPotential: new Float64Array(40), scale: 1 },
+      sink,
+    );
+    expect(kept.size).toBe(40);
+    expect(new Set(kept.values()).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('still offers each mentee the mentors of largest potential first', () => {
+    // Mentors 0–9 are cheaper to take (higher potential): every mentee's pick must be among them.
+    const colPotential = Float64Array.from({ length: 40 }, (_, j) => (j < 10 ? 5 : 0));
+    const kept = new Map<number, number>();
+    const sink = {
+      floor: (row: number) => (kept.has(row) ? Infinity : 0),
+      offer: (row: number, col: number) => {
+        if (!kept.has(row)) kept.set(row, col);
+      },
+    };
+    classPairSource(scores, scores.classes).offerImproving(
+      { rowPotential: new Float64Array(40), colPotential, scale: 1 },
+      sink,
+    );
+    expect(kept.size).toBe(40);
+    for (const mentor of kept.values()) expect(mentor).toBeLessThan(10);
+    expect(new Set(kept.values()).size).toBeGreaterThan(3);
+  });
+});
