@@ -151,6 +151,7 @@ class RankedClasses {
   private readonly classes: Int32Array;
   private readonly depth: Int32Array;
   private reach = new Float64Array(16);
+  private byRank = new Int32Array(0);
 
   constructor(
     private readonly ranks: number,
@@ -176,23 +177,27 @@ class RankedClasses {
     const ranks = this.ranks;
     const starts = this.rankStart;
     const at = slot * (ranks + 1);
-    starts.fill(0, at, at + ranks + 1);
+    // One pass: each class goes to its rank's own stretch of `byRank` (room for every class in each).
+    if (this.byRank.length < ranks * count) this.byRank = new Int32Array(ranks * count);
+    const byRank = this.byRank;
+    const filled = new Int32Array(ranks);
     const members = new Float64Array(ranks);
     for (let k = 0; k < count; k++) {
       const r = rankOfCode[codes[base + k * step]];
       if (r < 0) continue;
-      starts[at + r + 1]++;
+      byRank[r * count + filled[r]++] = k;
       members[r] += partnerSize[k];
     }
     let depth = 0;
     for (let reached = 0; depth < ranks && reached < DRAW_DEPTH * deepest; depth++) reached += members[depth];
     this.depth[slot] = depth;
-    for (let r = 0; r < ranks; r++) starts[at + r + 1] += starts[at + r];
-    const fill = starts.slice(at, at + depth);
+    // The ranks a draw can reach, side by side; the others are left out.
     const offset = slot * count;
-    for (let k = 0; k < count; k++) {
-      const r = rankOfCode[codes[base + k * step]];
-      if (r >= 0 && r < depth) this.classes[offset + fill[r]++] = k;
+    starts[at] = 0;
+    for (let r = 0; r < ranks; r++) {
+      const size = r < depth ? filled[r] : 0;
+      if (size > 0) this.classes.set(byRank.subarray(r * count, r * count + size), offset + starts[at + r]);
+      starts[at + r + 1] = starts[at + r] + size;
     }
   }
 
