@@ -27,11 +27,16 @@ export interface CandidateSet {
 }
 
 export function emptyCandidateSet(): CandidateSet {
+  return candidateSetOfCapacity(0);
+}
+
+/** An empty set with room for `capacity` candidates before it grows. */
+function candidateSetOfCapacity(capacity: number): CandidateSet {
   return {
-    edges: new Int32Array(0),
-    row: new Int32Array(0),
-    col: new Int32Array(0),
-    cost: new Float64Array(0),
+    edges: new Int32Array(capacity),
+    row: new Int32Array(capacity),
+    col: new Int32Array(capacity),
+    cost: new Float64Array(capacity),
     size: 0,
   };
 }
@@ -107,109 +112,168 @@ export function selectCandidates(prepared: PreparedProblem): CandidateSet {
  * the heaps were a third of the whole solve.
  */
 function selectByCounting(prepared: PreparedProblem, low: number, span: number): CandidateSet {
-  const { rows, cols, rowStart, edgeCol, edgeScore, edgeState, rowResidual, colResidual } = prepared;
-  const candidates = emptyCandidateSet();
-  // Columns: how many usable pairs of each score (a pair is usable when it is free and both sides have room).
+  const { rows, cols, rowResidual, colResidual } = prepared;
+  const values = new Uint16Array(prepared.edgeCol.length);
   const colCounts = new Int32Array(cols * span);
-  for (let i = 0; i < rows; i++) {
-    if (rowResidual[i] === 0) continue;
-    countRow(rowStart[i], rowStart[i + 1], edgeCol, edgeScore, edgeState, colResidual, low, span, colCounts);
-  }
-  const colChoice = new TieChoice(cols);
+  const rowChoice = newTieChoice(rows);
+  countScoreValues(prepared, low, span, values, colCounts, rowChoice);
+  const colChoice = newTieChoice(cols);
+  let most = 0;
+  for (let i = 0; i < rows; i++) if (rowResidual[i] > 0) most += rowResidual[i] + SPARE_CANDIDATES;
   for (let j = 0; j < cols; j++) {
-    if (colResidual[j] > 0) colChoice.decide(j, colCounts, j * span, span, colResidual[j] + SPARE_CANDIDATES);
+    if (colResidual[j] === 0) continue;
+    const keep = colResidual[j] + SPARE_CANDIDATES;
+    decideTies(colChoice, j, colCounts, j * span, span, keep, j);
+    most += keep;
   }
+  // Every pair taken is taken by its row or its column, each of which takes at most its keep.
+  const candidates = candidateSetOfCapacity(most);
+  takeCountedPairs(prepared, values, rowChoice, colChoice, candidates);
+  return candidates;
+}
+
+/** `values[e]` when pair e is not usable (locked, or its column is full). */
+const UNUSABLE = 0xffff;
+
+/**
+ * One pass over the rows with room: each usable pair's score value (score − low) into `values`
+ * (UNUSABLE for the others), the columns' counts of each value, and each row's tie choice, decided
+ * from its own counts as soon as the row is read. A pair is usable when it is free and both sides
+ * have room; while this pass runs every pair is free or locked.
+ */
+function countScoreValues(
+  prepared: PreparedProblem,
+  low: number,
+  span: number,
+  values: Uint16Array,
+  colCounts: Int32Array,
+  rowChoice: TieChoice,
+): void {
+  const { rows, rowStart, edgeCol, edgeScore, edgeState, rowResidual, colResidual } = prepared;
   const rowCounts = new Int32Array(span);
-  const rowChoice = new TieChoice(1);
   for (let i = 0; i < rows; i++) {
     if (rowResidual[i] === 0) continue;
     rowCounts.fill(0);
     for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
-      if (edgeState[e] !== EDGE_LOCKED && colResidual[edgeCol[e]] > 0) rowCounts[edgeScore[e] - low]++;
-    }
-    rowChoice.decide(0, rowCounts, 0, span, rowResidual[i] + SPARE_CANDIDATES, i);
-    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
-      if (edgeState[e] === EDGE_LOCKED) continue;
       const j = edgeCol[e];
-      if (colResidual[j] === 0) continue;
+      if (edgeState[e] === EDGE_LOCKED || colResidual[j] === 0) {
+        values[e] = UNUSABLE;
+        continue;
+      }
       const value = edgeScore[e] - low;
-      // Both are asked: each counts the ties it has met.
-      const byRow = rowChoice.takes(0, value);
-      const byColumn = colChoice.takes(j, value);
-      if (byRow || byColumn) addCandidate(prepared, candidates, e);
+      values[e] = value;
+      rowCounts[value]++;
+      colCounts[j * span + value]++;
     }
-  }
-  return candidates;
-}
-
-function countRow(
-  first: number,
-  last: number,
-  edgeCol: Int32Array,
-  edgeScore: Float64Array,
-  edgeState: Uint8Array,
-  colResidual: Int32Array,
-  low: number,
-  span: number,
-  colCounts: Int32Array,
-): void {
-  for (let e = first; e < last; e++) {
-    const j = edgeCol[e];
-    if (edgeState[e] !== EDGE_LOCKED && colResidual[j] > 0) colCounts[j * span + edgeScore[e] - low]++;
+    decideTies(rowChoice, i, rowCounts, 0, span, rowResidual[i] + SPARE_CANDIDATES, i);
   }
 }
 
 /**
- * Per owner (a row or a column): the threshold score, and which of the ties at it are taken: the
- * `need` ties from a hashed place on, in the order they are met, wrapping round.
+ * The second pass: every usable pair that its row or its column takes becomes a candidate, in
+ * input order. Both are asked about every usable pair, since each counts the ties it has met.
  */
-class TieChoice {
-  private readonly threshold: Int32Array;
-  private readonly ties: Int32Array;
-  private readonly need: Int32Array;
-  private readonly start: Int32Array;
-  private readonly seen: Int32Array;
-
-  constructor(owners: number) {
-    this.threshold = new Int32Array(owners).fill(0x7fffffff);
-    this.ties = new Int32Array(owners);
-    this.need = new Int32Array(owners);
-    this.start = new Int32Array(owners);
-    this.seen = new Int32Array(owners);
-  }
-
-  /** From the counts of each score value, the threshold for keeping `keep` pairs; `salt` varies the ties' start. */
-  decide(owner: number, counts: Int32Array, base: number, span: number, keep: number, salt = owner): void {
-    let above = 0;
-    let value = span - 1;
-    for (; value >= 0; value--) {
-      const count = counts[base + value];
-      if (above + count >= keep) break;
-      above += count;
+function takeCountedPairs(
+  prepared: PreparedProblem,
+  values: Uint16Array,
+  rowChoice: TieChoice,
+  colChoice: TieChoice,
+  candidates: CandidateSet,
+): void {
+  const { rows, rowStart, edgeCol, edgeScore, edgeState, rowResidual } = prepared;
+  const { threshold: colThreshold, ties: colTies, need: colNeed, start: colStart, seen: colSeen } = colChoice;
+  const { edges, row, col, cost } = candidates;
+  let size = candidates.size;
+  for (let i = 0; i < rows; i++) {
+    if (rowResidual[i] === 0) continue;
+    const rowThreshold = rowChoice.threshold[i];
+    const rowTies = rowChoice.ties[i];
+    const rowNeed = rowChoice.need[i];
+    const rowStartPlace = rowChoice.start[i];
+    let rowSeen = 0;
+    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+      const value = values[e];
+      if (value === UNUSABLE) continue;
+      let byRow = value > rowThreshold;
+      if (value === rowThreshold) byRow = isTakenTie(rowSeen++, rowStartPlace, rowTies, rowNeed);
+      const j = edgeCol[e];
+      const threshold = colThreshold[j];
+      let byColumn = value > threshold;
+      if (value === threshold) byColumn = isTakenTie(colSeen[j]++, colStart[j], colTies[j], colNeed[j]);
+      if (!byRow && !byColumn) continue;
+      edgeState[e] = EDGE_CANDIDATE;
+      edges[size] = e;
+      row[size] = i;
+      col[size] = j;
+      // At scale 1 (whole scores) a pair's cost is its score negated (edgeCost).
+      cost[size] = -edgeScore[e];
+      size++;
     }
-    this.seen[owner] = 0;
-    if (value < 0) {
-      // Fewer usable pairs than the keep: every one is taken.
-      this.threshold[owner] = -1;
-      this.need[owner] = 0;
-      return;
-    }
-    const ties = counts[base + value];
-    this.threshold[owner] = value;
-    this.ties[owner] = ties;
-    this.need[owner] = keep - above;
-    this.start[owner] = (tieBreak(salt, 0x5bd1e995) >>> 0) % ties;
   }
+  candidates.size = size;
+}
 
-  /** Whether a pair of this score value is taken; call it once per usable pair, in order. */
-  takes(owner: number, value: number): boolean {
-    const threshold = this.threshold[owner];
-    if (value > threshold) return true;
-    if (value < threshold) return false;
-    const ties = this.ties[owner];
-    const place = this.seen[owner]++;
-    return (place - this.start[owner] + ties) % ties < this.need[owner];
+/**
+ * Whether the tie met `place`-th (0-based, of `ties`) is among the `need` taken from `start` on,
+ * wrapping round: (place − start) mod ties < need, for 0 ≤ place, start < ties.
+ */
+function isTakenTie(place: number, start: number, ties: number, need: number): boolean {
+  const offset = place >= start ? place - start : place - start + ties;
+  return offset < need;
+}
+
+/**
+ * Per owner (a row or a column): the threshold score value, and which of the ties at it are
+ * taken: the `need` ties from a hashed place `start` on, in the order they are met, wrapping round
+ * (`seen` counts those met so far). Every value above the threshold is taken, none below it.
+ */
+interface TieChoice {
+  readonly threshold: Int32Array;
+  readonly ties: Int32Array;
+  readonly need: Int32Array;
+  readonly start: Int32Array;
+  readonly seen: Int32Array;
+}
+
+function newTieChoice(owners: number): TieChoice {
+  return {
+    threshold: new Int32Array(owners).fill(0x7fffffff),
+    ties: new Int32Array(owners),
+    need: new Int32Array(owners),
+    start: new Int32Array(owners),
+    seen: new Int32Array(owners),
+  };
+}
+
+/** From the counts of each score value, the owner's threshold for keeping `keep` pairs; `salt` varies the ties' start. */
+function decideTies(
+  choice: TieChoice,
+  owner: number,
+  counts: Int32Array,
+  base: number,
+  span: number,
+  keep: number,
+  salt: number,
+): void {
+  let above = 0;
+  let value = span - 1;
+  for (; value >= 0; value--) {
+    const count = counts[base + value];
+    if (above + count >= keep) break;
+    above += count;
   }
+  choice.seen[owner] = 0;
+  if (value < 0) {
+    // Fewer usable pairs than the keep: every one is taken.
+    choice.threshold[owner] = -1;
+    choice.need[owner] = 0;
+    return;
+  }
+  const ties = counts[base + value];
+  choice.threshold[owner] = value;
+  choice.ties[owner] = ties;
+  choice.need[owner] = keep - above;
+  choice.start[owner] = (tieBreak(salt, 0x5bd1e995) >>> 0) % ties;
 }
 
 /** Per-column bounded heaps in one block: column j keeps up to keep[j] pairs from offset[j]. */
@@ -469,10 +533,11 @@ function mostNegativePairsOfRow(
   let size = 0;
   for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
     const e = edgesInRowOrder ? p : rowOrder[p];
-    if (edgeState[e] !== EDGE_FREE) continue;
     const score = edgeScore[e];
     const reducedCost = -(wholeScores ? score : Math.round(score * scale)) + potential - colPotential[edgeCol[e]];
-    if (reducedCost >= 0 || (size === keep && -reducedCost < heapScore[0])) continue;
+    // Nearly every pair prices non-negative, so that test comes first: the state (a sixth of the
+    // pairs are candidates, scattered) would be a branch mispredicted often.
+    if (reducedCost >= 0 || edgeState[e] !== EDGE_FREE || (size === keep && -reducedCost < heapScore[0])) continue;
     size = offer(heap, 0, size, keep, -reducedCost, tieBreak(i, edgeCol[e]), e);
   }
   return size;
