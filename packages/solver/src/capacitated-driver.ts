@@ -107,16 +107,90 @@ function buildResult(
   solution: FlowSolution,
   work: CapacitatedWork,
 ): CapacitatedResult {
-  const { edgeRow, edgeCol, edgeScore, lockedEdges } = prepared;
-  const chosen: number[] = Array.from(lockedEdges);
-  for (let a = 0; a < arcEdge.length; a++) if (solution.arcFlow[a] !== 0) chosen.push(arcEdge[a]);
-  chosen.sort((x, y) => edgeRow[x] - edgeRow[y] || edgeCol[x] - edgeCol[y]);
+  const chosen = chosenEdgesInOrder(prepared, arcEdge, solution.arcFlow);
+  const { edgeRow, edgeCol, edgeScore } = prepared;
   const pairs = {
-    row: Int32Array.from(chosen, (e) => edgeRow[e]),
-    col: Int32Array.from(chosen, (e) => edgeCol[e]),
-    score: Float64Array.from(chosen, (e) => edgeScore[e]),
+    row: new Int32Array(chosen.length),
+    col: new Int32Array(chosen.length),
+    score: new Float64Array(chosen.length),
   };
+  for (let k = 0; k < chosen.length; k++) {
+    const e = chosen[k];
+    pairs.row[k] = edgeRow[e];
+    pairs.col[k] = edgeCol[e];
+    pairs.score[k] = edgeScore[e];
+  }
   return tieredResult(prepared, pairs, solution, work);
+}
+
+// buildResult's passes are functions of their own for the reason given in capacitated-problem.ts:
+// a loop optimised mid-call left the code after it without type feedback, and buildResult was
+// deoptimised on every call.
+
+/**
+ * The chosen edges (the locked ones and every arc with flow) sorted by row, then column: a counting
+ * sort by row, then an insertion sort of each row's few edges by column (a row never lists a column
+ * twice, so the order is total).
+ */
+function chosenEdgesInOrder(prepared: PreparedProblem, arcEdge: Int32Array, arcFlow: Uint8Array): Int32Array {
+  const { rows, edgeRow, edgeCol, lockedEdges } = prepared;
+  // rowStart[i] is first the count of row i, then the end of its edges, and then, after each is
+  // placed from the end backwards, their start.
+  const rowStart = new Int32Array(rows + 1);
+  countChosenByRow(edgeRow, lockedEdges, arcEdge, arcFlow, rowStart);
+  for (let i = 1; i < rows; i++) rowStart[i] += rowStart[i - 1];
+  const total = rows === 0 ? 0 : rowStart[rows - 1];
+  rowStart[rows] = total;
+  const chosen = new Int32Array(total);
+  placeChosenByRow(edgeRow, lockedEdges, arcEdge, arcFlow, rowStart, chosen);
+  sortEachRowByColumn(rowStart, chosen, edgeCol);
+  return chosen;
+}
+
+/** Per row i, at rowCount[i]: how many of its edges are chosen. */
+function countChosenByRow(
+  edgeRow: Int32Array,
+  lockedEdges: Int32Array,
+  arcEdge: Int32Array,
+  arcFlow: Uint8Array,
+  rowCount: Int32Array,
+): void {
+  for (let k = 0; k < lockedEdges.length; k++) rowCount[edgeRow[lockedEdges[k]]]++;
+  for (let a = 0; a < arcEdge.length; a++) if (arcFlow[a] !== 0) rowCount[edgeRow[arcEdge[a]]]++;
+}
+
+/** Places each chosen edge just before its row's end in `rowEnd`, which it moves back by one. */
+function placeChosenByRow(
+  edgeRow: Int32Array,
+  lockedEdges: Int32Array,
+  arcEdge: Int32Array,
+  arcFlow: Uint8Array,
+  rowEnd: Int32Array,
+  chosen: Int32Array,
+): void {
+  for (let k = 0; k < lockedEdges.length; k++) {
+    const e = lockedEdges[k];
+    chosen[--rowEnd[edgeRow[e]]] = e;
+  }
+  for (let a = 0; a < arcEdge.length; a++) {
+    if (arcFlow[a] === 0) continue;
+    const e = arcEdge[a];
+    chosen[--rowEnd[edgeRow[e]]] = e;
+  }
+}
+
+/** Sorts each row's edges chosen[rowStart[i] .. rowStart[i+1]) by column. */
+function sortEachRowByColumn(rowStart: Int32Array, chosen: Int32Array, edgeCol: Int32Array): void {
+  const rows = rowStart.length - 1;
+  for (let i = 0; i < rows; i++) {
+    for (let k = rowStart[i] + 1; k < rowStart[i + 1]; k++) {
+      const e = chosen[k];
+      const col = edgeCol[e];
+      let m = k;
+      for (; m > rowStart[i] && edgeCol[chosen[m - 1]] > col; m--) chosen[m] = chosen[m - 1];
+      chosen[m] = e;
+    }
+  }
 }
 
 /** The result of chosen pairs (sorted by row, then column): totals, coverage and the certificate. */
