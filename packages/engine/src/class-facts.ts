@@ -20,6 +20,18 @@ interface MenteeClassTable {
 
 const tables = new WeakMap<PairClasses, Map<number, MenteeClassTable>>();
 
+/** menteeClassTable's scratch: each code's mentor classes, one stretch per code. */
+let scratch = new Int32Array(0);
+/** Codes × mentor classes up to which every code gets a whole row's room (16 M entries, 64 MB). */
+let onePassLimit = 1 << 24;
+
+/** Sets onePassLimit (0 makes every table count its codes first, as tests do); returns the old one. */
+export function setOnePassLimit(entries: number): number {
+  const was = onePassLimit;
+  onePassLimit = entries;
+  return was;
+}
+
 /** How many of a level's mentors are kept: enough for the alternates after skipping chosen and excluded ones. */
 const depthOf = new WeakMap<PairClasses, number>();
 
@@ -48,10 +60,25 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
   const { scoreOfCode, mentors } = scores;
   const base = menteeClass * mentorClassCount;
   const withRoom = classes.mentorsWithRoom;
-  const countByCode = new Float64Array(scoreOfCode.length);
+  // Counts by code, and each code's classes in a stretch of `scratch`: in one pass over the row of
+  // class codes when a stretch of a whole row per code fits, else a counting pass first.
+  const codeCount = scoreOfCode.length;
+  const countByCode = new Float64Array(codeCount);
+  const start = new Int32Array(codeCount + 1);
+  const onePass = codeCount * mentorClassCount <= onePassLimit;
+  if (onePass) {
+    for (let code = 0; code <= codeCount; code++) start[code] = code * mentorClassCount;
+  } else {
+    for (let k = 0; k < mentorClassCount; k++) start[codes[base + k] + 1]++;
+    for (let code = 0; code < codeCount; code++) start[code + 1] += start[code];
+  }
+  if (scratch.length < start[codeCount]) scratch = new Int32Array(start[codeCount]);
+  const filled = start.slice(0, codeCount);
   for (let k = 0; k < mentorClassCount; k++) {
     const code = codes[base + k];
-    if (code !== INELIGIBLE) countByCode[code] += withRoom[k];
+    if (code === INELIGIBLE) continue;
+    countByCode[code] += withRoom[k];
+    scratch[filled[code]++] = k;
   }
   const depth = levelDepth(scores, classes, alternates);
   const byScore = [...countByCode.keys()]
@@ -64,21 +91,19 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
     wanted.push(code);
     reach += countByCode[code];
   }
-  // The wanted codes' lists by code (a typed lookup: this loop reads the whole row of class codes).
-  const levelOfCode = new Int32Array(scoreOfCode.length).fill(-1);
-  wanted.forEach((code, level) => (levelOfCode[code] = level));
-  const gathered: number[][] = wanted.map(() => []);
-  for (let k = 0; k < mentorClassCount; k++) {
-    const level = levelOfCode[codes[base + k]];
-    if (level < 0) continue;
-    const list = gathered[level];
-    let taken = 0;
-    for (let p = mentorStart[k]; p < mentorStart[k + 1] && taken < depth; p++) {
-      if (mentors[mentorMembers[p]].capacity === 0) continue;
-      list.push(mentorMembers[p]);
-      taken++;
+  const gathered: number[][] = wanted.map((code) => {
+    const list: number[] = [];
+    for (let at = start[code]; at < filled[code]; at++) {
+      const k = scratch[at];
+      let taken = 0;
+      for (let p = mentorStart[k]; p < mentorStart[k + 1] && taken < depth; p++) {
+        if (mentors[mentorMembers[p]].capacity === 0) continue;
+        list.push(mentorMembers[p]);
+        taken++;
+      }
     }
-  }
+    return list;
+  });
   const table: MenteeClassTable = {
     countByCode,
     levels: wanted.map((code, level) => ({

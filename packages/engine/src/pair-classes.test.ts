@@ -5,6 +5,7 @@ import { generateMentorMatchData } from '@mentor-matcher/sample-data';
 import type { Table } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
 import { solver } from '../test/solver.js';
+import { setOnePassLimit } from './class-facts.js';
 import { menteeRowFacts, unmatchedReason } from './explain.js';
 import { matchTables, type MatchInput } from './match.js';
 import { detectMapping } from './mapping.js';
@@ -110,6 +111,19 @@ describe.each(ruleSetsFor(tables))('scores held by classes ($name)', ({ ruleSet 
     for (let i = 0; i < mentees.length; i++) {
       const chosen = [i % mentors.length, (i * 7 + 3) % mentors.length].filter((j) => full.codeOf(i, j) !== 0);
       expect(menteeRowFacts(byClass, i, chosen, 4)).toEqual(menteeRowFacts(full, i, chosen, 4));
+    }
+  });
+
+  it('ranks and lists alternates the same when each class first counts its codes', () => {
+    const was = setOnePassLimit(0);
+    try {
+      const counted = scoreByClasses(mentors, mentees, ruleSet, grouping);
+      for (let i = 0; i < mentees.length; i++) {
+        const chosen = [i % mentors.length, (i * 5 + 1) % mentors.length].filter((j) => full.codeOf(i, j) !== 0);
+        expect(menteeRowFacts(counted, i, chosen, 4)).toEqual(menteeRowFacts(full, i, chosen, 4));
+      }
+    } finally {
+      setOnePassLimit(was);
     }
   });
 });
