@@ -154,7 +154,9 @@ function countScoreValues(
   for (let i = 0; i < rows; i++) {
     if (rowResidual[i] === 0) continue;
     rowCounts.fill(0);
-    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+    // The row's end is read once: V8 reloads a typed array's element after a store to any other
+    // (selectCandidates at 500 a side 1.12 -> 0.97 ms with this in the passes over pairs).
+    for (let e = rowStart[i], last = rowStart[i + 1]; e < last; e++) {
       const j = edgeCol[e];
       if (edgeState[e] === EDGE_LOCKED || colResidual[j] === 0) {
         values[e] = UNUSABLE;
@@ -191,7 +193,7 @@ function takeCountedPairs(
     const rowNeed = rowChoice.need[i];
     const rowStartPlace = rowChoice.start[i];
     let rowSeen = 0;
-    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+    for (let e = rowStart[i], last = rowStart[i + 1]; e < last; e++) {
       const value = values[e];
       if (value === UNUSABLE) continue;
       let byRow = value > rowThreshold;
@@ -313,7 +315,7 @@ function bestPairsOfRow(prepared: PreparedProblem, i: number, heap: BoundedHeap)
   const keep = rowResidual[i] + SPARE_CANDIDATES;
   const heapScore = heap.score;
   let size = 0;
-  for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+  for (let p = rowStart[i], last = rowStart[i + 1]; p < last; p++) {
     const e = rowOrder[p];
     if (edgeState[e] !== EDGE_FREE || colResidual[edgeCol[e]] === 0) continue;
     const score = edgeScore[e];
@@ -358,7 +360,7 @@ function bestPairsOfRowAndOfferToColumns(
   const heapScore = heap.score;
   const colHeapScore = colHeap.score;
   let size = 0;
-  for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+  for (let e = rowStart[i], last = rowStart[i + 1]; e < last; e++) {
     if (edgeState[e] === EDGE_LOCKED) continue;
     const j = edgeCol[e];
     // A column without room keeps nothing (keep 0), and no row keeps a pair to it.
@@ -531,7 +533,7 @@ function mostNegativePairsOfRow(
   // At scale 1 every free score is a whole number, its own scaled value.
   const wholeScores = scale === 1;
   let size = 0;
-  for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+  for (let p = rowStart[i], last = rowStart[i + 1]; p < last; p++) {
     const e = edgesInRowOrder ? p : rowOrder[p];
     const score = edgeScore[e];
     const reducedCost = -(wholeScores ? score : Math.round(score * scale)) + potential - colPotential[edgeCol[e]];
