@@ -205,23 +205,37 @@ function groupByRow(
 ): { rowStart: Int32Array; rowOrder: Int32Array; edgesInRowOrder: boolean } {
   const edgeCount = edgeRow.length;
   const rowStart = new Int32Array(rows + 1);
-  let edgesInRowOrder = true;
-  let previousRow = 0;
-  for (let e = 0; e < edgeCount; e++) {
-    const i = edgeRow[e];
-    rowStart[i + 1]++;
-    if (i < previousRow) edgesInRowOrder = false;
-    previousRow = i;
-  }
-  for (let i = 0; i < rows; i++) rowStart[i + 1] += rowStart[i];
   const rowOrder = new Int32Array(edgeCount);
+  const edgesInRowOrder = startsOfOrderedRows(edgeRow, rowStart);
   if (edgesInRowOrder) {
     for (let e = 0; e < edgeCount; e++) rowOrder[e] = e;
   } else {
+    rowStart.fill(0);
+    for (let e = 0; e < edgeCount; e++) rowStart[edgeRow[e] + 1]++;
+    for (let i = 0; i < rows; i++) rowStart[i + 1] += rowStart[i];
     const fill = rowStart.slice(0, rows);
     for (let e = 0; e < edgeCount; e++) rowOrder[fill[edgeRow[e]]++] = e;
   }
   return { rowStart, rowOrder, edgesInRowOrder };
+}
+
+/**
+ * Whether the edges are given row by row; if so, each row's start in `rowStart` (length rows + 1),
+ * found where the row changes. Counting instead would add to the same row's count edge after edge,
+ * each addition waiting for the one before.
+ */
+function startsOfOrderedRows(edgeRow: Int32Array, rowStart: Int32Array): boolean {
+  const rows = rowStart.length - 1;
+  let previousRow = 0;
+  for (let e = 0; e < edgeRow.length; e++) {
+    const i = edgeRow[e];
+    if (i === previousRow) continue;
+    if (i < previousRow) return false;
+    for (let r = previousRow + 1; r <= i; r++) rowStart[r] = e;
+    previousRow = i;
+  }
+  for (let r = previousRow + 1; r <= rows; r++) rowStart[r] = edgeRow.length;
+  return true;
 }
 
 /** scaledRange at scale 1 when every free score is a safe integer (then findScale returns 1), else null. */
@@ -551,7 +565,7 @@ function firstRowWithDuplicate(
 ): number {
   const rows = rowStart.length - 1;
   for (let i = 0; i < rows; i++) {
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
+    for (let p = rowStart[i], last = rowStart[i + 1]; p < last; p++) {
       const j = edgeCol[rowOrder[p]];
       if (colStamp[j] === i) return i;
       colStamp[j] = i;
