@@ -17,6 +17,9 @@ import { INELIGIBLE } from '../score-codes.js';
 /** Mentor classes whose mentee-class orderings are built at once when choosing the mentors' best pairs. */
 const MENTOR_CLASS_BLOCK = 256;
 
+/** A pair's rank as kept in a byte when it has none (ineligible): -1 stored in a Uint8Array. */
+const NO_RANK = 255;
+
 export function classCapacitatedProblem(
   scores: PairScores & { readonly classes: PairClasses },
   locked: readonly PairIndex[],
@@ -152,6 +155,7 @@ class RankedClasses {
   private readonly depth: Int32Array;
   private reach = new Float64Array(16);
   private byRank = new Int32Array(0);
+  private blockRanks = new Uint8Array(0);
 
   constructor(
     private readonly ranks: number,
@@ -220,11 +224,17 @@ class RankedClasses {
     const starts = this.rankStart;
     starts.fill(0, 0, width * (ranks + 1));
     const members = new Float64Array(width * ranks);
+    // Each pair's rank, kept block-wide and in order, so that the second pass reads them in sequence
+    // rather than down the columns of the class codes again.
+    if (this.blockRanks.length < menteeClasses * width) this.blockRanks = new Uint8Array(menteeClasses * width);
+    const blockRanks = this.blockRanks;
     for (let a = 0; a < menteeClasses; a++) {
-      const base = a * mentorClasses;
+      const base = a * mentorClasses + b0;
       const size = menteeSize[a];
+      const row = a * width;
       for (let s = 0; s < width; s++) {
-        const r = rankOfCode[codes[base + b0 + s]];
+        const r = rankOfCode[codes[base + s]];
+        blockRanks[row + s] = r;
         if (r < 0) continue;
         starts[s * (ranks + 1) + r + 1]++;
         members[s * ranks + r] += size;
@@ -242,10 +252,10 @@ class RankedClasses {
       for (let r = 0; r < ranks; r++) fill[s * ranks + r] = r < depth ? starts[at + r] : -1;
     }
     for (let a = 0; a < menteeClasses; a++) {
-      const base = a * mentorClasses;
+      const row = a * width;
       for (let s = 0; s < width; s++) {
-        const r = rankOfCode[codes[base + b0 + s]];
-        if (r < 0) continue;
+        const r = blockRanks[row + s];
+        if (r === NO_RANK) continue;
         const place = fill[s * ranks + r];
         if (place < 0) continue;
         this.classes[s * menteeClasses + place] = a;
