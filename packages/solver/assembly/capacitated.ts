@@ -57,39 +57,61 @@
 // the heap's smallest key. Should a cost not be an integer, every key goes to the heap. Ties are
 // settled newest first in a unit's search (depth first through a plateau, which reaches a way out
 // sooner: a fifth fewer nodes settled than oldest first at 2,000 a side, two fifths at 10,000) and
-// oldest first in a warm-start repair (shorter repair paths, after which later repairs settle fewer
-// nodes: the large repair at 20,000 a side went from 0.96 to 0.41 s); the TypeScript twin does the
-// same, so both find the same paths. The buckets and the early exits together, in place of a
-// binary heap with decrease-key that held H too, took the core (release build, alone, on the
-// benchmarks' Mentor Match networks) from 8.3 to 3.6 ms at 500 a side, 97 to 44 ms at 2,000 and
-// 1.8 to 1.0 s at 10,000, with the same number of searches.
+// oldest first in a warm start's search; the TypeScript twin does the same, so both find the same
+// paths. The buckets and the early exits together, in place of a binary heap with decrease-key
+// that held H too, took the core (release build, alone, on the benchmarks' Mentor Match networks)
+// from 8.3 to 3.6 ms at 500 a side, 97 to 44 ms at 2,000 and 1.8 to 1.0 s at 10,000, with the same
+// number of searches.
 //
 // Warm start. After pricing adds arcs, the previous optimum's flow and potentials still satisfy
 // every old arc; only new arcs can have negative reduced cost. Each of those is saturated (a row
 // then sends one pair more than its units bring in: a deficit; the column receives one more: an
-// excess), which leaves every residual arc at reduced cost ≥ 0, and each excess is routed to some
-// deficit along a shortest path (the same capped Dijkstra, from the column, stopping at the first
-// row in deficit; the path may pass through the hub, cancelling or adding a person's unit). Such a
-// path always exists: the difference with the previous, feasible flow decomposes into them (Ahuja,
-// Magnanti & Orlin §9.7, "successive shortest paths with excesses and deficits"). When no excess
-// is left the flow is feasible and optimal for the larger network.
+// excess), which leaves every residual arc at reduced cost ≥ 0. The excesses then go to the
+// deficits together, by the primal-dual algorithm (Ahuja, Magnanti & Orlin §9.8): a Dijkstra search
+// from every column in excess at once (each at distance 0; the same capped search as above,
+// stopping at the nearest row in deficit, at distance L) moves the settled nodes' potentials by
+// d − L, which keeps every reduced cost ≥ 0 and gives every shortest path to that row reduced cost
+// 0; then as many paths as possible are pushed through the arcs of reduced cost 0 (the admissible
+// graph, hub included: a row taking or giving up a unit, a column the same, each unit priced as in
+// the table of docs/capacitated.md). Pushing along such arcs changes no reduced cost's sign, so the
+// flow stays optimal for its excesses; when none is left it is feasible and optimal for the larger
+// network. A path from an excess to a deficit always exists: the difference with the previous,
+// feasible flow decomposes into such paths (§9.7, "successive shortest paths with excesses and
+// deficits").
+//   The admissible graph is routed in rounds as in Hopcroft & Karp (SIAM J. Comput. 2(4) (1973)
+// 225–231) and Dinic's blocking flows: a breadth-first search from every excess labels nodes with
+// their number of arcs from the nearest one, up to the first level that holds a row in deficit;
+// depth-first searches from each excess in column order then step only from level k to k + 1, with
+// a cursor per node that only moves forwards, so a node found to lead nowhere is dead for the round
+// and each round costs O(arcs reached + path lengths). Rounds repeat until one finds no deficit;
+// only then does the next Dijkstra search run. (Should a Dijkstra search's path not show up as
+// reduced cost 0, which needs costs that are not integers and rounding, that path itself is pushed,
+// so every step routes at least one unit.) The earlier warm start ran one Dijkstra search per
+// excess; on mentor-match data most nodes lie on plateaus of reduced cost 0, so each search crossed
+// the same plateau: at 30,000 a side, the five warm rounds of one run (99,861, 21,851, 37,574,
+// 53,807 and 13,062 excesses) ran 100–20,000 times fewer searches (177, 105, 27, 42 and 17) and
+// took 5.3 s in place of 9.6 s (the same optima).
 //
-// Complexity: at most Σ rowCapacity searches, each O(A + N·B) in the worst case for A arcs,
-// N = R + C + 1 nodes and B = log N for the heap (O(A) with the buckets when every reduced cost
-// on the way is below BUCKETS); most stop at the first column with room, a row that cannot be
-// covered at all explores everything it reaches. Memory: the caller's arrays (17 bytes per arc)
-// plus 8 bytes per arc, 60 per node and 8 per column of working arrays, allocated once per solve
-// and freed before returning (no allocation inside the loops).
+// Complexity: from scratch, at most Σ rowCapacity searches, each O(A + N·B) in the worst case for
+// A arcs, N = R + C + 1 nodes and B = log N for the heap (O(A) with the buckets when every reduced
+// cost on the way is below BUCKETS); most stop at the first column with room, a row that cannot be
+// covered at all explores everything it reaches. A warm start runs a Dijkstra search only when the
+// admissible graph has no path left (with integer costs each raises the excesses' distance to the
+// deficits by at least 1) and rounds of breadth- and depth-first search in between, each
+// O(A + N·log C) (a column's cursor finds its place in its list of used arcs by bisection).
+// Memory: the caller's arrays (17 bytes per arc) plus 8 bytes per arc, 60 per node (80 on a warm
+// start) and 8 per column of working arrays, allocated once per solve and freed before returning
+// (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
 // and tier gain keeps sums of a simple path's costs below 2^53, and checks the returned potentials
 // are safe integers, so every comparison here is exact.
 //
-// Result: the number of shortest-path searches run (≥ 0; unit activations that searched, plus
-// warm-start repairs: a count of work that does not depend on the machine, which the driver reports
-// and the benchmarks' regression check compares with its baseline); arcFlowOut[p] = 1 for chosen
-// arcs; rowPotentialOut/colPotentialOut the node potentials (π(H) = 0), from which
-// docs/capacitated.md's conditions verify optimality.
+// Result: the number of searches run (≥ 0; unit activations that searched, plus a warm start's
+// Dijkstra searches and breadth-first rounds: a count of work that does not depend on the machine,
+// which the driver reports and the benchmarks' regression check compares with its baseline);
+// arcFlowOut[p] = 1 for chosen arcs; rowPotentialOut/colPotentialOut the node potentials
+// (π(H) = 0), from which docs/capacitated.md's conditions verify optimality.
 
 let nRows: i32 = 0;
 let nCols: i32 = 0;
@@ -120,6 +142,13 @@ let touchedBase: usize = 0;
 let finalizedBase: usize = 0;
 let deficitBase: usize = 0;
 let excessBase: usize = 0;
+// The warm start's own blocks (allocated only for a warm start): the columns still in excess, and
+// per node the searches' cursor, level, round of that level, and queue or stack.
+let sourceBase: usize = 0;
+let cursorBase: usize = 0;
+let levelBase: usize = 0;
+let levelRoundBase: usize = 0;
+let stackBase: usize = 0;
 let touchedCount: i32 = 0;
 let searches: i32 = 0;
 
@@ -294,7 +323,8 @@ export function capacitatedSolve(
     (<usize>cols << 2) +
     nodeI32Bytes * 9 +
     nodeF64Bytes * 3 +
-    (<usize>BUCKETS << 3);
+    (<usize>BUCKETS << 3) +
+    (warm != 0 ? nodeI32Bytes * 5 : 0);
   const block = heap.alloc(total);
   let cursor = block;
   potentialBase = cursor;
@@ -333,6 +363,18 @@ export function capacitatedSolve(
   cursor += nodeI32Bytes;
   bucketHeadBase = cursor;
   bucketTailBase = cursor + (<usize>BUCKETS << 2);
+  cursor += <usize>BUCKETS << 3;
+  if (warm != 0) {
+    sourceBase = cursor;
+    cursor += nodeI32Bytes;
+    cursorBase = cursor;
+    cursor += nodeI32Bytes;
+    levelBase = cursor;
+    cursor += nodeI32Bytes;
+    levelRoundBase = cursor;
+    cursor += nodeI32Bytes;
+    stackBase = cursor;
+  }
 
   buildColumnIndex();
   initialiseSearch();
@@ -423,6 +465,7 @@ function buildColumnIndex(): void {
     store<i32>(slot, load<i32>(slot) + load<i32>(slot - 4));
   }
   memory.fill(colFlowCountBase, 0, <usize>nCols << 2);
+
   memory.fill(rowUsedBase, 0, <usize>nNodes << 2);
 }
 
@@ -795,8 +838,21 @@ function repairWarmStart(): void {
       store<i32>(excessBase + (<usize>j << 2), colI32(excessBase, j) + 1);
     }
   }
-  for (let j = 0; j < nCols; j++) {
-    while (colI32(excessBase, j) > 0) repair(rows + j);
+  let sources = 0;
+  for (let j = 0; j < nCols; j++) if (colI32(excessBase, j) > 0) setNodeI32(sourceBase, sources++, rows + j);
+  memory.fill(levelRoundBase, 0, <usize>nNodes << 2);
+  levelRound = 0;
+  while (sources > 0) {
+    if (!routeTightPaths(sources)) {
+      const target = phaseSearch(sources);
+      if (!routeTightPaths(sources)) augmentSearchPath(target);
+    }
+    let kept = 0;
+    for (let k = 0; k < sources; k++) {
+      const source = nodeI32(sourceBase, k);
+      if (colI32(excessBase, source - rows) > 0) setNodeI32(sourceBase, kept++, source);
+    }
+    sources = kept;
   }
 }
 
@@ -811,13 +867,29 @@ let repairTarget: i32 = -1;
   }
 }
 
-/** One shortest path from column node `source` (with an excess) to the nearest row in deficit. */
-function repair(source: i32): void {
+// @ts-ignore: decorator
+@inline const FROM_SOURCE: i32 = -2;
+
+/**
+ * One Dijkstra search from every column in excess at once (each at distance 0, the sources in
+ * column order), stopping at the nearest row in deficit; the settled nodes' potentials move so
+ * that every shortest path to it has reduced cost 0. Returns that row.
+ */
+function phaseSearch(sources: i32): i32 {
   const rows = nRows;
   const cols = nCols;
   const hub = nNodes - 1;
   oldestFirst = true;
-  startSearch(source);
+  searches++;
+  touchedCount = 0;
+  windowStart = 0;
+  for (let k = 0; k < sources; k++) {
+    const source = nodeI32(sourceBase, k);
+    setNodeF64(distBase, source, 0);
+    setNodeI32(predBase, source, FROM_SOURCE);
+    setNodeI32(touchedBase, touchedCount++, source);
+    enqueue(source, 0);
+  }
   let settledCount = 0;
   repairTarget = -1;
   searchBound = Infinity;
@@ -864,30 +936,254 @@ function repair(source: i32): void {
     }
   }
   finishSearch(settledCount, searchBound);
+  clearSearch();
   // A path always exists (see the header), so the target is a row in deficit.
   assert(repairTarget >= 0, 'warm start: no path from an excess to a deficit');
-  let v = repairTarget;
-  while (v != source) {
+  return repairTarget;
+}
+
+/**
+ * Augments the search's own path to `target` (used only when a phase's depth-first search routed
+ * nothing, which exact arithmetic rules out; see "Warm start" in the header).
+ */
+function augmentSearchPath(target: i32): void {
+  const rows = nRows;
+  const hub = nNodes - 1;
+  let v = target;
+  while (true) {
     if (v == hub) {
       const u = nodeI32(predBase, hub);
       if (u < rows) store<i32>(rowUsedBase + (<usize>u << 2), rowI32(rowUsedBase, u) - 1);
       else store<i32>(colUsedBase + (<usize>(u - rows) << 2), colI32(colUsedBase, u - rows) + 1);
       v = u;
-    } else if (nodeI32(predBase, v) < 0) {
+      continue;
+    }
+    const p = nodeI32(predBase, v);
+    if (p == FROM_SOURCE) break;
+    if (p < 0) {
       if (v < rows) store<i32>(rowUsedBase + (<usize>v << 2), rowI32(rowUsedBase, v) + 1);
       else store<i32>(colUsedBase + (<usize>(v - rows) << 2), colI32(colUsedBase, v - rows) - 1);
       v = hub;
     } else if (v < rows) {
-      const p = nodeI32(predBase, v);
       dropArc(p);
       v = rows + arcI32(arcColBase, p);
     } else {
-      const p = nodeI32(predBase, v);
       chooseArc(p);
       v = arcI32(arcRowBase, p);
     }
   }
-  store<i32>(deficitBase + (<usize>repairTarget << 2), rowI32(deficitBase, repairTarget) - 1);
+  store<i32>(deficitBase + (<usize>target << 2), rowI32(deficitBase, target) - 1);
+  store<i32>(excessBase + (<usize>(v - rows) << 2), colI32(excessBase, v - rows) - 1);
+}
+
+// Routing along arcs of reduced cost 0, in rounds as in Hopcroft & Karp (SIAM J. Comput. 2(4)
+// (1973) 225–231) and Dinic: a breadth-first search from every column in excess labels each node
+// with its number of arcs from the nearest one (level), up to the first level holding a row in
+// deficit; then depth-first searches from each excess advance only from level k to level k + 1, so
+// that the graph they walk has no cycle, a node from which no deficit can be reached is known dead
+// for the round (its level is dropped to −1), and each node's cursor only moves forwards.
+let levelRound: i32 = 0;
+let deficitLevel: i32 = 0;
+
+/** The first arc of node v in its cursor's order (see nextTightArc). */
+// @ts-ignore: decorator
+@inline function firstArc(v: i32): i32 {
+  return v < nRows ? rowStart(v) : 0;
+}
+
+// @ts-ignore: decorator
+@inline function levelOf(v: i32): i32 {
+  return nodeI32(levelRoundBase, v) == levelRound ? nodeI32(levelBase, v) : -1;
+}
+
+// @ts-ignore: decorator
+@inline function isDeficit(v: i32): bool {
+  return v < nRows && rowI32(deficitBase, v) > 0;
+}
+
+/**
+ * Whether the search may step to v: in the breadth-first search (want < 0), v has no level yet; in
+ * the depth-first one, v is on level `want` and is a row in deficit or lies below deficitLevel.
+ */
+// @ts-ignore: decorator
+@inline function accepts(v: i32, want: i32): bool {
+  if (want < 0) return nodeI32(levelRoundBase, v) != levelRound;
+  return levelOf(v) == want && (want < deficitLevel || isDeficit(v));
+}
+
+/**
+ * Moves u's cursor to its next arc of reduced cost 0 (≤ 0, to tolerate rounding when costs are not
+ * integers) whose head the search accepts, the arc under the cursor included, and returns that
+ * head, or −1 when none is left. The cursor runs over a row's pair arcs then its arc into the hub
+ * (giving up a unit), a column's used arcs (backwards, in arc order) then its arc into the hub
+ * (taking a unit), and the hub's arcs to every row (a unit more) then every column (a unit less);
+ * one step on always moves to the next arc.
+ */
+function nextTightArc(u: i32, want: i32): i32 {
+  const rows = nRows;
+  const hub = nNodes - 1;
+  const pu = nodeF64(potentialBase, u);
+  let c = nodeI32(cursorBase, u);
+  let found: i32 = -1;
+  if (u < rows) {
+    const end = rowStart(u + 1);
+    for (; c < end; c++) {
+      if (arcFlow(c) != 0) continue;
+      const v = rows + arcI32(arcColBase, c);
+      if (arcCost(c) + pu - nodeF64(potentialBase, v) <= 0 && accepts(v, want)) {
+        found = v;
+        break;
+      }
+    }
+    if (found < 0 && c == end) {
+      const used = rowI32(rowUsedBase, u);
+      if (used > 0 && -(used == 1 ? rowF64(rowFirstBase, u) : 0.0) + pu - nodeF64(potentialBase, hub) <= 0 && accepts(hub, want)) found = hub;
+      else c++;
+    }
+  } else if (u < hub) {
+    // A column's cursor is an arc number (its used arcs are listed in arc order), nArcs for the hub.
+    const j = u - rows;
+    if (c < nArcs) {
+      const first = colStart(j);
+      let low = first;
+      let high = first + colI32(colFlowCountBase, j);
+      const end = high;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (arcI32(colFlowArcsBase, middle) < c) low = middle + 1;
+        else high = middle;
+      }
+      for (let q = low; q < end; q++) {
+        const p = arcI32(colFlowArcsBase, q);
+        const v = arcI32(arcRowBase, p);
+        if (-arcCost(p) + pu - nodeF64(potentialBase, v) <= 0 && accepts(v, want)) {
+          found = v;
+          c = p;
+          break;
+        }
+      }
+      if (found < 0) c = nArcs;
+    }
+    if (found < 0 && c == nArcs) {
+      const used = colI32(colUsedBase, j);
+      if (used < colI32(colCapBase, j) && (used == 0 ? colF64(colFirstBase, j) : 0.0) + pu - nodeF64(potentialBase, hub) <= 0 && accepts(hub, want)) found = hub;
+      else c++;
+    }
+  } else {
+    for (; c < hub; c++) {
+      if (c < rows) {
+        const used = rowI32(rowUsedBase, c);
+        if (used < rowI32(rowCapBase, c) && (used == 0 ? rowF64(rowFirstBase, c) : 0.0) + pu - nodeF64(potentialBase, c) <= 0 && accepts(c, want)) {
+          found = c;
+          break;
+        }
+      } else {
+        const used = colI32(colUsedBase, c - rows);
+        if (used > 0 && -(used == 1 ? colF64(colFirstBase, c - rows) : 0.0) + pu - nodeF64(potentialBase, c) <= 0 && accepts(c, want)) {
+          found = c;
+          break;
+        }
+      }
+    }
+  }
+  setNodeI32(cursorBase, u, c);
+  return found;
+}
+
+/**
+ * Labels levels breadth first from the sources (queue in stackBase) through arcs of reduced cost
+ * 0, up to the first level that holds a row in deficit (deficitLevel). Rows in deficit are not
+ * expanded. False when no such row is reached.
+ */
+function labelLevels(sources: i32): bool {
+  searches++;
+  levelRound++;
+  let tail = 0;
+  for (let k = 0; k < sources; k++) {
+    const source = nodeI32(sourceBase, k);
+    setNodeI32(levelRoundBase, source, levelRound);
+    setNodeI32(levelBase, source, 0);
+    setNodeI32(stackBase, tail++, source);
+  }
+  deficitLevel = -1;
+  for (let head = 0; head < tail; head++) {
+    const u = nodeI32(stackBase, head);
+    const level = nodeI32(levelBase, u);
+    if (level == deficitLevel) break;
+    setNodeI32(cursorBase, u, firstArc(u));
+    while (true) {
+      const v = nextTightArc(u, -1);
+      if (v < 0) break;
+      setNodeI32(levelRoundBase, v, levelRound);
+      setNodeI32(levelBase, v, level + 1);
+      if (isDeficit(v)) deficitLevel = level + 1;
+      else setNodeI32(stackBase, tail++, v);
+      setNodeI32(cursorBase, u, nodeI32(cursorBase, u) + 1);
+    }
+    setNodeI32(cursorBase, u, firstArc(u));
+  }
+  return deficitLevel > 0;
+}
+
+/**
+ * One round: levels, then as many paths as the depth-first searches find from each column in
+ * excess, in column order (a blocking flow of the level graph). False when nothing was routed.
+ */
+function routeTightPaths(sources: i32): bool {
+  if (!labelLevels(sources)) return false;
+  const rows = nRows;
+  let routed = false;
+  for (let k = 0; k < sources; k++) {
+    const source = nodeI32(sourceBase, k);
+    while (colI32(excessBase, source - rows) > 0 && levelOf(source) == 0 && routeLevelPath(source)) routed = true;
+  }
+  return routed;
+}
+
+/**
+ * One path from column `source` up the levels to a row in deficit, depth first, augmented. False
+ * (and `source` dead) when there is none left in this round.
+ */
+function routeLevelPath(source: i32): bool {
+  setNodeI32(stackBase, 0, source);
+  let depth = 1;
+  while (depth > 0) {
+    const u = nodeI32(stackBase, depth - 1);
+    const v = nextTightArc(u, depth);
+    if (v < 0) {
+      setNodeI32(levelBase, u, -1);
+      depth--;
+    } else if (isDeficit(v)) {
+      augmentStack(depth, v);
+      return true;
+    } else {
+      setNodeI32(stackBase, depth++, v);
+    }
+  }
+  return false;
+}
+
+/** Pushes one unit along the stack's path (each node's cursor names its arc) into row `target`. */
+function augmentStack(depth: i32, target: i32): void {
+  const rows = nRows;
+  const hub = nNodes - 1;
+  for (let k = 0; k < depth; k++) {
+    const u = nodeI32(stackBase, k);
+    const c = nodeI32(cursorBase, u);
+    if (u < rows) {
+      if (c < rowStart(u + 1)) chooseArc(c);
+      else store<i32>(rowUsedBase + (<usize>u << 2), rowI32(rowUsedBase, u) - 1);
+    } else if (u < hub) {
+      const j = u - rows;
+      if (c < nArcs) dropArc(c);
+      else store<i32>(colUsedBase + (<usize>j << 2), colI32(colUsedBase, j) + 1);
+    } else if (c < rows) {
+      store<i32>(rowUsedBase + (<usize>c << 2), rowI32(rowUsedBase, c) + 1);
+    } else {
+      store<i32>(colUsedBase + (<usize>(c - rows) << 2), colI32(colUsedBase, c - rows) - 1);
+    }
+  }
+  const source = nodeI32(stackBase, 0);
+  store<i32>(deficitBase + (<usize>target << 2), rowI32(deficitBase, target) - 1);
   store<i32>(excessBase + (<usize>(source - rows) << 2), colI32(excessBase, source - rows) - 1);
-  clearSearch();
 }

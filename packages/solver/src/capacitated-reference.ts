@@ -2,8 +2,9 @@
 // test suite runs against both (and a reader can step through it in a debugger). The method, its
 // invariants and references are in the header of assembly/capacitated.ts and in docs/capacitated.md.
 // Two speed-ups of the wasm are left out here because they change no step of the algorithm: each
-// column keeps a list of its used arcs in arc order (the order in which the scan below visits them),
-// and a bit mask finds the lowest non-empty bucket (the same bucket as the scan from `lowest` here).
+// column keeps a list of its used arcs in arc order (the order in which the scans below visit them;
+// a warm start's cursor finds its place in it by bisection), and a bit mask finds the lowest
+// non-empty bucket (the same bucket as the scan from `lowest` here).
 import { solveCapacitatedWith } from './capacitated-driver.js';
 import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
@@ -290,13 +291,23 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   };
 
   // Warm start (see the header of assembly/capacitated.ts): keep the previous optimum, saturate
-  // every arc with negative reduced cost, and route each resulting column excess to a row
-  // deficit along a shortest path, which may pass through the hub.
+  // every arc with negative reduced cost, and route the resulting column excesses to row deficits
+  // in phases: one search from all excesses, then depth-first searches along arcs of reduced cost 0.
   const deficit = new Int32Array(rows);
   const excess = new Int32Array(cols);
-  const repair = (source: number): void => {
+  const FROM_SOURCE = -2;
+  const phaseSearch = (sources: readonly number[]): number => {
     oldestFirst = true;
-    startSearch(source);
+    searches++;
+    touchedCount = 0;
+    windowStart = 0;
+    lowest = 0;
+    for (const source of sources) {
+      dist[source] = 0;
+      pred[source] = FROM_SOURCE;
+      touched[touchedCount++] = source;
+      enqueue(source, 0);
+    }
     let settledCount = 0;
     let target = -1;
     bound = Infinity;
@@ -341,32 +352,201 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       }
     }
     finishSearch(settledCount, bound);
+    clearSearch();
     // A path always exists (see the header of assembly/capacitated.ts), so the target is a row in deficit.
     if (target < 0) throw new Error('warm start: no path from an excess to a deficit');
+    return target;
+  };
+
+  // The search's own path to `target`, augmented only when a phase's depth-first searches routed
+  // nothing (which exact arithmetic rules out).
+  const augmentSearchPath = (target: number): void => {
     let v = target;
-    while (v !== source) {
+    for (;;) {
       if (v === hub) {
         const u = pred[hub];
         if (u < rows) rowUsed[u]--;
         else colUsed[u - rows]++;
         v = u;
-      } else if (pred[v] < 0) {
+        continue;
+      }
+      const p = pred[v];
+      if (p === FROM_SOURCE) break;
+      if (p < 0) {
         if (v < rows) rowUsed[v]++;
         else colUsed[v - rows]--;
         v = hub;
       } else if (v < rows) {
-        const p = pred[v];
         flow[p] = 0;
         v = rows + arcCol[p];
       } else {
-        const p = pred[v];
         flow[p] = 1;
         v = arcRow[p];
       }
     }
     deficit[target]--;
-    excess[source - rows]--;
-    clearSearch();
+    excess[v - rows]--;
+  };
+
+  // Routing along arcs of reduced cost 0 in rounds (see the header of assembly/capacitated.ts):
+  // levels breadth first from every excess up to the first level with a row in deficit, then
+  // depth-first searches from level k to k + 1 only; a node found dead gets level −1.
+  const cursor = new Int32Array(nodes);
+  const level = new Int32Array(nodes);
+  const levelRoundOf = new Int32Array(nodes);
+  const stack = new Int32Array(nodes);
+  let levelRound = 0;
+  let deficitLevel = -1;
+  const firstArc = (v: number): number => (v < rows ? rowStart[v] : 0);
+  const levelOf = (v: number): number => (levelRoundOf[v] === levelRound ? level[v] : -1);
+  const isDeficit = (v: number): boolean => v < rows && deficit[v] > 0;
+  // Whether the search may step to v: breadth first (want < 0), v has no level yet; depth first, v
+  // is on level `want` and is a row in deficit or lies below deficitLevel.
+  const accepts = (v: number, want: number): boolean =>
+    want < 0 ? levelRoundOf[v] !== levelRound : levelOf(v) === want && (want < deficitLevel || isDeficit(v));
+  // Moves u's cursor to its next arc of reduced cost 0 (≤ 0, for rounding with costs that are not
+  // integers) whose head the search accepts, the one under the cursor included, and returns that
+  // head, or −1 when none is left: a row's pair arcs then its arc into the hub, a column's used
+  // arcs (backwards) then its arc into the hub, the hub's arcs to every row then every column.
+  const nextTightArc = (u: number, want: number): number => {
+    const pu = potential[u];
+    let c = cursor[u];
+    let found = -1;
+    if (u < rows) {
+      const end = rowStart[u + 1];
+      for (; c < end; c++) {
+        if (flow[c] !== 0) continue;
+        const v = rows + arcCol[c];
+        if (arcCost[c] + pu - potential[v] <= 0 && accepts(v, want)) {
+          found = v;
+          break;
+        }
+      }
+      if (found < 0 && c === end) {
+        const used = rowUsed[u];
+        if (used > 0 && -(used === 1 ? rowFirstCost[u] : 0) + pu - potential[hub] <= 0 && accepts(hub, want))
+          found = hub;
+        else c++;
+      }
+    } else if (u < hub) {
+      // A column's cursor is an arc number (its used arcs in arc order), `arcs` for the hub.
+      const j = u - rows;
+      if (c < arcs) {
+        for (let q = colStart[j]; q < colStart[j + 1]; q++) {
+          const p = colArcs[q];
+          if (p < c || flow[p] === 0) continue;
+          const v = arcRow[p];
+          if (-arcCost[p] + pu - potential[v] <= 0 && accepts(v, want)) {
+            found = v;
+            c = p;
+            break;
+          }
+        }
+        if (found < 0) c = arcs;
+      }
+      if (found < 0 && c === arcs) {
+        const used = colUsed[j];
+        if (
+          used < colCapacity[j] &&
+          (used === 0 ? colFirstCost[j] : 0) + pu - potential[hub] <= 0 &&
+          accepts(hub, want)
+        )
+          found = hub;
+        else c++;
+      }
+    } else {
+      for (; c < hub; c++) {
+        if (c < rows) {
+          const used = rowUsed[c];
+          if (
+            used < rowCapacity[c] &&
+            (used === 0 ? rowFirstCost[c] : 0) + pu - potential[c] <= 0 &&
+            accepts(c, want)
+          ) {
+            found = c;
+            break;
+          }
+        } else {
+          const used = colUsed[c - rows];
+          if (used > 0 && -(used === 1 ? colFirstCost[c - rows] : 0) + pu - potential[c] <= 0 && accepts(c, want)) {
+            found = c;
+            break;
+          }
+        }
+      }
+    }
+    cursor[u] = c;
+    return found;
+  };
+  const labelLevels = (sources: readonly number[]): boolean => {
+    searches++;
+    levelRound++;
+    let tail = 0;
+    for (const source of sources) {
+      levelRoundOf[source] = levelRound;
+      level[source] = 0;
+      stack[tail++] = source;
+    }
+    deficitLevel = -1;
+    for (let head = 0; head < tail; head++) {
+      const u = stack[head];
+      if (level[u] === deficitLevel) break;
+      cursor[u] = firstArc(u);
+      for (;;) {
+        const v = nextTightArc(u, -1);
+        if (v < 0) break;
+        levelRoundOf[v] = levelRound;
+        level[v] = level[u] + 1;
+        if (isDeficit(v)) deficitLevel = level[u] + 1;
+        else stack[tail++] = v;
+        cursor[u]++;
+      }
+      cursor[u] = firstArc(u);
+    }
+    return deficitLevel > 0;
+  };
+  // Pushes one unit along the stack's path (each node's cursor names its arc) into row `target`.
+  const augmentStack = (depth: number, target: number): void => {
+    for (let k = 0; k < depth; k++) {
+      const u = stack[k];
+      const c = cursor[u];
+      if (u < rows) {
+        if (c < rowStart[u + 1]) flow[c] = 1;
+        else rowUsed[u]--;
+      } else if (u < hub) {
+        if (c < arcs) flow[c] = 0;
+        else colUsed[u - rows]++;
+      } else if (c < rows) rowUsed[c]++;
+      else colUsed[c - rows]--;
+    }
+    deficit[target]--;
+    excess[stack[0] - rows]--;
+  };
+  // One path from column `source` up the levels to a row in deficit, augmented; false if none.
+  const routeLevelPath = (source: number): boolean => {
+    stack[0] = source;
+    let depth = 1;
+    while (depth > 0) {
+      const u = stack[depth - 1];
+      const v = nextTightArc(u, depth);
+      if (v < 0) {
+        level[u] = -1;
+        depth--;
+      } else if (isDeficit(v)) {
+        augmentStack(depth, v);
+        return true;
+      } else stack[depth++] = v;
+    }
+    return false;
+  };
+  // One round: levels, then every path the depth-first searches find (a blocking flow).
+  const routeTightPaths = (sources: readonly number[]): boolean => {
+    if (!labelLevels(sources)) return false;
+    let routed = false;
+    for (const source of sources) {
+      while (excess[source - rows] > 0 && levelOf(source) === 0 && routeLevelPath(source)) routed = true;
+    }
+    return routed;
   };
 
   const warm = network.warmStart;
@@ -390,7 +570,15 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
         excess[arcCol[p]]++;
       }
     }
-    for (let j = 0; j < cols; j++) while (excess[j] > 0) repair(rows + j);
+    let sources: number[] = [];
+    for (let j = 0; j < cols; j++) if (excess[j] > 0) sources.push(rows + j);
+    while (sources.length > 0) {
+      if (!routeTightPaths(sources)) {
+        const target = phaseSearch(sources);
+        if (!routeTightPaths(sources)) augmentSearchPath(target);
+      }
+      sources = sources.filter((source) => excess[source - rows] > 0);
+    }
     const shift = potential[hub];
     for (let v = 0; v < nodes; v++) potential[v] -= shift;
     return {
