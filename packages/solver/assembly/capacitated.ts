@@ -808,6 +808,15 @@ function augment(source: i32, last: i32): void {
   store<i32>(rowUsedBase + (<usize>source << 2), rowI32(rowUsedBase, source) + 1);
 }
 
+/**
+ * From how many excess units a warm start routes them in phases rather than one search each: a
+ * phase's breadth-first levels cost more than the few searches of a small repair (500 a side, 2 warm
+ * starts of a few hundred excesses: 7.9 ms per solve one by one, 9.3 ms in phases), and less than
+ * the searches of a large one (30,000 a side: 13,000-100,000 excesses, 2 to 4 times faster).
+ */
+// @ts-ignore: decorator
+@inline const PHASED_REPAIR_FROM: i32 = 2000;
+
 /** Saturates the arcs with negative reduced cost and routes every excess to a deficit. */
 function repairWarmStart(): void {
   const rows = nRows;
@@ -839,7 +848,23 @@ function repairWarmStart(): void {
     }
   }
   let sources = 0;
-  for (let j = 0; j < nCols; j++) if (colI32(excessBase, j) > 0) setNodeI32(sourceBase, sources++, rows + j);
+  let excessUnits = 0;
+  for (let j = 0; j < nCols; j++) {
+    const units = colI32(excessBase, j);
+    if (units > 0) setNodeI32(sourceBase, sources++, rows + j);
+    excessUnits += units;
+  }
+  if (excessUnits < PHASED_REPAIR_FROM) {
+    // Few excesses: one search each, from the column, to the nearest deficit.
+    for (let k = 0; k < sources; k++) {
+      const source = nodeI32(sourceBase, k);
+      while (colI32(excessBase, source - rows) > 0) {
+        setNodeI32(sourceBase, 0, source);
+        augmentSearchPath(phaseSearch(1));
+      }
+    }
+    return;
+  }
   memory.fill(levelRoundBase, 0, <usize>nNodes << 2);
   levelRound = 0;
   while (sources > 0) {

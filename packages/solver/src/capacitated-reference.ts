@@ -12,6 +12,8 @@ import type { CapacitatedProblem, CapacitatedResult } from './types.js';
 /** Buckets of the search queue: distances up to this far beyond the window's start get one each. */
 const BUCKETS = 64;
 const NOT_QUEUED = -1;
+/** From how many excess units a warm start routes them in phases (see assembly/capacitated.ts). */
+const PHASED_REPAIR_FROM = 2000;
 
 /** `solveCapacitated` without wasm: slower, same results. */
 export function solveCapacitatedReference(problem: CapacitatedProblem): CapacitatedResult {
@@ -571,7 +573,16 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       }
     }
     let sources: number[] = [];
-    for (let j = 0; j < cols; j++) if (excess[j] > 0) sources.push(rows + j);
+    let excessUnits = 0;
+    for (let j = 0; j < cols; j++) {
+      if (excess[j] > 0) sources.push(rows + j);
+      excessUnits += excess[j];
+    }
+    if (excessUnits < PHASED_REPAIR_FROM) {
+      // Few excesses: one search each, from the column, to the nearest deficit.
+      for (const source of sources) while (excess[source - rows] > 0) augmentSearchPath(phaseSearch([source]));
+      sources = [];
+    }
     while (sources.length > 0) {
       if (!routeTightPaths(sources)) {
         const target = phaseSearch(sources);

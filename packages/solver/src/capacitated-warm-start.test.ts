@@ -1,10 +1,10 @@
 // The warm start on its own: solve a network, add arcs, re-solve from the previous optimum, and
-// compare with a solve from scratch of the larger network. (Through the driver the warm start only
-// runs when pricing adds few pairs, which small test cases rarely need.)
+// compare with a solve from scratch of the larger network: a few excesses (one search each) and
+// thousands (routed in phases).
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../test/seeded-random.js';
 import { wasmFlowSolve } from './capacitated.js';
-import type { FlowNetwork, FlowSolution, FlowSolve } from './capacitated-network.js';
+import type { FlowNetwork, FlowSolution, FlowSolve, FlowSolveResult } from './capacitated-network.js';
 import { solveFlowNetworkReference } from './capacitated-reference.js';
 import { instantiateSolverWasm } from './wasm-module.js';
 
@@ -20,10 +20,14 @@ interface RandomNetwork {
   readonly inFirst: Uint8Array;
 }
 
-function randomNetwork(seed: number): RandomNetwork {
+/**
+ * A random network of up to 13 × 13 people, or `size` × `size` when given; about `firstShare` of
+ * its arcs are in the smaller first network.
+ */
+function randomNetwork(seed: number, size?: number, firstShare = 0.4): RandomNetwork {
   const next = seededRandom(seed);
-  const rows = 2 + Math.floor(next() * 12);
-  const cols = 2 + Math.floor(next() * 12);
+  const rows = size ?? 2 + Math.floor(next() * 12);
+  const cols = size ?? 2 + Math.floor(next() * 12);
   const rowStart = new Int32Array(rows + 1);
   const arcCol: number[] = [];
   const arcCost: number[] = [];
@@ -33,7 +37,7 @@ function randomNetwork(seed: number): RandomNetwork {
       if (next() < 0.5) continue;
       arcCol.push(j);
       arcCost.push(-Math.floor(next() * 41));
-      inFirst.push(next() < 0.4 ? 1 : 0);
+      inFirst.push(next() < firstShare ? 1 : 0);
     }
     rowStart[i + 1] = arcCol.length;
   }
@@ -98,35 +102,77 @@ function costOf(network: FlowNetwork, flow: Uint8Array): number {
   return cost;
 }
 
+/** Solves the smaller network, then the larger one from its optimum and from scratch. */
+function warmAndCold(solve: FlowSolve, { full, inFirst }: RandomNetwork) {
+  const { network: first, fullArc } = subnetwork(full, inFirst);
+  const firstSolution = solve(first);
+  const arcFlow = new Uint8Array(full.arcCol.length);
+  fullArc.forEach((p, a) => {
+    arcFlow[p] = firstSolution.arcFlow[a];
+  });
+  // The arcs a warm start saturates: unused, with negative reduced cost under the first optimum.
+  let saturated = 0;
+  for (let i = 0; i < full.rows; i++) {
+    for (let p = full.rowStart[i]; p < full.rowStart[i + 1]; p++) {
+      const reduced = full.arcCost[p] + firstSolution.rowPotential[i] - firstSolution.colPotential[full.arcCol[p]];
+      if (arcFlow[p] === 0 && reduced < 0) saturated++;
+    }
+  }
+  const warmStart: FlowSolution = {
+    arcFlow,
+    rowPotential: firstSolution.rowPotential,
+    colPotential: firstSolution.colPotential,
+  };
+  return { warm: solve({ ...full, warmStart }), cold: solve(full), saturated };
+}
+
+/** Differences from the optimum: the cost against a solve from scratch, and arcs out of balance. */
+function warmFailures(full: FlowNetwork, warm: FlowSolveResult, cold: FlowSolveResult, label: string): string[] {
+  const failures: string[] = [];
+  if (costOf(full, warm.arcFlow) !== costOf(full, cold.arcFlow)) {
+    failures.push(`${label}: warm ${costOf(full, warm.arcFlow)}, cold ${costOf(full, cold.arcFlow)}`);
+  }
+  for (let i = 0; i < full.rows; i++) {
+    for (let p = full.rowStart[i]; p < full.rowStart[i + 1]; p++) {
+      const reduced = full.arcCost[p] + warm.rowPotential[i] - warm.colPotential[full.arcCol[p]];
+      if (warm.arcFlow[p] === 0 ? reduced < 0 : reduced > 0)
+        failures.push(`${label}: arc ${p} has reduced cost ${reduced}`);
+    }
+  }
+  return failures;
+}
+
 describe.each(cores)('warm start of the capacitated core ($name)', ({ solve }) => {
   it('reaches the optimum of the larger network from the optimum of the smaller one', () => {
     const failures: string[] = [];
     for (let seed = 1; seed <= 200; seed++) {
-      const { full, inFirst } = randomNetwork(seed);
-      const { network: first, fullArc } = subnetwork(full, inFirst);
-      const firstSolution = solve(first);
-      const arcFlow = new Uint8Array(full.arcCol.length);
-      fullArc.forEach((p, a) => {
-        arcFlow[p] = firstSolution.arcFlow[a];
-      });
-      const warmStart: FlowSolution = {
-        arcFlow,
-        rowPotential: firstSolution.rowPotential,
-        colPotential: firstSolution.colPotential,
-      };
-      const warm = solve({ ...full, warmStart });
-      const cold = solve(full);
-      if (costOf(full, warm.arcFlow) !== costOf(full, cold.arcFlow)) {
-        failures.push(`seed ${seed}: warm ${costOf(full, warm.arcFlow)}, cold ${costOf(full, cold.arcFlow)}`);
-      }
-      for (let i = 0; i < full.rows; i++) {
-        for (let p = full.rowStart[i]; p < full.rowStart[i + 1]; p++) {
-          const reduced = full.arcCost[p] + warm.rowPotential[i] - warm.colPotential[full.arcCol[p]];
-          if (warm.arcFlow[p] === 0 ? reduced < 0 : reduced > 0)
-            failures.push(`seed ${seed}: arc ${p} has reduced cost ${reduced}`);
-        }
-      }
+      const network = randomNetwork(seed);
+      const { warm, cold } = warmAndCold(solve, network);
+      failures.push(...warmFailures(network.full, warm, cold, `seed ${seed}`));
     }
     expect(failures).toEqual([]);
   });
+
+  it('routes thousands of excesses in phases, with far fewer searches, to the same optimum', () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= 3; seed++) {
+      const network = randomNetwork(seed, 500, 0.1);
+      const { warm, cold, saturated } = warmAndCold(solve, network);
+      // From 2,000 excess units the core routes them in phases (PHASED_REPAIR_FROM), not one search each.
+      expect(saturated).toBeGreaterThanOrEqual(2000);
+      expect(warm.searches).toBeLessThan(saturated / 4);
+      failures.push(...warmFailures(network.full, warm, cold, `seed ${seed}`));
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+it('routes in phases exactly as its TypeScript twin does', () => {
+  const network = randomNetwork(4, 500, 0.1);
+  const [wasm, twin] = [cores[0].solve, solveFlowNetworkReference].map((solve) => warmAndCold(solve, network));
+  expect(wasm.saturated).toBeGreaterThanOrEqual(2000);
+  expect(wasm.warm.searches).toBe(twin.warm.searches);
+  expect(wasm.warm.arcFlow).toEqual(twin.warm.arcFlow);
+  expect(wasm.warm.rowPotential).toEqual(twin.warm.rowPotential);
+  expect(wasm.warm.colPotential).toEqual(twin.warm.colPotential);
 });
