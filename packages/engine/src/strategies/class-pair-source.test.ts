@@ -29,6 +29,18 @@ function people(table: Table, role: 'mentor' | 'mentee') {
   return readParticipants(table, role, detectMapping(table.header, role, ruleSet), ruleSet).participants;
 }
 
+/** A pricing sink that keeps each mentee's first offered mentor and then wants no more. */
+function firstOfferPerMentee() {
+  const kept = new Map<number, number>();
+  const sink = {
+    floor: (row: number) => (kept.has(row) ? Infinity : 0),
+    offer: (row: number, col: number) => {
+      if (!kept.has(row)) kept.set(row, col);
+    },
+  };
+  return { kept, sink };
+}
+
 describe('pricing by class', () => {
   const mentors = people(lookalikes(40, 'mentor', 'Grade 7', 'HM Treasury'), 'mentor');
   const mentees = people(lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'), 'mentee');
@@ -42,13 +54,7 @@ describe('pricing by class', () => {
     expect(grouping.mentors.count).toBe(1);
     expect(grouping.mentees.count).toBe(1);
     // Every pair gains the same at zero potentials; each mentee keeps one.
-    const kept = new Map<number, number>();
-    const sink = {
-      floor: (row: number) => (kept.has(row) ? Infinity : 0),
-      offer: (row: number, col: number) => {
-        if (!kept.has(row)) kept.set(row, col);
-      },
-    };
+    const { kept, sink } = firstOfferPerMentee();
     classPairSource(scores, scores.classes).offerImproving(
       { rowPotential: new Float64Array(40), colPotential: new Float64Array(40), scale: 1 },
       sink,
@@ -60,13 +66,7 @@ describe('pricing by class', () => {
   it('still offers each mentee the mentors of largest potential first', () => {
     // Mentors 0–9 are cheaper to take (higher potential): every mentee's pick must be among them.
     const colPotential = Float64Array.from({ length: 40 }, (_, j) => (j < 10 ? 5 : 0));
-    const kept = new Map<number, number>();
-    const sink = {
-      floor: (row: number) => (kept.has(row) ? Infinity : 0),
-      offer: (row: number, col: number) => {
-        if (!kept.has(row)) kept.set(row, col);
-      },
-    };
+    const { kept, sink } = firstOfferPerMentee();
     classPairSource(scores, scores.classes).offerImproving(
       { rowPotential: new Float64Array(40), colPotential, scale: 1 },
       sink,
