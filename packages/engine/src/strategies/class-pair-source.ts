@@ -425,8 +425,8 @@ function offerImprovingPairs(
       if (scaledScore - u + largest <= floor) continue;
       // Mentors of equal potential offer the same gain: each mentee starts at its own place among
       // them, so that a class's mentees are offered different mentors, not all the first few. With
-      // every mentee taking the same ones, 100,000 a side took 17 pricing rounds and 296 s to solve;
-      // spread, 9 rounds and 115 s (the first solve is the same).
+      // every mentee taking the same ones, 100,000 a side was still pricing after 13 rounds (296 s to
+      // solve, measured before); spread, 9 rounds and 115 s (the first solve is the same).
       for (let q = colFirst; q < colLast;) {
         const end = runEnd[q];
         const gain = scaledScore - u + colPotential[colOrder[q]];
