@@ -49,10 +49,32 @@ function ruleSetsFor(tables: { mentors: Table; mentees: Table }): { name: string
     minScore: 9,
     strategy: { name: 'optimal', mentorCoverage: false, alternates: 2 },
   };
+  // Points for each side's profession, weighted apart, so that pairs take over 255 different scores
+  // (wider codes than a byte, and more score ranks than a byte can name).
+  const professions = [
+    ...new Set(tables.mentors.rows.map((row) => String(row[tables.mentors.header.indexOf('profession')]))),
+  ];
+  const optimal = withExtras('mentor-match-optimal');
+  const manyScores: RuleSet = {
+    ...optimal,
+    rules: [
+      ...optimal.rules,
+      ...professions.flatMap((profession, k) =>
+        (['mentor', 'mentee'] as const).map((side) => ({
+          id: `${side}-profession-${k}`,
+          label: `${side} in ${profession}`,
+          kind: 'score' as const,
+          when: { type: 'equals' as const, side, column: 'profession', value: profession },
+          points: side === 'mentor' ? 100 * (k + 1) : k + 1,
+        })),
+      ),
+    ],
+  };
   return [
-    { name: 'mentor-match-optimal', ruleSet: withExtras('mentor-match-optimal') },
+    { name: 'mentor-match-optimal', ruleSet: optimal },
     { name: 'mentor-match-adjusted', ruleSet: withExtras('mentor-match-adjusted') },
     { name: 'adjusted, minimum score 9, no mentor coverage', ruleSet: lowScores },
+    { name: 'over 255 different scores', ruleSet: manyScores },
   ];
 }
 
@@ -184,6 +206,12 @@ describe.each(ruleSetsFor(tables))('the optimal strategy on classes ($name)', ({
       }),
     );
   });
+});
+
+it('has a rule set among the cases above whose pairs take over 255 different scores', () => {
+  const { ruleSet } = ruleSetsFor(tables).find((c) => c.name === 'over 255 different scores')!;
+  const { mentors, mentees } = people(tables, ruleSet);
+  expect(scorePairs(mentors, mentees, ruleSet).scoreOfCode.length).toBeGreaterThan(256);
 });
 
 describe('choosing how scores are held', () => {

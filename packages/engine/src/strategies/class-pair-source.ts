@@ -17,9 +17,6 @@ import { INELIGIBLE } from '../score-codes.js';
 /** Mentor classes whose mentee-class orderings are built at once when choosing the mentors' best pairs. */
 const MENTOR_CLASS_BLOCK = 256;
 
-/** A pair's rank as kept in a byte when it has none (ineligible): -1 stored in a Uint8Array. */
-const NO_RANK = 255;
-
 export function classCapacitatedProblem(
   scores: PairScores & { readonly classes: PairClasses },
   locked: readonly PairIndex[],
@@ -155,7 +152,7 @@ class RankedClasses {
   private readonly depth: Int32Array;
   private reach = new Float64Array(16);
   private byRank = new Int32Array(0);
-  private blockRanks = new Uint8Array(0);
+  private blockRanks = new Int32Array(0);
 
   constructor(
     private readonly ranks: number,
@@ -226,7 +223,7 @@ class RankedClasses {
     const members = new Float64Array(width * ranks);
     // Each pair's rank, kept block-wide and in order, so that the second pass reads them in sequence
     // rather than down the columns of the class codes again.
-    if (this.blockRanks.length < menteeClasses * width) this.blockRanks = new Uint8Array(menteeClasses * width);
+    if (this.blockRanks.length < menteeClasses * width) this.blockRanks = new Int32Array(menteeClasses * width);
     const blockRanks = this.blockRanks;
     for (let a = 0; a < menteeClasses; a++) {
       const base = a * mentorClasses + b0;
@@ -255,7 +252,7 @@ class RankedClasses {
       const row = a * width;
       for (let s = 0; s < width; s++) {
         const r = blockRanks[row + s];
-        if (r === NO_RANK) continue;
+        if (r < 0) continue;
         const place = fill[s * ranks + r];
         if (place < 0) continue;
         this.classes[s * menteeClasses + place] = a;
