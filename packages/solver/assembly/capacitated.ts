@@ -90,7 +90,9 @@
 // excess; on mentor-match data most nodes lie on plateaus of reduced cost 0, so each search crossed
 // the same plateau: at 30,000 a side, the five warm rounds of one run (99,861, 21,851, 37,574,
 // 53,807 and 13,062 excesses) ran 100–20,000 times fewer searches (177, 105, 27, 42 and 17) and
-// took 5.3 s in place of 9.6 s (the same optima).
+// took 5.3 s in place of 9.6 s (the same optima). With fewer than PHASED_REPAIR_FROM excess units
+// the one-search-per-excess form is kept, since a round's breadth-first levels cost more than a few
+// hundred such searches.
 //
 // Complexity: from scratch, at most Σ rowCapacity searches, each O(A + N·B) in the worst case for
 // A arcs, N = R + C + 1 nodes and B = log N for the heap (O(A) with the buckets when every reduced
@@ -859,6 +861,7 @@ function repairWarmStart(): void {
     for (let k = 0; k < sources; k++) {
       const source = nodeI32(sourceBase, k);
       while (colI32(excessBase, source - rows) > 0) {
+        // The search reads its sources from slot 0; slots before k are done with.
         setNodeI32(sourceBase, 0, source);
         augmentSearchPath(phaseSearch(1));
       }
@@ -896,9 +899,10 @@ let repairTarget: i32 = -1;
 @inline const FROM_SOURCE: i32 = -2;
 
 /**
- * One Dijkstra search from every column in excess at once (each at distance 0, the sources in
- * column order), stopping at the nearest row in deficit; the settled nodes' potentials move so
- * that every shortest path to it has reduced cost 0. Returns that row.
+ * One Dijkstra search from the first `sources` columns of sourceBase at once (each at distance 0,
+ * in column order: every column in excess for a phase, a single one for a small repair), stopping
+ * at the nearest row in deficit; the settled nodes' potentials move so that every shortest path to
+ * it has reduced cost 0. Returns that row.
  */
 function phaseSearch(sources: i32): i32 {
   const rows = nRows;
@@ -968,8 +972,9 @@ function phaseSearch(sources: i32): i32 {
 }
 
 /**
- * Augments the search's own path to `target` (used only when a phase's depth-first search routed
- * nothing, which exact arithmetic rules out; see "Warm start" in the header).
+ * Augments the search's own path to `target`: each path of a small repair, and in phases only when
+ * the depth-first search routed nothing, which exact arithmetic rules out (see "Warm start" in the
+ * header).
  */
 function augmentSearchPath(target: i32): void {
   const rows = nRows;

@@ -360,8 +360,8 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     return target;
   };
 
-  // The search's own path to `target`, augmented only when a phase's depth-first searches routed
-  // nothing (which exact arithmetic rules out).
+  // The search's own path to `target`, augmented for each path of a small repair, and in phases only
+  // when the depth-first searches routed nothing (which exact arithmetic rules out).
   const augmentSearchPath = (target: number): void => {
     let v = target;
     for (;;) {
