@@ -14,6 +14,8 @@ const BUCKETS = 64;
 const NOT_QUEUED = -1;
 /** From how many excess units a warm start routes them in phases (see assembly/capacitated.ts). */
 const PHASED_REPAIR_FROM = 2000;
+/** From how many row units a solve from scratch routes them in phases (see assembly/capacitated.ts). */
+const PHASED_COLD_FROM = 20_000;
 
 /** `solveCapacitated` without wasm: slower, same results. */
 export function solveCapacitatedReference(problem: CapacitatedProblem): CapacitatedResult {
@@ -292,11 +294,12 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     clearSearch();
   };
 
-  // Warm start (see the header of assembly/capacitated.ts): keep the previous optimum, saturate
-  // every arc with negative reduced cost, and route the resulting column excesses to row deficits
-  // in phases: one search from all excesses, then depth-first searches along arcs of reduced cost 0.
-  const deficit = new Int32Array(rows);
-  const excess = new Int32Array(cols);
+  // Repairs (see the header of assembly/capacitated.ts): a warm start keeps the previous optimum,
+  // saturates every arc with negative reduced cost and routes the resulting column excesses to row
+  // deficits; a large cold solve takes every row unit at once and routes the row excesses to the
+  // hub. In phases: one search from all excesses, then depth-first searches along arcs of reduced
+  // cost 0. Per node, units in less units out: > 0 an excess, < 0 a deficit.
+  const balance = new Int32Array(nodes);
   const FROM_SOURCE = -2;
   const phaseSearch = (sources: readonly number[]): number => {
     oldestFirst = true;
@@ -314,7 +317,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     let target = -1;
     bound = Infinity;
     const offer = (node: number, d: number, via: number): void => {
-      if (relax(node, d, via) && node < rows && deficit[node] > 0) {
+      if (relax(node, d, via) && balance[node] < 0) {
         target = node;
         bound = d;
       }
@@ -355,8 +358,8 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     }
     finishSearch(settledCount, bound);
     clearSearch();
-    // A path always exists (see the header of assembly/capacitated.ts), so the target is a row in deficit.
-    if (target < 0) throw new Error('warm start: no path from an excess to a deficit');
+    // A path always exists (see the header of assembly/capacitated.ts), so the target is a node in deficit.
+    if (target < 0) throw new Error('repair: no path from an excess to a deficit');
     return target;
   };
 
@@ -386,8 +389,8 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
         v = arcRow[p];
       }
     }
-    deficit[target]--;
-    excess[v - rows]--;
+    balance[target]++;
+    balance[v]--;
   };
 
   // Routing along arcs of reduced cost 0 in rounds (see the header of assembly/capacitated.ts):
@@ -401,7 +404,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   let deficitLevel = -1;
   const firstArc = (v: number): number => (v < rows ? rowStart[v] : 0);
   const levelOf = (v: number): number => (levelRoundOf[v] === levelRound ? level[v] : -1);
-  const isDeficit = (v: number): boolean => v < rows && deficit[v] > 0;
+  const isDeficit = (v: number): boolean => balance[v] < 0;
   // Whether the search may step to v: breadth first (want < 0), v has no level yet; depth first, v
   // is on level `want` and is a row in deficit or lies below deficitLevel.
   const accepts = (v: number, want: number): boolean =>
@@ -521,8 +524,8 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       } else if (c < rows) rowUsed[c]++;
       else colUsed[c - rows]--;
     }
-    deficit[target]--;
-    excess[stack[0] - rows]--;
+    balance[target]++;
+    balance[stack[0]]--;
   };
   // One path from column `source` up the levels to a row in deficit, augmented; false if none.
   const routeLevelPath = (source: number): boolean => {
@@ -546,9 +549,24 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     if (!labelLevels(sources)) return false;
     let routed = false;
     for (const source of sources) {
-      while (excess[source - rows] > 0 && levelOf(source) === 0 && routeLevelPath(source)) routed = true;
+      while (balance[source] > 0 && levelOf(source) === 0 && routeLevelPath(source)) routed = true;
     }
     return routed;
+  };
+
+  // Routes the sources' excesses to the deficits: one search each, or in phases.
+  const routeExcesses = (sources: number[], phased: boolean): void => {
+    if (!phased) {
+      for (const source of sources) while (balance[source] > 0) augmentSearchPath(phaseSearch([source]));
+      return;
+    }
+    while (sources.length > 0) {
+      if (!routeTightPaths(sources)) {
+        const target = phaseSearch(sources);
+        if (!routeTightPaths(sources)) augmentSearchPath(target);
+      }
+      sources = sources.filter((source) => balance[source] > 0);
+    }
   };
 
   const warm = network.warmStart;
@@ -568,28 +586,17 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
         if (flow[p] !== 0 || arcCost[p] + potential[i] - potential[rows + arcCol[p]] >= 0) continue;
         flow[p] = 1;
-        deficit[i]++;
-        excess[arcCol[p]]++;
+        balance[i]--;
+        balance[rows + arcCol[p]]++;
       }
     }
-    let sources: number[] = [];
+    const sources: number[] = [];
     let excessUnits = 0;
     for (let j = 0; j < cols; j++) {
-      if (excess[j] > 0) sources.push(rows + j);
-      excessUnits += excess[j];
+      if (balance[rows + j] > 0) sources.push(rows + j);
+      excessUnits += balance[rows + j];
     }
-    if (excessUnits < PHASED_REPAIR_FROM) {
-      // Few excesses: one search each, from the column, to the nearest deficit.
-      for (const source of sources) while (excess[source - rows] > 0) augmentSearchPath(phaseSearch([source]));
-      sources = [];
-    }
-    while (sources.length > 0) {
-      if (!routeTightPaths(sources)) {
-        const target = phaseSearch(sources);
-        if (!routeTightPaths(sources)) augmentSearchPath(target);
-      }
-      sources = sources.filter((source) => excess[source - rows] > 0);
-    }
+    routeExcesses(sources, excessUnits >= PHASED_REPAIR_FROM);
     const shift = potential[hub];
     for (let v = 0; v < nodes; v++) potential[v] -= shift;
     return {
@@ -604,6 +611,34 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   const usableUnits = (i: number): number => Math.min(rowCapacity[i], rowStart[i + 1] - rowStart[i]);
   let maxCapacity = 0;
   for (let i = 0; i < rows; i++) maxCapacity = Math.max(maxCapacity, usableUnits(i));
+  // How many more units of row i have arcs from the hub of negative reduced cost.
+  const unitsToTake = (i: number): number => {
+    let used = rowUsed[i];
+    while (used < usableUnits(i) && (used === 0 ? rowFirstCost[i] : 0) - potential[i] < 0) used++;
+    return used - rowUsed[i];
+  };
+  let coldUnits = 0;
+  for (let i = 0; i < rows; i++) coldUnits += unitsToTake(i);
+  if (coldUnits >= PHASED_COLD_FROM) {
+    // Every such unit at once, an excess at its row and a deficit at the hub, routed in phases;
+    // routing moves potentials, which may give a row's next unit negative reduced cost: take it too.
+    for (;;) {
+      const sources: number[] = [];
+      for (let i = 0; i < rows; i++) {
+        const units = unitsToTake(i);
+        if (units === 0) continue;
+        rowUsed[i] += units;
+        balance[i] += units;
+        balance[hub] -= units;
+        sources.push(i);
+      }
+      if (sources.length === 0) break;
+      routeExcesses(sources, true);
+    }
+    const shift = potential[hub];
+    for (let v = 0; v < nodes; v++) potential[v] -= shift;
+    maxCapacity = 0;
+  }
   for (let level = 1; level <= maxCapacity; level++) {
     for (let i = 0; i < rows; i++) {
       if (usableUnits(i) < level) continue;
