@@ -15,48 +15,69 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** How long the main thread sleeps after a forced collection, so that the collector's helper threads finish. */
+export const SETTLE_MS = 30;
+
+/**
+ * Collects the setup's garbage (generated data, scoring) and lets the collector's background
+ * threads finish before the clock starts, so a step's CPU time is its own. Without the pause, a
+ * forced collection left them sweeping during the step (+50% wall, 2× CPU at 500); without the
+ * collection, the setup's concurrent marking ran during the step (the solver alone at 500 a side:
+ * 6–7 ms of wall, 7–17 ms of CPU over five runs of the suite; settled, 6–7 ms of both).
+ */
+function settle(): void {
+  collectGarbage();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+}
+
 /** People per side of the single unmeasured warm-up run for large sizes. */
 export const WARM_UP_SIZE = 200;
-/** Up to this many people per side, the warm-up is WARM_UP_RUNS runs at the measured size itself. */
+/** Up to this many people per side, the warm-up runs are at the measured size itself (sameSizeRuns). */
 export const SAME_SIZE_WARM_UP_LIMIT = 2000;
-export const WARM_UP_RUNS = 3;
-/** Up to SAME_SIZE_WARM_UP_LIMIT, runs measured after the warm-up; the one of median CPU time is reported. */
-export const MEASURED_RUNS = 5;
+/**
+ * Unmeasured warm-up runs at the same size, then measured runs (the one of median CPU time is
+ * reported): more where a run is short, since V8 tiers a function up after a number of calls, and
+ * at 500 a side three warm-ups still left compilation on the background threads during some
+ * measured runs.
+ */
+export function sameSizeRuns(size: number): { warmUp: number; measured: number } {
+  return size <= 1000 ? { warmUp: 10, measured: 11 } : { warmUp: 3, measured: 5 };
+}
 
 /**
  * Warms up, then measures. A fresh process would otherwise time V8 compiling and optimising the
  * engine, which a long-lived worker does once (benchmark.js warms up and repeats the same way): up
- * to SAME_SIZE_WARM_UP_LIMIT per side, WARM_UP_RUNS unmeasured runs at the same size on other data,
- * then MEASURED_RUNS runs on the task's data, reported by the run of median CPU time (one run is
- * at the mercy of a collection or a late compilation); the first warm-up run's times are reported
- * too, as what the first match in a fresh process costs. Above the limit, one warm-up run at
- * WARM_UP_SIZE and one measured run, since same-size runs would take minutes and compilation is a
- * small share of a multi-second run.
+ * to SAME_SIZE_WARM_UP_LIMIT per side, sameSizeRuns' unmeasured runs at the same size on other
+ * data, then its measured runs on the task's data, each after settle(), reported by the run of
+ * median CPU time (one run is at the mercy of a collection or a late compilation); the first
+ * warm-up run's times are reported too, as what the first match in a fresh process costs. Above
+ * the limit, one warm-up run at WARM_UP_SIZE and one measured run, since same-size runs would take
+ * minutes and compilation is a small share of a multi-second run.
  */
 export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasurement {
   if (task.size > SAME_SIZE_WARM_UP_LIMIT) {
-    measureOnce({ ...task, size: WARM_UP_SIZE, seed: task.seed + 1 }, solver);
-    return measureOnce(task, solver, { collectFirst: true });
+    measureOnce({ ...task, size: WARM_UP_SIZE, seed: task.seed + 1 }, solver, { settleFirst: false });
+    return measureOnce(task, solver);
   }
-  // No forced collection before these runs: it shrinks the heap and leaves the collector sweeping
-  // during the step, which a long-lived worker's matches do not pay (measured: +50% wall, 2x CPU at 500).
-  const first = measureOnce({ ...task, seed: task.seed + 1 }, solver);
-  for (let run = 2; run <= WARM_UP_RUNS; run++) measureOnce({ ...task, seed: task.seed + run }, solver);
-  const runs = Array.from({ length: MEASURED_RUNS }, () => measureOnce(task, solver));
+  const { warmUp, measured } = sameSizeRuns(task.size);
+  const first = measureOnce({ ...task, seed: task.seed + 1 }, solver, { settleFirst: false });
+  for (let run = 2; run <= warmUp; run++)
+    measureOnce({ ...task, seed: task.seed + run }, solver, { settleFirst: false });
+  const runs = Array.from({ length: measured }, () => measureOnce(task, solver));
   const failed = runs.find((m) => !m.ok);
   if (failed) return failed;
   const median = [...runs].sort((a, b) => (a.cpuMs ?? a.timeMs!) - (b.cpuMs ?? b.timeMs!))[Math.floor(runs.length / 2)];
   return { ...median, runs: runs.length, firstRunMs: first.timeMs, firstRunCpuMs: first.cpuMs };
 }
 
-function measureOnce(task: EngineTask, solver: Solver, { collectFirst = false } = {}): EngineMeasurement {
+function measureOnce(task: EngineTask, solver: Solver, { settleFirst = true } = {}): EngineMeasurement {
   const base = { task: task.task, size: task.size };
   const ruleSet = getPreset(task.task === 'rounds' || task.task === 'score' ? 'mentor-match' : 'mentor-match-optimal');
   const data = generateMentorMatchData({ mentors: task.size, mentees: task.size, seed: task.seed });
 
   if (task.task === 'score' || task.task === 'capacitated') {
     const { mentors, mentees } = participantsOf(data, ruleSet);
-    if (collectFirst) collectGarbage();
+    if (settleFirst) settle();
     const rssBefore = process.memoryUsage().rss;
     let start = performance.now();
     let cpuStart = cpuMs();
@@ -78,7 +99,7 @@ function measureOnce(task: EngineTask, solver: Solver, { collectFirst = false } 
     }
     // The optimal strategy's own model of the scored data: eligible pairs, the preset's capacities, both coverage tiers.
     const problem = capacitatedProblem(matrix, [], ['rows', 'cols']);
-    if (collectFirst) collectGarbage();
+    if (settleFirst) settle();
     const rssBeforeSolve = process.memoryUsage().rss;
     start = performance.now();
     cpuStart = cpuMs();
@@ -104,7 +125,7 @@ function measureOnce(task: EngineTask, solver: Solver, { collectFirst = false } 
     };
   }
 
-  if (collectFirst) collectGarbage();
+  if (settleFirst) settle();
   const rssBefore = process.memoryUsage().rss;
   const start = performance.now();
   const cpuStart = cpuMs();
