@@ -36,6 +36,7 @@ const optimal = (total: number, rowsCovered = 2, colsCovered = 2) => ({
   status: 'optimal',
   ms: 3,
   cpuMs: 2,
+  repeats: 1,
   cost: -1,
   pairs: 2,
   rowsCovered,
@@ -167,6 +168,16 @@ describe('the LEMON peer on this machine', () => {
         ['cost-scaling', true, undefined],
       ]);
     }
+  }, 120_000);
+
+  it('solves as many times as asked and reports one run of them, with the same optimum', async () => {
+    const built = buildLemonHarness();
+    if (!built.ok) return;
+    const random = randomProblem(3, 30, 25);
+    const ours = (await createSolver()).capacitatedAssignment(random);
+    const { output, scale } = solveWithLemon(built.binary, random, ['network-simplex'], 5);
+    expect(output.runs.map((r) => r.repeats)).toEqual([5]);
+    expect(compareOptimum(output, scale, ours).map((r) => r.ok)).toEqual([true]);
   }, 120_000);
 });
 

@@ -19,11 +19,14 @@ function collectGarbage(): void {
 export const SETTLE_MS = 30;
 
 /**
- * Collects the setup's garbage (generated data, scoring) and lets the collector's background
- * threads finish before the clock starts, so a step's CPU time is its own. Without the pause, a
- * forced collection left them sweeping during the step (+50% wall, 2× CPU at 500); without the
- * collection, the setup's concurrent marking ran during the step (the solver alone at 500 a side:
- * 6–7 ms of wall, 7–17 ms of CPU over five runs of the suite; settled, 6–7 ms of both).
+ * Collects the setup's garbage and lets the collector's background threads finish before the clock
+ * starts. Before the solver alone (whose peer, LEMON, has no collector), so that its CPU time is its
+ * own: without it the setup's concurrent marking (generated data, scoring) ran during the solve, 6–7
+ * ms of wall but 7–17 ms of CPU at 500 a side over five runs of the suite; settled, 6–7 ms of both.
+ * Not before the other steps at up to 2,000 a side: the collection shrinks the young generation,
+ * which such a step then pays to grow again (scoring at 500 a side: 3.0 ms unsettled, 8.0 ms
+ * settled), where a long-lived worker would not. Without the pause, a forced collection left the
+ * collector sweeping during the step (+50% wall, 2× CPU at 500).
  */
 function settle(): void {
   collectGarbage();
@@ -48,7 +51,7 @@ export function sameSizeRuns(size: number): { warmUp: number; measured: number }
  * Warms up, then measures. A fresh process would otherwise time V8 compiling and optimising the
  * engine, which a long-lived worker does once (benchmark.js warms up and repeats the same way): up
  * to SAME_SIZE_WARM_UP_LIMIT per side, sameSizeRuns' unmeasured runs at the same size on other
- * data, then its measured runs on the task's data, each after settle(), reported by the run of
+ * data, then its measured runs on the task's data, reported by the run of
  * median CPU time (one run is at the mercy of a collection or a late compilation); the first
  * warm-up run's times are reported too, as what the first match in a fresh process costs. Above
  * the limit, one warm-up run at WARM_UP_SIZE and one measured run, since same-size runs would take
@@ -56,13 +59,12 @@ export function sameSizeRuns(size: number): { warmUp: number; measured: number }
  */
 export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasurement {
   if (task.size > SAME_SIZE_WARM_UP_LIMIT) {
-    measureOnce({ ...task, size: WARM_UP_SIZE, seed: task.seed + 1 }, solver, { settleFirst: false });
-    return measureOnce(task, solver);
+    measureOnce({ ...task, size: WARM_UP_SIZE, seed: task.seed + 1 }, solver);
+    return measureOnce(task, solver, { large: true });
   }
   const { warmUp, measured } = sameSizeRuns(task.size);
-  const first = measureOnce({ ...task, seed: task.seed + 1 }, solver, { settleFirst: false });
-  for (let run = 2; run <= warmUp; run++)
-    measureOnce({ ...task, seed: task.seed + run }, solver, { settleFirst: false });
+  const first = measureOnce({ ...task, seed: task.seed + 1 }, solver);
+  for (let run = 2; run <= warmUp; run++) measureOnce({ ...task, seed: task.seed + run }, solver);
   const runs = Array.from({ length: measured }, () => measureOnce(task, solver));
   const failed = runs.find((m) => !m.ok);
   if (failed) return failed;
@@ -70,14 +72,15 @@ export function measureEngineTask(task: EngineTask, solver: Solver): EngineMeasu
   return { ...median, runs: runs.length, firstRunMs: first.timeMs, firstRunCpuMs: first.cpuMs };
 }
 
-function measureOnce(task: EngineTask, solver: Solver, { settleFirst = true } = {}): EngineMeasurement {
+/** One run; `large`: a run above SAME_SIZE_WARM_UP_LIMIT, settled before each timed step. */
+function measureOnce(task: EngineTask, solver: Solver, { large = false } = {}): EngineMeasurement {
   const base = { task: task.task, size: task.size };
   const ruleSet = getPreset(task.task === 'rounds' || task.task === 'score' ? 'mentor-match' : 'mentor-match-optimal');
   const data = generateMentorMatchData({ mentors: task.size, mentees: task.size, seed: task.seed });
 
   if (task.task === 'score' || task.task === 'capacitated') {
     const { mentors, mentees } = participantsOf(data, ruleSet);
-    if (settleFirst) settle();
+    if (large) settle();
     const rssBefore = process.memoryUsage().rss;
     let start = performance.now();
     let cpuStart = cpuMs();
@@ -99,7 +102,7 @@ function measureOnce(task: EngineTask, solver: Solver, { settleFirst = true } = 
     }
     // The optimal strategy's own model of the scored data: eligible pairs, the preset's capacities, both coverage tiers.
     const problem = capacitatedProblem(matrix, [], ['rows', 'cols']);
-    if (settleFirst) settle();
+    settle();
     const rssBeforeSolve = process.memoryUsage().rss;
     start = performance.now();
     cpuStart = cpuMs();
@@ -125,7 +128,7 @@ function measureOnce(task: EngineTask, solver: Solver, { settleFirst = true } = 
     };
   }
 
-  if (settleFirst) settle();
+  if (large) settle();
   const rssBefore = process.memoryUsage().rss;
   const start = performance.now();
   const cpuStart = cpuMs();

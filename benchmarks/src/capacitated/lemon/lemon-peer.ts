@@ -114,8 +114,10 @@ export function writeLemonInstance(problem: CapacitatedProblem, path: string): {
 const lemonRunSchema = z.object({
   algorithm: z.enum(LEMON_ALGORITHMS),
   status: z.string(),
+  /** Of the run of median CPU time, among `repeats` runs. */
   ms: z.number(),
   cpuMs: z.number(),
+  repeats: z.number().int().positive(),
   cost: z.number().optional(),
   pairs: z.number().optional(),
   rowsCovered: z.number().optional(),
@@ -136,17 +138,22 @@ export const lemonOutputSchema = z.object({
 
 export type LemonOutput = z.infer<typeof lemonOutputSchema>;
 
-/** Runs the harness on a problem, through a temporary instance file. */
+/**
+ * Runs the harness on a problem, through a temporary instance file; each algorithm solves it
+ * `repeats` times and reports the run of median CPU time.
+ */
 export function solveWithLemon(
   binary: string,
   problem: CapacitatedProblem,
   algorithms: readonly LemonAlgorithm[],
+  repeats = 1,
 ): { output: LemonOutput; scale: number } {
   const dir = mkdtempSync(join(tmpdir(), 'mm-bench-lemon-'));
   try {
     const instance = join(dir, 'instance.bin');
     const { scale } = writeLemonInstance(problem, instance);
-    const stdout = execFileSync(binary, [instance, ...algorithms], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+    const args = [instance, ...algorithms, `repeat=${repeats}`];
+    const stdout = execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 });
     return { output: lemonOutputSchema.parse(JSON.parse(stdout)), scale };
   } finally {
     rmSync(dir, { recursive: true, force: true });
