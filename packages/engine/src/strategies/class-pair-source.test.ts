@@ -12,15 +12,22 @@ import { classPairSource } from './class-pair-source.js';
 const ruleSet = getPreset('mentor-match-optimal');
 
 /** `count` people who differ only in name and email, so they share one class. */
-function lookalikes(count: number, role: 'mentor' | 'mentee', grade: string, organisation: string): Table {
+function lookalikes(
+  count: number,
+  role: 'mentor' | 'mentee',
+  grade: string,
+  organisation: string,
+  profession = 'Policy',
+  first = 0,
+): Table {
   const header = ['first name', 'last name', 'email address', 'grade', 'organisation', 'profession'];
   const rows = Array.from({ length: count }, (_, k) => [
-    `Person${k}`,
+    `Person${first + k}`,
     role,
-    `${role}${k}@example.gov.uk`,
+    `${role}${first + k}@example.gov.uk`,
     grade,
     organisation,
-    'Policy',
+    profession,
   ]);
   return { source: `${role}s.csv`, header, rows, headerRow: 1, firstColumn: 0 };
 }
@@ -74,5 +81,39 @@ describe('pricing by class', () => {
     expect(kept.size).toBe(40);
     for (const mentor of kept.values()) expect(mentor).toBeLessThan(10);
     expect(new Set(kept.values()).size).toBeGreaterThan(3);
+  });
+});
+
+describe('best pairs by class', () => {
+  // Two mentors every mentee ranks first (same profession), ten they rank lower.
+  const favourites = lookalikes(2, 'mentor', 'Grade 7', 'HM Treasury');
+  const others = lookalikes(10, 'mentor', 'Grade 7', 'HM Treasury', 'Digital', 2);
+  const mentorTable = { ...favourites, rows: [...favourites.rows, ...others.rows] };
+  const mentors = people(mentorTable, 'mentor');
+  const mentees = people(lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'), 'mentee');
+  const grouping = {
+    mentors: groupByRuleFields(mentors, ruleSet, 'mentor'),
+    mentees: groupByRuleFields(mentees, ruleSet, 'mentee'),
+  };
+  const scores = scoreByClasses(mentors, mentees, ruleSet, grouping);
+
+  it("draws a mentor's own pairs only when the mentees' draws offered it fewer than it keeps", () => {
+    expect(grouping.mentors.count).toBe(2);
+    const offered: number[] = [];
+    classPairSource(scores, scores.classes).offerBest(
+      new Int32Array(40).fill(2),
+      new Int32Array(12).fill(3),
+      (_mentee, mentor) => offered.push(mentor),
+    );
+    // The mentees draw first, two each; then the mentors still short of three draw three.
+    const count = (list: number[], mentor: number) => list.filter((m) => m === mentor).length;
+    const fromMentees = offered.slice(0, 80);
+    const fromMentors = offered.slice(80);
+    const ownDraws = Array.from({ length: 12 }, (_, mentor) => count(fromMentors, mentor));
+    const expected = Array.from({ length: 12 }, (_, mentor) => (count(fromMentees, mentor) < 3 ? 3 : 0));
+    expect(ownDraws).toEqual(expected);
+    // Both kinds occur: the first favourite is every mentee's first pick, the second nobody's.
+    expect([count(fromMentees, 0), ownDraws[0]]).toEqual([40, 0]);
+    expect([count(fromMentees, 1), ownDraws[1]]).toEqual([0, 3]);
   });
 });
