@@ -181,10 +181,10 @@ export function scoreByClasses(
     const found: Found = new Map();
     const partners = isMentee ? byMentor : byMentee;
     for (let k = 0; k < partners.count; k++) {
-      const inner = isMentee ? classMatrix.explainPair(ownClass, k) : classMatrix.explainPair(k, ownClass);
+      const excludedBy = isMentee ? classMatrix.excludedBy(ownClass, k) : classMatrix.excludedBy(k, ownClass);
       const size = partners.start[k + 1] - partners.start[k];
       const first = partners.members[partners.start[k]];
-      inner.excludedBy.forEach((id, order) =>
+      excludedBy.forEach((id, order) =>
         note(
           found,
           id,

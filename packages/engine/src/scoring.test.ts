@@ -683,6 +683,9 @@ describe('scorePairs agrees with a plain evaluator', () => {
               expect(explained.score).toBe(score);
               expect(explained.eligible).toBe(eligible);
               expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
+              // The exclusions alone: the explanation's, built-in ones and the minimum score included.
+              expect(matrix.excludedBy(i, j)).toEqual(explained.excludedBy);
+              expect(matrix.excludedBy(i, j).length === 0).toBe(eligible);
             }),
           );
           const eligibleIn = (pairs: number[]) => pairs.filter((k) => isEligiblePair(matrix, k)).length;

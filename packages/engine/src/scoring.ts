@@ -75,12 +75,18 @@ export function indexById(people: readonly Participant[]): Map<string, number> {
  * `minScore` get code 0 (ineligible); every other pair the code of its base score. `explainPair`
  * gives any pair's rule-by-rule score. Throws the signal's reason if `signal` aborts.
  */
+/** A score matrix that also names a pair's exclusions alone, without its score's breakdown. */
+export interface ScoredPairs extends ScoreMatrix {
+  /** explainPair(mentee, mentor).excludedBy, without building the rest of the explanation. */
+  excludedBy(mentee: number, mentor: number): string[];
+}
+
 export function scorePairs(
   mentors: readonly Participant[],
   mentees: readonly Participant[],
   ruleSet: RuleSet,
   options: ScoreOptions = {},
-): ScoreMatrix {
+): ScoredPairs {
   const { onProgress, signal } = options;
   signal?.throwIfAborted();
   const rows = mentees.length;
@@ -185,13 +191,20 @@ export function scorePairs(
     return reasons;
   };
 
+  // Scores of ineligible pairs are not kept in the matrix, so the min-score test re-scores.
+  const total = (mentee: number, mentor: number) =>
+    scorers.reduce(
+      (sum, r) => (r.rule.kind === 'score' && r.condition.test(mentee, mentor) ? sum + r.rule.points : sum),
+      0,
+    );
+
+  const excludedBy = (mentee: number, mentor: number): string[] => {
+    checkIndex(mentee, rows, 'mentee');
+    checkIndex(mentor, cols, 'mentor');
+    return exclusionsOf(mentee, mentor, minScore === undefined ? 0 : total(mentee, mentor));
+  };
+
   const exclusionCounts = (role: Role, index: number) => {
-    // Scores of ineligible pairs are not kept in the matrix, so the min-score test re-scores.
-    const total = (mentee: number, mentor: number) =>
-      scorers.reduce(
-        (sum, r) => (r.rule.kind === 'score' && r.condition.test(mentee, mentor) ? sum + r.rule.points : sum),
-        0,
-      );
     const own = role === 'mentee' ? rows : cols;
     checkIndex(index, own, role);
     const counts = new Map<string, number>();
@@ -214,6 +227,7 @@ export function scorePairs(
     eligibleCountByMentor,
     codeOf: (mentee, mentor) => codes[mentee * cols + mentor],
     explainPair,
+    excludedBy,
     exclusionCounts,
   };
 }
