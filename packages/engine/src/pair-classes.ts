@@ -93,16 +93,20 @@ export function scoreByClasses(
       index: k,
       capacity: 1,
     }));
+  const menteeHasRoom = Uint8Array.from(mentees, (p) => (p.capacity > 0 ? 1 : 0));
+  const mentorHasRoom = Uint8Array.from(mentors, (p) => (p.capacity > 0 ? 1 : 0));
+  const menteesWithRoom = membersWithRoom(byMentee, menteeHasRoom);
+  const mentorsWithRoom = membersWithRoom(byMentor, mentorHasRoom);
+  // Each stand-in weighs its members with room, so that the class matrix's eligible counts are
+  // already the classes' partners with room.
   const classMatrix = scorePairs(
     stand(mentors, byMentor, 'mentor class '),
     stand(mentees, byMentee, 'mentee class '),
     { ...ruleSet, forbiddenPairs: [], lockedPairs: [] },
-    options,
+    { ...options, weights: { mentees: menteesWithRoom, mentors: mentorsWithRoom } },
   );
   const mentorClasses = byMentor.count;
   const { codes, scoreOfCode } = classMatrix;
-  const menteeHasRoom = Uint8Array.from(mentees, (p) => (p.capacity > 0 ? 1 : 0));
-  const mentorHasRoom = Uint8Array.from(mentors, (p) => (p.capacity > 0 ? 1 : 0));
   const excludedMentors = individualExclusions(mentors, mentees, ruleSet);
   const codeOf = (mentee: number, mentor: number): number => {
     if (menteeHasRoom[mentee] === 0 || mentorHasRoom[mentor] === 0) return INELIGIBLE;
@@ -112,12 +116,7 @@ export function scoreByClasses(
     }
     return code;
   };
-  const menteesWithRoom = membersWithRoom(byMentee, menteeHasRoom);
-  const mentorsWithRoom = membersWithRoom(byMentor, mentorHasRoom);
-  const counts = eligibleCounts(classMatrix, byMentor, byMentee, menteeHasRoom, mentorHasRoom, excludedMentors, {
-    menteesWithRoom,
-    mentorsWithRoom,
-  });
+  const counts = eligibleCounts(classMatrix, byMentor, byMentee, menteeHasRoom, mentorHasRoom, excludedMentors);
   const classes: PairClasses = {
     menteeClassCount: byMentee.count,
     mentorClassCount: mentorClasses,
@@ -326,7 +325,10 @@ function membersWithRoom(group: ClassGrouping, hasRoom: Uint8Array): Int32Array 
   return counts;
 }
 
-/** Eligible partners per person: class pairs weighted by the members with room, less the individual exclusions. */
+/**
+ * Eligible partners per person: the class pairs weighted by the members with room (the class
+ * matrix's weighted counts), less the individual exclusions.
+ */
 function eligibleCounts(
   classMatrix: ScoreMatrix,
   byMentor: ClassGrouping,
@@ -334,23 +336,9 @@ function eligibleCounts(
   menteeHasRoom: Uint8Array,
   mentorHasRoom: Uint8Array,
   excludedMentors: ReadonlyMap<number, Int32Array>,
-  { menteesWithRoom, mentorsWithRoom }: { menteesWithRoom: Int32Array; mentorsWithRoom: Int32Array },
 ) {
-  const menteeClassCount = new Float64Array(byMentee.count);
-  const mentorClassCount = new Float64Array(byMentor.count);
-  const { codes } = classMatrix;
+  const { codes, eligibleCountByMentee: menteeClassCount, eligibleCountByMentor: mentorClassCount } = classMatrix;
   const cols = byMentor.count;
-  for (let a = 0; a < byMentee.count; a++) {
-    const base = a * cols;
-    let sum = 0;
-    const weight = menteesWithRoom[a];
-    for (let b = 0; b < cols; b++) {
-      if (codes[base + b] === INELIGIBLE) continue;
-      sum += mentorsWithRoom[b];
-      mentorClassCount[b] += weight;
-    }
-    menteeClassCount[a] = sum;
-  }
   const byMenteeCount = new Int32Array(byMentee.classOf.length);
   const byMentorCount = new Int32Array(byMentor.classOf.length);
   for (let i = 0; i < byMenteeCount.length; i++) {

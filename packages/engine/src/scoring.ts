@@ -30,6 +30,12 @@ export interface ScoreOptions {
    * earlier matrix must not be used afterwards.
    */
   readonly reuse?: { readonly codes: ScoreCodes };
+  /**
+   * A weight per person for the eligible counts: eligibleCountByMentee[i] is then the sum of the
+   * weights of i's eligible mentors, and eligibleCountByMentor[j] of j's eligible mentees. Class
+   * stand-ins (pair-classes.ts) weigh their members with room, which spares a pass over the codes.
+   */
+  readonly weights?: { readonly mentees: ArrayLike<number>; readonly mentors: ArrayLike<number> };
 }
 
 /** Reasons a pair is ineligible that are not rules of the set. */
@@ -159,7 +165,17 @@ export function scorePairs(
     const self = mentorIndex.get(mentees[i].id);
     if (self !== undefined) codes[base + self] = INELIGIBLE;
     for (const j of forbidden.get(i) ?? []) codes[base + j] = INELIGIBLE;
-    eligibleCountByMentee[i] = countEligible(codes, base, candidates, count, eligibleCountByMentor);
+    eligibleCountByMentee[i] = options.weights
+      ? countWeighted(
+          codes,
+          base,
+          candidates,
+          count,
+          eligibleCountByMentor,
+          options.weights.mentees[i],
+          options.weights.mentors,
+        )
+      : countEligible(codes, base, candidates, count, eligibleCountByMentor);
   }
   onProgress?.({ phase: 'scoring', fraction: 1 });
 
@@ -265,6 +281,27 @@ function countEligible(
     if (codes[base + j] !== INELIGIBLE) {
       eligible++;
       byMentor[j]++;
+    }
+  }
+  return eligible;
+}
+
+/** countEligible with weights: the row's eligible mentors' weights, and the row's weight added to each of theirs. */
+function countWeighted(
+  codes: ScoreCodes,
+  base: number,
+  candidates: Int32Array,
+  count: number,
+  byMentor: Int32Array,
+  rowWeight: number,
+  colWeight: ArrayLike<number>,
+): number {
+  let eligible = 0;
+  for (let k = 0; k < count; k++) {
+    const j = candidates[k];
+    if (codes[base + j] !== INELIGIBLE) {
+      eligible += colWeight[j];
+      byMentor[j] += rowWeight;
     }
   }
   return eligible;
