@@ -3,17 +3,12 @@
 // optimality conditions of docs/capacitated.md ("The certificate"), written out here, and against
 // the TypeScript twin step for step.
 import { describe, expect, it } from 'vitest';
+import { loadCores } from '../test/capacitated-implementations.js';
 import { seededRandom } from '../test/seeded-random.js';
-import { wasmFlowSolve } from './capacitated.js';
-import type { FlowNetwork, FlowSolve, FlowSolveResult } from './capacitated-network.js';
+import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import { solveFlowNetworkReference } from './capacitated-reference.js';
-import { instantiateSolverWasm } from './wasm-module.js';
 
-const cores: { name: string; solve: FlowSolve }[] = [
-  { name: 'wasm release', solve: wasmFlowSolve(await instantiateSolverWasm('release')) },
-  { name: 'wasm debug', solve: wasmFlowSolve(await instantiateSolverWasm('debug')) },
-  { name: 'TypeScript twin', solve: solveFlowNetworkReference },
-];
+const cores = await loadCores();
 
 /**
  * `size` × `size` people with capacities 50–89 (so over 20,000 row units from 350 a side), about

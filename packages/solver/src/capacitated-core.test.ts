@@ -2,17 +2,12 @@
 // from scratch and from a warm start, and the search queue gives the same optimum whether the distances fit its buckets (integer costs)
 // or all go to its heap (fractional costs).
 import { describe, expect, it } from 'vitest';
+import { loadCores } from '../test/capacitated-implementations.js';
 import { seededRandom } from '../test/seeded-random.js';
-import { wasmFlowSolve } from './capacitated.js';
-import type { FlowNetwork, FlowSolve, FlowSolveResult } from './capacitated-network.js';
+import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import { solveFlowNetworkReference } from './capacitated-reference.js';
-import { instantiateSolverWasm } from './wasm-module.js';
 
-const cores: { name: string; solve: FlowSolve }[] = [
-  { name: 'wasm release', solve: wasmFlowSolve(await instantiateSolverWasm('release')) },
-  { name: 'wasm debug', solve: wasmFlowSolve(await instantiateSolverWasm('debug')) },
-  { name: 'TypeScript twin', solve: solveFlowNetworkReference },
-];
+const cores = await loadCores();
 
 /**
  * A random network with integer costs −(0..maxScore) on about half the pairs, tier gains that put

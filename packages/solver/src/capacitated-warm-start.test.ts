@@ -2,17 +2,12 @@
 // compare with a solve from scratch of the larger network: a few excesses (one search each) and
 // thousands (routed in phases).
 import { describe, expect, it } from 'vitest';
+import { loadCores } from '../test/capacitated-implementations.js';
 import { seededRandom } from '../test/seeded-random.js';
-import { wasmFlowSolve } from './capacitated.js';
 import type { FlowNetwork, FlowSolution, FlowSolve, FlowSolveResult } from './capacitated-network.js';
 import { solveFlowNetworkReference } from './capacitated-reference.js';
-import { instantiateSolverWasm } from './wasm-module.js';
 
-const cores: { name: string; solve: FlowSolve }[] = [
-  { name: 'wasm release', solve: wasmFlowSolve(await instantiateSolverWasm('release')) },
-  { name: 'wasm debug', solve: wasmFlowSolve(await instantiateSolverWasm('debug')) },
-  { name: 'TypeScript twin', solve: solveFlowNetworkReference },
-];
+const cores = await loadCores();
 
 interface RandomNetwork {
   readonly full: FlowNetwork;

@@ -1,7 +1,8 @@
 // The three implementations every capacitated test runs against: the wasm module as released, the
 // debug build (bounds asserts kept), and the pure TypeScript twin.
-import { solveCapacitated } from '../src/capacitated.js';
-import { solveCapacitatedReference } from '../src/capacitated-reference.js';
+import { solveCapacitated, wasmFlowSolve } from '../src/capacitated.js';
+import type { FlowSolve } from '../src/capacitated-network.js';
+import { solveCapacitatedReference, solveFlowNetworkReference } from '../src/capacitated-reference.js';
 import type { CapacitatedProblem, CapacitatedResult } from '../src/types.js';
 import { instantiateSolverWasm } from '../src/wasm-module.js';
 
@@ -17,5 +18,14 @@ export async function loadImplementations(): Promise<Implementation[]> {
     { name: 'wasm release', solve: (problem) => solveCapacitated(release, problem) },
     { name: 'wasm debug', solve: (problem) => solveCapacitated(debug, problem) },
     { name: 'TypeScript twin', solve: solveCapacitatedReference },
+  ];
+}
+
+/** The same three, as cores alone (one candidate network in, its flow and potentials out). */
+export async function loadCores(): Promise<{ readonly name: string; readonly solve: FlowSolve }[]> {
+  return [
+    { name: 'wasm release', solve: wasmFlowSolve(await instantiateSolverWasm('release')) },
+    { name: 'wasm debug', solve: wasmFlowSolve(await instantiateSolverWasm('debug')) },
+    { name: 'TypeScript twin', solve: solveFlowNetworkReference },
   ];
 }
