@@ -36,6 +36,17 @@ function people(table: Table, role: 'mentor' | 'mentee') {
   return readParticipants(table, role, detectMapping(table.header, role, ruleSet), ruleSet).participants;
 }
 
+/** The two tables' people grouped into classes, and their scores held by class. */
+function byClasses(mentorTable: Table, menteeTable: Table) {
+  const mentors = people(mentorTable, 'mentor');
+  const mentees = people(menteeTable, 'mentee');
+  const grouping = {
+    mentors: groupByRuleFields(mentors, ruleSet, 'mentor'),
+    mentees: groupByRuleFields(mentees, ruleSet, 'mentee'),
+  };
+  return { grouping, scores: scoreByClasses(mentors, mentees, ruleSet, grouping) };
+}
+
 /** A pricing sink that keeps each mentee's first offered mentor and then wants no more. */
 function firstOfferPerMentee() {
   const kept = new Map<number, number>();
@@ -49,13 +60,10 @@ function firstOfferPerMentee() {
 }
 
 describe('pricing by class', () => {
-  const mentors = people(lookalikes(40, 'mentor', 'Grade 7', 'HM Treasury'), 'mentor');
-  const mentees = people(lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'), 'mentee');
-  const grouping = {
-    mentors: groupByRuleFields(mentors, ruleSet, 'mentor'),
-    mentees: groupByRuleFields(mentees, ruleSet, 'mentee'),
-  };
-  const scores = scoreByClasses(mentors, mentees, ruleSet, grouping);
+  const { grouping, scores } = byClasses(
+    lookalikes(40, 'mentor', 'Grade 7', 'HM Treasury'),
+    lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'),
+  );
 
   it('offers the mentees of one class different mentors among equally good ones', () => {
     expect(grouping.mentors.count).toBe(1);
@@ -89,13 +97,7 @@ describe('best pairs by class', () => {
   const favourites = lookalikes(2, 'mentor', 'Grade 7', 'HM Treasury');
   const others = lookalikes(10, 'mentor', 'Grade 7', 'HM Treasury', 'Digital', 2);
   const mentorTable = { ...favourites, rows: [...favourites.rows, ...others.rows] };
-  const mentors = people(mentorTable, 'mentor');
-  const mentees = people(lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'), 'mentee');
-  const grouping = {
-    mentors: groupByRuleFields(mentors, ruleSet, 'mentor'),
-    mentees: groupByRuleFields(mentees, ruleSet, 'mentee'),
-  };
-  const scores = scoreByClasses(mentors, mentees, ruleSet, grouping);
+  const { grouping, scores } = byClasses(mentorTable, lookalikes(40, 'mentee', 'HEO', 'Cabinet Office'));
 
   it("draws a mentor's own pairs only when the mentees' draws offered it fewer than it keeps", () => {
     expect(grouping.mentors.count).toBe(2);
