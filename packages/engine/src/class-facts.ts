@@ -20,6 +20,33 @@ interface MenteeClassTable {
 
 const tables = new WeakMap<PairClasses, Map<number, MenteeClassTable>>();
 
+/**
+ * A mentee class's row of class codes as another pass over it found it (class-pair-source.ts):
+ * the code of each rank (highest score first), the mentors with room of each rank, and the mentor
+ * classes of the best ranks (rank r's at starts[r]..starts[r + 1], in class order).
+ */
+export interface MenteeClassRow {
+  readonly codesByRank: Int32Array;
+  readonly members: Float64Array;
+  readonly starts: Int32Array;
+  readonly classes: Int32Array;
+}
+
+const knownRows = new WeakMap<PairClasses, Map<number, MenteeClassRow>>();
+
+/** The most alternates a rule set may ask for (its schema's limit). */
+export const MAX_ALTERNATES = 20;
+
+/** Keeps a mentee class's row as found elsewhere, so that its explanation table need not read it again. */
+export function rememberMenteeClassRow(classes: PairClasses, menteeClass: number, row: MenteeClassRow): void {
+  let byClass = knownRows.get(classes);
+  if (!byClass) {
+    byClass = new Map();
+    knownRows.set(classes, byClass);
+  }
+  byClass.set(menteeClass, row);
+}
+
 /** menteeClassTable's scratch: each code's mentor classes, one stretch per code. */
 let scratch = new Int32Array(0);
 /** Codes × mentor classes up to which every code gets a whole row's room (16 M entries, 64 MB). */
@@ -35,7 +62,8 @@ export function setOnePassLimit(entries: number): number {
 /** How many of a level's mentors are kept: enough for the alternates after skipping chosen and excluded ones. */
 const depthOf = new WeakMap<PairClasses, number>();
 
-function levelDepth(scores: PairScores, classes: PairClasses, alternates: number): number {
+/** How many mentors with room a mentee class's explanation table reads, from the best score down. */
+export function explanationDepth(scores: PairScores, classes: PairClasses, alternates: number): number {
   let depth = depthOf.get(classes);
   if (depth === undefined) {
     let widest = 0;
@@ -54,10 +82,17 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
     byClass = new Map();
     tables.set(classes, byClass);
   }
-  const known = byClass.get(menteeClass);
-  if (known) return known;
-  const { codes, mentorClassCount, mentorStart, mentorMembers } = classes;
-  const { scoreOfCode, mentors } = scores;
+  const built = byClass.get(menteeClass);
+  if (built) return built;
+  const depth = explanationDepth(scores, classes, alternates);
+  const row = knownRows.get(classes)?.get(menteeClass);
+  const fromRow = row && tableFromRow(scores, classes, row, depth);
+  if (fromRow) {
+    byClass.set(menteeClass, fromRow);
+    return fromRow;
+  }
+  const { codes, mentorClassCount } = classes;
+  const { scoreOfCode } = scores;
   const base = menteeClass * mentorClassCount;
   const withRoom = classes.mentorsWithRoom;
   // Counts by code, and each code's classes in a stretch of `scratch`: in one pass over the row of
@@ -80,7 +115,19 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
     countByCode[code] += withRoom[k];
     scratch[filled[code]++] = k;
   }
-  const depth = levelDepth(scores, classes, alternates);
+  const wanted = wantedCodes(scoreOfCode, countByCode, depth);
+  const table = tableOf(
+    countByCode,
+    wanted.map((code) => gatherMentors(scores, classes, scratch.subarray(start[code], filled[code]), depth)),
+    wanted,
+    depth,
+  );
+  byClass.set(menteeClass, table);
+  return table;
+}
+
+/** The codes from the highest score down whose mentors reach `depth` (the levels' codes). */
+function wantedCodes(scoreOfCode: Float64Array, countByCode: Float64Array, depth: number): number[] {
   const byScore = [...countByCode.keys()]
     .filter((code) => code !== INELIGIBLE && countByCode[code] > 0)
     .sort((a, b) => scoreOfCode[b] - scoreOfCode[a]);
@@ -91,28 +138,59 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
     wanted.push(code);
     reach += countByCode[code];
   }
-  const gathered: number[][] = wanted.map((code) => {
-    const list: number[] = [];
-    for (let at = start[code]; at < filled[code]; at++) {
-      const k = scratch[at];
-      let taken = 0;
-      for (let p = mentorStart[k]; p < mentorStart[k + 1] && taken < depth; p++) {
-        if (mentors[mentorMembers[p]].capacity === 0) continue;
-        list.push(mentorMembers[p]);
-        taken++;
-      }
+  return wanted;
+}
+
+/** Up to `depth` members with room of each of the mentor classes given, in class order. */
+function gatherMentors(scores: PairScores, classes: PairClasses, mentorClasses: ArrayLike<number>, depth: number) {
+  const { mentorStart, mentorMembers } = classes;
+  const list: number[] = [];
+  for (let at = 0; at < mentorClasses.length; at++) {
+    const k = mentorClasses[at];
+    let taken = 0;
+    for (let p = mentorStart[k]; p < mentorStart[k + 1] && taken < depth; p++) {
+      if (scores.mentors[mentorMembers[p]].capacity === 0) continue;
+      list.push(mentorMembers[p]);
+      taken++;
     }
-    return list;
-  });
-  const table: MenteeClassTable = {
+  }
+  return list;
+}
+
+function tableOf(countByCode: Float64Array, gathered: number[][], wanted: number[], depth: number): MenteeClassTable {
+  return {
     countByCode,
     levels: wanted.map((code, level) => ({
       code,
       mentors: Int32Array.from(gathered[level]).sort().slice(0, depth),
     })),
   };
-  byClass.set(menteeClass, table);
-  return table;
+}
+
+/**
+ * menteeClassTable from a row found elsewhere, without reading the row; null when the ranks kept
+ * do not reach as deep as this table must.
+ */
+function tableFromRow(
+  scores: PairScores,
+  classes: PairClasses,
+  row: MenteeClassRow,
+  depth: number,
+): MenteeClassTable | null {
+  const countByCode = new Float64Array(scores.scoreOfCode.length);
+  const rankOfCode = new Int32Array(scores.scoreOfCode.length).fill(-1);
+  row.codesByRank.forEach((code, rank) => {
+    countByCode[code] = row.members[rank];
+    rankOfCode[code] = rank;
+  });
+  const wanted = wantedCodes(scores.scoreOfCode, countByCode, depth);
+  const kept = row.starts.length - 1;
+  if (wanted.some((code) => rankOfCode[code] < 0 || rankOfCode[code] >= kept)) return null;
+  const gathered = wanted.map((code) => {
+    const rank = rankOfCode[code];
+    return gatherMentors(scores, classes, row.classes.subarray(row.starts[rank], row.starts[rank + 1]), depth);
+  });
+  return tableOf(countByCode, gathered, wanted, depth);
 }
 
 /** menteeRowFacts for scores held by classes: the same ranks and alternates as the full matrix's row pass. */

@@ -12,6 +12,7 @@
 //   reading stops as soon as no later member can beat what the row already keeps.
 import type { CapacitatedPairSource, CapacitatedProblem, ImprovingPairSink, PairPrices } from '@mentor-matcher/solver';
 import type { PairClasses, PairIndex, PairScores } from '../model.js';
+import { explanationDepth, MAX_ALTERNATES, rememberMenteeClassRow } from '../class-facts.js';
 import { includes } from '../pair-classes.js';
 import { INELIGIBLE } from '../score-codes.js';
 
@@ -83,6 +84,7 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
       const { mentorsWithRoom, menteesWithRoom } = classes;
       // Mentees: the mentor classes of each mentee class in score order, as deep as its members can draw from.
       const rowRanks = new RankedClasses(ranks, mentorClassCount);
+      const explanationReach = explanationDepth(scores, classes, MAX_ALTERNATES);
       // Per mentor, the pairs the mentees' draws offered.
       const offered = new Int32Array(keepCol.length);
       for (let a = 0; a < menteeClassCount; a++) {
@@ -92,6 +94,9 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
         }
         if (deepest === 0) continue;
         rowRanks.order(codes, a * mentorClassCount, 1, mentorClassCount, rankOfCode, mentorsWithRoom, deepest, 0);
+        // This pass over the row is also what the explanations need (class-facts.ts): kept for
+        // them, so that they do not read the row again.
+        rememberMenteeClassRow(classes, a, { codesByRank: codesByScore, ...rowRanks.best(explanationReach) });
         for (let p = mentees.start[a]; p < mentees.start[a + 1]; p++) {
           const mentee = mentees.members[p];
           if (keepRow[mentee] === 0) continue;
@@ -170,6 +175,10 @@ class RankedClasses {
   private reach = new Float64Array(16);
   private byRank = new Int32Array(0);
   private blockRanks = new Int32Array(0);
+  /** The last order()'s classes per rank (each in byRank at rank × lastCount) and partners per rank. */
+  private lastFilled = new Int32Array(0);
+  private lastCount = 0;
+  private lastMembers = new Float64Array(0);
 
   constructor(
     private readonly ranks: number,
@@ -217,6 +226,26 @@ class RankedClasses {
       if (size > 0) this.classes.set(byRank.subarray(r * count, r * count + size), offset + starts[at + r]);
       starts[at + r + 1] = starts[at + r] + size;
     }
+    this.lastFilled = filled;
+    this.lastCount = count;
+    this.lastMembers = members;
+  }
+
+  /**
+   * The last order()'s partners by rank (all ranks), and the classes of its best ranks until
+   * their partners reach `reach`: `classes` rank after rank, rank r's at starts[r]..starts[r + 1].
+   */
+  best(reach: number): { members: Float64Array; starts: Int32Array; classes: Int32Array } {
+    const members = this.lastMembers;
+    let kept = 0;
+    for (let reached = 0; kept < this.ranks && reached < reach; kept++) reached += members[kept];
+    const starts = new Int32Array(kept + 1);
+    for (let r = 0; r < kept; r++) starts[r + 1] = starts[r] + this.lastFilled[r];
+    const classes = new Int32Array(starts[kept]);
+    for (let r = 0; r < kept; r++) {
+      classes.set(this.byRank.subarray(r * this.lastCount, r * this.lastCount + this.lastFilled[r]), starts[r]);
+    }
+    return { members, starts, classes };
   }
 
   /**
