@@ -245,6 +245,29 @@ describe('scorePairs: eligibility', () => {
     ]);
   });
 
+  it('names the same exclusions alone as in an explanation, with more exclusion rules than a mask holds', () => {
+    // 30 rules, more than the 26 bits excludedBy keys its shared lists by: every pair is asked.
+    const rules = ruleSet({
+      rules: Array.from({ length: 30 }, (_, k) => ({
+        id: `x${k}`,
+        label: `X${k}`,
+        kind: 'exclude' as const,
+        when:
+          k % 2 === 0
+            ? { type: 'same' as const, mentor: 'org', mentee: 'org' }
+            : { type: 'different' as const, mentor: 'org', mentee: 'org' },
+      })),
+      minScore: 1,
+    });
+    const matrix = scorePairs(mentors, mentees, rules);
+    for (let i = 0; i < mentees.length; i++) {
+      for (let j = 0; j < mentors.length; j++) {
+        expect(matrix.excludedBy(i, j)).toEqual(matrix.explainPair(i, j).excludedBy);
+        expect(matrix.excludedBy(i, j).length).toBeGreaterThanOrEqual(15);
+      }
+    }
+  });
+
   it('marks pairs under the minimum score ineligible', () => {
     const rules = scoreOnly({ type: 'same', mentor: 'org', mentee: 'org' }, { minScore: 1 });
     expect(grid(mentors, mentees, rules)).toEqual([

@@ -38,6 +38,9 @@ export interface ScoreOptions {
   readonly weights?: { readonly mentees: ArrayLike<number>; readonly mentors: ArrayLike<number> };
 }
 
+/** Exclusion rules up to which excludedBy keeps one list per set of exclusions (bits of a mask). */
+const MASKED_EXCLUSIONS = 26;
+
 /** Reasons a pair is ineligible that are not rules of the set. */
 export const builtInExclusions = {
   samePerson: { ruleId: 'same-person', label: 'Same person' },
@@ -83,8 +86,11 @@ export function indexById(people: readonly Participant[]): Map<string, number> {
  */
 /** A score matrix that also names a pair's exclusions alone, without its score's breakdown. */
 export interface ScoredPairs extends ScoreMatrix {
-  /** explainPair(mentee, mentor).excludedBy, without building the rest of the explanation. */
-  excludedBy(mentee: number, mentor: number): string[];
+  /**
+   * explainPair(mentee, mentor).excludedBy, without building the rest of the explanation. The list
+   * is shared by every pair with the same exclusions: read it, do not change it.
+   */
+  excludedBy(mentee: number, mentor: number): readonly string[];
 }
 
 export function scorePairs(
@@ -214,10 +220,27 @@ export function scorePairs(
       0,
     );
 
-  const excludedBy = (mentee: number, mentor: number): string[] => {
+  // One list per set of exclusions (a bit per exclusion rule, then the built-in ones), so that
+  // asking about many pairs, as the reasons for having no partner do, allocates next to nothing.
+  const listsByMask = new Map<number, readonly string[]>();
+  const excludedBy = (mentee: number, mentor: number): readonly string[] => {
     checkIndex(mentee, rows, 'mentee');
     checkIndex(mentor, cols, 'mentor');
-    return exclusionsOf(mentee, mentor, minScore === undefined ? 0 : total(mentee, mentor));
+    const pairTotal = minScore === undefined ? 0 : total(mentee, mentor);
+    if (exclusions.length > MASKED_EXCLUSIONS) return exclusionsOf(mentee, mentor, pairTotal);
+    let mask = 0;
+    for (let r = 0; r < exclusions.length; r++) if (exclusions[r].condition.test(mentee, mentor)) mask |= 1 << r;
+    const builtIn = 1 << MASKED_EXCLUSIONS;
+    if (mentees[mentee].id === mentors[mentor].id) mask |= builtIn;
+    if (forbidden.get(mentee)?.includes(mentor)) mask |= builtIn << 1;
+    if (mentees[mentee].capacity === 0 || mentors[mentor].capacity === 0) mask |= builtIn << 2;
+    if (minScore !== undefined && pairTotal < minScore) mask |= builtIn << 3;
+    let list = listsByMask.get(mask);
+    if (list === undefined) {
+      list = exclusionsOf(mentee, mentor, pairTotal);
+      listsByMask.set(mask, list);
+    }
+    return list;
   };
 
   const exclusionCounts = (role: Role, index: number) => {
