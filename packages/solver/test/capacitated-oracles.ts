@@ -103,10 +103,37 @@ export function randomCase(seed: number, shape: CaseShape): Case {
   return { rows, cols, score, eligible, rowCapacity, colCapacity, locked, coverage: shape.coverage };
 }
 
+/**
+ * The pairs' total score, exactly: each score (as its shortest decimal, String's) becomes an
+ * integer at the largest number of decimal places among them, the integers are added as BigInts,
+ * and the sum is divided back once. A running sum of doubles depends on the pairs' order (an
+ * optimum listed in two orders once summed to 139.79999999999998 and 139.8).
+ */
+export function pairsTotal(c: Case, pairs: readonly (readonly [number, number])[]): number {
+  const decimals = pairs.map(([i, j]) => decimalOf(c.score[i][j]));
+  const places = Math.max(0, ...decimals.map((d) => d.places));
+  const sum = decimals.reduce((total, d) => total + d.digits * 10n ** BigInt(places - d.places), 0n);
+  return Number(sum) / 10 ** places;
+}
+
+/** A finite score as an integer and a number of decimal places: 32.4 → 324 and 1. */
+function decimalOf(score: number): { digits: bigint; places: number } {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(score));
+  if (!match) throw new Error(`pairsTotal: ${score} is not a finite score`);
+  const [, sign, whole, fraction = '', exponent = '0'] = match;
+  let places = fraction.length - Number(exponent);
+  let digits = BigInt(`${sign}${whole}${fraction}`);
+  if (places < 0) {
+    digits *= 10n ** BigInt(-places);
+    places = 0;
+  }
+  return { digits, places };
+}
+
 export function objectiveOf(c: Case, pairs: readonly (readonly [number, number])[]): Objective {
   const rowHit = new Set(pairs.map(([i]) => i));
   const colHit = new Set(pairs.map(([, j]) => j));
-  const total = pairs.reduce((sum, [i, j]) => sum + c.score[i][j], 0);
+  const total = pairsTotal(c, pairs);
   return [c.coverage.includes('rows') ? rowHit.size : 0, c.coverage.includes('cols') ? colHit.size : 0, total];
 }
 
@@ -176,7 +203,7 @@ export function feasibilityProblems(c: Case, result: CapacitatedResult): string[
   rowLoad.forEach((load, i) => load > c.rowCapacity[i] && problems.push(`row ${i} has ${load} > ${c.rowCapacity[i]}`));
   colLoad.forEach((load, j) => load > c.colCapacity[j] && problems.push(`col ${j} has ${load} > ${c.colCapacity[j]}`));
   for (const [i, j] of c.locked) if (!seen.has(`${i},${j}`)) problems.push(`locked (${i},${j}) missing`);
-  const total = pairs.reduce((sum, [i, j]) => sum + c.score[i][j], 0);
+  const total = pairsTotal(c, pairs);
   if (Math.abs(total - result.total) > 1e-9 * Math.max(1, Math.abs(total)))
     problems.push(`total ${result.total} ≠ ${total}`);
   if (result.rowsCovered !== rowLoad.filter((l) => l > 0).length) problems.push('rowsCovered is wrong');
