@@ -111,15 +111,15 @@
 // admissible graph has no path left (with integer costs each raises the excesses' distance to the
 // deficits by at least 1) and rounds of breadth- and depth-first search in between, each
 // O(A + N·log C) (a column's cursor finds its place in its list of used arcs by bisection).
-// Memory: the caller's arrays (17 bytes per arc) plus 8 bytes per arc, 60 per node (80 on a warm
-// start) and 8 per column of working arrays, allocated once per solve and freed before returning
+// Memory: the caller's arrays (17 bytes per arc) plus 8 bytes per arc, 80 per node and 8 per
+// column of working arrays, allocated once per solve and freed before returning
 // (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
 // and tier gain keeps sums of a simple path's costs below 2^53, and checks the returned potentials
 // are safe integers, so every comparison here is exact.
 //
-// Result: the number of searches run (≥ 0; unit activations that searched, plus a warm start's
+// Result: the number of searches run (≥ 0; unit activations that searched, plus a repair's
 // Dijkstra searches and breadth-first rounds: a count of work that does not depend on the machine,
 // which the driver reports and the benchmarks' regression check compares with its baseline);
 // arcFlowOut[p] = 1 for chosen arcs; rowPotentialOut/colPotentialOut the node potentials
@@ -154,8 +154,8 @@ let touchedBase: usize = 0;
 let finalizedBase: usize = 0;
 /** Per node, units in less units out and supply: > 0 an excess, < 0 a deficit (a repair's work). */
 let balanceBase: usize = 0;
-// The warm start's own blocks (allocated only for a warm start): the columns still in excess, and
-// per node the searches' cursor, level, round of that level, and queue or stack.
+// The repairs' blocks (a warm start's, a phased cold solve's): the nodes still in excess, and per
+// node the searches' cursor, level, round of that level, and queue or stack.
 let sourceBase: usize = 0;
 let cursorBase: usize = 0;
 let levelBase: usize = 0;
@@ -967,7 +967,7 @@ function routeExcesses(sources: i32, phased: bool): void {
 
 let repairTarget: i32 = -1;
 
-/** relax(), also taking a row in deficit as the target when it is the nearest so far. */
+/** relax(), also taking a node in deficit as the target when it is the nearest so far. */
 // @ts-ignore: decorator
 @inline function relaxTowardsDeficit(node: i32, d: f64, via: i32): void {
   if (relax(node, d, via) && balance(node) < 0) {
@@ -980,10 +980,10 @@ let repairTarget: i32 = -1;
 @inline const FROM_SOURCE: i32 = -2;
 
 /**
- * One Dijkstra search from the first `sources` columns of sourceBase at once (each at distance 0,
- * in column order: every column in excess for a phase, a single one for a small repair), stopping
- * at the nearest row in deficit; the settled nodes' potentials move so that every shortest path to
- * it has reduced cost 0. Returns that row.
+ * One Dijkstra search from the first `sources` nodes of sourceBase at once (each at distance 0,
+ * in node order: every node in excess for a phase, a single one for a small repair), stopping at
+ * the nearest node in deficit (a warm start's rows, a cold solve's hub); the settled nodes'
+ * potentials move so that every shortest path to it has reduced cost 0. Returns that node.
  */
 function phaseSearch(sources: i32): i32 {
   const rows = nRows;
@@ -1047,8 +1047,8 @@ function phaseSearch(sources: i32): i32 {
   }
   finishSearch(settledCount, searchBound);
   clearSearch();
-  // A path always exists (see the header), so the target is a row in deficit.
-  assert(repairTarget >= 0, 'warm start: no path from an excess to a deficit');
+  // A path always exists (see the header), so the target is a node in deficit.
+  assert(repairTarget >= 0, 'repair: no path from an excess to a deficit');
   return repairTarget;
 }
 
@@ -1088,8 +1088,8 @@ function augmentSearchPath(target: i32): void {
 }
 
 // Routing along arcs of reduced cost 0, in rounds as in Hopcroft & Karp (SIAM J. Comput. 2(4)
-// (1973) 225–231) and Dinic: a breadth-first search from every column in excess labels each node
-// with its number of arcs from the nearest one (level), up to the first level holding a row in
+// (1973) 225–231) and Dinic: a breadth-first search from every node in excess labels each node
+// with its number of arcs from the nearest one (level), up to the first level holding a node in
 // deficit; then depth-first searches from each excess advance only from level k to level k + 1, so
 // that the graph they walk has no cycle, a node from which no deficit can be reached is known dead
 // for the round (its level is dropped to −1), and each node's cursor only moves forwards.
@@ -1114,7 +1114,7 @@ let deficitLevel: i32 = 0;
 
 /**
  * Whether the search may step to v: in the breadth-first search (want < 0), v has no level yet; in
- * the depth-first one, v is on level `want` and is a row in deficit or lies below deficitLevel.
+ * the depth-first one, v is on level `want` and is a node in deficit or lies below deficitLevel.
  */
 // @ts-ignore: decorator
 @inline function accepts(v: i32, want: i32): bool {
@@ -1203,8 +1203,8 @@ function nextTightArc(u: i32, want: i32): i32 {
 
 /**
  * Labels levels breadth first from the sources (queue in stackBase) through arcs of reduced cost
- * 0, up to the first level that holds a row in deficit (deficitLevel). Rows in deficit are not
- * expanded. False when no such row is reached.
+ * 0, up to the first level that holds a node in deficit (deficitLevel). Nodes in deficit are not
+ * expanded. False when no such node is reached.
  */
 function labelLevels(sources: i32): bool {
   searches++;
@@ -1281,7 +1281,7 @@ function labelTightHeads(u: i32, level: i32, tail: i32): i32 {
   return tail;
 }
 
-/** Gives v its level; queues it from `tail` unless it is a row in deficit (see labelLevels). */
+/** Gives v its level; queues it from `tail` unless it is a node in deficit (see labelLevels). */
 // @ts-ignore: decorator
 @inline function label(v: i32, level: i32, tail: i32): i32 {
   setNodeI32(levelRoundBase, v, levelRound);
@@ -1292,8 +1292,8 @@ function labelTightHeads(u: i32, level: i32, tail: i32): i32 {
 }
 
 /**
- * One round: levels, then as many paths as the depth-first searches find from each column in
- * excess, in column order (a blocking flow of the level graph). False when nothing was routed.
+ * One round: levels, then as many paths as the depth-first searches find from each node in
+ * excess, in node order (a blocking flow of the level graph). False when nothing was routed.
  */
 function routeTightPaths(sources: i32): bool {
   if (!labelLevels(sources)) return false;
@@ -1307,7 +1307,7 @@ function routeTightPaths(sources: i32): bool {
 }
 
 /**
- * One path from column `source` up the levels to a row in deficit, depth first, augmented. False
+ * One path from node `source` up the levels to a node in deficit, depth first, augmented. False
  * (and `source` dead) when there is none left in this round.
  */
 function routeLevelPath(source: i32): bool {

@@ -1,10 +1,11 @@
 // Pure TypeScript twin of assembly/capacitated.ts: the same algorithm, line for line, so the same
 // test suite runs against both (and a reader can step through it in a debugger). The method, its
 // invariants and references are in the header of assembly/capacitated.ts and in docs/capacitated.md.
-// Two speed-ups of the wasm are left out here because they change no step of the algorithm: each
+// Three speed-ups of the wasm are left out here because they change no step of the algorithm: each
 // column keeps a list of its used arcs in arc order (the order in which the scans below visit them;
-// a warm start's cursor finds its place in it by bisection), and a bit mask finds the lowest
-// non-empty bucket (the same bucket as the scan from `lowest` here).
+// a warm start's cursor finds its place in it by bisection), a bit mask finds the lowest non-empty
+// bucket (the same bucket as the scan from `lowest` here), and a round's levels label each node's
+// heads in one pass (labelTightHeads; here one nextTightArc call per head, in the same order).
 import { solveCapacitatedWith } from './capacitated-driver.js';
 import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
@@ -394,7 +395,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   };
 
   // Routing along arcs of reduced cost 0 in rounds (see the header of assembly/capacitated.ts):
-  // levels breadth first from every excess up to the first level with a row in deficit, then
+  // levels breadth first from every excess up to the first level with a node in deficit, then
   // depth-first searches from level k to k + 1 only; a node found dead gets level −1.
   const cursor = new Int32Array(nodes);
   const level = new Int32Array(nodes);
@@ -406,7 +407,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
   const levelOf = (v: number): number => (levelRoundOf[v] === levelRound ? level[v] : -1);
   const isDeficit = (v: number): boolean => balance[v] < 0;
   // Whether the search may step to v: breadth first (want < 0), v has no level yet; depth first, v
-  // is on level `want` and is a row in deficit or lies below deficitLevel.
+  // is on level `want` and is a node in deficit or lies below deficitLevel.
   const accepts = (v: number, want: number): boolean =>
     want < 0 ? levelRoundOf[v] !== levelRound : levelOf(v) === want && (want < deficitLevel || isDeficit(v));
   // Moves u's cursor to its next arc of reduced cost 0 (≤ 0, for rounding with costs that are not
@@ -527,7 +528,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     balance[target]++;
     balance[stack[0]]--;
   };
-  // One path from column `source` up the levels to a row in deficit, augmented; false if none.
+  // One path from node `source` up the levels to a node in deficit, augmented; false if none.
   const routeLevelPath = (source: number): boolean => {
     stack[0] = source;
     let depth = 1;
