@@ -86,6 +86,8 @@ function menteeClassTable(scores: PairScores, classes: PairClasses, menteeClass:
   if (built) return built;
   const depth = explanationDepth(scores, classes, alternates);
   const row = knownRows.get(classes)?.get(menteeClass);
+  // Read once: the table built here is kept instead.
+  if (row) knownRows.get(classes)!.delete(menteeClass);
   const fromRow = row && tableFromRow(scores, classes, row, depth);
   if (fromRow) {
     byClass.set(menteeClass, fromRow);
