@@ -209,8 +209,11 @@ export function scoreByClasses(
     });
     return indices;
   };
-  const withoutRoom = (people: readonly Participant[]) =>
-    people.flatMap((person, k) => (person.capacity === 0 ? [k] : []));
+  const withoutRoom = (hasRoom: Uint8Array) => {
+    const indices: number[] = [];
+    hasRoom.forEach((flag, k) => flag === 0 && indices.push(k));
+    return indices;
+  };
   let individual:
     | {
         mentorsById: Map<string, number[]>;
@@ -233,8 +236,8 @@ export function scoreByClasses(
       individual = {
         mentorsById: byId(mentors),
         menteesById: byId(mentees),
-        mentorsWithoutRoom: withoutRoom(mentors),
-        menteesWithoutRoom: withoutRoom(mentees),
+        mentorsWithoutRoom: withoutRoom(mentorHasRoom),
+        menteesWithoutRoom: withoutRoom(menteeHasRoom),
         forbiddenByMentor,
       };
     }
