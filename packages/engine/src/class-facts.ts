@@ -34,9 +34,6 @@ export interface MenteeClassRow {
 
 const knownRows = new WeakMap<PairClasses, Map<number, MenteeClassRow>>();
 
-/** The most alternates a rule set may ask for (its schema's limit). */
-export const MAX_ALTERNATES = 20;
-
 /** Keeps a mentee class's row as found elsewhere, so that its explanation table need not read it again. */
 export function rememberMenteeClassRow(classes: PairClasses, menteeClass: number, row: MenteeClassRow): void {
   let byClass = knownRows.get(classes);

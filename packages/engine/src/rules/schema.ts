@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import type { InputProblem } from '../model.js';
 
+/** The most alternates (best unchosen mentors) the optimal strategy may list per mentee. */
+export const MAX_ALTERNATES = 20;
+
 /** Largest rule set accepted, as JSON text: rule sets are hand-sized; anything bigger is a mistake or an attack. */
 export const MAX_RULE_SET_BYTES = 1_000_000;
 export const MAX_RULES = 500;
@@ -139,7 +142,7 @@ export const strategySettingsSchema = z.discriminatedUnion('name', [
   z.strictObject({
     name: z.literal('optimal'),
     mentorCoverage: z.boolean().default(true),
-    alternates: z.number().int().min(0).max(20).default(3),
+    alternates: z.number().int().min(0).max(MAX_ALTERNATES).default(3),
   }),
 ]);
 

@@ -12,7 +12,8 @@
 //   reading stops as soon as no later member can beat what the row already keeps.
 import type { CapacitatedPairSource, CapacitatedProblem, ImprovingPairSink, PairPrices } from '@mentor-matcher/solver';
 import type { PairClasses, PairIndex, PairScores } from '../model.js';
-import { explanationDepth, MAX_ALTERNATES, rememberMenteeClassRow } from '../class-facts.js';
+import { explanationDepth, rememberMenteeClassRow } from '../class-facts.js';
+import { MAX_ALTERNATES } from '../rules/schema.js';
 import { includes } from '../pair-classes.js';
 import { INELIGIBLE } from '../score-codes.js';
 
