@@ -4,8 +4,9 @@
 // Three speed-ups of the wasm are left out here because they change no step of the algorithm: each
 // column keeps a list of its used arcs in arc order (the order in which the scans below visit them;
 // a warm start's cursor finds its place in it by bisection), a bit mask finds the lowest non-empty
-// bucket (the same bucket as the scan from `lowest` here), and a round's levels label each node's
-// heads in one pass (labelTightHeads; here one nextTightArc call per head, in the same order).
+// bucket (the same bucket as the scan from `lowest` here), and the distance labels are found by
+// walking each labelled node's arcs backwards (labelTails; here every unlabelled node's arcs are
+// tried forwards, level by level: distances, so the same labels).
 import { solveCapacitatedWith } from './capacitated-driver.js';
 import type { FlowNetwork, FlowSolveResult } from './capacitated-network.js';
 import type { CapacitatedProblem, CapacitatedResult } from './types.js';
@@ -394,24 +395,24 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     balance[v]--;
   };
 
-  // Routing along arcs of reduced cost 0 in rounds (see the header of assembly/capacitated.ts):
-  // levels breadth first from every excess up to the first level with a node in deficit, then
-  // depth-first searches from level k to k + 1 only; a node found dead gets level −1.
+  // Routing along arcs of reduced cost 0 as a maximum flow, by shortest augmenting paths with
+  // distance labels and the gap relabelling (see the header of assembly/capacitated.ts): label[v]
+  // is a lower bound on v's number of such arcs from a node in deficit, `unreached` (nodes) when
+  // none is left; a depth-first search steps only down by one label.
   const cursor = new Int32Array(nodes);
-  const level = new Int32Array(nodes);
-  const levelRoundOf = new Int32Array(nodes);
+  const label = new Int32Array(nodes);
+  const labelCount = new Int32Array(nodes);
   const stack = new Int32Array(nodes);
-  let levelRound = 0;
-  let deficitLevel = -1;
+  const unreached = nodes;
   const firstArc = (v: number): number => (v < rows ? rowStart[v] : 0);
-  const levelOf = (v: number): number => (levelRoundOf[v] === levelRound ? level[v] : -1);
   const isDeficit = (v: number): boolean => balance[v] < 0;
-  // Whether the search may step to v: breadth first (want < 0), v has no level yet; depth first, v
-  // is on level `want` and is a node in deficit or lies below deficitLevel.
-  const accepts = (v: number, want: number): boolean =>
-    want < 0 ? levelRoundOf[v] !== levelRound : levelOf(v) === want && (want < deficitLevel || isDeficit(v));
+  const hasLabel = (v: number, want: number): boolean => label[v] === want;
+  const setLabel = (v: number, to: number): void => {
+    label[v] = to;
+    if (to < unreached) labelCount[to]++;
+  };
   // Moves u's cursor to its next arc of reduced cost 0 (≤ 0, for rounding with costs that are not
-  // integers) whose head the search accepts, the one under the cursor included, and returns that
+  // integers) whose head has label `want`, the one under the cursor included, and returns that
   // head, or −1 when none is left: a row's pair arcs then its arc into the hub, a column's used
   // arcs (backwards) then its arc into the hub, the hub's arcs to every row then every column.
   const nextTightArc = (u: number, want: number): number => {
@@ -423,14 +424,14 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       for (; c < end; c++) {
         if (flow[c] !== 0) continue;
         const v = rows + arcCol[c];
-        if (arcCost[c] + pu - potential[v] <= 0 && accepts(v, want)) {
+        if (arcCost[c] + pu - potential[v] <= 0 && hasLabel(v, want)) {
           found = v;
           break;
         }
       }
       if (found < 0 && c === end) {
         const used = rowUsed[u];
-        if (used > 0 && -(used === 1 ? rowFirstCost[u] : 0) + pu - potential[hub] <= 0 && accepts(hub, want))
+        if (used > 0 && -(used === 1 ? rowFirstCost[u] : 0) + pu - potential[hub] <= 0 && hasLabel(hub, want))
           found = hub;
         else c++;
       }
@@ -442,7 +443,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
           const p = colArcs[q];
           if (p < c || flow[p] === 0) continue;
           const v = arcRow[p];
-          if (-arcCost[p] + pu - potential[v] <= 0 && accepts(v, want)) {
+          if (-arcCost[p] + pu - potential[v] <= 0 && hasLabel(v, want)) {
             found = v;
             c = p;
             break;
@@ -455,7 +456,7 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
         if (
           used < colCapacity[j] &&
           (used === 0 ? colFirstCost[j] : 0) + pu - potential[hub] <= 0 &&
-          accepts(hub, want)
+          hasLabel(hub, want)
         )
           found = hub;
         else c++;
@@ -467,14 +468,14 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
           if (
             used < rowCapacity[c] &&
             (used === 0 ? rowFirstCost[c] : 0) + pu - potential[c] <= 0 &&
-            accepts(c, want)
+            hasLabel(c, want)
           ) {
             found = c;
             break;
           }
         } else {
           const used = colUsed[c - rows];
-          if (used > 0 && -(used === 1 ? colFirstCost[c - rows] : 0) + pu - potential[c] <= 0 && accepts(c, want)) {
+          if (used > 0 && -(used === 1 ? colFirstCost[c - rows] : 0) + pu - potential[c] <= 0 && hasLabel(c, want)) {
             found = c;
             break;
           }
@@ -484,32 +485,85 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     cursor[u] = c;
     return found;
   };
-  const labelLevels = (sources: readonly number[]): boolean => {
-    searches++;
-    levelRound++;
-    let tail = 0;
-    for (const source of sources) {
-      levelRoundOf[source] = levelRound;
-      level[source] = 0;
-      stack[tail++] = source;
-    }
-    deficitLevel = -1;
-    for (let head = 0; head < tail; head++) {
-      const u = stack[head];
-      if (level[u] === deficitLevel) break;
-      cursor[u] = firstArc(u);
-      for (;;) {
-        const v = nextTightArc(u, -1);
-        if (v < 0) break;
-        levelRoundOf[v] = levelRound;
-        level[v] = level[u] + 1;
-        if (isDeficit(v)) deficitLevel = level[u] + 1;
-        else stack[tail++] = v;
-        cursor[u]++;
+  // Each arc u→v of reduced cost 0, as nextTightArc walks them from every node u.
+  const forEachTightArc = (u: number, visit: (v: number, at: number) => void): void => {
+    const pu = potential[u];
+    if (u < rows) {
+      for (let p = rowStart[u]; p < rowStart[u + 1]; p++) {
+        if (flow[p] === 0 && arcCost[p] + pu - potential[rows + arcCol[p]] <= 0) visit(rows + arcCol[p], p);
       }
-      cursor[u] = firstArc(u);
+      const used = rowUsed[u];
+      if (used > 0 && -(used === 1 ? rowFirstCost[u] : 0) + pu - potential[hub] <= 0) visit(hub, rowStart[u + 1]);
+    } else if (u < hub) {
+      const j = u - rows;
+      for (let q = colStart[j]; q < colStart[j + 1]; q++) {
+        const p = colArcs[q];
+        if (flow[p] !== 0 && -arcCost[p] + pu - potential[arcRow[p]] <= 0) visit(arcRow[p], p);
+      }
+      const used = colUsed[j];
+      if (used < colCapacity[j] && (used === 0 ? colFirstCost[j] : 0) + pu - potential[hub] <= 0) visit(hub, arcs);
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const used = rowUsed[i];
+        if (used < rowCapacity[i] && (used === 0 ? rowFirstCost[i] : 0) + pu - potential[i] <= 0) visit(i, i);
+      }
+      for (let v = rows; v < hub; v++) {
+        const used = colUsed[v - rows];
+        if (used > 0 && -(used === 1 ? colFirstCost[v - rows] : 0) + pu - potential[v] <= 0) visit(v, v);
+      }
     }
-    return deficitLevel > 0;
+  };
+  // Exact labels, level by level from the nodes in deficit: an unlabelled node with an arc of
+  // reduced cost 0 into the last level joins the next one.
+  const labelDistances = (): void => {
+    searches++;
+    label.fill(unreached);
+    labelCount.fill(0);
+    let tail = 0;
+    for (let v = 0; v < nodes; v++) {
+      if (!isDeficit(v)) continue;
+      setLabel(v, 0);
+      stack[tail++] = v;
+    }
+    let head = 0;
+    while (head < tail) {
+      const levelEnd = tail;
+      const next = label[stack[head]] + 1;
+      for (let u = 0; u < nodes; u++) {
+        if (label[u] !== unreached) continue;
+        let reaches = false;
+        forEachTightArc(u, (v) => {
+          if (label[v] === next - 1) reaches = true;
+        });
+        if (!reaches) continue;
+        setLabel(u, next);
+        stack[tail++] = u;
+      }
+      head = levelEnd;
+    }
+    for (let v = 0; v < nodes; v++) cursor[v] = firstArc(v);
+  };
+  // u has no arc down left: one above its lowest head (cursor on that arc), or the gap relabelling.
+  const relabel = (u: number): void => {
+    let lowest = unreached - 1;
+    let at = firstArc(u);
+    forEachTightArc(u, (v, arc) => {
+      if (label[v] < lowest) {
+        lowest = label[v];
+        at = arc;
+      }
+    });
+    const old = label[u];
+    labelCount[old]--;
+    if (labelCount[old] === 0) {
+      for (let v = 0; v < nodes; v++) {
+        if (label[v] <= old || label[v] === unreached) continue;
+        labelCount[label[v]]--;
+        label[v] = unreached;
+      }
+      label[u] = unreached;
+    } else setLabel(u, lowest + 1);
+    cursor[u] = at;
   };
   // Pushes one unit along the stack's path (each node's cursor names its arc) into row `target`.
   const augmentStack = (depth: number, target: number): void => {
@@ -528,29 +582,32 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
     balance[target]++;
     balance[stack[0]]--;
   };
-  // One path from node `source` up the levels to a node in deficit, augmented; false if none.
-  const routeLevelPath = (source: number): boolean => {
-    stack[0] = source;
-    let depth = 1;
-    while (depth > 0) {
-      const u = stack[depth - 1];
-      const v = nextTightArc(u, depth);
-      if (v < 0) {
-        level[u] = -1;
-        depth--;
-      } else if (isDeficit(v)) {
-        augmentStack(depth, v);
-        return true;
-      } else stack[depth++] = v;
-    }
-    return false;
-  };
-  // One round: levels, then every path the depth-first searches find (a blocking flow).
+  // A maximum flow of the arcs of reduced cost 0 from the sources to the deficits; false if none moved.
   const routeTightPaths = (sources: readonly number[]): boolean => {
-    if (!labelLevels(sources)) return false;
+    labelDistances();
     let routed = false;
+    let relabels = 0;
     for (const source of sources) {
-      while (balance[source] > 0 && levelOf(source) === 0 && routeLevelPath(source)) routed = true;
+      stack[0] = source;
+      let depth = 1;
+      while (balance[source] > 0 && label[source] < unreached) {
+        const u = stack[depth - 1];
+        const v = label[u] > 0 ? nextTightArc(u, label[u] - 1) : -1;
+        if (v < 0) {
+          relabel(u);
+          if (depth > 1) depth--;
+          if (++relabels >= nodes) {
+            labelDistances();
+            relabels = 0;
+            stack[0] = source;
+            depth = 1;
+          }
+        } else if (isDeficit(v)) {
+          augmentStack(depth, v);
+          routed = true;
+          depth = 1;
+        } else stack[depth++] = v;
+      }
     }
     return routed;
   };
@@ -561,12 +618,12 @@ export function solveFlowNetworkReference(network: FlowNetwork): FlowSolveResult
       for (const source of sources) while (balance[source] > 0) augmentSearchPath(phaseSearch([source]));
       return;
     }
-    while (sources.length > 0) {
-      if (!routeTightPaths(sources)) {
-        const target = phaseSearch(sources);
-        if (!routeTightPaths(sources)) augmentSearchPath(target);
-      }
+    let target = -1;
+    for (;;) {
+      if (!routeTightPaths(sources) && target >= 0) augmentSearchPath(target);
       sources = sources.filter((source) => balance[source] > 0);
+      if (sources.length === 0) break;
+      target = phaseSearch(sources);
     }
   };
 

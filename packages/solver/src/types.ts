@@ -142,8 +142,9 @@ export interface CapacitatedWork {
   /** Of those, how many started from the previous optimum (a warm start) rather than afresh. */
   readonly warmStarts: number;
   /**
-   * Shortest-path searches over all solves: one per capacity unit whose activation could improve
-   * the objective, plus one per pair excess routed on a warm start.
+   * Searches over all solves: one per capacity unit whose activation could improve the objective
+   * (or, routed in phases, each Dijkstra search and each labelling of the whole network), plus on a
+   * warm start one per excess routed alone or, in phases, the same two kinds.
    */
   readonly searches: number;
   /** Pairs in the last candidate subset (the arcs of the last exact solve). */
