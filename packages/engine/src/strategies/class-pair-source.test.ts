@@ -92,6 +92,30 @@ describe('pricing by class', () => {
   });
 });
 
+describe('pricing reads the mentee classes in groups', () => {
+  const professions = ['Policy', 'Digital', 'Finance', 'Legal', 'Science', 'Analysis', 'Security', 'Project', 'HR'];
+
+  it.each([1, 2, 3, 4, 5, 7, 8, 9])('opens every class that can gain, and no other, among %i', (classCount) => {
+    const menteeTable = lookalikes(0, 'mentee', 'HEO', 'Cabinet Office');
+    for (let c = 0; c < classCount; c++) {
+      menteeTable.rows.push(...lookalikes(3, 'mentee', 'HEO', 'Cabinet Office', professions[c], 3 * c).rows);
+    }
+    const { grouping, scores } = byClasses(lookalikes(5, 'mentor', 'Grade 7', 'HM Treasury'), menteeTable);
+    expect(grouping.mentees.count).toBe(classCount);
+    // Mentees of odd-numbered professions sit so high that no pair of theirs gains.
+    const rowPotential = Float64Array.from({ length: 3 * classCount }, (_, i) =>
+      Math.floor(i / 3) % 2 === 1 ? 1e9 : 0,
+    );
+    const { kept, sink } = firstOfferPerMentee();
+    classPairSource(scores, scores.classes).offerImproving(
+      { rowPotential, colPotential: new Float64Array(5), scale: 1 },
+      sink,
+    );
+    const expected = Array.from({ length: 3 * classCount }, (_, i) => i).filter((i) => rowPotential[i] === 0);
+    expect([...kept.keys()].sort((x, y) => x - y)).toEqual(expected);
+  });
+});
+
 describe('best pairs by class', () => {
   // Two mentors every mentee ranks first (same profession), ten they rank lower.
   const favourites = lookalikes(2, 'mentor', 'Grade 7', 'HM Treasury');
