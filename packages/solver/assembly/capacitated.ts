@@ -118,8 +118,8 @@
 // deficits by at least 1) and a maximum flow of the admissible graph in between: O(N² · A) in the
 // worst case for shortest augmenting paths, in practice a few labellings of the whole network, each
 // O(A + N), and the paths' own steps and relabellings.
-// Memory: the caller's arrays (17 bytes per arc) plus 16 bytes per arc, 80 per node and 8 per
-// column of working arrays, allocated once per solve and freed before returning
+// Memory: the caller's arrays (17 bytes per arc) plus 16 bytes per arc, 80 bytes and a bit per node
+// and 8 per column of working arrays, allocated once per solve and freed before returning
 // (no allocation inside the loops).
 //
 // Arithmetic: costs and potentials are f64 holding integers. The driver checks that every cost
@@ -171,6 +171,8 @@ let labelCountBase: usize = 0;
 let stackBase: usize = 0;
 let colArcBase: usize = 0;
 let colArcRowBase: usize = 0;
+/** One bit per node, set while labelDistances has not labelled it: 32 times smaller than the labels, so it stays in cache. */
+let unlabelledBitsBase: usize = 0;
 let touchedCount: i32 = 0;
 let searches: i32 = 0;
 
@@ -346,7 +348,8 @@ export function capacitatedSolve(
     nodeI32Bytes * 9 +
     nodeF64Bytes * 3 +
     (<usize>BUCKETS << 3) +
-    nodeI32Bytes * 5;
+    nodeI32Bytes * 5 +
+    ((<usize>(nNodes + 31) >>> 5) << 2);
   const block = heap.alloc(total);
   let cursor = block;
   potentialBase = cursor;
@@ -399,6 +402,8 @@ export function capacitatedSolve(
     labelCountBase = cursor;
     cursor += nodeI32Bytes;
     stackBase = cursor;
+    cursor += nodeI32Bytes;
+    unlabelledBitsBase = cursor;
   }
 
   buildColumnIndex();
@@ -1147,7 +1152,14 @@ function augmentSearchPath(target: i32): void {
 }
 
 // @ts-ignore: decorator
+@inline function isUnlabelled(v: i32): bool {
+  return ((load<u32>(unlabelledBitsBase + ((<usize>v >>> 5) << 2)) >>> (<u32>v & 31)) & 1) != 0;
+}
+
+// @ts-ignore: decorator
 @inline function setLabel(v: i32, label: i32): void {
+  const word = unlabelledBitsBase + ((<usize>v >>> 5) << 2);
+  store<u32>(word, load<u32>(word) & ~(<u32>1 << (<u32>v & 31)));
   setNodeI32(labelBase, v, label);
   if (label < nNodes) setNodeI32(labelCountBase, label, labelCount(label) + 1);
 }
@@ -1240,6 +1252,7 @@ function labelDistances(): void {
   searches++;
   const unreached = nNodes;
   for (let v = 0; v < nNodes; v++) setNodeI32(labelBase, v, unreached);
+  memory.fill(unlabelledBitsBase, 0xff, (<usize>(nNodes + 31) >>> 5) << 2);
   memory.fill(labelCountBase, 0, <usize>nNodes << 2);
   let tail = 0;
   for (let v = 0; v < nNodes; v++) {
@@ -1260,7 +1273,6 @@ function labelDistances(): void {
 function labelTails(v: i32, tail: i32): i32 {
   const rows = nRows;
   const hub = nNodes - 1;
-  const unreached = nNodes;
   const next = labelOf(v) + 1;
   const pv = nodeF64(potentialBase, v);
   const ph = nodeF64(potentialBase, hub);
@@ -1269,12 +1281,12 @@ function labelTails(v: i32, tail: i32): i32 {
     for (let p = rowStart(v); p < end; p++) {
       if (arcFlow(p) == 0) continue;
       const u = rows + arcI32(arcColBase, p);
-      if (labelOf(u) != unreached || -arcCost(p) + nodeF64(potentialBase, u) - pv > 0) continue;
+      if (!isUnlabelled(u) || -arcCost(p) + nodeF64(potentialBase, u) - pv > 0) continue;
       setLabel(u, next);
       setNodeI32(stackBase, tail++, u);
     }
     const used = rowI32(rowUsedBase, v);
-    if (labelOf(hub) == unreached && used < rowI32(rowCapBase, v) && (used == 0 ? rowF64(rowFirstBase, v) : 0.0) + ph - pv <= 0) {
+    if (isUnlabelled(hub) && used < rowI32(rowCapBase, v) && (used == 0 ? rowF64(rowFirstBase, v) : 0.0) + ph - pv <= 0) {
       setLabel(hub, next);
       setNodeI32(stackBase, tail++, hub);
     }
@@ -1284,28 +1296,28 @@ function labelTails(v: i32, tail: i32): i32 {
     // The row first: most are labelled already, and the arc itself lies elsewhere in memory.
     for (let q = colStart(j); q < end; q++) {
       const u = arcI32(colArcRowBase, q);
-      if (labelOf(u) != unreached) continue;
+      if (!isUnlabelled(u)) continue;
       const p = arcI32(colArcBase, q);
       if (arcFlow(p) != 0 || arcCost(p) + nodeF64(potentialBase, u) - pv > 0) continue;
       setLabel(u, next);
       setNodeI32(stackBase, tail++, u);
     }
     const used = colI32(colUsedBase, j);
-    if (labelOf(hub) == unreached && used > 0 && -(used == 1 ? colF64(colFirstBase, j) : 0.0) + ph - pv <= 0) {
+    if (isUnlabelled(hub) && used > 0 && -(used == 1 ? colF64(colFirstBase, j) : 0.0) + ph - pv <= 0) {
       setLabel(hub, next);
       setNodeI32(stackBase, tail++, hub);
     }
   } else {
     for (let u = 0; u < rows; u++) {
       const used = rowI32(rowUsedBase, u);
-      if (used <= 0 || labelOf(u) != unreached) continue;
+      if (used <= 0 || !isUnlabelled(u)) continue;
       if (-(used == 1 ? rowF64(rowFirstBase, u) : 0.0) + nodeF64(potentialBase, u) - ph > 0) continue;
       setLabel(u, next);
       setNodeI32(stackBase, tail++, u);
     }
     for (let u = rows; u < hub; u++) {
       const used = colI32(colUsedBase, u - rows);
-      if (used >= colI32(colCapBase, u - rows) || labelOf(u) != unreached) continue;
+      if (used >= colI32(colCapBase, u - rows) || !isUnlabelled(u)) continue;
       if ((used == 0 ? colF64(colFirstBase, u - rows) : 0.0) + nodeF64(potentialBase, u) - ph > 0) continue;
       setLabel(u, next);
       setNodeI32(stackBase, tail++, u);
