@@ -96,10 +96,10 @@ describe('pricing reads the mentee classes in groups', () => {
   const professions = ['Policy', 'Digital', 'Finance', 'Legal', 'Science', 'Analysis', 'Security', 'Project', 'HR'];
 
   it.each([1, 2, 3, 4, 5, 7, 8, 9])('opens every class that can gain, and no other, among %i', (classCount) => {
-    const menteeTable = lookalikes(0, 'mentee', 'HEO', 'Cabinet Office');
-    for (let c = 0; c < classCount; c++) {
-      menteeTable.rows.push(...lookalikes(3, 'mentee', 'HEO', 'Cabinet Office', professions[c], 3 * c).rows);
-    }
+    const rows = professions
+      .slice(0, classCount)
+      .flatMap((profession, c) => lookalikes(3, 'mentee', 'HEO', 'Cabinet Office', profession, 3 * c).rows);
+    const menteeTable = { ...lookalikes(0, 'mentee', 'HEO', 'Cabinet Office'), rows };
     const { grouping, scores } = byClasses(lookalikes(5, 'mentor', 'Grade 7', 'HM Treasury'), menteeTable);
     expect(grouping.mentees.count).toBe(classCount);
     // Mentees of odd-numbered professions sit so high that no pair of theirs gains.
