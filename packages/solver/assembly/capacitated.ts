@@ -1122,9 +1122,9 @@ function augmentSearchPath(target: i32): void {
 // steps only down by one (label(v) = label(u) − 1), so it walks no cycle and every path it finds is
 // a shortest one; a node with no such arc left is relabelled one above its lowest head and left.
 // Every node's cursor only moves forwards between its relabellings, because pushing flow along a
-// path only adds arcs that step up. Rounds of levels from the excesses (Hopcroft & Karp) did the
-// same work, but each round labelled the whole plateau of reduced cost 0 again to route a handful
-// of paths; labels carry over from one path to the next instead.
+// path only adds arcs that step up. Hopcroft–Karp rounds (levels forwards from the excesses, then a
+// blocking flow) served the same end, but each round labelled the plateau of reduced cost 0 again
+// to route a handful of paths; labels carry over from one path to the next instead.
 // @ts-ignore: decorator
 @inline function labelOf(v: i32): i32 {
   return nodeI32(labelBase, v);
