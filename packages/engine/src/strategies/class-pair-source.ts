@@ -397,7 +397,7 @@ function sortedByPotential(members: Members, potential: Float64Array, ascending:
   return sorted;
 }
 
-/** How many mentee classes' rows of class codes classesThatMayGain reads together. */
+/** How many mentee classes' rows of class codes classesThatMayGain reads together (its loop is written out for four). */
 const SCAN_ROWS = 4;
 
 /**
@@ -496,11 +496,11 @@ function offerImprovingPairs(
     for (let k = 0; k < SCAN_ROWS && group + k < menteeClassCount; k++) {
       const a = group + k;
       const count = counts[k];
-      const classes = opened.subarray(k * mentorClassCount, k * mentorClassCount + count);
-      if (count > 1) classes.sort(byLargestPotential);
+      const from = k * mentorClassCount;
+      if (count > 1) opened.subarray(from, from + count).sort(byLargestPotential);
       const base = a * mentorClassCount;
       for (let c = 0; c < count; c++) {
-        const b = classes[c];
+        const b = opened[from + c];
         const code = codes[base + b];
         openClassPair(
           rows,
