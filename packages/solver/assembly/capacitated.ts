@@ -1409,8 +1409,9 @@ function relabel(u: i32): void {
  * Pushes as many units as the arcs of reduced cost 0 carry from the first `sources` nodes of
  * sourceBase to the nodes in deficit (a maximum flow of the admissible graph); false when none
  * moved. After as many relabellings as there are nodes the labels are made exact again, which
- * lifts at once what many single steps would (at 100,000 a side: a quarter of the time of never
- * doing so, and less than doing it twice as often or half as often).
+ * lifts at once what many single steps would: two captured warm starts at 100,000 a side took 26.9 s
+ * so, against 28.6 s relabelling afresh twice as often, 30.0 s half as often and 39.8 s a quarter as
+ * often.
  */
 function routeTightPaths(sources: i32): bool {
   labelDistances();
