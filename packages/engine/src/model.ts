@@ -141,6 +141,12 @@ export interface PairClasses {
   readonly mentorsWithRoom: Int32Array;
   /** menteeClassCount × mentorClassCount codes, row-major, as ScoreMatrix.codes are for people. */
   readonly codes: ScoreCodes;
+  /**
+   * Per mentee class, a flag per block of CLASS_BLOCK mentor classes (pair-classes.ts), 1 where the
+   * block holds an eligible class pair: row a's flags from a × ceil(mentorClassCount / CLASS_BLOCK).
+   * Scans over rows of codes skip the blocks without one.
+   */
+  readonly eligibleBlocks: Uint8Array;
   /** Mentors a mentee may not have although their classes may pair (same person, forbidden), sorted. */
   readonly excludedMentors: ReadonlyMap<number, Int32Array>;
 }

@@ -10,8 +10,15 @@ import { menteeRowFacts, unmatchedReason } from './explain.js';
 import { matchTables, type MatchInput } from './match.js';
 import { detectMapping } from './mapping.js';
 import type { MatchResult, Participant, ScoreMatrix } from './model.js';
-import { groupByRuleFields, scoreByClasses } from './pair-classes.js';
-import { readParticipants } from './participants.js';
+import {
+  CLASS_BLOCK,
+  eligibleBlocks,
+  eligibleRuns,
+  eligibleRunsRoom,
+  groupByRuleFields,
+  scoreByClasses,
+} from './pair-classes.js';
+import { participantValue, readParticipants } from './participants.js';
 import { getPreset } from './rules/presets.js';
 import type { RuleSet } from './rules/schema.js';
 import { scorePairs } from './scoring.js';
@@ -98,6 +105,17 @@ describe.each(ruleSetsFor(tables))('scores held by classes ($name)', ({ ruleSet 
   it('groups people into fewer classes than people', () => {
     expect(grouping.mentors.count).toBeLessThan(mentors.length);
     expect(grouping.mentees.count).toBeLessThan(mentees.length);
+  });
+
+  it('numbers the mentor classes grade by grade, the field with fewest values', () => {
+    const distinct = (field: string) => new Set(mentors.map((p) => String(participantValue(p, field)))).size;
+    expect(distinct('grade')).toBeLessThan(Math.min(distinct('organisation'), distinct('profession')));
+    const { count, members, start } = grouping.mentors;
+    const grades = Array.from({ length: count }, (_, k) =>
+      String(participantValue(mentors[members[start[k]]], 'grade')),
+    );
+    const changes = grades.filter((grade, k) => k > 0 && grade !== grades[k - 1]).length;
+    expect(changes).toBe(new Set(grades).size - 1);
   });
 
   it('gives every pair the full matrix’s score and breakdown', () => {
@@ -205,6 +223,53 @@ describe.each(ruleSetsFor(tables))('the optimal strategy on classes ($name)', ({
         return [explanation.score, explanation.contributions];
       }),
     );
+  });
+});
+
+describe('the blocks of mentor classes that rows may pair with', () => {
+  // Nine rows over three blocks and a part: each row eligible here and there in every third stretch
+  // of 40 columns, as classes numbered grade by grade leave them; the last row eligible nowhere.
+  const rows = 9;
+  const cols = 3 * CLASS_BLOCK + 17;
+  let seed = 7;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const codes = new Uint8Array(rows * cols);
+  for (let a = 0; a < rows - 1; a++) {
+    for (let b = 0; b < cols; b++) {
+      if (Math.floor(b / 40) % 3 === a % 3 && random() < 0.2) codes[a * cols + b] = 1 + Math.floor(random() * 5);
+    }
+  }
+  const blocks = eligibleBlocks(codes, rows, cols);
+  const cases = Array.from({ length: 4 }, (_, c) => c + 1).flatMap((count) =>
+    Array.from({ length: rows - count + 1 }, (_, first) => ({ first, count })),
+  );
+
+  it.each(cases)(
+    'rows from $first, $count of them: runs of whole blocks cover every eligible pair',
+    ({ first, count }) => {
+      const runs = new Int32Array(eligibleRunsRoom(cols));
+      const made = eligibleRuns(blocks, cols, first, count, runs);
+      const spans = Array.from({ length: made }, (_, t) => [runs[2 * t], runs[2 * t + 1]]);
+      const wanted = Array.from({ length: cols }, (_, b) => b).filter((b) =>
+        Array.from({ length: count }, (_, k) => codes[(first + k) * cols + b]).some((code) => code !== 0),
+      );
+      const covered = (b: number) => spans.some(([from, to]) => from <= b && b < to);
+      expect(wanted.filter((b) => !covered(b))).toEqual([]);
+      spans.forEach(([from, to], t) => {
+        expect(from).toBeLessThan(to);
+        expect(from % CLASS_BLOCK).toBe(0);
+        expect(to === cols || to % CLASS_BLOCK === 0).toBe(true);
+        if (t > 0) expect(from).toBeGreaterThan(spans[t - 1][1]);
+        // No block is read in vain: each one covered holds a wanted column.
+        for (let block = from; block < to; block += CLASS_BLOCK) {
+          expect(wanted.some((b) => b >= block && b < block + CLASS_BLOCK)).toBe(true);
+        }
+      });
+    },
+  );
+
+  it('gives no run for a row eligible nowhere', () => {
+    expect(eligibleRuns(blocks, cols, rows - 1, 1, new Int32Array(eligibleRunsRoom(cols)))).toBe(0);
   });
 });
 

@@ -36,20 +36,57 @@ function cellKey(cell: Cell): string {
   return cell === null ? 'n' : `${typeof cell === 'string' ? 's' : typeof cell === 'number' ? 'd' : 'b'}${cell}`;
 }
 
-/** People with equal values in every field the rules read on their side share a class (numbered by first appearance). */
+/**
+ * People with equal values in every field the rules read on their side share a class. Classes are
+ * numbered in the order of their values, compared field by field from the field with the fewest
+ * distinct values (grade before organisation in the presets): a hard rule on such a field then
+ * leaves long runs of ineligible class pairs in each row, which the scans skip (eligibleBlocks).
+ */
 export function groupByRuleFields(people: readonly Participant[], ruleSet: RuleSet, side: Role): ClassGrouping {
   const fields = fieldsReadBy(ruleSet, side);
+  // Each field's values numbered by first appearance, and the classes by their numbers' first
+  // appearance; both are then renumbered in value order.
+  const valueIds = fields.map(() => new Map<string, number>());
   const classOfKey = new Map<string, number>();
+  const idsOfClass: number[] = [];
   const classOf = new Int32Array(people.length);
+  const ids = new Array<number>(fields.length);
   people.forEach((person, index) => {
-    const key = fields.map((field) => cellKey(participantValue(person, field))).join('\u0000');
+    for (let f = 0; f < fields.length; f++) {
+      const value = cellKey(participantValue(person, fields[f]));
+      let id = valueIds[f].get(value);
+      if (id === undefined) {
+        id = valueIds[f].size;
+        valueIds[f].set(value, id);
+      }
+      ids[f] = id;
+    }
+    const key = ids.join(',');
     let k = classOfKey.get(key);
     if (k === undefined) {
       k = classOfKey.size;
       classOfKey.set(key, k);
+      idsOfClass.push(...ids);
     }
     classOf[index] = k;
   });
+  const rankOfId = valueIds.map((values) => {
+    const ranks = new Int32Array(values.size);
+    [...values.keys()].sort().forEach((value, rank) => (ranks[values.get(value)!] = rank));
+    return ranks;
+  });
+  const fieldOrder = fields.map((_, f) => f).sort((f, g) => valueIds[f].size - valueIds[g].size || f - g);
+  const width = fields.length;
+  const inValueOrder = Array.from({ length: classOfKey.size }, (_, k) => k).sort((k, l) => {
+    for (const f of fieldOrder) {
+      const difference = rankOfId[f][idsOfClass[k * width + f]] - rankOfId[f][idsOfClass[l * width + f]];
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+  const renumbered = new Int32Array(inValueOrder.length);
+  inValueOrder.forEach((k, place) => (renumbered[k] = place));
+  for (let index = 0; index < people.length; index++) classOf[index] = renumbered[classOf[index]];
   const count = classOfKey.size;
   const start = new Int32Array(count + 1);
   for (const k of classOf) start[k + 1]++;
@@ -58,6 +95,60 @@ export function groupByRuleFields(people: readonly Participant[], ruleSet: RuleS
   const members = new Int32Array(people.length);
   for (let index = 0; index < people.length; index++) members[fill[classOf[index]]++] = index;
   return { classOf, count, start, members };
+}
+
+/** Mentor classes per flag of PairClasses.eligibleBlocks. */
+export const CLASS_BLOCK = 64;
+
+/** PairClasses.eligibleBlocks of these codes (rows × cols, row-major). */
+export function eligibleBlocks(codes: ArrayLike<number>, rows: number, cols: number): Uint8Array {
+  const perRow = Math.ceil(cols / CLASS_BLOCK);
+  const flags = new Uint8Array(rows * perRow);
+  for (let a = 0; a < rows; a++) {
+    const base = a * cols;
+    for (let block = 0; block < perRow; block++) {
+      const last = Math.min(cols, (block + 1) * CLASS_BLOCK);
+      for (let b = block * CLASS_BLOCK; b < last; b++) {
+        if (codes[base + b] !== INELIGIBLE) {
+          flags[a * perRow + block] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return flags;
+}
+
+/**
+ * The runs of mentor classes in which any of the mentee classes first .. first + count − 1 may have
+ * an eligible class pair, read from their eligibleBlocks (`blocks`, for `cols` mentor classes) and
+ * so made of whole blocks: run t is [runs[2t], runs[2t + 1]). Writes them to `runs` (eligibleRunsRoom)
+ * and returns their number. The mentor classes outside the runs pair with none of those mentee
+ * classes.
+ */
+export function eligibleRuns(blocks: Uint8Array, cols: number, first: number, count: number, runs: Int32Array): number {
+  const perRow = Math.ceil(cols / CLASS_BLOCK);
+  let made = 0;
+  let open = false;
+  for (let block = 0; block < perRow; block++) {
+    let any = 0;
+    for (let a = first; a < first + count; a++) any |= blocks[a * perRow + block];
+    if (any !== 0 && !open) {
+      runs[2 * made] = block * CLASS_BLOCK;
+      open = true;
+    } else if (any === 0 && open) {
+      runs[2 * made + 1] = block * CLASS_BLOCK;
+      made++;
+      open = false;
+    }
+  }
+  if (open) runs[2 * made++ + 1] = cols;
+  return made;
+}
+
+/** Room eligibleRuns needs for `cols` mentor classes. */
+export function eligibleRunsRoom(cols: number): number {
+  return 2 * (Math.ceil(Math.ceil(cols / CLASS_BLOCK) / 2) + 1);
 }
 
 /** Whether holding scores by class pays: at most half as many class pairs as pairs, and within MAX_CLASS_PAIRS. */
@@ -129,6 +220,7 @@ export function scoreByClasses(
     menteesWithRoom,
     mentorsWithRoom,
     codes,
+    eligibleBlocks: eligibleBlocks(codes, byMentee.count, mentorClasses),
     excludedMentors,
   };
   const forbidden = forbiddenByMentee(ruleSet, mentors, mentees);

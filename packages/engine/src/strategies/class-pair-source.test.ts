@@ -4,7 +4,7 @@
 import type { Table } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
 import { detectMapping } from '../mapping.js';
-import { groupByRuleFields, scoreByClasses } from '../pair-classes.js';
+import { CLASS_BLOCK, groupByRuleFields, scoreByClasses } from '../pair-classes.js';
 import { readParticipants } from '../participants.js';
 import { getPreset } from '../rules/presets.js';
 import { classPairSource } from './class-pair-source.js';
@@ -113,6 +113,64 @@ describe('pricing reads the mentee classes in groups', () => {
     );
     const expected = Array.from({ length: 3 * classCount }, (_, i) => i).filter((i) => rowPotential[i] === 0);
     expect([...kept.keys()].sort((x, y) => x - y)).toEqual(expected);
+  });
+});
+
+describe('pricing skips only the mentor classes no mentee class of its group pairs with', () => {
+  // 70 mentor classes of each grade (one organisation each), numbered grade by grade, so that each
+  // grade spans blocks of its own; four mentee classes, one grade each, priced as one group.
+  const grades = ['HEO', 'SEO', 'Grade 7', 'Grade 6', 'SCS1'];
+  const mentorRows = grades.flatMap((grade, g) =>
+    Array.from({ length: 70 }, (_, k) =>
+      lookalikes(1, 'mentor', grade, `Organisation ${k}`, 'Policy', 70 * g + k),
+    ).flatMap((table) => table.rows),
+  );
+  const menteeRows = ['AO', 'EO', 'HEO', 'SEO'].flatMap(
+    (grade, g) => lookalikes(1, 'mentee', grade, 'Cabinet Office', 'Policy', g).rows,
+  );
+  const { grouping, scores } = byClasses(
+    { ...lookalikes(0, 'mentor', 'HEO', ''), rows: mentorRows },
+    { ...lookalikes(0, 'mentee', 'HEO', ''), rows: menteeRows },
+  );
+
+  it('offers every eligible pair when every pair gains', () => {
+    expect(grouping.mentors.count).toBe(350);
+    expect(grouping.mentees.count).toBe(4);
+    expect(scores.classes.eligibleBlocks).toContain(0);
+    const offered: string[] = [];
+    classPairSource(scores, scores.classes).offerImproving(
+      { rowPotential: new Float64Array(4), colPotential: new Float64Array(350), scale: 1 },
+      { floor: () => 0, offer: (row, col) => offered.push(`${row} ${col}`) },
+    );
+    const eligible: string[] = [];
+    for (let mentee = 0; mentee < 4; mentee++) {
+      for (let mentor = 0; mentor < 350; mentor++) {
+        if (Number.isFinite(classPairSource(scores, scores.classes).score(mentee, mentor))) {
+          eligible.push(`${mentee} ${mentor}`);
+        }
+      }
+    }
+    // Each mentee has some eligible mentors, not all of them.
+    for (let mentee = 0; mentee < 4; mentee++) {
+      const own = eligible.filter((pair) => pair.startsWith(`${mentee} `)).length;
+      expect(own).toBeGreaterThan(0);
+      expect(own).toBeLessThan(350);
+    }
+    expect(offered.sort()).toEqual(eligible.sort());
+  });
+
+  it("offers each mentor an eligible mentee from its own draw, across the mentor classes' blocks", () => {
+    const source = classPairSource(scores, scores.classes);
+    const offered: [number, number][] = [];
+    source.offerBest(new Int32Array(4).fill(1), new Int32Array(350).fill(1), (mentee, mentor) =>
+      offered.push([mentee, mentor]),
+    );
+    for (const [mentee, mentor] of offered) expect(Number.isFinite(source.score(mentee, mentor))).toBe(true);
+    const withEligible = Array.from({ length: 350 }, (_, mentor) => mentor).filter((mentor) =>
+      [0, 1, 2, 3].some((mentee) => Number.isFinite(source.score(mentee, mentor))),
+    );
+    expect(withEligible.length).toBeGreaterThan(CLASS_BLOCK);
+    expect([...new Set(offered.map(([, mentor]) => mentor))].sort((a, b) => a - b)).toEqual(withEligible);
   });
 });
 

@@ -10,11 +10,14 @@
 //   beats the smallest row potential of the mentee class less the largest column potential of the
 //   mentor class. Only those class pairs are opened, their members read in potential order, and
 //   reading stops as soon as no later member can beat what the row already keeps.
+// - Both read a mentee class's row of class codes only in the blocks of mentor classes where it has
+//   an eligible pair (PairClasses.eligibleBlocks). Classes are numbered grade by grade, so a rule on
+//   grades leaves most blocks empty: at 10,000 a side, 72% of them.
 import type { CapacitatedPairSource, CapacitatedProblem, ImprovingPairSink, PairPrices } from '@mentor-matcher/solver';
 import type { PairClasses, PairIndex, PairScores } from '../model.js';
 import { explanationDepth, rememberMenteeClassRow } from '../class-facts.js';
 import { MAX_ALTERNATES } from '../rules/schema.js';
-import { includes } from '../pair-classes.js';
+import { eligibleRuns, eligibleRunsRoom, includes } from '../pair-classes.js';
 import { INELIGIBLE } from '../score-codes.js';
 
 /** Mentor classes whose mentee-class orderings are built at once when choosing the mentors' best pairs. */
@@ -88,13 +91,24 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
       const explanationReach = explanationDepth(scores, classes, MAX_ALTERNATES);
       // Per mentor, the pairs the mentees' draws offered.
       const offered = new Int32Array(keepCol.length);
+      const runs = new Int32Array(eligibleRunsRoom(mentorClassCount));
       for (let a = 0; a < menteeClassCount; a++) {
         let deepest = 0;
         for (let p = mentees.start[a]; p < mentees.start[a + 1]; p++) {
           deepest = Math.max(deepest, keepRow[mentees.members[p]]);
         }
         if (deepest === 0) continue;
-        rowRanks.order(codes, a * mentorClassCount, 1, mentorClassCount, rankOfCode, mentorsWithRoom, deepest, 0);
+        const runCount = eligibleRuns(classes.eligibleBlocks, mentorClassCount, a, 1, runs);
+        rowRanks.order(
+          codes,
+          a * mentorClassCount,
+          runs,
+          runCount,
+          mentorClassCount,
+          rankOfCode,
+          mentorsWithRoom,
+          deepest,
+        );
         // This pass over the row is also what the explanations need (class-facts.ts): kept for
         // them, so that they do not read the row again.
         rememberMenteeClassRow(classes, a, { codesByRank: codesByScore, ...rowRanks.best(explanationReach) });
@@ -133,7 +147,7 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
             deepest[s] = Math.max(deepest[s], keepCol[mentors.members[p]]);
           }
         });
-        colRanks.orderBlock(codes, block, menteeClassCount, mentorClassCount, rankOfCode, menteesWithRoom, deepest);
+        colRanks.orderBlock(classes, block, rankOfCode, menteesWithRoom, deepest);
         block.forEach((b, s) => {
           for (let p = mentors.start[b]; p < mentors.start[b + 1]; p++) {
             const mentor = mentors.members[p];
@@ -173,7 +187,12 @@ class RankedClasses {
   private readonly rankStart: Int32Array;
   private readonly classes: Int32Array;
   private readonly depth: Int32Array;
-  private reach = new Float64Array(16);
+  /**
+   * Per place in `classes`, the partners of the classes before it in its rank; per slot and rank,
+   * their total, or −1 until a draw first needs them (then kept for the slot's other members).
+   */
+  private readonly reach: Int32Array;
+  private readonly rankTotal: Int32Array;
   private byRank = new Int32Array(0);
   private blockRanks = new Int32Array(0);
   /** The last order()'s classes per rank (each in byRank at rank × lastCount) and partners per rank. */
@@ -189,43 +208,49 @@ class RankedClasses {
     this.rankStart = new Int32Array(slots * (ranks + 1));
     this.classes = new Int32Array(capacity);
     this.depth = new Int32Array(slots);
+    this.reach = new Int32Array(capacity);
+    this.rankTotal = new Int32Array(slots * ranks);
   }
 
-  /** Orders the partner classes whose codes are codes[base + k·step], k < count, into slot `slot`. */
+  /**
+   * Orders the partner classes whose codes are codes[base + k], k < count, into slot 0. Only the
+   * classes in the `runCount` runs of `runs` (eligibleRuns) are read; the others must be ineligible.
+   */
   order(
     codes: ArrayLike<number>,
     base: number,
-    step: number,
+    runs: Int32Array,
+    runCount: number,
     count: number,
     rankOfCode: Int32Array,
     partnerSize: Int32Array,
     deepest: number,
-    slot: number,
   ): void {
     const ranks = this.ranks;
     const starts = this.rankStart;
-    const at = slot * (ranks + 1);
     // One pass: each class goes to its rank's own stretch of `byRank` (room for every class in each).
     if (this.byRank.length < ranks * count) this.byRank = new Int32Array(ranks * count);
     const byRank = this.byRank;
     const filled = new Int32Array(ranks);
     const members = new Float64Array(ranks);
-    for (let k = 0; k < count; k++) {
-      const r = rankOfCode[codes[base + k * step]];
-      if (r < 0) continue;
-      byRank[r * count + filled[r]++] = k;
-      members[r] += partnerSize[k];
+    for (let t = 0; t < runCount; t++) {
+      for (let k = runs[2 * t]; k < runs[2 * t + 1]; k++) {
+        const r = rankOfCode[codes[base + k]];
+        if (r < 0) continue;
+        byRank[r * count + filled[r]++] = k;
+        members[r] += partnerSize[k];
+      }
     }
     let depth = 0;
     for (let reached = 0; depth < ranks && reached < DRAW_DEPTH * deepest; depth++) reached += members[depth];
-    this.depth[slot] = depth;
+    this.depth[0] = depth;
+    this.rankTotal.fill(-1, 0, ranks);
     // The ranks a draw can reach, side by side; the others are left out.
-    const offset = slot * count;
-    starts[at] = 0;
+    starts[0] = 0;
     for (let r = 0; r < ranks; r++) {
       const size = r < depth ? filled[r] : 0;
-      if (size > 0) this.classes.set(byRank.subarray(r * count, r * count + size), offset + starts[at + r]);
-      starts[at + r + 1] = starts[at + r] + size;
+      if (size > 0) this.classes.set(byRank.subarray(r * count, r * count + size), starts[r]);
+      starts[r + 1] = starts[r] + size;
     }
     this.lastFilled = filled;
     this.lastCount = count;
@@ -252,21 +277,22 @@ class RankedClasses {
   /**
    * Orders, for each mentor class of `block` (ascending), the mentee classes by the code of their
    * pair, into the slot of its place in the block: two passes over the block's columns of the class
-   * codes, read row by row.
+   * codes, read row by row, and in each row only where it may hold eligible pairs (eligibleRuns).
    */
   orderBlock(
-    codes: ArrayLike<number>,
+    classes: PairClasses,
     block: Int32Array,
-    menteeClasses: number,
-    mentorClasses: number,
     rankOfCode: Int32Array,
     menteeSize: Int32Array,
     deepest: Int32Array,
   ): void {
+    const { codes, menteeClassCount: menteeClasses, mentorClassCount: mentorClasses } = classes;
+    const runs = new Int32Array(eligibleRunsRoom(mentorClasses));
     const ranks = this.ranks;
     const width = block.length;
     const starts = this.rankStart;
     starts.fill(0, 0, width * (ranks + 1));
+    this.rankTotal.fill(-1, 0, width * ranks);
     const members = new Float64Array(width * ranks);
     // Each pair's rank, kept block-wide and in order, so that the second pass reads them in sequence
     // rather than down the columns of the class codes again.
@@ -276,12 +302,16 @@ class RankedClasses {
       const base = a * mentorClasses;
       const size = menteeSize[a];
       const row = a * width;
-      for (let s = 0; s < width; s++) {
-        const r = rankOfCode[codes[base + block[s]]];
-        blockRanks[row + s] = r;
-        if (r < 0) continue;
-        starts[s * (ranks + 1) + r + 1]++;
-        members[s * ranks + r] += size;
+      const runCount = eligibleRuns(classes.eligibleBlocks, mentorClasses, a, 1, runs);
+      for (let t = 0; t < runCount; t++) {
+        const to = runs[2 * t + 1];
+        for (let s = firstAtLeast(block, runs[2 * t]); s < width && block[s] < to; s++) {
+          const r = rankOfCode[codes[base + block[s]]];
+          blockRanks[row + s] = r;
+          if (r < 0) continue;
+          starts[s * (ranks + 1) + r + 1]++;
+          members[s * ranks + r] += size;
+        }
       }
     }
     const fill = new Int32Array(width * ranks);
@@ -297,13 +327,17 @@ class RankedClasses {
     }
     for (let a = 0; a < menteeClasses; a++) {
       const row = a * width;
-      for (let s = 0; s < width; s++) {
-        const r = blockRanks[row + s];
-        if (r < 0) continue;
-        const place = fill[s * ranks + r];
-        if (place < 0) continue;
-        this.classes[s * menteeClasses + place] = a;
-        fill[s * ranks + r] = place + 1;
+      const runCount = eligibleRuns(classes.eligibleBlocks, mentorClasses, a, 1, runs);
+      for (let t = 0; t < runCount; t++) {
+        const to = runs[2 * t + 1];
+        for (let s = firstAtLeast(block, runs[2 * t]); s < width && block[s] < to; s++) {
+          const r = blockRanks[row + s];
+          if (r < 0) continue;
+          const place = fill[s * ranks + r];
+          if (place < 0) continue;
+          this.classes[s * menteeClasses + place] = a;
+          fill[s * ranks + r] = place + 1;
+        }
       }
     }
   }
@@ -335,13 +369,17 @@ class RankedClasses {
       const last = offset + this.rankStart[at + r + 1];
       if (first === last) continue;
       const score = scoreOfRank[r];
-      if (this.reach.length < last - first + 1) this.reach = new Float64Array(2 * (last - first + 1));
-      // Running member counts of this rank's classes, for finding the class of a drawn place.
-      let total = 0;
-      for (let k = first; k < last; k++) {
-        this.reach[k - first] = total;
-        const c = this.classes[k];
-        total += partners.start[c + 1] - partners.start[c];
+      const reach = this.reach;
+      let total = this.rankTotal[slot * this.ranks + r];
+      if (total < 0) {
+        // Running member counts of this rank's classes, for finding the class of a drawn place.
+        total = 0;
+        for (let k = first; k < last; k++) {
+          reach[k] = total;
+          const c = this.classes[k];
+          total += partners.start[c + 1] - partners.start[c];
+        }
+        this.rankTotal[slot * this.ranks + r] = total;
       }
       if (total === 0) continue;
       // Half of what is still wanted from each score but the last: the optimum often needs a
@@ -360,18 +398,30 @@ class RankedClasses {
       }
       for (let t = 0; t < 4 * need && taken.length < goal; t++) {
         const place = mix(person, t, r) % total;
-        let low = 0;
-        let high = last - first - 1;
+        let low = first;
+        let high = last - 1;
         while (low < high) {
           const mid = (low + high + 1) >> 1;
-          if (this.reach[mid] <= place) low = mid;
+          if (reach[mid] <= place) low = mid;
           else high = mid - 1;
         }
-        const c = this.classes[first + low];
-        offer(partners.members[partners.start[c] + (place - this.reach[low])], score);
+        const c = this.classes[low];
+        offer(partners.members[partners.start[c] + (place - reach[low])], score);
       }
     }
   }
+}
+
+/** The first place in `sorted` (ascending) whose value is at least `value`; its length if none. */
+function firstAtLeast(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function mix(person: number, draw: number, rank: number): number {
@@ -404,8 +454,10 @@ const SCAN_ROWS = 4;
  * For each of SCAN_ROWS mentee classes k whose rows of class codes start at `bases[k]`, writes to
  * `opened` from k × cols the mentor classes b whose pair with it may gain (the code's scaled score
  * + b's largest column potential > the class's smallest row potential, `smallest[k]`), and their
- * number to `counts[k]`. The rows are read together so that each mentor class's potential is
- * loaded once for four: 1.3 against 2.1–2.4 ns a class pair on a 2,000 × 29,525 trial. A function
+ * number to `counts[k]`. Only the mentor classes in the `runCount` runs of `runs` are read: those
+ * where any of the four rows may have an eligible pair. The rows are read together so that each
+ * mentor class's potential is loaded once for four: 1.3 against 2.1–2.4 ns a class pair on a
+ * 2,000 × 29,525 trial. A function
  * of its own so that V8 optimises the loop whole: in the middle of offerImprovingPairs it was
  * optimised on the stack, then deoptimised at the code after it, four times in a 10,000-a-side
  * run, and boxed its numbers meanwhile.
@@ -413,6 +465,8 @@ const SCAN_ROWS = 4;
 function classesThatMayGain(
   codes: ArrayLike<number>,
   bases: Int32Array,
+  runs: Int32Array,
+  runCount: number,
   scaledOrNever: Float64Array,
   smallest: Float64Array,
   largestColPotential: Float64Array,
@@ -432,12 +486,15 @@ function classesThatMayGain(
   let count1 = cols;
   let count2 = 2 * cols;
   let count3 = 3 * cols;
-  for (let b = 0; b < cols; b++) {
-    const potential = largestColPotential[b];
-    if (scaledOrNever[codes[base0 + b]] + potential > smallest0) opened[count0++] = b;
-    if (scaledOrNever[codes[base1 + b]] + potential > smallest1) opened[count1++] = b;
-    if (scaledOrNever[codes[base2 + b]] + potential > smallest2) opened[count2++] = b;
-    if (scaledOrNever[codes[base3 + b]] + potential > smallest3) opened[count3++] = b;
+  for (let t = 0; t < runCount; t++) {
+    const to = runs[2 * t + 1];
+    for (let b = runs[2 * t]; b < to; b++) {
+      const potential = largestColPotential[b];
+      if (scaledOrNever[codes[base0 + b]] + potential > smallest0) opened[count0++] = b;
+      if (scaledOrNever[codes[base1 + b]] + potential > smallest1) opened[count1++] = b;
+      if (scaledOrNever[codes[base2 + b]] + potential > smallest2) opened[count2++] = b;
+      if (scaledOrNever[codes[base3 + b]] + potential > smallest3) opened[count3++] = b;
+    }
   }
   counts[0] = count0;
   counts[1] = count1 - cols;
@@ -478,6 +535,7 @@ function offerImprovingPairs(
   const smallest = new Float64Array(SCAN_ROWS);
   const opened = new Int32Array(SCAN_ROWS * mentorClassCount);
   const counts = new Int32Array(SCAN_ROWS);
+  const runs = new Int32Array(eligibleRunsRoom(mentorClassCount));
   const byLargestPotential = (x: number, y: number) => largestColPotential[y] - largestColPotential[x] || x - y;
   for (let group = 0; group < menteeClassCount; group += SCAN_ROWS) {
     // A pair of classes a, b gains at most its scaled score − a's smallest row potential + b's
@@ -492,7 +550,14 @@ function offerImprovingPairs(
       bases[k] = a * mentorClassCount;
       smallest[k] = group + k < menteeClassCount && first < mentees.start[a + 1] ? rowPotential[rows[first]] : Infinity;
     }
-    classesThatMayGain(codes, bases, scaledOrNever, smallest, largestColPotential, opened, counts);
+    const runCount = eligibleRuns(
+      classes.eligibleBlocks,
+      mentorClassCount,
+      group,
+      Math.min(SCAN_ROWS, menteeClassCount - group),
+      runs,
+    );
+    classesThatMayGain(codes, bases, runs, runCount, scaledOrNever, smallest, largestColPotential, opened, counts);
     for (let k = 0; k < SCAN_ROWS && group + k < menteeClassCount; k++) {
       const a = group + k;
       const count = counts[k];
