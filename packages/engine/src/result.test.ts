@@ -47,6 +47,26 @@ describe('match result', () => {
     ]);
   });
 
+  it('lists the pairs by round, then mentor, then mentee', () => {
+    const scores = [
+      [3, 9, 1, 4],
+      [8, 2, 7, 5],
+      [6, 6, 2, 9],
+      [1, 5, 8, 3],
+    ];
+    for (const [settings, menteeCapacity] of [
+      [{ name: 'rounds', rounds: 3, unmatchedBonus: 0 } as const, 3],
+      [optimal, 2],
+    ] as const) {
+      const result = run({ scores, mentorCapacity: 2, menteeCapacity }, settings);
+      const listed = result.pairs.map((p) => [p.round ?? 0, p.mentor.index, p.mentee.index]);
+      expect(listed.length).toBeGreaterThan(4);
+      const sorted = [...listed].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+      expect(listed).toEqual(sorted);
+      if (settings.name === 'rounds') expect(new Set(listed.map(([round]) => round)).size).toBeGreaterThan(1);
+    }
+  });
+
   it('lists no alternates for the rounds strategy', () => {
     expect(run({ scores: [[1, 2]] }, rounds).mentees[0].alternates).toEqual([]);
   });
