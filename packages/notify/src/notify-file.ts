@@ -19,6 +19,7 @@ import {
   type Messages,
   type PersonText,
 } from './messages.js';
+import { sameAsJson } from './same-json.js';
 
 /** One person in notify.json (version 3). A field left out follows from the others. */
 const storedPersonSchema = z.object({
@@ -182,7 +183,7 @@ export function compactMessageFile(file: MessageFile): CompactMessageFile {
   // Who gets which message is not written down in version 3 but follows from people: check that it
   // follows to the same, so that a file this cannot say is refused here, not sent differently later.
   const again = resolveMessageFile(compact);
-  if (JSON.stringify([again.lists, again.skipped]) !== JSON.stringify([file.lists, file.skipped]))
+  if (!sameAsJson([again.lists, again.skipped], [file.lists, file.skipped]))
     throw new Error('notify.json: the messages are not in the order of people, so they cannot be stored by position');
   return compact;
 }
