@@ -10,14 +10,7 @@ import { menteeRowFacts, unmatchedReason } from './explain.js';
 import { matchTables, type MatchInput } from './match.js';
 import { detectMapping } from './mapping.js';
 import type { MatchResult, Participant, ScoreMatrix } from './model.js';
-import {
-  CLASS_BLOCK,
-  eligibleBlocks,
-  eligibleRuns,
-  eligibleRunsRoom,
-  groupByRuleFields,
-  scoreByClasses,
-} from './pair-classes.js';
+import { CLASS_BLOCK, eligibleRuns, eligibleRunsRoom, groupByRuleFields, scoreByClasses } from './pair-classes.js';
 import { participantValue, readParticipants } from './participants.js';
 import { getPreset } from './rules/presets.js';
 import type { RuleSet } from './rules/schema.js';
@@ -93,6 +86,16 @@ function people(tables: { mentors: Table; mentees: Table }, ruleSet: RuleSet) {
 
 const tables = signUps(160, 31);
 
+/** A flag per row and block of CLASS_BLOCK columns: 1 where the block holds a code other than 0 (ineligible). */
+function blocksWithEligible(codes: ArrayLike<number>, rows: number, cols: number): Uint8Array {
+  const perRow = Math.ceil(cols / CLASS_BLOCK);
+  const flags = new Uint8Array(rows * perRow);
+  for (let a = 0; a < rows; a++) {
+    for (let b = 0; b < cols; b++) if (codes[a * cols + b] !== 0) flags[a * perRow + Math.floor(b / CLASS_BLOCK)] = 1;
+  }
+  return flags;
+}
+
 describe.each(ruleSetsFor(tables))('scores held by classes ($name)', ({ ruleSet }) => {
   const { mentors, mentees } = people(tables, ruleSet);
   const full = scorePairs(mentors, mentees, ruleSet);
@@ -116,6 +119,11 @@ describe.each(ruleSetsFor(tables))('scores held by classes ($name)', ({ ruleSet 
     );
     const changes = grades.filter((grade, k) => k > 0 && grade !== grades[k - 1]).length;
     expect(changes).toBe(new Set(grades).size - 1);
+  });
+
+  it('flags exactly the blocks of mentor classes where a mentee class has an eligible pair', () => {
+    const { codes, menteeClassCount, mentorClassCount, eligibleBlocks } = byClass.classes;
+    expect(eligibleBlocks).toEqual(blocksWithEligible(codes, menteeClassCount, mentorClassCount));
   });
 
   it('gives every pair the full matrix’s score and breakdown', () => {
@@ -239,7 +247,7 @@ describe('the blocks of mentor classes that rows may pair with', () => {
       if (Math.floor(b / 40) % 3 === a % 3 && random() < 0.2) codes[a * cols + b] = 1 + Math.floor(random() * 5);
     }
   }
-  const blocks = eligibleBlocks(codes, rows, cols);
+  const blocks = blocksWithEligible(codes, rows, cols);
   const cases = Array.from({ length: 4 }, (_, c) => c + 1).flatMap((count) =>
     Array.from({ length: rows - count + 1 }, (_, first) => ({ first, count })),
   );

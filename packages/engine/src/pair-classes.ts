@@ -100,25 +100,6 @@ export function groupByRuleFields(people: readonly Participant[], ruleSet: RuleS
 /** Mentor classes per flag of PairClasses.eligibleBlocks. */
 export const CLASS_BLOCK = 64;
 
-/** PairClasses.eligibleBlocks of these codes (rows × cols, row-major). */
-export function eligibleBlocks(codes: ArrayLike<number>, rows: number, cols: number): Uint8Array {
-  const perRow = Math.ceil(cols / CLASS_BLOCK);
-  const flags = new Uint8Array(rows * perRow);
-  for (let a = 0; a < rows; a++) {
-    const base = a * cols;
-    for (let block = 0; block < perRow; block++) {
-      const last = Math.min(cols, (block + 1) * CLASS_BLOCK);
-      for (let b = block * CLASS_BLOCK; b < last; b++) {
-        if (codes[base + b] !== INELIGIBLE) {
-          flags[a * perRow + block] = 1;
-          break;
-        }
-      }
-    }
-  }
-  return flags;
-}
-
 /**
  * The runs of mentor classes in which any of the mentee classes first .. first + count − 1 may have
  * an eligible class pair, read from their eligibleBlocks (`blocks`, for `cols` mentor classes) and
@@ -190,11 +171,16 @@ export function scoreByClasses(
   const mentorsWithRoom = membersWithRoom(byMentor, mentorHasRoom);
   // Each stand-in weighs its members with room, so that the class matrix's eligible counts are
   // already the classes' partners with room.
+  const blocks = new Uint8Array(byMentee.count * Math.ceil(byMentor.count / CLASS_BLOCK));
   const classMatrix = scorePairs(
     stand(mentors, byMentor, 'mentor class '),
     stand(mentees, byMentee, 'mentee class '),
     { ...ruleSet, forbiddenPairs: [], lockedPairs: [] },
-    { ...options, weights: { mentees: menteesWithRoom, mentors: mentorsWithRoom } },
+    {
+      ...options,
+      weights: { mentees: menteesWithRoom, mentors: mentorsWithRoom },
+      eligibleBlocks: { flags: blocks, mentorsPerFlag: CLASS_BLOCK },
+    },
   );
   const mentorClasses = byMentor.count;
   const { codes, scoreOfCode } = classMatrix;
@@ -220,7 +206,7 @@ export function scoreByClasses(
     menteesWithRoom,
     mentorsWithRoom,
     codes,
-    eligibleBlocks: eligibleBlocks(codes, byMentee.count, mentorClasses),
+    eligibleBlocks: blocks,
     excludedMentors,
   };
   const forbidden = forbiddenByMentee(ruleSet, mentors, mentees);

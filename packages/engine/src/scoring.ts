@@ -36,6 +36,12 @@ export interface ScoreOptions {
    * stand-ins (pair-classes.ts) weigh their members with room, which spares a pass over the codes.
    */
   readonly weights?: { readonly mentees: ArrayLike<number>; readonly mentors: ArrayLike<number> };
+  /**
+   * Flags to set, per mentee, for each block of `mentorsPerFlag` mentors that holds an eligible
+   * pair: mentee i's block b at i × ceil(mentors / mentorsPerFlag) + b. The class stand-ins keep
+   * them (PairClasses.eligibleBlocks), which spares a pass over the codes.
+   */
+  readonly eligibleBlocks?: { readonly flags: Uint8Array; readonly mentorsPerFlag: number };
 }
 
 /** Exclusion rules up to which excludedBy keeps one list per set of exclusions (bits of a mask). */
@@ -182,6 +188,7 @@ export function scorePairs(
           options.weights.mentors,
         )
       : countEligible(codes, base, candidates, count, eligibleCountByMentor);
+    if (options.eligibleBlocks) markEligibleBlocks(codes, base, candidates, count, i, cols, options.eligibleBlocks);
   }
   onProgress?.({ phase: 'scoring', fraction: 1 });
 
@@ -328,6 +335,23 @@ function countWeighted(
     }
   }
   return eligible;
+}
+
+function markEligibleBlocks(
+  codes: ScoreCodes,
+  base: number,
+  candidates: Int32Array,
+  count: number,
+  mentee: number,
+  cols: number,
+  blocks: { readonly flags: Uint8Array; readonly mentorsPerFlag: number },
+): void {
+  const { flags, mentorsPerFlag } = blocks;
+  const row = mentee * Math.ceil(cols / mentorsPerFlag);
+  for (let k = 0; k < count; k++) {
+    const j = candidates[k];
+    if (codes[base + j] !== INELIGIBLE) flags[row + Math.floor(j / mentorsPerFlag)] = 1;
+  }
 }
 
 /** The earlier codes, cleared, when they have this length and a wide enough element type. */
