@@ -209,7 +209,7 @@ describe('tier weights at national scale', () => {
 
 describe('PairSet', () => {
   it('holds pairs whose key passes 2^32, and grows without losing any', () => {
-    const set = new PairSet(100_000, 4);
+    const set = new PairSet(100_000, 100_000, 4);
     const pairs = Array.from({ length: 5_000 }, (_, k) => [(k * 7919) % 100_000, (k * 104_729) % 100_000] as const);
     for (const [i, j] of pairs) set.add(i, j);
     expect(pairs.every(([i, j]) => set.has(i, j))).toBe(true);
@@ -218,10 +218,32 @@ describe('PairSet', () => {
     expect(set.size).toBe(new Set(pairs.map(([i, j]) => `${i},${j}`)).size);
   });
 
-  it('removes pairs and still finds every other, as a Set of the same pairs does', () => {
+  it.each([
+    [46_340, 'just fit in 4 bytes'], // 46,340² = 2,147,395,600 < 2^31
+    [46_341, 'just do not fit in 4 bytes'], // 46,341² = 2,147,488,281
+  ])('holds the largest pairs of a table of side %i, whose keys %s', (side) => {
+    const set = new PairSet(side, side, 4);
+    const pairs = [
+      [side - 1, side - 1],
+      [side - 1, 0],
+      [0, side - 1],
+      [12_345, 6_789],
+    ] as const;
+    for (const [i, j] of pairs) expect(set.add(i, j)).toBe(true);
+    for (const [i, j] of pairs) expect(set.has(i, j)).toBe(true);
+    expect(set.has(side - 2, side - 1)).toBe(false);
+    expect(set.delete(side - 1, side - 1)).toBe(true);
+    expect(set.has(side - 1, side - 1)).toBe(false);
+    expect(set.size).toBe(3);
+  });
+
+  it.each([
+    ['4-byte', 20],
+    ['8-byte', 2 ** 31],
+  ])('removes pairs and still finds every other, as a Set of the same pairs does (%s keys)', (_, rows) => {
     // 64 slots for at most 31 pairs of 140: long runs that wrap around the end of the table, so
     // that removals shift keys across the wrap and past keys of other home slots.
-    const set = new PairSet(7, 32);
+    const set = new PairSet(rows, 7, 32);
     const oracle = new Set<string>();
     let seed = 11;
     const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
