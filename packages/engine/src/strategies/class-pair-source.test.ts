@@ -92,6 +92,31 @@ describe('pricing by class', () => {
   });
 });
 
+describe('pricing among mentor classes of equal potential', () => {
+  // One mentor in Organisation A (class 0), ten in Organisation B (class 1), equally good.
+  const mentorRows = [
+    ...lookalikes(1, 'mentor', 'Grade 7', 'Organisation A').rows,
+    ...lookalikes(10, 'mentor', 'Grade 7', 'Organisation B', 'Policy', 1).rows,
+  ];
+  const { grouping, scores } = byClasses(
+    { ...lookalikes(0, 'mentor', 'Grade 7', ''), rows: mentorRows },
+    lookalikes(10, 'mentee', 'HEO', 'Cabinet Office'),
+  );
+
+  it('offers the larger class first, so that its mentors are shared out', () => {
+    expect(grouping.mentors.count).toBe(2);
+    expect(grouping.mentors.classOf[0]).toBe(0);
+    const { kept, sink } = firstOfferPerMentee();
+    classPairSource(scores, scores.classes).offerImproving(
+      { rowPotential: new Float64Array(10), colPotential: new Float64Array(11), scale: 1 },
+      sink,
+    );
+    expect(kept.size).toBe(10);
+    for (const mentor of kept.values()) expect(mentor).toBeGreaterThan(0);
+    expect(new Set(kept.values()).size).toBeGreaterThan(3);
+  });
+});
+
 describe('pricing reads the mentee classes in groups', () => {
   const professions = ['Policy', 'Digital', 'Finance', 'Legal', 'Science', 'Analysis', 'Security', 'Project', 'HR'];
 
