@@ -385,8 +385,8 @@ function individualExclusions(
   return new Map([...lists].map(([i, list]) => [i, Int32Array.from(new Set(list)).sort()]));
 }
 
-/** Binary search in a sorted list. */
-export function includes(sorted: Int32Array, value: number): boolean {
+/** The first place in `sorted` (ascending) whose value is at least `value`; its length if none. */
+export function firstAtLeast(sorted: Int32Array, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -394,7 +394,13 @@ export function includes(sorted: Int32Array, value: number): boolean {
     if (sorted[mid] < value) low = mid + 1;
     else high = mid;
   }
-  return low < sorted.length && sorted[low] === value;
+  return low;
+}
+
+/** Binary search in a sorted list. */
+export function includes(sorted: Int32Array, value: number): boolean {
+  const at = firstAtLeast(sorted, value);
+  return at < sorted.length && sorted[at] === value;
 }
 
 /** Per class, how many of its members have room. */

@@ -17,7 +17,7 @@ import type { CapacitatedPairSource, CapacitatedProblem, ImprovingPairSink, Pair
 import type { PairClasses, PairIndex, PairScores } from '../model.js';
 import { explanationDepth, rememberMenteeClassRow } from '../class-facts.js';
 import { MAX_ALTERNATES } from '../rules/schema.js';
-import { eligibleRuns, eligibleRunsRoom, includes } from '../pair-classes.js';
+import { eligibleRuns, eligibleRunsRoom, firstAtLeast, includes } from '../pair-classes.js';
 import { INELIGIBLE } from '../score-codes.js';
 
 /** Mentor classes whose mentee-class orderings are built at once when choosing the mentors' best pairs. */
@@ -410,18 +410,6 @@ class RankedClasses {
       }
     }
   }
-}
-
-/** The first place in `sorted` (ascending) whose value is at least `value`; its length if none. */
-function firstAtLeast(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function mix(person: number, draw: number, rank: number): number {
