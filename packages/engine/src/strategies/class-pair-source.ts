@@ -91,24 +91,14 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
       const explanationReach = explanationDepth(scores, classes, MAX_ALTERNATES);
       // Per mentor, the pairs the mentees' draws offered.
       const offered = new Int32Array(keepCol.length);
-      const runs = new Int32Array(eligibleRunsRoom(mentorClassCount));
+      const runs = runsOfEachMenteeClass(classes);
       for (let a = 0; a < menteeClassCount; a++) {
         let deepest = 0;
         for (let p = mentees.start[a]; p < mentees.start[a + 1]; p++) {
           deepest = Math.max(deepest, keepRow[mentees.members[p]]);
         }
         if (deepest === 0) continue;
-        const runCount = eligibleRuns(classes.eligibleBlocks, mentorClassCount, a, 1, runs);
-        rowRanks.order(
-          codes,
-          a * mentorClassCount,
-          runs,
-          runCount,
-          mentorClassCount,
-          rankOfCode,
-          mentorsWithRoom,
-          deepest,
-        );
+        rowRanks.order(codes, a, mentorClassCount, runs, rankOfCode, mentorsWithRoom, deepest);
         // This pass over the row is also what the explanations need (class-facts.ts): kept for
         // them, so that they do not read the row again.
         rememberMenteeClassRow(classes, a, { codesByRank: codesByScore, ...rowRanks.best(explanationReach) });
@@ -147,7 +137,7 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
             deepest[s] = Math.max(deepest[s], keepCol[mentors.members[p]]);
           }
         });
-        colRanks.orderBlock(classes, block, rankOfCode, menteesWithRoom, deepest);
+        colRanks.orderBlock(classes, runs, block, rankOfCode, menteesWithRoom, deepest);
         block.forEach((b, s) => {
           for (let p = mentors.start[b]; p < mentors.start[b + 1]; p++) {
             const mentor = mentors.members[p];
@@ -164,6 +154,29 @@ export function classPairSource(scores: PairScores, classes: PairClasses): Capac
       offerImprovingPairs(prices, sink, classes, mentees, mentors, scoreOfCode, excluded);
     },
   };
+}
+
+/** Each mentee class's eligibleRuns: class a's are [bounds[2t], bounds[2t + 1]) for start[a] ≤ t < start[a + 1]. */
+interface ClassRuns {
+  readonly start: Int32Array;
+  readonly bounds: Int32Array;
+}
+
+/**
+ * Worked out once for the first candidates, which read each row once for the mentees and once per
+ * block of mentor classes for the mentors (asking eligibleRuns each time took 20 ms at 10,000 a side).
+ */
+function runsOfEachMenteeClass(classes: PairClasses): ClassRuns {
+  const { menteeClassCount, mentorClassCount, eligibleBlocks } = classes;
+  const runs = new Int32Array(eligibleRunsRoom(mentorClassCount));
+  const start = new Int32Array(menteeClassCount + 1);
+  const bounds: number[] = [];
+  for (let a = 0; a < menteeClassCount; a++) {
+    const count = eligibleRuns(eligibleBlocks, mentorClassCount, a, 1, runs);
+    for (let k = 0; k < 2 * count; k++) bounds.push(runs[k]);
+    start[a + 1] = start[a] + count;
+  }
+  return { start, bounds: Int32Array.from(bounds) };
 }
 
 /** How far down the score ranks a person's draws look: enough members that a few unusable ones do not matter. */
@@ -213,15 +226,14 @@ class RankedClasses {
   }
 
   /**
-   * Orders the partner classes whose codes are codes[base + k], k < count, into slot 0. Only the
-   * classes in the `runCount` runs of `runs` (eligibleRuns) are read; the others must be ineligible.
+   * Orders the mentor classes by the code of their pair with mentee class `a` (row a of the codes,
+   * `count` wide), into slot 0. Only the classes in the row's runs are read.
    */
   order(
     codes: ArrayLike<number>,
-    base: number,
-    runs: Int32Array,
-    runCount: number,
+    a: number,
     count: number,
+    runs: ClassRuns,
     rankOfCode: Int32Array,
     partnerSize: Int32Array,
     deepest: number,
@@ -233,8 +245,9 @@ class RankedClasses {
     const byRank = this.byRank;
     const filled = new Int32Array(ranks);
     const members = new Float64Array(ranks);
-    for (let t = 0; t < runCount; t++) {
-      for (let k = runs[2 * t]; k < runs[2 * t + 1]; k++) {
+    const base = a * count;
+    for (let t = runs.start[a]; t < runs.start[a + 1]; t++) {
+      for (let k = runs.bounds[2 * t]; k < runs.bounds[2 * t + 1]; k++) {
         const r = rankOfCode[codes[base + k]];
         if (r < 0) continue;
         byRank[r * count + filled[r]++] = k;
@@ -277,17 +290,17 @@ class RankedClasses {
   /**
    * Orders, for each mentor class of `block` (ascending), the mentee classes by the code of their
    * pair, into the slot of its place in the block: two passes over the block's columns of the class
-   * codes, read row by row, and in each row only where it may hold eligible pairs (eligibleRuns).
+   * codes, read row by row, and in each row only in its runs.
    */
   orderBlock(
     classes: PairClasses,
+    runs: ClassRuns,
     block: Int32Array,
     rankOfCode: Int32Array,
     menteeSize: Int32Array,
     deepest: Int32Array,
   ): void {
     const { codes, menteeClassCount: menteeClasses, mentorClassCount: mentorClasses } = classes;
-    const runs = new Int32Array(eligibleRunsRoom(mentorClasses));
     const ranks = this.ranks;
     const width = block.length;
     const starts = this.rankStart;
@@ -302,10 +315,9 @@ class RankedClasses {
       const base = a * mentorClasses;
       const size = menteeSize[a];
       const row = a * width;
-      const runCount = eligibleRuns(classes.eligibleBlocks, mentorClasses, a, 1, runs);
-      for (let t = 0; t < runCount; t++) {
-        const to = runs[2 * t + 1];
-        for (let s = firstAtLeast(block, runs[2 * t]); s < width && block[s] < to; s++) {
+      for (let t = runs.start[a]; t < runs.start[a + 1]; t++) {
+        const to = runs.bounds[2 * t + 1];
+        for (let s = firstAtLeast(block, runs.bounds[2 * t]); s < width && block[s] < to; s++) {
           const r = rankOfCode[codes[base + block[s]]];
           blockRanks[row + s] = r;
           if (r < 0) continue;
@@ -327,10 +339,9 @@ class RankedClasses {
     }
     for (let a = 0; a < menteeClasses; a++) {
       const row = a * width;
-      const runCount = eligibleRuns(classes.eligibleBlocks, mentorClasses, a, 1, runs);
-      for (let t = 0; t < runCount; t++) {
-        const to = runs[2 * t + 1];
-        for (let s = firstAtLeast(block, runs[2 * t]); s < width && block[s] < to; s++) {
+      for (let t = runs.start[a]; t < runs.start[a + 1]; t++) {
+        const to = runs.bounds[2 * t + 1];
+        for (let s = firstAtLeast(block, runs.bounds[2 * t]); s < width && block[s] < to; s++) {
           const r = blockRanks[row + s];
           if (r < 0) continue;
           const place = fill[s * ranks + r];
