@@ -62,28 +62,18 @@ export class PairSet {
 
   has(row: number, col: number): boolean {
     const key = row * this.cols + col;
-    const mask = this.keys.length - 1;
-    for (let at = hashSlot(key, mask); ; at = (at + 1) & mask) {
-      const held = this.keys[at];
-      if (held === key) return true;
-      if (held === -1) return false;
-    }
+    return this.keys[this.slotOf(key)] === key;
   }
 
   /** Adds the pair; false when it was there already. */
   add(row: number, col: number): boolean {
     if ((this.count + 1) * 2 > this.keys.length) this.grow();
     const key = row * this.cols + col;
-    const mask = this.keys.length - 1;
-    for (let at = hashSlot(key, mask); ; at = (at + 1) & mask) {
-      const held = this.keys[at];
-      if (held === key) return false;
-      if (held === -1) {
-        this.keys[at] = key;
-        this.count++;
-        return true;
-      }
-    }
+    const at = this.slotOf(key);
+    if (this.keys[at] === key) return false;
+    this.keys[at] = key;
+    this.count++;
+    return true;
   }
 
   /** Removes the pair; false when it was not there. */
@@ -91,8 +81,8 @@ export class PairSet {
     const key = row * this.cols + col;
     const keys = this.keys;
     const mask = keys.length - 1;
-    let hole = hashSlot(key, mask);
-    for (; keys[hole] !== key; hole = (hole + 1) & mask) if (keys[hole] === -1) return false;
+    let hole = this.slotOf(key);
+    if (keys[hole] !== key) return false;
     // Backward shift: each later key of the run moves into the hole unless its home slot lies
     // cyclically after the hole (then it must stay where a search from its home finds it).
     for (let next = (hole + 1) & mask; keys[next] !== -1; next = (next + 1) & mask) {
@@ -107,17 +97,22 @@ export class PairSet {
     return true;
   }
 
+  /** Where `key` is held, or else the empty slot where its search ends (linear probing). */
+  private slotOf(key: number): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let at = hashSlot(key, mask);
+    while (keys[at] !== key && keys[at] !== -1) at = (at + 1) & mask;
+    return at;
+  }
+
   private grow(): void {
     const old = this.keys;
     this.keys = this.table(old.length * 2);
-    const mask = this.keys.length - 1;
     // Indexed, not for…of: the iterator boxed every key (58 MB of garbage at 10,000 a side).
     for (let k = 0; k < old.length; k++) {
       const key = old[k];
-      if (key === -1) continue;
-      let at = hashSlot(key, mask);
-      while (this.keys[at] !== -1) at = (at + 1) & mask;
-      this.keys[at] = key;
+      if (key !== -1) this.keys[this.slotOf(key)] = key;
     }
   }
 }
