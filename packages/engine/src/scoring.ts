@@ -210,13 +210,25 @@ export function scorePairs(
     };
   };
 
+  // The built-in exclusions that hold for a pair, a bit each in the order the lists name them.
+  const builtInOrder = [
+    builtInExclusions.samePerson,
+    builtInExclusions.forbiddenPair,
+    builtInExclusions.capacityZero,
+    builtInExclusions.minScore,
+  ];
+  const builtInBits = (mentee: number, mentor: number, total: number): number =>
+    (mentees[mentee].id === mentors[mentor].id ? 1 : 0) |
+    (forbidden.get(mentee)?.includes(mentor) ? 2 : 0) |
+    (mentees[mentee].capacity === 0 || mentors[mentor].capacity === 0 ? 4 : 0) |
+    (minScore !== undefined && total < minScore ? 8 : 0);
+
   const exclusionsOf = (mentee: number, mentor: number, total: number): string[] => {
     const reasons = exclusions.filter((r) => r.condition.test(mentee, mentor)).map((r) => r.rule.id);
-    if (mentees[mentee].id === mentors[mentor].id) reasons.push(builtInExclusions.samePerson.ruleId);
-    if (forbidden.get(mentee)?.includes(mentor)) reasons.push(builtInExclusions.forbiddenPair.ruleId);
-    if (mentees[mentee].capacity === 0 || mentors[mentor].capacity === 0)
-      reasons.push(builtInExclusions.capacityZero.ruleId);
-    if (minScore !== undefined && total < minScore) reasons.push(builtInExclusions.minScore.ruleId);
+    const bits = builtInBits(mentee, mentor, total);
+    builtInOrder.forEach((builtIn, k) => {
+      if ((bits >> k) & 1) reasons.push(builtIn.ruleId);
+    });
     return reasons;
   };
 
@@ -237,11 +249,7 @@ export function scorePairs(
     if (exclusions.length > MASKED_EXCLUSIONS) return exclusionsOf(mentee, mentor, pairTotal);
     let mask = 0;
     for (let r = 0; r < exclusions.length; r++) if (exclusions[r].condition.test(mentee, mentor)) mask |= 1 << r;
-    const builtIn = 1 << MASKED_EXCLUSIONS;
-    if (mentees[mentee].id === mentors[mentor].id) mask |= builtIn;
-    if (forbidden.get(mentee)?.includes(mentor)) mask |= builtIn << 1;
-    if (mentees[mentee].capacity === 0 || mentors[mentor].capacity === 0) mask |= builtIn << 2;
-    if (minScore !== undefined && pairTotal < minScore) mask |= builtIn << 3;
+    mask |= builtInBits(mentee, mentor, pairTotal) << MASKED_EXCLUSIONS;
     let list = listsByMask.get(mask);
     if (list === undefined) {
       list = exclusionsOf(mentee, mentor, pairTotal);
