@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headerNames, tableOf, textCell, withoutTrailingBlankRows } from '../test/arbitraries.js';
 import { readCsv } from './csv-read.js';
 import { writeCsv } from './csv-write.js';
+import type { Cell } from './table.js';
 import { escapeFormula, unescapeFormula } from './formula-escape.js';
 
 describe('writeCsv', () => {
@@ -104,6 +105,30 @@ describe('writeCsv', () => {
 
   it('rejects a cell that is not a Cell, naming it', () => {
     expect(() => writeCsv({ header: ['a'], rows: [[Number.NaN]] })).toThrow('rows[0][0] is NaN');
+  });
+
+  it('names every kind of bad cell and row, wherever it is', () => {
+    const bad = (rows: unknown[]) => () => writeCsv({ header: ['a', 'b'], rows: rows as Cell[][] });
+    expect(
+      bad([
+        ['x', 'y'],
+        ['x', Infinity],
+      ]),
+    ).toThrow('writeCsv: rows[1][1] is Infinity; a cell must be');
+    expect(bad([['x', { v: 1 }]])).toThrow('writeCsv: rows[0][1] is an object;');
+    expect(bad([['x', undefined]])).toThrow('writeCsv: rows[0][1] is undefined;');
+    expect(bad([['x'], 'x,y'])).toThrow('writeCsv: rows[1] is a string, not an array.');
+    expect(() => writeCsv({ header: ['a', 7 as unknown as string], rows: [] })).toThrow(
+      'writeCsv: header[1] is 7, not a string.',
+    );
+  });
+
+  it('writes a short row with blank cells, and an empty table as its header line', () => {
+    expect(writeCsv({ header: ['a', 'b', 'c'], rows: [['x'], [], [null, 2]] }, { bom: false })).toBe(
+      'a,b,c\r\nx,,\r\n,,\r\n,2,\r\n',
+    );
+    expect(writeCsv({ header: ['a'], rows: [] })).toBe('\uFEFFa\r\n');
+    expect(writeCsv({ header: [], rows: [] }, { bom: false })).toBe('\r\n');
   });
 
   it('round-trips any table of text through readCsv', () => {
