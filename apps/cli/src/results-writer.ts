@@ -13,12 +13,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultTables, skippedTable, summariseProblems, type MatchResult } from '@mentor-matcher/engine';
 import {
-  buildMessageFile,
+  buildCompactMessageFile,
   expandMessages,
   mailMergeTable,
   messageKinds,
   notifyBulkTables,
   notifyFileText,
+  resolveMessageFile,
 } from '@mentor-matcher/notify';
 import { writeCsv, writeXlsx, type Table } from '@mentor-matcher/tabular';
 import { planOutput, ReplacingWriter } from './safe-output.js';
@@ -102,9 +103,9 @@ export function writeResults(
 ): ResultFiles {
   // Each person's job title and biography in their own row; a match is a name and an email to look up.
   const tables = resultTables(result, { partnerProfiles: false, ownProfile: true });
-  const stored = buildMessageFile(result);
+  const stored = buildCompactMessageFile(result);
   // Every message in full (each biography in each partner's message) only for the lists that need it.
-  const messages = options.notifyLists || options.mailMerge ? expandMessages(stored) : null;
+  const messages = options.notifyLists || options.mailMerge ? expandMessages(resolveMessageFile(stored)) : null;
   const bulk = messages && options.notifyLists ? notifyBulkTables(messages) : null;
   const named: { file: string; sheet: string; table: Table }[] = [
     { file: 'pairs.csv', sheet: sheetNames.pairs, table: tables.pairs },

@@ -24,6 +24,7 @@ export type {
   Recipient,
 } from './messages.js';
 export {
+  buildCompactMessageFile,
   compactMessageFile,
   compactMessageFileSchema,
   messagesFromNotifyFile,

@@ -60,7 +60,7 @@ export interface BuildMessagesOptions {
   readonly columns?: { readonly jobTitle?: string; readonly biography?: string; readonly lastName?: string };
 }
 
-interface LookupOptions extends BuildMessagesOptions {
+export interface LookupOptions extends BuildMessagesOptions {
   readonly profileColumns?: MatchResult['profileColumns'];
 }
 
@@ -251,7 +251,8 @@ function recipient(person: PersonText, personalisation: Record<string, string>):
   };
 }
 
-function personText(person: Participant, options: LookupOptions): PersonText {
+/** What the messages say about a participant: their text, read once, as stored in notify.json. */
+export function personText(person: Participant, options: LookupOptions): PersonText {
   return {
     id: person.id,
     email: person.email ?? '',

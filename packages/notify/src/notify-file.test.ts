@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchResult, Participant } from '@mentor-matcher/engine';
-import { ada, result } from '../test/match-result-fixture.js';
+import { ada, bob, cat, nobody, result } from '../test/match-result-fixture.js';
 import { buildMessageFile, buildMessages } from './messages.js';
 import {
+  buildCompactMessageFile,
   compactMessageFile,
   messagesFromNotifyFile,
   notifyFileSchema,
@@ -77,6 +78,57 @@ describe('notify.json', () => {
     const stored = compactMessageFile(file);
     expect(stored.people.mentor.at(-1)).toMatchObject({ id: 'zoe@example.gov.uk', recipient: false });
     expect(resolveMessageFile(stored)).toEqual(file);
+  });
+
+  describe('made from the result directly', () => {
+    // The oracle: the long form, built by id, then shortened and checked by compactMessageFile.
+    const viaLongForm = (r: MatchResult, options = {}) => compactMessageFile(buildMessageFile(r, options));
+    const stranger: Participant = { ...ada, id: 'zoe@example.gov.uk', email: 'zoe@example.gov.uk', name: 'Zoe Lee' };
+    const variants: [string, MatchResult][] = [
+      ['the fixture', result],
+      [
+        'a partner the result does not list',
+        {
+          ...result,
+          mentees: [{ ...result.mentees[0], partners: [stranger, ada] }, ...result.mentees.slice(1)],
+        },
+      ],
+      [
+        'names, emails and sources that do not follow from the rest',
+        {
+          ...result,
+          mentors: [
+            { ...result.mentors[0], participant: { ...ada, email: 'Ada@Example.gov.uk', name: 'Ada King' } },
+            { ...result.mentors[1], participant: { ...bob, source: 'late.csv' } },
+          ],
+        },
+      ],
+      [
+        'somebody without an email address who has partners',
+        {
+          ...result,
+          mentors: [{ ...result.mentors[0], partners: [cat, nobody] }, result.mentors[1]],
+          mentees: [...result.mentees.slice(0, 3), { ...result.mentees[3], partners: [bob] }],
+        },
+      ],
+      ['nobody at all', { ...result, mentors: [], mentees: [] }],
+    ];
+    it.each(variants)('is the long form shortened, for %s', (_, r) => {
+      expect(buildCompactMessageFile(r)).toStrictEqual(viaLongForm(r));
+      expect(notifyFileText(buildCompactMessageFile(r))).toBe(notifyFileText(buildMessageFile(r)));
+    });
+
+    it('takes the same options', () => {
+      const options = { maxMatches: 1, fieldNames: { firstName: 'given name' }, columns: { jobTitle: 'biography' } };
+      expect(buildCompactMessageFile(result, options)).toStrictEqual(viaLongForm(result, options));
+    });
+
+    it('refuses a result that lists somebody twice, naming them', () => {
+      const twice = { ...result, mentees: [...result.mentees, result.mentees[1]] };
+      expect(() => buildCompactMessageFile(twice)).toThrow(
+        'notify.json: the mentee DAN@example.gov.uk  is in the result twice',
+      );
+    });
   });
 
   it('still reads the first version, which stored every message in full', () => {

@@ -6,7 +6,9 @@
 // recipient and partners by id, 12.7 MB for 10,000 × 10,000 sign-ups against 7.9 MB); version 1
 // stored every message in full. Both are still read, so that a results folder matched by an
 // earlier release can still be sent from.
+import type { MatchResult, Participant, Role } from '@mentor-matcher/engine';
 import { z } from 'zod';
+import { defaultFieldNames, type FieldNames } from './field-names.js';
 import {
   expandMessages,
   fieldNamesSchema,
@@ -14,7 +16,9 @@ import {
   messagesSchema,
   noEmailAddress,
   otherRole,
+  personText as participantText,
   roles,
+  type BuildMessagesOptions,
   type MessageFile,
   type Messages,
   type PersonText,
@@ -138,6 +142,56 @@ function personText(stored: StoredPerson, source: string | undefined): PersonTex
 }
 
 /**
+ * The messages of a result in the short form (version 3), made from the result itself: the same
+ * as compactMessageFile(buildMessageFile(result, options)), without the longer form in between or
+ * the check that it could be shortened (at 10,000 a side, a quarter of writing the results). Each
+ * side's people come in the result's order, then any partner the result does not list (a result
+ * made by hand), who gets no message of their own.
+ */
+export function buildCompactMessageFile(result: MatchResult, options: BuildMessagesOptions = {}): CompactMessageFile {
+  const fieldNames: FieldNames = { ...defaultFieldNames, ...options.fieldNames };
+  const lookup = { ...options, profileColumns: result.profileColumns };
+  const outcomes = { mentor: result.mentors, mentee: result.mentees };
+  const position = { mentor: new Map<string, number>(), mentee: new Map<string, number>() };
+  const texts: Record<Role, PersonText[]> = { mentor: [], mentee: [] };
+  const place = (person: Participant, role: Role) => {
+    position[role].set(person.id, texts[role].length);
+    texts[role].push(participantText(person, lookup));
+  };
+  for (const role of roles) {
+    for (const { participant } of outcomes[role]) {
+      if (position[role].has(participant.id))
+        throw new Error(`notify.json: the ${role} ${participant.id} is in the result twice`);
+      place(participant, role);
+    }
+  }
+  const listed = { mentor: texts.mentor.length, mentee: texts.mentee.length };
+  for (const role of roles)
+    for (const { partners } of outcomes[role])
+      for (const partner of partners) if (!position[partner.role].has(partner.id)) place(partner, partner.role);
+
+  const sources: CompactMessageFile['sources'] = {};
+  const people = {} as CompactMessageFile['people'];
+  const slots = {} as CompactMessageFile['slots'];
+  for (const role of roles) {
+    const shared = sharedSource(texts[role]);
+    if (shared !== undefined) sources[role] = shared;
+    const partnersAt = position[otherRole(role)];
+    slots[role] = options.maxMatches ?? outcomes[role].reduce((most, o) => Math.max(most, o.partners.length), 0);
+    people[role] = texts[role].map((text, i) => {
+      const outcome = i < listed[role] ? outcomes[role][i] : undefined;
+      // Somebody without an email address gets no message, so their partners are not stored.
+      const partners =
+        outcome && outcome.partners.length > 0 && text.email.trim()
+          ? outcome.partners.map((partner) => partnersAt.get(partner.id)!)
+          : undefined;
+      return storedPerson(text, shared, partners, outcome !== undefined);
+    });
+  }
+  return { version: 3, fieldNames, slots, sources, people };
+}
+
+/**
  * The short form of stored messages, as buildMessageFile makes them: each list in the order of
  * `people`, and the skipped being the people without an email address. Anything else cannot be
  * said in version 3 and is refused rather than written differently.
@@ -199,27 +253,27 @@ function storedPerson(
   partners: number[] | undefined,
   recipient: boolean,
 ): StoredPerson {
-  return {
-    id: person.id,
-    ...(person.email !== person.id ? { email: person.email } : {}),
-    ...(person.name !== joinedName(person) ? { name: person.name } : {}),
-    firstName: person.firstName,
-    lastName: person.lastName,
-    jobTitle: person.jobTitle,
-    biography: person.biography,
-    ...(sharedSource === undefined && person.source !== undefined ? { source: person.source } : {}),
-    ...(person.row !== undefined ? { row: person.row } : {}),
-    ...(partners ? { partners } : {}),
-    ...(recipient ? {} : { recipient: false as const }),
-  };
+  // Fields in the order the file lists them; one that follows from the others is left out.
+  const stored: StoredPerson = { id: person.id } as StoredPerson;
+  if (person.email !== person.id) stored.email = person.email;
+  if (person.name !== joinedName(person)) stored.name = person.name;
+  stored.firstName = person.firstName;
+  stored.lastName = person.lastName;
+  stored.jobTitle = person.jobTitle;
+  stored.biography = person.biography;
+  if (sharedSource === undefined && person.source !== undefined) stored.source = person.source;
+  if (person.row !== undefined) stored.row = person.row;
+  if (partners) stored.partners = partners;
+  if (!recipient) stored.recipient = false;
+  return stored;
 }
 
 /**
  * The file's text, in version 3: one line per person, so that it stays small and a change between
  * two results shows as whole lines.
  */
-export function notifyFileText(file: MessageFile): string {
-  const compact = compactMessageFile(file);
+export function notifyFileText(file: MessageFile | CompactMessageFile): string {
+  const compact = file.version === 3 ? file : compactMessageFile(file);
   const indent = (depth: number) => '  '.repeat(depth);
   const array = (items: readonly unknown[], depth: number) =>
     items.length === 0
