@@ -45,11 +45,14 @@ export function spreadsheetCellProblems(
     if (!isUsed(column)) return;
     table.rows.forEach((row, index) => {
       const cell = row[column];
-      if (typeof cell === 'string' && excelErrorLiterals.has(cell.trim()) && !seen.has(`${index}:${column}`)) {
+      if (typeof cell !== 'string') return;
+      // Every error literal starts with #: other cells are not hashed for the look-up (a biography is long).
+      const text = cell.trim();
+      if (text.charCodeAt(0) === 0x23 && excelErrorLiterals.has(text) && !seen.has(`${index}:${column}`)) {
         literals.push({
           row: index,
           column,
-          value: cell.trim(),
+          value: text,
           address: `${columnLetter(table.firstColumn + column)}${sheetRow(index)}`,
         });
       }
