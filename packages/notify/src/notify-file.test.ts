@@ -123,6 +123,12 @@ describe('notify.json', () => {
       expect(buildCompactMessageFile(result, options)).toStrictEqual(viaLongForm(result, options));
     });
 
+    it('refuses a partner from the wrong side, as the long form does', () => {
+      const wrong = { ...result, mentors: [{ ...result.mentors[0], partners: [bob] }, result.mentors[1]] };
+      expect(() => buildCompactMessageFile(wrong)).toThrow('notify.json: no mentee bob@example.gov.uk in people');
+      expect(() => viaLongForm(wrong)).toThrow('notify.json: no mentee bob@example.gov.uk in people');
+    });
+
     it('refuses a result that lists somebody twice, naming them', () => {
       const twice = { ...result, mentees: [...result.mentees, result.mentees[1]] };
       expect(() => buildCompactMessageFile(twice)).toThrow(

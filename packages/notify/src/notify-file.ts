@@ -183,7 +183,11 @@ export function buildCompactMessageFile(result: MatchResult, options: BuildMessa
       // Somebody without an email address gets no message, so their partners are not stored.
       const partners =
         outcome && outcome.partners.length > 0 && text.email.trim()
-          ? outcome.partners.map((partner) => partnersAt.get(partner.id)!)
+          ? outcome.partners.map((partner) => {
+              const at = partnersAt.get(partner.id);
+              if (at === undefined) throw new Error(`notify.json: no ${otherRole(role)} ${partner.id} in people`);
+              return at;
+            })
           : undefined;
       return storedPerson(text, shared, partners, outcome !== undefined);
     });
