@@ -7,10 +7,14 @@
 // its own peak RSS (process.resourceUsage().maxRSS) on exit.
 //
 //   npm run bench:cli-large -- [--size 10000 | --sizes 10000,30000,100000]
-//        [--seed 8] [--strategy optimal|rounds] [--limit-seconds 600]
+//        [--runs 1] [--seed 8] [--strategy optimal|rounds] [--limit-seconds 600]
 //
-// Prints one JSON line per size: { size, strategy, exitCode, wallSeconds, peakRssMiB, summary,
-// inputBytes, outputBytes, outputRatio, files } (outputRatio: outputBytes / inputBytes, to two
+// With --runs N each size is matched N times on the same generated data; wallSeconds is then the
+// median and runSeconds every run's, and peakRssMiB the largest (a shared machine's speed moves
+// from one minute to the next, so one run says little on its own).
+//
+// Prints one JSON line per size: { size, strategy, exitCode, wallSeconds, runSeconds, peakRssMiB,
+// summary, inputBytes, outputBytes, outputRatio, files } (outputRatio: outputBytes / inputBytes, to two
 // places; files: each result file's size in bytes; issue 17 asks that the results stay within 3
 // times the input). With --sizes, a table of time and peak memory per size follows (issue 17:
 // memory should grow with the people, not the pairs). A run still going after --limit-seconds is
@@ -22,6 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { median } from './statistics.js';
 
 const people = z.number().int().min(1).max(100_000);
 const optionsSchema = z.object({
@@ -31,6 +36,7 @@ const optionsSchema = z.object({
     .transform((list) => list.split(',').map(Number))
     .pipe(z.array(people).min(1))
     .optional(),
+  runs: z.coerce.number().int().min(1).max(25).default(1),
   seed: z.coerce.number().int().min(0).default(8),
   strategy: z.enum(['optimal', 'rounds']).default('optimal'),
   'limit-seconds': z.coerce.number().positive().default(600),
@@ -40,6 +46,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string' },
     sizes: { type: 'string' },
+    runs: { type: 'string' },
     seed: { type: 'string' },
     strategy: { type: 'string' },
     'limit-seconds': { type: 'string' },
@@ -116,30 +123,39 @@ async function measure(people: number) {
       dir,
     );
     if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
-    const run = await runCli(
-      [
-        'match',
-        '--mentors',
-        'data/mentors.csv',
-        '--mentees',
-        'data/mentees.csv',
-        '--strategy',
-        options.strategy,
-        '--out',
-        'out',
-        '--quiet',
-      ],
-      dir,
-      options['limit-seconds'],
-    );
+    const runs = [];
+    for (let k = 0; k < options.runs; k++) {
+      rmSync(join(dir, 'out'), { recursive: true, force: true });
+      const run = await runCli(
+        [
+          'match',
+          '--mentors',
+          'data/mentors.csv',
+          '--mentees',
+          'data/mentees.csv',
+          '--strategy',
+          options.strategy,
+          '--out',
+          'out',
+          '--quiet',
+        ],
+        dir,
+        options['limit-seconds'],
+      );
+      runs.push(run);
+      if (run.code !== 0) break;
+    }
+    const run = runs.at(-1)!;
+    const peaks = runs.map((r) => r.peakRssMiB).filter((peak) => peak !== null);
     const output = run.code === 0 ? sizes(join(dir, 'out')) : null;
     return {
       size: people,
       strategy: options.strategy,
       exitCode: run.code,
       ...(run.stopped ? { stoppedAfterSeconds: options['limit-seconds'] } : {}),
-      wallSeconds: Number(run.wallSeconds.toFixed(1)),
-      peakRssMiB: run.peakRssMiB === null ? null : Math.round(run.peakRssMiB),
+      wallSeconds: Number(median(runs.map((r) => r.wallSeconds)).toFixed(1)),
+      ...(runs.length > 1 ? { runSeconds: runs.map((r) => Number(r.wallSeconds.toFixed(2))) } : {}),
+      peakRssMiB: peaks.length === 0 ? null : Math.round(Math.max(...peaks)),
       summary: run.stdout.trim().split('\n').at(-2) ?? '',
       ...(output === null ? { stderr: run.stderr.slice(-2_000) } : outputSizes(sizes(join(dir, 'data')).total, output)),
     };
@@ -155,7 +171,8 @@ for (const people of options.sizes ?? [options.size]) {
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 if (options.sizes) {
-  process.stdout.write('\n| people per side | wall time | peak memory | result |\n|---|---|---|---|\n');
+  const timeHeader = options.runs > 1 ? `wall time (median of ${options.runs})` : 'wall time';
+  process.stdout.write(`\n| people per side | ${timeHeader} | peak memory | result |\n|---|---|---|---|\n`);
   for (const r of results) {
     const outcome = r.stoppedAfterSeconds
       ? `stopped after ${r.stoppedAfterSeconds} s`
