@@ -660,6 +660,65 @@ const peopleArb = (role: 'mentor' | 'mentee') =>
       ),
     );
 
+/** Every pair's eligibility, score, explanation and counts, as the plain evaluator has them. */
+function expectPlainEvaluation(
+  mentors: Participant[],
+  mentees: Participant[],
+  rawRules: { kind: 'exclude' | 'score'; when: Condition; points: number }[],
+  minScore: number | null,
+): void {
+  const rules = ruleSet({
+    ladders: { lad: ladderSteps },
+    ladderAliases: { lad: { one: 'L1' } },
+    rules: rawRules.map((r, i) =>
+      r.kind === 'score'
+        ? { id: `r${i}`, label: `R${i}`, kind: 'score', when: r.when, points: r.points }
+        : { id: `r${i}`, label: `R${i}`, kind: 'exclude', when: r.when },
+    ),
+    forbiddenPairs:
+      mentors.length > 0 && mentees.length > 0
+        ? [{ mentor: mentors[0].id, mentee: mentees[mentees.length - 1].id }]
+        : [],
+    ...(minScore === null ? {} : { minScore }),
+  });
+  const matrix = scorePairs(mentors, mentees, rules);
+  mentees.forEach((mentee, i) =>
+    mentors.forEach((mentor, j) => {
+      const score = rules.rules.reduce(
+        (sum, r) => (r.kind === 'score' && naiveHolds(r.when, mentor, mentee) ? sum + r.points : sum),
+        0,
+      );
+      const excluded = rules.rules
+        .filter((r) => r.kind === 'exclude' && naiveHolds(r.when, mentor, mentee))
+        .map((r) => r.id);
+      const eligible =
+        excluded.length === 0 &&
+        mentor.id !== mentee.id &&
+        !(j === 0 && i === mentees.length - 1) &&
+        mentor.capacity > 0 &&
+        mentee.capacity > 0 &&
+        (minScore === null || score >= minScore);
+      expect(isEligiblePair(matrix, i * mentors.length + j)).toBe(eligible);
+      if (eligible) expect(pairScore(matrix, i * mentors.length + j)).toBe(score);
+      const explained = matrix.explainPair(i, j);
+      expect(explained.score).toBe(score);
+      expect(explained.eligible).toBe(eligible);
+      expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
+      // The exclusions alone: the explanation's, built-in ones and the minimum score included.
+      expect(matrix.excludedBy(i, j)).toEqual(explained.excludedBy);
+      expect(matrix.excludedBy(i, j).length === 0).toBe(eligible);
+    }),
+  );
+  const eligibleIn = (pairs: number[]) => pairs.filter((k) => isEligiblePair(matrix, k)).length;
+  const keys = (count: number, key: (k: number) => number) => Array.from({ length: count }, (_, k) => key(k));
+  mentees.forEach((_, i) =>
+    expect(matrix.eligibleCountByMentee[i]).toBe(eligibleIn(keys(mentors.length, (j) => i * mentors.length + j))),
+  );
+  mentors.forEach((_, j) =>
+    expect(matrix.eligibleCountByMentor[j]).toBe(eligibleIn(keys(mentees.length, (i) => i * mentors.length + j))),
+  );
+}
+
 describe('scorePairs agrees with a plain evaluator', () => {
   it('on random tables and rule sets', () => {
     fc.assert(
@@ -668,61 +727,50 @@ describe('scorePairs agrees with a plain evaluator', () => {
         peopleArb('mentee'),
         fc.array(ruleArb, { maxLength: 5 }),
         fc.option(fc.integer({ min: 0, max: 25 })),
-        (mentors, mentees, rawRules, minScore) => {
-          const rules = ruleSet({
-            ladders: { lad: ladderSteps },
-            ladderAliases: { lad: { one: 'L1' } },
-            rules: rawRules.map((r, i) =>
-              r.kind === 'score'
-                ? { id: `r${i}`, label: `R${i}`, kind: 'score', when: r.when, points: r.points }
-                : { id: `r${i}`, label: `R${i}`, kind: 'exclude', when: r.when },
-            ),
-            forbiddenPairs:
-              mentors.length > 0 && mentees.length > 0
-                ? [{ mentor: mentors[0].id, mentee: mentees[mentees.length - 1].id }]
-                : [],
-            ...(minScore === null ? {} : { minScore }),
-          });
-          const matrix = scorePairs(mentors, mentees, rules);
-          mentees.forEach((mentee, i) =>
-            mentors.forEach((mentor, j) => {
-              const score = rules.rules.reduce(
-                (sum, r) => (r.kind === 'score' && naiveHolds(r.when, mentor, mentee) ? sum + r.points : sum),
-                0,
-              );
-              const excluded = rules.rules
-                .filter((r) => r.kind === 'exclude' && naiveHolds(r.when, mentor, mentee))
-                .map((r) => r.id);
-              const eligible =
-                excluded.length === 0 &&
-                mentor.id !== mentee.id &&
-                !(j === 0 && i === mentees.length - 1) &&
-                mentor.capacity > 0 &&
-                mentee.capacity > 0 &&
-                (minScore === null || score >= minScore);
-              expect(isEligiblePair(matrix, i * mentors.length + j)).toBe(eligible);
-              if (eligible) expect(pairScore(matrix, i * mentors.length + j)).toBe(score);
-              const explained = matrix.explainPair(i, j);
-              expect(explained.score).toBe(score);
-              expect(explained.eligible).toBe(eligible);
-              expect(explained.excludedBy.filter((id) => id.startsWith('r'))).toEqual(excluded);
-              // The exclusions alone: the explanation's, built-in ones and the minimum score included.
-              expect(matrix.excludedBy(i, j)).toEqual(explained.excludedBy);
-              expect(matrix.excludedBy(i, j).length === 0).toBe(eligible);
-            }),
+        expectPlainEvaluation,
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when rows share a template: mentees alike but in a column only one exclusion reads', () => {
+    // Mentees take one of two profiles in c1..c3 and any value in c4; an exclusion compares c4 (or
+    // a condition on it), which no other rule reads, so most rows are worked out from a template.
+    const profileArb = fc.record({ c1: cellArb, c2: cellArb, c3: cellArb });
+    const ownExclusionArb = fc.record({
+      kind: fc.constant('exclude' as const),
+      when: fc.oneof(
+        fc.constantFrom<Condition>(
+          { type: 'same', mentor: 'c4', mentee: 'c4' },
+          { type: 'different', mentor: 'c1', mentee: 'c4', compare: 'exact' },
+          { type: 'overlap', mentor: 'c4', mentee: 'c4', mentorSeparator: ',', menteeSeparator: ',' },
+          { type: 'not', condition: { type: 'equals', side: 'mentee', column: 'c4', value: 'a' } },
+        ),
+      ),
+      points: fc.constant(0),
+    });
+    fc.assert(
+      fc.property(
+        peopleArb('mentor').map((mentors) =>
+          mentors.map((m, i) => ({ ...m, fields: { ...m.fields, c4: ['a', 'b', null][i % 3] } })),
+        ),
+        fc.tuple(profileArb, profileArb),
+        fc.array(fc.record({ profile: fc.nat(1), c4: cellArb, capacity: fc.constantFrom(0, 1, 2) }), {
+          minLength: 3,
+          maxLength: 12,
+        }),
+        // ruleArb's conditions read c1..c3 only.
+        fc.array(ruleArb, { maxLength: 4 }),
+        ownExclusionArb,
+        fc.nat(4),
+        fc.option(fc.integer({ min: 0, max: 25 })),
+        (mentors, profiles, rows, others, own, at, minScore) => {
+          const mentees = rows.map((row, i) =>
+            person('mentee', i, { ...profiles[row.profile], c4: row.c4 }, { capacity: row.capacity }),
           );
-          const eligibleIn = (pairs: number[]) => pairs.filter((k) => isEligiblePair(matrix, k)).length;
-          const keys = (count: number, key: (k: number) => number) => Array.from({ length: count }, (_, k) => key(k));
-          mentees.forEach((_, i) =>
-            expect(matrix.eligibleCountByMentee[i]).toBe(
-              eligibleIn(keys(mentors.length, (j) => i * mentors.length + j)),
-            ),
-          );
-          mentors.forEach((_, j) =>
-            expect(matrix.eligibleCountByMentor[j]).toBe(
-              eligibleIn(keys(mentees.length, (i) => i * mentors.length + j)),
-            ),
-          );
+          const rules = [...others];
+          rules.splice(Math.min(at, rules.length), 0, own);
+          expectPlainEvaluation(mentors, mentees, rules, minScore);
         },
       ),
       { numRuns: 300 },

@@ -18,6 +18,7 @@ import { ALL_TRUE, FILLED, compileRules } from './rules/evaluation.js';
 import type { CompiledRule } from './rules/evaluation.js';
 import type { RuleSet } from './rules/schema.js';
 import { participantId } from './participants.js';
+import { rowTemplates } from './row-templates.js';
 import { INELIGIBLE, MAX_TABULATED_RULES, ScoreInterner, codeArray, combinationCodes } from './score-codes.js';
 
 export interface ScoreOptions {
@@ -133,18 +134,16 @@ export function scorePairs(
   const mentorHasCapacity = Uint8Array.from(mentors, (m) => (m.capacity > 0 ? 1 : 0));
   const allMentorsHaveCapacity = mentorHasCapacity.every((flag) => flag === 1);
 
-  for (let i = 0; i < rows; i++) {
-    if (i % PROGRESS_EVERY_ROWS === 0) {
-      signal?.throwIfAborted();
-      onProgress?.({ phase: 'scoring', fraction: i / rows });
-    }
-    if (mentees[i].capacity === 0) continue;
-    const base = i * cols;
-    // The candidate list shrinks rule by rule; scoring then visits only the eligible pairs, whose
-    // scores are the only ones the matrix promises.
+  /**
+   * Fills `candidates` with row i's mentors that pass `rowExclusions` (and have room) and writes
+   * their codes to target[targetBase + mentor]; returns how many. The candidate list shrinks rule by
+   * rule; scoring then visits only the eligible pairs, whose scores are the only ones the matrix
+   * promises.
+   */
+  const scoreRow = (i: number, rowExclusions: readonly CompiledRule[], target: ScoreCodes, targetBase: number) => {
     let count = -1;
     let collectedBy: CompiledRule | null = null;
-    for (const rule of exclusions) {
+    for (const rule of rowExclusions) {
       count = rule.condition.collect?.(i, candidates, false) ?? -1;
       if (count >= 0) {
         collectedBy = rule;
@@ -163,32 +162,86 @@ export function scorePairs(
       }
       count = kept;
     }
-    for (const rule of exclusions) {
+    for (const rule of rowExclusions) {
       if (count === 0) break;
       if (rule !== collectedBy) count = rule.condition.filter(i, candidates, count, false);
     }
     addRuleWeights(weighted, weights, i, candidates, count, mask, totals);
     if (tabulated) {
       const { codeOfCombination } = tabulated;
-      for (let k = 0; k < count; k++) codes[base + candidates[k]] = codeOfCombination[totals[k]];
+      for (let k = 0; k < count; k++) target[targetBase + candidates[k]] = codeOfCombination[totals[k]];
     } else {
-      for (let k = 0; k < count; k++) codes[base + candidates[k]] = interner!.code(totals[k]);
+      for (let k = 0; k < count; k++) target[targetBase + candidates[k]] = interner!.code(totals[k]);
+    }
+    return count;
+  };
+
+  // Rows alike in every mentee field but those only their own exclusions read (row-templates.ts)
+  // share a template: its candidates and codes before those exclusions, worked out once. Only with
+  // tabulated codes, whose numbering does not depend on the order pairs are met in.
+  const templates = tabulated ? rowTemplates(ruleSet, mentees) : null;
+  const templateExclusions = exclusions.filter((r) => !templates?.ownExclusions.has(r.rule.id));
+  const ownExclusions = exclusions.filter((r) => templates?.ownExclusions.has(r.rule.id));
+  const templateCodes = templates ? codeArray(cols, largestCode) : null;
+  const templateCandidates = templates ? new Int32Array(cols) : null;
+  let templateCount = 0;
+  let currentTemplate = -1;
+  // Where each row's eligible pairs are counted and flagged (tallyRow); a sink when no flags are asked for.
+  const perFlag = options.eligibleBlocks?.mentorsPerFlag ?? cols + 1;
+  const flagsPerRow = options.eligibleBlocks ? Math.ceil(cols / perFlag) : 0;
+  const tally: Tally = {
+    byMentor: eligibleCountByMentor,
+    colWeight: options.weights?.mentors ?? new Int32Array(cols).fill(1),
+    flags: options.eligibleBlocks?.flags ?? new Uint8Array(1),
+    perFlag,
+  };
+  const rowCount = templates ? templates.order.length : rows;
+
+  for (let n = 0; n < rowCount; n++) {
+    if (n % PROGRESS_EVERY_ROWS === 0) {
+      signal?.throwIfAborted();
+      onProgress?.({ phase: 'scoring', fraction: n / rowCount });
+    }
+    const i = templates ? templates.order[n] : n;
+    if (mentees[i].capacity === 0) continue;
+    const base = i * cols;
+    let count: number;
+    if (templates) {
+      if (templates.templateOf[i] !== currentTemplate) {
+        templateCount = scoreRow(i, templateExclusions, templateCodes!, 0);
+        templateCandidates!.set(candidates.subarray(0, templateCount));
+        currentTemplate = templates.templateOf[i];
+      }
+      candidates.set(templateCandidates!.subarray(0, templateCount));
+      count = templateCount;
+      for (const rule of ownExclusions) {
+        if (count === 0) break;
+        count = rule.condition.filter(i, candidates, count, false);
+      }
+    } else {
+      count = scoreRow(i, exclusions, codes, base);
     }
     const self = mentorIndex.get(mentees[i].id);
+    const rowWeight = options.weights ? options.weights.mentees[i] : 1;
+    const flagRow = i * flagsPerRow;
+    if (templates && self === undefined && !forbidden.has(i)) {
+      // The codes are copied from the template as they are counted: one pass instead of two.
+      eligibleCountByMentee[i] = copyAndTally(
+        templateCodes!,
+        codes,
+        base,
+        candidates,
+        count,
+        tally,
+        rowWeight,
+        flagRow,
+      );
+      continue;
+    }
+    if (templates) for (let k = 0; k < count; k++) codes[base + candidates[k]] = templateCodes![candidates[k]];
     if (self !== undefined) codes[base + self] = INELIGIBLE;
     for (const j of forbidden.get(i) ?? []) codes[base + j] = INELIGIBLE;
-    eligibleCountByMentee[i] = options.weights
-      ? countWeighted(
-          codes,
-          base,
-          candidates,
-          count,
-          eligibleCountByMentor,
-          options.weights.mentees[i],
-          options.weights.mentors,
-        )
-      : countEligible(codes, base, candidates, count, eligibleCountByMentor);
-    if (options.eligibleBlocks) markEligibleBlocks(codes, base, candidates, count, i, cols, options.eligibleBlocks);
+    eligibleCountByMentee[i] = tallyRow(codes, base, candidates, count, tally, rowWeight, flagRow);
   }
   onProgress?.({ phase: 'scoring', fraction: 1 });
 
@@ -305,34 +358,26 @@ function addRuleWeights(
   }
 }
 
-/** The row's eligible candidates, each also counted for its mentor. */
-function countEligible(
-  codes: ScoreCodes,
-  base: number,
-  candidates: Int32Array,
-  count: number,
-  byMentor: Int32Array,
-): number {
-  let eligible = 0;
-  for (let k = 0; k < count; k++) {
-    const j = candidates[k];
-    if (codes[base + j] !== INELIGIBLE) {
-      eligible++;
-      byMentor[j]++;
-    }
-  }
-  return eligible;
+/** Where a row's eligible pairs are counted: per mentor, with each mentor's weight, and flagged per block of mentors. */
+interface Tally {
+  readonly byMentor: Int32Array;
+  readonly colWeight: ArrayLike<number>;
+  readonly flags: Uint8Array;
+  readonly perFlag: number;
 }
 
-/** countEligible with weights: the row's eligible mentors' weights, and the row's weight added to each of theirs. */
-function countWeighted(
+/**
+ * The weights of the row's eligible candidates (each 1 without weights); each adds the row's weight
+ * to its mentor's count and flags its block of mentors (ScoreOptions.eligibleBlocks).
+ */
+function tallyRow(
   codes: ScoreCodes,
   base: number,
   candidates: Int32Array,
   count: number,
-  byMentor: Int32Array,
+  { byMentor, colWeight, flags, perFlag }: Tally,
   rowWeight: number,
-  colWeight: ArrayLike<number>,
+  flagRow: number,
 ): number {
   let eligible = 0;
   for (let k = 0; k < count; k++) {
@@ -340,26 +385,35 @@ function countWeighted(
     if (codes[base + j] !== INELIGIBLE) {
       eligible += colWeight[j];
       byMentor[j] += rowWeight;
+      flags[flagRow + Math.floor(j / perFlag)] = 1;
     }
   }
   return eligible;
 }
 
-function markEligibleBlocks(
+/** tallyRow, writing each candidate's code from its template (`from`, by mentor) on the way. */
+function copyAndTally(
+  from: ScoreCodes,
   codes: ScoreCodes,
   base: number,
   candidates: Int32Array,
   count: number,
-  mentee: number,
-  cols: number,
-  blocks: { readonly flags: Uint8Array; readonly mentorsPerFlag: number },
-): void {
-  const { flags, mentorsPerFlag } = blocks;
-  const row = mentee * Math.ceil(cols / mentorsPerFlag);
+  { byMentor, colWeight, flags, perFlag }: Tally,
+  rowWeight: number,
+  flagRow: number,
+): number {
+  let eligible = 0;
   for (let k = 0; k < count; k++) {
     const j = candidates[k];
-    if (codes[base + j] !== INELIGIBLE) flags[row + Math.floor(j / mentorsPerFlag)] = 1;
+    const code = from[j];
+    codes[base + j] = code;
+    if (code !== INELIGIBLE) {
+      eligible += colWeight[j];
+      byMentor[j] += rowWeight;
+      flags[flagRow + Math.floor(j / perFlag)] = 1;
+    }
   }
+  return eligible;
 }
 
 /** The earlier codes, cleared, when they have this length and a wide enough element type. */
