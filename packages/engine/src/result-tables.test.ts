@@ -38,6 +38,31 @@ describe('result tables', () => {
     ]);
   });
 
+  it("puts each rule's points in its column, in the rule set's order, 0 where the rule does not hold", () => {
+    const matrix = makeMatrix({ scores: [[7]] });
+    const result = buildResult({
+      matrix,
+      settings: optimal,
+      outcome: strategyFor(optimal).run({ matrix, solver, locked: [] }),
+    });
+    const changed = {
+      ...result,
+      scoreRules: ['a', 'b', 'c'].map((id) => ({ ruleId: id, label: id.toUpperCase() })),
+      pairs: [
+        {
+          ...result.pairs[0],
+          contributions: [
+            { ruleId: 'c', label: 'C', points: 4 },
+            { ruleId: 'a', label: 'A', points: 3 },
+          ],
+        },
+      ],
+    };
+    const { pairs } = resultTables(changed);
+    expect(pairs.header.slice(7)).toEqual(['A', 'B', 'C', 'locked']);
+    expect(pairs.rows[0].slice(7)).toEqual([3, 0, 4, '']);
+  });
+
   it('keeps "score" the rules\' points with the rounds strategy, and gives the bonus and the sum in labelled columns', () => {
     const { pairs } = tablesFor(
       { scores: [[7]], ruleLabel: 'Same profession' },
