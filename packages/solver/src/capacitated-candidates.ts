@@ -31,7 +31,7 @@ export function emptyCandidateSet(): CandidateSet {
 }
 
 /** An empty set with room for `capacity` candidates before it grows. */
-function candidateSetOfCapacity(capacity: number): CandidateSet {
+export function candidateSetOfCapacity(capacity: number): CandidateSet {
   return {
     edges: new Int32Array(capacity),
     row: new Int32Array(capacity),

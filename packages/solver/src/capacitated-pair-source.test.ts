@@ -2,7 +2,8 @@
 // shapes and against the listed form on larger ones. The sources here are plain scans of a written-
 // down case: they share nothing with the solver's candidate selection or pricing.
 import { describe, expect, it } from 'vitest';
-import { solveCapacitatedFromSource, PairSet } from './capacitated-pair-source.js';
+import { solveCapacitatedFromSource, PairSet, sortCandidatesByRow } from './capacitated-pair-source.js';
+import { candidateSetOfCapacity, growCandidateSet } from './capacitated-candidates.js';
 import { solveCapacitated, wasmFlowSolve } from './capacitated.js';
 import { CapacitatedProblemError } from './capacitated-errors.js';
 import { tierGains } from './capacitated-problem.js';
@@ -265,5 +266,50 @@ describe('PairSet', () => {
     }
     expect(set.size).toBe(oracle.size);
     expect(removed).toBeGreaterThan(2_000);
+  });
+});
+
+describe('sortCandidatesByRow', () => {
+  // The oracle: Array.prototype.sort is stable, so a row's candidates keep the order they came in.
+  const stableByRow = (rows: number[], cols: number[]) =>
+    rows.map((row, k) => ({ row, col: cols[k], k })).sort((a, b) => a.row - b.row);
+
+  it('puts the candidates in row order, stably, and carries the chosen flags along, round after round', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rows = 9;
+    const candidates = candidateSetOfCapacity(4);
+    const spare = candidateSetOfCapacity(0);
+    const append = (count: number) => {
+      for (let n = 0; n < count; n++) {
+        if (candidates.size === candidates.row.length) growCandidateSet(candidates);
+        const k = candidates.size++;
+        candidates.row[k] = Math.floor(random() * rows);
+        candidates.col[k] = Math.floor(random() * 1000);
+        candidates.cost[k] = -candidates.col[k];
+      }
+    };
+    let chosen = new Uint8Array(0);
+    let sorted = 0;
+    for (const added of [40, 7, 0, 23]) {
+      append(added);
+      const before = {
+        rows: Array.from(candidates.row.subarray(0, candidates.size)),
+        cols: Array.from(candidates.col.subarray(0, candidates.size)),
+      };
+      const flags = Array.from({ length: candidates.size }, (_, k) => (k < chosen.length ? chosen[k] : 0));
+      const result = sortCandidatesByRow(candidates, sorted, rows, chosen, spare);
+      const expected = stableByRow(before.rows, before.cols);
+      expect(Array.from(candidates.row.subarray(0, candidates.size))).toEqual(expected.map((e) => e.row));
+      expect(Array.from(candidates.col.subarray(0, candidates.size))).toEqual(expected.map((e) => e.col));
+      expect(Array.from(candidates.cost.subarray(0, candidates.size))).toEqual(expected.map((e) => -e.col));
+      expect(Array.from(result.chosen)).toEqual(expected.map((e) => flags[e.k]));
+      for (let i = 0; i < rows; i++) {
+        expect(result.rowStart[i + 1] - result.rowStart[i]).toBe(before.rows.filter((r) => r === i).length);
+      }
+      // Choose every third candidate for the next round; the sorted ones stay a prefix.
+      chosen = Uint8Array.from(result.chosen, (_, k) => (k % 3 === 0 ? 1 : 0));
+      sorted = candidates.size;
+    }
   });
 });

@@ -3,11 +3,11 @@
 // exact solve → pricing → repeat), but the source chooses the first candidates and finds the pairs
 // that price out, so memory grows with the people and the candidates, never with the pairs: at
 // 100,000 a side there are 10^10 pairs and a few million candidates.
-import { SPARE_CANDIDATES, buildNetwork, emptyCandidateSet, growCandidateSet } from './capacitated-candidates.js';
+import { SPARE_CANDIDATES, candidateSetOfCapacity, growCandidateSet } from './capacitated-candidates.js';
 import type { CandidateSet } from './capacitated-candidates.js';
-import { checkPotentials, gatherByArc, scatterByCandidate, tieredResult } from './capacitated-driver.js';
+import { checkPotentials, tieredResult } from './capacitated-driver.js';
 import { CapacitatedProblemError } from './capacitated-errors.js';
-import type { FlowSolution, FlowSolve } from './capacitated-network.js';
+import type { FlowNetwork, FlowSolution, FlowSolve } from './capacitated-network.js';
 import {
   MAX_SCORE_DECIMALS,
   checkSize,
@@ -237,7 +237,8 @@ export function solveCapacitatedFromSource(solve: FlowSolve, problem: Capacitate
   // Sized for every person's first candidates, so that it rarely grows.
   const taken = new PairSet(rows, cols, (rows + cols) * (SOURCE_SPARE_CANDIDATES + 4));
   for (let k = 0; k < prepared.lockedRow.length; k++) taken.add(prepared.lockedRow[k], prepared.lockedCol[k]);
-  const candidates = emptyCandidateSet();
+  // Sized for every person's first candidates, as `taken` is, so that it rarely grows.
+  const candidates = candidateSetOfCapacity((rows + cols) * (SOURCE_SPARE_CANDIDATES + 4));
   const add = (row: number, col: number, score: number) => {
     if (!taken.add(row, col)) return;
     addCandidate(candidates, row, col, -Math.round(score * prepared.scale));
@@ -256,22 +257,24 @@ export function solveCapacitatedFromSource(solve: FlowSolve, problem: Capacitate
   let pricedPairs = 0;
   let chosen: Uint8Array = new Uint8Array(0);
   let previous: FlowSolution | undefined;
+  // The candidates before this are in row order: the previous network's, less those dropped.
+  let sorted = 0;
+  const spare: CandidateSet = candidateSetOfCapacity(0);
   for (;;) {
-    const { network, arcCandidate } = buildNetwork(prepared, candidates);
+    const inRowOrder = sortCandidatesByRow(candidates, sorted, rows, chosen, spare);
+    chosen = inRowOrder.chosen;
+    const network = candidateNetwork(prepared, candidates, inRowOrder.rowStart);
     let warmStart: FlowSolution | undefined;
     if (previous !== undefined) {
-      warmStart = {
-        arcFlow: gatherByArc(chosen, arcCandidate),
-        rowPotential: previous.rowPotential,
-        colPotential: previous.colPotential,
-      };
+      warmStart = { arcFlow: chosen, rowPotential: previous.rowPotential, colPotential: previous.colPotential };
     }
     const solution = solve({ ...network, warmStart });
     solves++;
     if (warmStart !== undefined) warmStarts++;
     searches += solution.searches;
     checkPotentials(solution);
-    chosen = scatterByCandidate(solution.arcFlow, arcCandidate);
+    // Arc a of the network is candidate a.
+    chosen = solution.arcFlow;
     source.offerImproving(
       { rowPotential: solution.rowPotential, colPotential: solution.colPotential, scale: prepared.scale },
       heaps,
@@ -287,6 +290,7 @@ export function solveCapacitatedFromSource(solve: FlowSolve, problem: Capacitate
       return sourceResult(prepared, candidates, chosen, solution, work);
     }
     if (solves <= DROPPING_ROUNDS) chosen = dropPricedOut(candidates, chosen, solution, taken);
+    sorted = candidates.size;
     const added = heaps.drain(add);
     pricedPairs += added;
     // Always from the previous optimum: many excesses are routed in phases (assembly/capacitated.ts),
@@ -294,6 +298,72 @@ export function solveCapacitatedFromSource(solve: FlowSolve, problem: Capacitate
     // 6-9 s; 100,000 a side: 1-20 s against 18-25 s), where one search per excess did not.
     previous = solution;
   }
+}
+
+/**
+ * Puts the candidates in row order, a row's candidates in the order they came (so that the network
+ * is the one a stable sort of the whole list gives), and returns `chosen` in the same order (0 for
+ * the candidates added since). The first `sorted` are in row order already (the previous network's,
+ * less those dropped): their moves go forwards through memory, and only pricing's additions land
+ * at scattered places. The arrays are written to `spare`'s and swapped with the set's, so that
+ * each round reuses the last round's.
+ */
+export function sortCandidatesByRow(
+  candidates: CandidateSet,
+  sorted: number,
+  rows: number,
+  chosen: Uint8Array,
+  spare: CandidateSet,
+): { rowStart: Int32Array; chosen: Uint8Array } {
+  const size = candidates.size;
+  const rowStart = new Int32Array(rows + 1);
+  for (let k = 0; k < size; k++) rowStart[candidates.row[k] + 1]++;
+  for (let i = 0; i < rows; i++) rowStart[i + 1] += rowStart[i];
+  const inOrder = new Uint8Array(size);
+  if (sorted === size) {
+    inOrder.set(chosen.subarray(0, size));
+    return { rowStart, chosen: inOrder };
+  }
+  const capacity = candidates.row.length;
+  if (spare.row.length !== capacity) {
+    spare.edges = new Int32Array(capacity);
+    spare.row = new Int32Array(capacity);
+    spare.col = new Int32Array(capacity);
+    spare.cost = new Float64Array(capacity);
+  }
+  const fill = rowStart.slice(0, rows);
+  for (let k = 0; k < size; k++) {
+    const i = candidates.row[k];
+    const at = fill[i]++;
+    spare.row[at] = i;
+    spare.col[at] = candidates.col[k];
+    spare.cost[at] = candidates.cost[k];
+    spare.edges[at] = at;
+    if (k < chosen.length) inOrder[at] = chosen[k];
+  }
+  const { edges, row, col, cost } = candidates;
+  candidates.edges = spare.edges;
+  candidates.row = spare.row;
+  candidates.col = spare.col;
+  candidates.cost = spare.cost;
+  Object.assign(spare, { edges, row, col, cost });
+  return { rowStart, chosen: inOrder };
+}
+
+/** The network of the candidates in row order (sortCandidatesByRow): arc a is candidate a. */
+function candidateNetwork(prepared: SourceProblem, candidates: CandidateSet, rowStart: Int32Array): FlowNetwork {
+  const size = candidates.size;
+  return {
+    rows: prepared.rows,
+    cols: prepared.cols,
+    rowStart,
+    arcCol: candidates.col.subarray(0, size),
+    arcCost: candidates.cost.subarray(0, size),
+    rowCapacity: prepared.rowResidual,
+    colCapacity: prepared.colResidual,
+    rowFirstCost: prepared.rowFirstCost,
+    colFirstCost: prepared.colFirstCost,
+  };
 }
 
 /**
