@@ -17,7 +17,8 @@ export * from './checks.js';
 export { emailAddressProblem } from './email-address.js';
 export * from './scoring.js';
 export { INELIGIBLE, isEligiblePair, pairScore, mayPair, scoreOfPair } from './score-codes.js';
-export { groupByRuleFields, scoreByClasses, classesPay, type ClassGrouping } from './pair-classes.js';
+export { groupByRuleFields, type ClassGrouping } from './class-grouping.js';
+export { scoreByClasses, classesPay } from './pair-classes.js';
 export { classCapacitatedProblem } from './strategies/class-pair-source.js';
 export * from './errors.js';
 export {

@@ -34,7 +34,8 @@ import { applyDuplicatesPolicy, inInputOrder, withoutRows, type DuplicatesPolicy
 import { checkInput, noPartnerProblems } from './checks.js';
 import { spreadsheetCellProblems } from './spreadsheet-cells.js';
 import { scorePairs } from './scoring.js';
-import { classesPay, groupByRuleFields, scoreByClasses, type ClassGrouping } from './pair-classes.js';
+import { groupByRuleFields, type ClassGrouping } from './class-grouping.js';
+import { classesPay, scoreByClasses } from './pair-classes.js';
 import { EngineError, MatchCancelledError, throwIfCancelled } from './errors.js';
 import { resolveFixedPairs, type EarlierPair } from './locks.js';
 import { strategyFor, defaultStrategySettings } from './strategies/index.js';

@@ -5,7 +5,7 @@
 // then only applies its own exclusions to it: at 10,000 a side, 992 templates for 4,760 mentee
 // classes.
 import type { Participant } from './model.js';
-import { participantValue } from './participants.js';
+import { groupByRuleFields } from './class-grouping.js';
 import type { Rule, RuleSet } from './rules/schema.js';
 import { forEachCondition } from './rules/schema.js';
 
@@ -14,7 +14,7 @@ export interface RowTemplates {
   readonly ownExclusions: ReadonlySet<string>;
   /** Template of each row (mentee), by index; −1 for a row with no room (never scored). */
   readonly templateOf: Int32Array;
-  /** The rows with room, ordered by template (stable), so that one template is worked out at a time. */
+  /** The rows with room, template by template (in index order within one), so that one template is worked out at a time. */
   readonly order: Int32Array;
   readonly count: number;
 }
@@ -52,32 +52,24 @@ export function rowTemplates(ruleSet: RuleSet, mentees: readonly Participant[]):
       .map((rule) => rule.id),
   );
   if (ownExclusions.size === 0) return null;
-  const shared = new Set<string>();
-  for (const [id, fields] of fieldsOf) if (!ownExclusions.has(id)) for (const field of fields) shared.add(field);
-  const keyFields = [...shared].sort();
-  const templateOfKey = new Map<string, number>();
-  const templateOf = new Int32Array(mentees.length).fill(-1);
-  let withRoom = 0;
+  // Rows with room grouped by every mentee field the other rules read: a class is a template.
+  const withRoom: number[] = [];
   mentees.forEach((mentee, i) => {
-    if (mentee.capacity === 0) return;
-    withRoom++;
-    // JSON keeps a value's type and any separator character apart from the next field's.
-    const key = JSON.stringify(keyFields.map((field) => participantValue(mentee, field)));
-    let template = templateOfKey.get(key);
-    if (template === undefined) {
-      template = templateOfKey.size;
-      templateOfKey.set(key, template);
-    }
-    templateOf[i] = template;
+    if (mentee.capacity > 0) withRoom.push(i);
   });
-  const count = templateOfKey.size;
-  if (count > MOST_TEMPLATES_PER_ROW * withRoom) return null;
-  const start = new Int32Array(count + 1);
-  for (const t of templateOf) if (t >= 0) start[t + 1]++;
-  for (let t = 0; t < count; t++) start[t + 1] += start[t];
-  const order = new Int32Array(withRoom);
-  templateOf.forEach((t, i) => {
-    if (t >= 0) order[start[t]++] = i;
-  });
-  return { ownExclusions, templateOf, order, count };
+  const others = { ...ruleSet, rules: ruleSet.rules.filter((rule) => !ownExclusions.has(rule.id)) };
+  const grouping = groupByRuleFields(
+    withRoom.map((i) => mentees[i]),
+    others,
+    'mentee',
+  );
+  if (grouping.count > MOST_TEMPLATES_PER_ROW * withRoom.length) return null;
+  const templateOf = new Int32Array(mentees.length).fill(-1);
+  withRoom.forEach((i, k) => (templateOf[i] = grouping.classOf[k]));
+  return {
+    ownExclusions,
+    templateOf,
+    order: Int32Array.from(grouping.members, (k) => withRoom[k]),
+    count: grouping.count,
+  };
 }

@@ -4,7 +4,8 @@
 import type { Table } from '@mentor-matcher/tabular';
 import { describe, expect, it } from 'vitest';
 import { detectMapping } from '../mapping.js';
-import { CLASS_BLOCK, groupByRuleFields, scoreByClasses } from '../pair-classes.js';
+import { groupByRuleFields } from '../class-grouping.js';
+import { CLASS_BLOCK, scoreByClasses } from '../pair-classes.js';
 import { readParticipants } from '../participants.js';
 import { getPreset } from '../rules/presets.js';
 import { classPairSource } from './class-pair-source.js';
