@@ -224,24 +224,23 @@ export function scorePairs(
     const self = mentorIndex.get(mentees[i].id);
     const rowWeight = options.weights ? options.weights.mentees[i] : 1;
     const flagRow = i * flagsPerRow;
-    if (templates && self === undefined && !forbidden.has(i)) {
-      // The codes are copied from the template as they are counted: one pass instead of two.
-      eligibleCountByMentee[i] = copyAndTally(
-        templateCodes!,
-        codes,
-        base,
-        candidates,
-        count,
-        tally,
-        rowWeight,
-        flagRow,
-      );
-      continue;
-    }
-    if (templates) for (let k = 0; k < count; k++) codes[base + candidates[k]] = templateCodes![candidates[k]];
+    // A row with no pair of its own to rule out (itself, a forbidden mentor) takes its template's
+    // codes as they are counted; another has them copied first, then ruled out.
+    const copyAsTallied = templates !== null && self === undefined && !forbidden.has(i);
+    if (templates && !copyAsTallied)
+      for (let k = 0; k < count; k++) codes[base + candidates[k]] = templateCodes![candidates[k]];
     if (self !== undefined) codes[base + self] = INELIGIBLE;
     for (const j of forbidden.get(i) ?? []) codes[base + j] = INELIGIBLE;
-    eligibleCountByMentee[i] = tallyRow(codes, base, candidates, count, tally, rowWeight, flagRow);
+    eligibleCountByMentee[i] = tallyRow(
+      codes,
+      base,
+      candidates,
+      count,
+      tally,
+      rowWeight,
+      flagRow,
+      copyAsTallied ? templateCodes : null,
+    );
   }
   onProgress?.({ phase: 'scoring', fraction: 1 });
 
@@ -368,7 +367,9 @@ interface Tally {
 
 /**
  * The weights of the row's eligible candidates (each 1 without weights); each adds the row's weight
- * to its mentor's count and flags its block of mentors (ScoreOptions.eligibleBlocks).
+ * to its mentor's count and flags its block of mentors (ScoreOptions.eligibleBlocks). With a
+ * `template` (row templates, by mentor) each candidate's code is first copied from it: one pass
+ * instead of two.
  */
 function tallyRow(
   codes: ScoreCodes,
@@ -378,35 +379,17 @@ function tallyRow(
   { byMentor, colWeight, flags, perFlag }: Tally,
   rowWeight: number,
   flagRow: number,
+  template: ScoreCodes | null,
 ): number {
   let eligible = 0;
   for (let k = 0; k < count; k++) {
     const j = candidates[k];
-    if (codes[base + j] !== INELIGIBLE) {
-      eligible += colWeight[j];
-      byMentor[j] += rowWeight;
-      flags[flagRow + Math.floor(j / perFlag)] = 1;
+    let code: number;
+    if (template === null) code = codes[base + j];
+    else {
+      code = template[j];
+      codes[base + j] = code;
     }
-  }
-  return eligible;
-}
-
-/** tallyRow, writing each candidate's code from its template (`from`, by mentor) on the way. */
-function copyAndTally(
-  from: ScoreCodes,
-  codes: ScoreCodes,
-  base: number,
-  candidates: Int32Array,
-  count: number,
-  { byMentor, colWeight, flags, perFlag }: Tally,
-  rowWeight: number,
-  flagRow: number,
-): number {
-  let eligible = 0;
-  for (let k = 0; k < count; k++) {
-    const j = candidates[k];
-    const code = from[j];
-    codes[base + j] = code;
     if (code !== INELIGIBLE) {
       eligible += colWeight[j];
       byMentor[j] += rowWeight;
