@@ -634,7 +634,7 @@ const leafArb: fc.Arbitrary<Condition> = fc.oneof(
 );
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ condition: Condition }>((tie) => ({
   condition: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
+    { depthSize: 'small', withCrossShrink: true, maxDepth: 7 },
     leafArb,
     fc.record({
       type: fc.constantFrom('all' as const, 'any' as const),
