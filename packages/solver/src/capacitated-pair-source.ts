@@ -234,11 +234,11 @@ interface SourceProblem {
 export function solveCapacitatedFromSource(solve: FlowSolve, problem: CapacitatedProblem): CapacitatedResult {
   const prepared = prepareSourceProblem(problem);
   const { rows, cols, source, rowResidual, colResidual } = prepared;
-  // Sized for every person's first candidates, so that it rarely grows.
-  const taken = new PairSet(rows, cols, (rows + cols) * (SOURCE_SPARE_CANDIDATES + 4));
+  // Both sized for every person's first candidates, so that they rarely grow.
+  const firstCandidates = (rows + cols) * (SOURCE_SPARE_CANDIDATES + 4);
+  const taken = new PairSet(rows, cols, firstCandidates);
   for (let k = 0; k < prepared.lockedRow.length; k++) taken.add(prepared.lockedRow[k], prepared.lockedCol[k]);
-  // Sized for every person's first candidates, as `taken` is, so that it rarely grows.
-  const candidates = candidateSetOfCapacity((rows + cols) * (SOURCE_SPARE_CANDIDATES + 4));
+  const candidates = candidateSetOfCapacity(firstCandidates);
   const add = (row: number, col: number, score: number) => {
     if (!taken.add(row, col)) return;
     addCandidate(candidates, row, col, -Math.round(score * prepared.scale));
@@ -306,7 +306,7 @@ export function solveCapacitatedFromSource(solve: FlowSolve, problem: Capacitate
  * the candidates added since). The first `sorted` are in row order already (the previous network's,
  * less those dropped): their moves go forwards through memory, and only pricing's additions land
  * at scattered places. The arrays are written to `spare`'s and swapped with the set's, so that
- * each round reuses the last round's.
+ * each round reuses the last round's (all but `edges`, which the source's candidates do not use).
  */
 export function sortCandidatesByRow(
   candidates: CandidateSet,
@@ -326,7 +326,6 @@ export function sortCandidatesByRow(
   }
   const capacity = candidates.row.length;
   if (spare.row.length !== capacity) {
-    spare.edges = new Int32Array(capacity);
     spare.row = new Int32Array(capacity);
     spare.col = new Int32Array(capacity);
     spare.cost = new Float64Array(capacity);
@@ -338,15 +337,13 @@ export function sortCandidatesByRow(
     spare.row[at] = i;
     spare.col[at] = candidates.col[k];
     spare.cost[at] = candidates.cost[k];
-    spare.edges[at] = at;
     if (k < chosen.length) inOrder[at] = chosen[k];
   }
-  const { edges, row, col, cost } = candidates;
-  candidates.edges = spare.edges;
+  const { row, col, cost } = candidates;
   candidates.row = spare.row;
   candidates.col = spare.col;
   candidates.cost = spare.cost;
-  Object.assign(spare, { edges, row, col, cost });
+  Object.assign(spare, { row, col, cost });
   return { rowStart, chosen: inOrder };
 }
 
@@ -399,7 +396,6 @@ function dropPricedOut(
     candidates.row[kept] = candidates.row[k];
     candidates.col[kept] = candidates.col[k];
     candidates.cost[kept] = candidates.cost[k];
-    candidates.edges[kept] = kept;
     keptChosen[kept] = chosen[k];
     kept++;
   }
@@ -407,11 +403,13 @@ function dropPricedOut(
   return keptChosen.subarray(0, kept);
 }
 
-/** A candidate's score is kept as its cost; `edges` holds its own index (there are no edge ids here). */
+/**
+ * A candidate's score is kept as its cost. `edges` is not read here (there are no edge ids: arc a of
+ * a network is candidate a, sortCandidatesByRow); growCandidateSet grows it with the rest.
+ */
 function addCandidate(candidates: CandidateSet, row: number, col: number, cost: number): void {
-  if (candidates.size === candidates.edges.length) growCandidateSet(candidates);
+  if (candidates.size === candidates.row.length) growCandidateSet(candidates);
   const k = candidates.size++;
-  candidates.edges[k] = k;
   candidates.row[k] = row;
   candidates.col[k] = col;
   candidates.cost[k] = cost;
